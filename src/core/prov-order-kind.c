@@ -1,0 +1,93 @@
+#include <glib/gi18n-lib.h>
+
+#include "prov-order-kind.h"
+
+G_DEFINE_ENUM_TYPE (ProvOrderKind, prov_order_kind,
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_MOBILE_USER, "mobile-user"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_USER_EXTENSION, "user-extension"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "new-wireless-customer"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_ADD_SERVICES, "add-services"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_LINE_LIFECYCLE, "line-lifecycle"))
+
+typedef struct {
+  const char *title;
+  const char *description;
+} KindText;
+
+static const KindText kind_texts[] = {
+  [PROV_ORDER_KIND_MOBILE_USER] = {
+    N_("Mobile User"),
+    N_("A mobile subscription with a SIM, a number and a fixed-mobile extension"),
+  },
+  [PROV_ORDER_KIND_USER_EXTENSION] = {
+    N_("User Extension"),
+    N_("An extension on the customer's hosted telephone exchange"),
+  },
+  [PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER] = {
+    N_("New Wireless Customer"),
+    N_("A new customer account with lines, devices and SIMs"),
+  },
+  [PROV_ORDER_KIND_ADD_SERVICES] = {
+    N_("Add Services"),
+    N_("Numbers and services for a new or existing reseller customer"),
+  },
+  [PROV_ORDER_KIND_LINE_LIFECYCLE] = {
+    N_("Change a Line"),
+    N_("New line, replacement, port, plan or feature change, suspension or disconnection"),
+  },
+};
+
+gboolean
+prov_order_kind_is_valid (int value)
+{
+  return value >= PROV_ORDER_KIND_FIRST && value <= PROV_ORDER_KIND_LAST;
+}
+
+/* The stable textual id, used in GSettings, the CLI and exports. */
+const char *
+prov_order_kind_to_id (ProvOrderKind kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PROV_TYPE_ORDER_KIND);
+  GEnumValue *value = g_enum_get_value (klass, kind);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+gboolean
+prov_order_kind_from_id (const char    *id,
+                         ProvOrderKind *out_kind)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
+
+  g_return_val_if_fail (out_kind != NULL, FALSE);
+
+  if (id == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (PROV_TYPE_ORDER_KIND);
+  value = g_enum_get_value_by_nick (klass, id);
+  if (value == NULL)
+    return FALSE;
+
+  *out_kind = value->value;
+  return TRUE;
+}
+
+const char *
+prov_order_kind_get_title (ProvOrderKind kind)
+{
+  g_return_val_if_fail (prov_order_kind_is_valid (kind), NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, kind_texts[kind].title);
+}
+
+const char *
+prov_order_kind_get_description (ProvOrderKind kind)
+{
+  g_return_val_if_fail (prov_order_kind_is_valid (kind), NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, kind_texts[kind].description);
+}

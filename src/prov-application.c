@@ -1,0 +1,187 @@
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+
+#include "prov-application.h"
+#include "prov-preferences-window.h"
+#include "prov-window.h"
+
+struct _ProvApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ProvApplication, prov_application, ADW_TYPE_APPLICATION)
+
+ProvApplication *
+prov_application_new (void)
+{
+  return g_object_new (PROV_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/com/example/Provisioner",
+                       NULL);
+}
+
+GSettings *
+prov_application_get_settings (ProvApplication *self)
+{
+  g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* A till being shut down sends SIGTERM: leave through the normal path so
+ * that everything pending is written before the process ends. */
+static gboolean
+on_termination_signal (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+prov_application_activate (GApplication *application)
+{
+  ProvApplication *self = PROV_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (prov_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ProvPreferencesWindow *preferences = prov_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Provisioner developers", NULL };
+
+  adw_show_about_window (parent,
+                         "application-icon", APP_ID,
+                         "application-name", _("Provisioner"),
+                         "developer-name", _("The Provisioner developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Activate SIMs and draft carrier orders at the counter, online or offline"),
+                         "developers", developers,
+                         /* Translators: your name and e-mail, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GtkWindow *window = GTK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (window, result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The help could not be opened: %s"), error->message);
+
+      if (PROV_IS_WINDOW (window))
+        prov_window_show_toast (PROV_WINDOW (window), message);
+      else
+        g_warning ("%s", message);
+    }
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri_full (parent, "help:" APP_ID, GDK_CURRENT_TIME, NULL, help_shown, NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+  { "help", help_activated },
+};
+
+static void
+prov_application_startup (GApplication *application)
+{
+  ProvApplication *self = PROV_APPLICATION (application);
+
+  G_APPLICATION_CLASS (prov_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<primary>w", NULL });
+
+  g_unix_signal_add (SIGTERM, on_termination_signal, self);
+  g_unix_signal_add (SIGINT, on_termination_signal, self);
+}
+
+static void
+prov_application_finalize (GObject *object)
+{
+  ProvApplication *self = PROV_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (prov_application_parent_class)->finalize (object);
+}
+
+static void
+prov_application_class_init (ProvApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = prov_application_finalize;
+  app_class->activate = prov_application_activate;
+  app_class->startup = prov_application_startup;
+}
+
+static void
+prov_application_init (ProvApplication *self)
+{
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PROV_TYPE_APPLICATION (prov_application_get_type ())
+G_DECLARE_FINAL_TYPE (ProvApplication, prov_application, PROV, APPLICATION, AdwApplication)
+
+ProvApplication *prov_application_new          (void);
+GSettings       *prov_application_get_settings (ProvApplication *self);
+
+G_END_DECLS

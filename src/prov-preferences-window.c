@@ -1,0 +1,172 @@
+#include <glib/gi18n.h>
+
+#include "prov-carrier-url.h"
+#include "prov-preferences-window.h"
+
+struct _ProvPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *app_settings;
+  GSettings            *profile_settings;
+
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *dealer_code_row;
+  AdwEntryRow          *base_url_row;
+  GtkLabel             *base_url_error_label;
+};
+
+G_DEFINE_FINAL_TYPE (ProvPreferencesWindow, prov_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_APP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+ProvPreferencesWindow *
+prov_preferences_window_new (GSettings *app_settings)
+{
+  return g_object_new (PROV_TYPE_PREFERENCES_WINDOW,
+                       "app-settings", app_settings,
+                       NULL);
+}
+
+static void
+show_base_url_error (ProvPreferencesWindow *self,
+                     const char            *message)
+{
+  gboolean failed = message != NULL;
+
+  gtk_label_set_text (self->base_url_error_label, failed ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->base_url_error_label), failed);
+
+  if (failed)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->base_url_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->base_url_row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* Checked as it is typed so the clerk sees the problem at once, but saved
+ * only when applied and valid: a half-typed address never replaces a
+ * working one. */
+static void
+on_base_url_changed (ProvPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  normalized = prov_carrier_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row)), &error);
+  show_base_url_error (self, error != NULL ? error->message : NULL);
+}
+
+static void
+on_base_url_applied (ProvPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+
+  normalized = prov_carrier_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row)), &error);
+  if (normalized == NULL)
+    {
+      show_base_url_error (self, error->message);
+      return;
+    }
+
+  g_settings_set_string (self->profile_settings, "base-url", normalized);
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), normalized);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Carrier address saved")));
+}
+
+static void
+prov_preferences_window_constructed (GObject *object)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
+  g_autofree char *profile_id = NULL;
+  g_autofree char *profile_path = NULL;
+  g_autofree char *base_url = NULL;
+
+  G_OBJECT_CLASS (prov_preferences_window_parent_class)->constructed (object);
+
+  profile_id = g_settings_get_string (self->app_settings, "carrier-profile");
+  profile_path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
+  self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", profile_path);
+
+  g_settings_bind (self->profile_settings, "name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->profile_settings, "dealer-code", self->dealer_code_row, "text", G_SETTINGS_BIND_DEFAULT);
+
+  base_url = g_settings_get_string (self->profile_settings, "base-url");
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
+  g_signal_connect_swapped (self->base_url_row, "changed", G_CALLBACK (on_base_url_changed), self);
+  g_signal_connect_swapped (self->base_url_row, "apply", G_CALLBACK (on_base_url_applied), self);
+}
+
+static void
+prov_preferences_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APP_SETTINGS:
+      self->app_settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prov_preferences_window_dispose (GObject *object)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->profile_settings);
+  g_clear_object (&self->app_settings);
+
+  G_OBJECT_CLASS (prov_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = prov_preferences_window_constructed;
+  object_class->set_property = prov_preferences_window_set_property;
+  object_class->dispose = prov_preferences_window_dispose;
+
+  properties[PROP_APP_SETTINGS] =
+    g_param_spec_object ("app-settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, dealer_code_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_error_label);
+}
+
+static void
+prov_preferences_window_init (ProvPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

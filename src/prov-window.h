@@ -1,0 +1,16 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "prov-application.h"
+
+G_BEGIN_DECLS
+
+#define PROV_TYPE_WINDOW (prov_window_get_type ())
+G_DECLARE_FINAL_TYPE (ProvWindow, prov_window, PROV, WINDOW, AdwApplicationWindow)
+
+ProvWindow *prov_window_new        (ProvApplication *application);
+void        prov_window_show_toast (ProvWindow      *self,
+                                    const char      *message);
+
+G_END_DECLS

@@ -1,0 +1,313 @@
+#include <signal.h>
+
+#include <glib/gstdio.h>
+
+#include "prov-test-app.h"
+
+struct _ProvTestApp
+{
+  GSubprocess      *process;
+  GDataInputStream *log;
+  char             *home;
+};
+
+gboolean
+prov_test_have_display (void)
+{
+  return g_getenv ("DISPLAY") != NULL && g_find_program_in_path ("xdotool") != NULL;
+}
+
+ProvTestApp *
+prov_test_app_spawn (GError **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(ProvTestApp) app = g_new0 (ProvTestApp, 1);
+  const char *binary = g_getenv ("PROVISIONER_BINARY");
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  g_assert_nonnull (binary);
+
+  app->home = g_dir_make_tmp ("provisioner-test-XXXXXX", error);
+  if (app->home == NULL)
+    return NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_setenv (launcher, "HOME", app->home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (app->home, dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
+    }
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "Provisioner", TRUE);
+  /* Window sizes and profiles the test changes must not outlive it. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+
+  app->process = g_subprocess_launcher_spawn (launcher, error, binary, NULL);
+  if (app->process == NULL)
+    return NULL;
+
+  app->log = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app->process));
+
+  return g_steal_pointer (&app);
+}
+
+typedef struct {
+  GMainLoop  *loop;
+  const char *needle;
+  gboolean    found;
+  gboolean    timed_out;
+} LogWait;
+
+static void
+read_next_line (GDataInputStream *log, LogWait *wait);
+
+static void
+on_line_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LogWait *wait = user_data;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+
+  if (wait->timed_out)
+    return;
+
+  if (line == NULL)
+    {
+      g_main_loop_quit (wait->loop);
+      return;
+    }
+
+  g_test_message ("app: %s", line);
+  if (strstr (line, wait->needle) != NULL)
+    {
+      wait->found = TRUE;
+      g_main_loop_quit (wait->loop);
+      return;
+    }
+
+  read_next_line (G_DATA_INPUT_STREAM (source), wait);
+}
+
+static void
+read_next_line (GDataInputStream *log,
+                LogWait          *wait)
+{
+  g_data_input_stream_read_line_async (log, G_PRIORITY_DEFAULT, NULL, on_line_read, wait);
+}
+
+static gboolean
+on_log_timeout (gpointer user_data)
+{
+  LogWait *wait = user_data;
+
+  wait->timed_out = TRUE;
+  g_main_loop_quit (wait->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Only one wait may run at a time: a timed-out read stays pending. */
+gboolean
+prov_test_app_wait_for_log (ProvTestApp *app,
+                            const char  *needle,
+                            guint        timeout_ms)
+{
+  LogWait *wait = g_new0 (LogWait, 1);
+  guint timeout_id;
+  gboolean found;
+
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  wait->needle = needle;
+
+  timeout_id = g_timeout_add (timeout_ms, on_log_timeout, wait);
+  read_next_line (app->log, wait);
+  g_main_loop_run (wait->loop);
+
+  found = wait->found;
+  if (!wait->timed_out)
+    {
+      g_source_remove (timeout_id);
+      g_main_loop_unref (wait->loop);
+      g_free (wait);
+    }
+  /* else: the pending read still points at wait; leak it deliberately. */
+
+  return found;
+}
+
+static char *
+run_xdotool_output (GError **error,
+                    const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *output = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, error);
+  if (process == NULL)
+    return NULL;
+
+  if (!g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, error))
+    return NULL;
+
+  if (!g_subprocess_get_successful (process))
+    return NULL;
+
+  return g_strstrip (g_steal_pointer (&output));
+}
+
+char *
+prov_test_app_find_window (ProvTestApp *app,
+                           const char  *title,
+                           guint        timeout_ms)
+{
+  g_autofree char *pid = g_strdup (g_subprocess_get_identifier (app->process));
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      const char *argv[] = { "xdotool", "search", "--onlyvisible", "--pid", pid, "--name", pattern, NULL };
+      g_autofree char *found = run_xdotool_output (NULL, argv);
+
+      if (found != NULL && *found != '\0')
+        {
+          char *newline = strchr (found, '\n');
+
+          if (newline != NULL)
+            *newline = '\0';
+          return g_steal_pointer (&found);
+        }
+
+      g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return NULL;
+}
+
+gboolean
+prov_test_app_xdotool (GError **error,
+                       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, error);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, error);
+  if (process == NULL)
+    return FALSE;
+
+  return g_subprocess_wait_check (process, NULL, error);
+}
+
+typedef struct {
+  GMainLoop *loop;
+  gboolean   exited;
+} ExitWait;
+
+static void
+on_process_exited (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ExitWait *wait = user_data;
+
+  wait->exited = g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+on_exit_timeout (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+prov_test_app_wait_exit (ProvTestApp *app,
+                         guint        timeout_ms,
+                         int         *exit_status)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  ExitWait wait = { loop, FALSE };
+  guint timeout_id = g_timeout_add (timeout_ms, on_exit_timeout, loop);
+
+  g_subprocess_wait_async (app->process, cancellable, on_process_exited, &wait);
+  g_main_loop_run (loop);
+
+  if (!wait.exited)
+    {
+      g_cancellable_cancel (cancellable);
+      /* Let the cancelled wait report before its stack frame goes away. */
+      g_main_loop_run (loop);
+      return FALSE;
+    }
+
+  g_source_remove (timeout_id);
+
+  if (g_subprocess_get_if_signaled (app->process))
+    *exit_status = 128 + g_subprocess_get_term_sig (app->process);
+  else
+    *exit_status = g_subprocess_get_exit_status (app->process);
+
+  return TRUE;
+}
+
+void
+prov_test_app_terminate (ProvTestApp *app)
+{
+  g_subprocess_send_signal (app->process, SIGTERM);
+}
+
+const char *
+prov_test_app_get_home (ProvTestApp *app)
+{
+  return app->home;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  g_rmdir (path);
+}
+
+void
+prov_test_app_free (ProvTestApp *app)
+{
+  if (app->process != NULL && g_subprocess_get_identifier (app->process) != NULL)
+    {
+      g_subprocess_force_exit (app->process);
+      g_subprocess_wait (app->process, NULL, NULL);
+    }
+
+  g_clear_object (&app->log);
+  g_clear_object (&app->process);
+
+  if (app->home != NULL)
+    remove_tree (app->home);
+  g_free (app->home);
+  g_free (app);
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The real provisioner binary, started the way a clerk starts it, in a
+ * throw-away home so tests never touch the developer's own data. */
+typedef struct _ProvTestApp ProvTestApp;
+
+ProvTestApp *prov_test_app_spawn          (GError      **error);
+gboolean     prov_test_app_wait_for_log   (ProvTestApp  *app,
+                                           const char   *needle,
+                                           guint         timeout_ms);
+char        *prov_test_app_find_window    (ProvTestApp  *app,
+                                           const char   *title,
+                                           guint         timeout_ms);
+gboolean     prov_test_app_xdotool        (GError      **error,
+                                           ...) G_GNUC_NULL_TERMINATED;
+gboolean     prov_test_app_wait_exit      (ProvTestApp  *app,
+                                           guint         timeout_ms,
+                                           int          *exit_status);
+void         prov_test_app_terminate      (ProvTestApp  *app);
+const char  *prov_test_app_get_home       (ProvTestApp  *app);
+void         prov_test_app_free           (ProvTestApp  *app);
+
+gboolean     prov_test_have_display       (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvTestApp, prov_test_app_free)
+
+G_END_DECLS
