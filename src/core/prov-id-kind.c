@@ -1,0 +1,74 @@
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "prov-id-kind.h"
+
+G_DEFINE_ENUM_TYPE (ProvIdKind, prov_id_kind,
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_ICCID, "iccid"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IMEI, "imei"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IMEISV, "imeisv"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_MEID, "meid"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_ESN, "esn"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_EID, "eid"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IMSI, "imsi"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_E164, "e164"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_PAC, "pac"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_STAC, "stac"))
+
+static const char * const titles[] = {
+  [PROV_ID_KIND_UNKNOWN] = N_("Unknown code"),
+  /* Translators: the serial number of a SIM card */
+  [PROV_ID_KIND_ICCID] = N_("ICCID"),
+  [PROV_ID_KIND_IMEI] = N_("IMEI"),
+  [PROV_ID_KIND_IMEISV] = N_("IMEISV"),
+  [PROV_ID_KIND_MEID] = N_("MEID"),
+  [PROV_ID_KIND_ESN] = N_("ESN"),
+  [PROV_ID_KIND_EID] = N_("EID"),
+  [PROV_ID_KIND_IMSI] = N_("IMSI"),
+  [PROV_ID_KIND_E164] = N_("Phone number"),
+  [PROV_ID_KIND_PAC] = N_("PAC"),
+  [PROV_ID_KIND_STAC] = N_("STAC"),
+};
+
+const char *
+prov_id_kind_to_id (ProvIdKind kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (PROV_TYPE_ID_KIND);
+  GEnumValue *value = g_enum_get_value (klass, kind);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+const char *
+prov_id_kind_get_title (ProvIdKind kind)
+{
+  g_return_val_if_fail (kind <= PROV_ID_KIND_LAST, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, titles[kind]);
+}
+
+/* Order fields name the identifier they hold by their last part:
+ * "sim.iccid", "lines.2.device.imei", "device.imei2" (a dual-SIM phone). */
+ProvIdKind
+prov_id_kind_for_field (const char *field_key)
+{
+  const char *last;
+
+  g_return_val_if_fail (field_key != NULL, PROV_ID_KIND_UNKNOWN);
+
+  last = strrchr (field_key, '.');
+  last = last != NULL ? last + 1 : field_key;
+
+  if (strcmp (last, "iccid") == 0)
+    return PROV_ID_KIND_ICCID;
+  if (strcmp (last, "imei") == 0 || strcmp (last, "imei2") == 0)
+    return PROV_ID_KIND_IMEI;
+  if (strcmp (last, "eid") == 0)
+    return PROV_ID_KIND_EID;
+
+  return PROV_ID_KIND_UNKNOWN;
+}

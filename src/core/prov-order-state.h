@@ -1,0 +1,55 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Local states first, then the carrier's TMF622 states as the order follows
+ * them. Stored in the database: never renumber, only append. */
+typedef enum {
+  PROV_ORDER_STATE_DRAFT = 1,
+  PROV_ORDER_STATE_READY = 2,
+  PROV_ORDER_STATE_QUEUED = 3,
+  PROV_ORDER_STATE_AWAITING_SIM = 4,
+  PROV_ORDER_STATE_AWAITING_INVENTORY = 5,
+  PROV_ORDER_STATE_AWAITING_APPROVAL = 6,
+  PROV_ORDER_STATE_NEEDS_ATTENTION = 7,
+  PROV_ORDER_STATE_ACKNOWLEDGED = 8,
+  PROV_ORDER_STATE_REJECTED = 9,
+  PROV_ORDER_STATE_PENDING = 10,
+  PROV_ORDER_STATE_HELD = 11,
+  PROV_ORDER_STATE_IN_PROGRESS = 12,
+  PROV_ORDER_STATE_CANCELLED = 13,
+  PROV_ORDER_STATE_COMPLETED = 14,
+  PROV_ORDER_STATE_FAILED = 15,
+  PROV_ORDER_STATE_PARTIAL = 16,
+  PROV_ORDER_STATE_ASSESSING_CANCELLATION = 17,
+  PROV_ORDER_STATE_PENDING_CANCELLATION = 18,
+} ProvOrderState;
+
+#define PROV_ORDER_STATE_FIRST PROV_ORDER_STATE_DRAFT
+#define PROV_ORDER_STATE_LAST  PROV_ORDER_STATE_PENDING_CANCELLATION
+
+#define PROV_TYPE_ORDER_STATE (prov_order_state_get_type ())
+GType prov_order_state_get_type (void);
+
+#define PROV_ORDER_STATE_ERROR (prov_order_state_error_quark ())
+GQuark prov_order_state_error_quark (void);
+
+typedef enum {
+  PROV_ORDER_STATE_ERROR_ILLEGAL_TRANSITION,
+} ProvOrderStateError;
+
+gboolean     prov_order_state_is_valid           (int             value);
+const char  *prov_order_state_to_id              (ProvOrderState  state);
+gboolean     prov_order_state_from_id            (const char     *id,
+                                                  ProvOrderState *out_state);
+const char  *prov_order_state_get_title          (ProvOrderState  state);
+gboolean     prov_order_state_is_open            (ProvOrderState  state);
+gboolean     prov_order_state_is_editable        (ProvOrderState  state);
+gboolean     prov_order_state_is_at_carrier      (ProvOrderState  state);
+gboolean     prov_order_state_check_transition   (ProvOrderState  from,
+                                                  ProvOrderState  to,
+                                                  GError        **error);
+
+G_END_DECLS

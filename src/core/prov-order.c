@@ -1,0 +1,392 @@
+#include <json-glib/json-glib.h>
+
+#include "prov-order.h"
+
+struct _ProvOrder
+{
+  GObject         parent_instance;
+
+  char           *uuid;
+  ProvOrderKind   kind;
+  ProvOrderState  state;
+  char           *carrier_id;
+  char           *created_by;
+  gint64          created_at;
+  gint64          updated_at;
+  char           *current_page;
+
+  /* Flat "page.field" → string map: what the assistant pages write. */
+  GHashTable     *fields;
+};
+
+G_DEFINE_FINAL_TYPE (ProvOrder, prov_order, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UUID,
+  PROP_KIND,
+  PROP_STATE,
+  PROP_CURRENT_PAGE,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+ProvOrder *
+prov_order_new (ProvOrderKind  kind,
+                const char    *created_by)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 now = g_get_real_time ();
+
+  g_return_val_if_fail (prov_order_kind_is_valid (kind), NULL);
+
+  return prov_order_new_from_row (uuid, kind, PROV_ORDER_STATE_DRAFT, NULL,
+                                  created_by, now, now, NULL);
+}
+
+ProvOrder *
+prov_order_new_from_row (const char     *uuid,
+                         ProvOrderKind   kind,
+                         ProvOrderState  state,
+                         const char     *carrier_id,
+                         const char     *created_by,
+                         gint64          created_at,
+                         gint64          updated_at,
+                         const char     *current_page)
+{
+  ProvOrder *self = g_object_new (PROV_TYPE_ORDER, NULL);
+
+  self->uuid = g_strdup (uuid);
+  self->kind = kind;
+  self->state = state;
+  self->carrier_id = g_strdup (carrier_id);
+  self->created_by = g_strdup (created_by != NULL ? created_by : "");
+  self->created_at = created_at;
+  self->updated_at = updated_at;
+  self->current_page = g_strdup (current_page);
+
+  return self;
+}
+
+const char *
+prov_order_get_uuid (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  return self->uuid;
+}
+
+ProvOrderKind
+prov_order_get_kind (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), 0);
+  return self->kind;
+}
+
+ProvOrderState
+prov_order_get_state (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), 0);
+  return self->state;
+}
+
+const char *
+prov_order_get_carrier_id (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  return self->carrier_id;
+}
+
+const char *
+prov_order_get_created_by (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  return self->created_by;
+}
+
+gint64
+prov_order_get_created_at (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), 0);
+  return self->created_at;
+}
+
+gint64
+prov_order_get_updated_at (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), 0);
+  return self->updated_at;
+}
+
+const char *
+prov_order_get_current_page (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  return self->current_page;
+}
+
+void
+prov_order_set_current_page (ProvOrder  *self,
+                             const char *page)
+{
+  g_return_if_fail (PROV_IS_ORDER (self));
+
+  if (g_strcmp0 (self->current_page, page) != 0)
+    {
+      g_free (self->current_page);
+      self->current_page = g_strdup (page);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_PAGE]);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+const char *
+prov_order_get_field (ProvOrder  *self,
+                      const char *key)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->fields, key);
+}
+
+/* Setting NULL or "" removes the field: an emptied entry is no value. */
+void
+prov_order_set_field (ProvOrder  *self,
+                      const char *key,
+                      const char *value)
+{
+  const char *old;
+
+  g_return_if_fail (PROV_IS_ORDER (self));
+  g_return_if_fail (key != NULL && *key != '\0');
+
+  old = g_hash_table_lookup (self->fields, key);
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (old, value) == 0)
+    return;
+
+  if (value == NULL)
+    g_hash_table_remove (self->fields, key);
+  else
+    g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+char **
+prov_order_dup_field_keys (ProvOrder *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) keys = NULL;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+
+  keys = g_list_sort (g_hash_table_get_keys (self->fields), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+prov_order_dup_payload_json (ProvOrder *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+
+  /* Sorted keys: the same order always serializes to the same text. */
+  keys = prov_order_dup_field_keys (self);
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_string_value (builder, g_hash_table_lookup (self->fields, keys[i]));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+prov_order_load_payload_json (ProvOrder   *self,
+                              const char  *json,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) fields = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), FALSE);
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "The order's payload is not a JSON object");
+      return FALSE;
+    }
+
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  object = json_node_get_object (json_parser_get_root (parser));
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_hash_table_insert (fields, g_strdup (member), g_strdup (json_node_get_string (node)));
+    }
+
+  g_hash_table_unref (self->fields);
+  self->fields = g_steal_pointer (&fields);
+
+  return TRUE;
+}
+
+void
+prov_order_set_persisted_state (ProvOrder      *self,
+                                ProvOrderState  state,
+                                gint64          updated_at)
+{
+  g_return_if_fail (PROV_IS_ORDER (self));
+
+  self->updated_at = updated_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
+
+gboolean
+prov_order_check_transition (ProvOrder       *self,
+                             ProvOrderState   to,
+                             GError         **error)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), FALSE);
+
+  return prov_order_state_check_transition (self->state, to, error);
+}
+
+static void
+prov_order_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ProvOrder *self = PROV_ORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_CURRENT_PAGE:
+      g_value_set_string (value, self->current_page);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_int64 (value, self->updated_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prov_order_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ProvOrder *self = PROV_ORDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_PAGE:
+      prov_order_set_current_page (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prov_order_finalize (GObject *object)
+{
+  ProvOrder *self = PROV_ORDER (object);
+
+  g_free (self->uuid);
+  g_free (self->carrier_id);
+  g_free (self->created_by);
+  g_free (self->current_page);
+  g_hash_table_unref (self->fields);
+
+  G_OBJECT_CLASS (prov_order_parent_class)->finalize (object);
+}
+
+static void
+prov_order_class_init (ProvOrderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = prov_order_get_property;
+  object_class->set_property = prov_order_set_property;
+  object_class->finalize = prov_order_finalize;
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, PROV_TYPE_ORDER_KIND, PROV_ORDER_KIND_MOBILE_USER,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, PROV_TYPE_ORDER_STATE, PROV_ORDER_STATE_DRAFT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_PAGE] =
+    g_param_spec_string ("current-page", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_int64 ("updated-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted for every edit of the content (fields, page); autosave listens. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+prov_order_init (ProvOrder *self)
+{
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}

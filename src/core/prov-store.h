@@ -1,0 +1,128 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "prov-id-kind.h"
+#include "prov-order.h"
+#include "prov-order-filter.h"
+#include "prov-store-error.h"
+
+G_BEGIN_DECLS
+
+/* Another open order already holds an identifier this order uses. */
+typedef struct {
+  char           *field;
+  ProvIdKind      kind;
+  char           *value;
+  char           *holder_uuid;
+  char           *holder_customer;
+  ProvOrderState  holder_state;
+} ProvReservationConflict;
+
+#define PROV_TYPE_RESERVATION_CONFLICT (prov_reservation_conflict_get_type ())
+GType                    prov_reservation_conflict_get_type    (void);
+ProvReservationConflict *prov_reservation_conflict_copy        (const ProvReservationConflict *conflict);
+void                     prov_reservation_conflict_free        (ProvReservationConflict       *conflict);
+char                    *prov_reservation_conflict_dup_message (const ProvReservationConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvReservationConflict, prov_reservation_conflict_free)
+
+/* One entry of an order's timeline. */
+typedef struct {
+  gint64          at;
+  char           *who;
+  ProvOrderState  from_state;   /* 0 when the order was created */
+  ProvOrderState  to_state;
+  char           *reason;
+} ProvOrderEvent;
+
+#define PROV_TYPE_ORDER_EVENT (prov_order_event_get_type ())
+GType           prov_order_event_get_type (void);
+ProvOrderEvent *prov_order_event_copy     (const ProvOrderEvent *event);
+void            prov_order_event_free     (ProvOrderEvent       *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvOrderEvent, prov_order_event_free)
+
+#define PROV_TYPE_STORE (prov_store_get_type ())
+G_DECLARE_FINAL_TYPE (ProvStore, prov_store, PROV, STORE, GObject)
+
+ProvStore  *prov_store_new                 (const char           *path);
+const char *prov_store_get_path            (ProvStore            *self);
+char       *prov_store_dup_default_path    (void);
+
+void        prov_store_open_async          (ProvStore            *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_open_finish         (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            char                **moved_aside_path,
+                                            GError              **error);
+
+void        prov_store_close_async         (ProvStore            *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_close_finish        (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_save_order_async    (ProvStore            *self,
+                                            ProvOrder            *order,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_save_order_finish   (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GPtrArray           **conflicts,
+                                            GError              **error);
+
+void        prov_store_load_order_async    (ProvStore            *self,
+                                            const char           *uuid,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+ProvOrder  *prov_store_load_order_finish   (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_list_orders_async   (ProvStore            *self,
+                                            const ProvOrderFilter *filter,
+                                            guint                 offset,
+                                            guint                 limit,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray  *prov_store_list_orders_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_count_orders_async  (ProvStore            *self,
+                                            const ProvOrderFilter *filter,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gint64      prov_store_count_orders_finish (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_transition_async    (ProvStore            *self,
+                                            ProvOrder            *order,
+                                            ProvOrderState        to,
+                                            const char           *who,
+                                            const char           *reason,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_transition_finish   (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_list_events_async   (ProvStore            *self,
+                                            const char           *uuid,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray  *prov_store_list_events_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "prov-store.h"
+
+G_BEGIN_DECLS
+
+/* Runs the default main context until an async call has finished. */
+GAsyncResult *prov_test_await        (GAsyncResult **slot);
+void          prov_test_store_result (GObject       *source,
+                                      GAsyncResult  *result,
+                                      gpointer       slot);
+
+char         *prov_test_make_tmp_dir (void);
+void          prov_test_remove_tree  (const char    *path);
+
+/* Synchronous shortcuts for tests only. */
+ProvStore    *prov_test_open_store   (const char    *path,
+                                      char         **moved_aside_path);
+GPtrArray    *prov_test_save         (ProvStore     *store,
+                                      ProvOrder     *order,
+                                      GError       **error);
+ProvOrder    *prov_test_load         (ProvStore     *store,
+                                      const char    *uuid,
+                                      GError       **error);
+gboolean      prov_test_transition   (ProvStore     *store,
+                                      ProvOrder     *order,
+                                      ProvOrderState to,
+                                      GError       **error);
+void          prov_test_close_store  (ProvStore     *store);
+
+G_END_DECLS
