@@ -10,6 +10,10 @@ struct _ProvApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  ProvStore      *store;
+  /* A problem with the store found before any window could show it. */
+  GError         *store_error;
+  char           *store_moved_aside;
 };
 
 G_DEFINE_FINAL_TYPE (ProvApplication, prov_application, ADW_TYPE_APPLICATION)
@@ -32,6 +36,77 @@ prov_application_get_settings (ProvApplication *self)
   return self->settings;
 }
 
+ProvStore *
+prov_application_get_store (ProvApplication *self)
+{
+  g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+static void
+on_store_problem_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ProvApplication  *self)
+{
+  if (g_str_equal (response, "quit"))
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_store_problem (ProvApplication *self,
+                    GtkWindow       *parent)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->store_error != NULL)
+    {
+      if (PROV_IS_WINDOW (parent))
+        prov_window_show_store_failed (PROV_WINDOW (parent), self->store_error);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Orders Cannot Be Opened"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("%s\n\nProvisioner cannot save orders until this is solved. Nothing was changed or deleted."),
+                                      self->store_error->message);
+      adw_message_dialog_add_responses (dialog, "close", _("_Close"), "quit", _("_Quit"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (self->store_moved_aside != NULL)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Order Database Was Damaged"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("Provisioner could not read its order database. The damaged file was kept as “%s” and a new, empty database was started, so you can keep working. Ask your support desk to recover the orders in the damaged file."),
+                                      self->store_moved_aside);
+      adw_message_dialog_add_response (dialog, "close", _("_OK"));
+      g_clear_pointer (&self->store_moved_aside, g_free);
+    }
+  else
+    return;
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_store_problem_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_store_opened (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ProvApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!prov_store_open_finish (PROV_STORE (source), result, &self->store_moved_aside, &error))
+    {
+      g_warning ("Could not open the order database: %s", error->message);
+      self->store_error = g_steal_pointer (&error);
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    show_store_problem (self, window);
+}
+
 /* A till being shut down sends SIGTERM: leave through the normal path so
  * that everything pending is written before the process ends. */
 static gboolean
@@ -48,9 +123,13 @@ prov_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (prov_window_new (self));
-
-  gtk_window_present (window);
+    {
+      window = GTK_WINDOW (prov_window_new (self));
+      gtk_window_present (window);
+      show_store_problem (self, window);
+    }
+  else
+    gtk_window_present (window);
 }
 
 static void
@@ -145,6 +224,14 @@ prov_application_startup (GApplication *application)
 
   self->settings = g_settings_new (APP_ID);
 
+  {
+    g_autofree char *path = prov_store_dup_default_path ();
+
+    /* Queued first: every read the windows make waits for it. */
+    self->store = prov_store_new (path);
+    prov_store_open_async (self->store, NULL, on_store_opened, g_object_ref (self));
+  }
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
@@ -166,6 +253,9 @@ prov_application_finalize (GObject *object)
   ProvApplication *self = PROV_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->store_moved_aside, g_free);
 
   G_OBJECT_CLASS (prov_application_parent_class)->finalize (object);
 }

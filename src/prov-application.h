@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "prov-store.h"
+
 G_BEGIN_DECLS
 
 #define PROV_TYPE_APPLICATION (prov_application_get_type ())
@@ -9,5 +11,6 @@ G_DECLARE_FINAL_TYPE (ProvApplication, prov_application, PROV, APPLICATION, AdwA
 
 ProvApplication *prov_application_new          (void);
 GSettings       *prov_application_get_settings (ProvApplication *self);
+ProvStore       *prov_application_get_store    (ProvApplication *self);
 
 G_END_DECLS

@@ -1,17 +1,26 @@
 #include <glib/gi18n.h>
 
+#include "prov-order-list-model.h"
 #include "prov-window.h"
+#include "widgets/prov-order-row.h"
 
 struct _ProvWindow
 {
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *search_row;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *state_filter;
+  GtkDropDown          *kind_filter;
   GtkStack             *content_stack;
-  AdwStatusPage        *empty_page;
+  AdwStatusPage        *unavailable_page;
+  GtkListView          *orders_view;
 
   GSettings            *settings;
-
+  ProvOrderListModel   *orders;
+  gboolean              store_failed;
+  gboolean              populated_reported;
   gulong                first_frame_handler;
 };
 
@@ -34,14 +43,118 @@ prov_window_show_toast (ProvWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* The startup benchmark watches for this message: it marks the moment the
- * clerk can see the window, which is what start-up time means to them. */
+static gboolean
+filter_is_active (ProvWindow *self)
+{
+  const ProvOrderFilter *filter = self->orders != NULL ? prov_order_list_model_get_filter (self->orders) : NULL;
+
+  return filter != NULL && (filter->text != NULL || filter->states != 0 || filter->kinds != 0);
+}
+
+static void
+update_content (ProvWindow *self)
+{
+  const GError *error;
+  const char *page;
+
+  if (self->store_failed)
+    page = "unavailable";
+  else if (self->orders == NULL || !prov_order_list_model_get_counted (self->orders))
+    page = "loading";
+  else if ((error = prov_order_list_model_get_error (self->orders)) != NULL)
+    {
+      adw_status_page_set_description (self->unavailable_page, error->message);
+      page = "unavailable";
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->orders)) > 0)
+    page = "orders";
+  else if (filter_is_active (self))
+    page = "no-results";
+  else
+    page = "empty";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* Searching an empty list makes no sense; clearing a search must stay possible. */
+  gtk_widget_set_visible (self->search_row,
+                          g_str_equal (page, "orders") || g_str_equal (page, "no-results"));
+}
+
+void
+prov_window_show_store_failed (ProvWindow   *self,
+                               const GError *error)
+{
+  g_return_if_fail (PROV_IS_WINDOW (self));
+
+  self->store_failed = TRUE;
+  adw_status_page_set_description (self->unavailable_page, error->message);
+  update_content (self);
+}
+
+static void
+on_filter_changed (ProvWindow *self)
+{
+  g_autoptr(ProvOrderFilter) filter = NULL;
+  guint state_group = gtk_drop_down_get_selected (self->state_filter);
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+
+  if (self->orders == NULL)
+    return;
+
+  /* Position 0 is "All"; the others follow the enums' order. */
+  filter = prov_order_filter_new (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                  state_group == GTK_INVALID_LIST_POSITION ? 0 :
+                                    prov_order_state_group_get_mask (state_group),
+                                  kind == GTK_INVALID_LIST_POSITION || kind == 0 ? 0 : 1u << kind);
+  prov_order_list_model_set_filter (self->orders, filter);
+}
+
+static void
+on_stop_search (ProvWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* The startup benchmark watches for these messages: they mark the moments
+ * the clerk sees the window, and sees the orders in it. */
 static void
 on_first_frame_painted (GdkFrameClock *frame_clock,
                         ProvWindow    *self)
 {
   g_clear_signal_handler (&self->first_frame_handler, frame_clock);
   g_debug ("Main window drew its first frame");
+}
+
+static void
+on_page_loaded (ProvWindow *self,
+                guint       page)
+{
+  if (self->populated_reported)
+    return;
+
+  self->populated_reported = TRUE;
+  g_debug ("Order list populated (%u orders)", g_list_model_get_n_items (G_LIST_MODEL (self->orders)));
+}
+
+static void
+on_order_row_setup (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, prov_order_row_new ());
+}
+
+static void
+on_order_row_bind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  prov_order_row_set_item (PROV_ORDER_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+}
+
+static void
+on_order_row_unbind (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item)
+{
+  prov_order_row_set_item (PROV_ORDER_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -69,10 +182,44 @@ prov_window_unmap (GtkWidget *widget)
 }
 
 static void
+on_application_set (ProvWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  if (self->orders != NULL || !PROV_IS_APPLICATION (application))
+    return;
+
+  self->orders = prov_order_list_model_new (prov_application_get_store (PROV_APPLICATION (application)));
+  g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "notify::counted", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "page-loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->orders))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  gtk_list_view_set_model (self->orders_view, selection);
+
+  update_content (self);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ProvWindow *self = PROV_WINDOW (widget);
+
+  if (gtk_widget_get_visible (self->search_row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 prov_window_dispose (GObject *object)
 {
   ProvWindow *self = PROV_WINDOW (object);
 
+  g_clear_object (&self->orders);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prov_window_parent_class)->dispose (object);
@@ -90,17 +237,52 @@ prov_window_class_init (ProvWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, kind_filter);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, ProvWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, unavailable_page);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, orders_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_order_row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_order_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_order_row_unbind);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
+  g_type_ensure (PROV_TYPE_ORDER_ROW);
+}
+
+static GtkStringList *
+new_kind_filter_model (void)
+{
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (kinds, _("All Kinds"));
+  for (int kind = PROV_ORDER_KIND_FIRST; kind <= PROV_ORDER_KIND_LAST; kind++)
+    gtk_string_list_append (kinds, prov_order_kind_get_title (kind));
+
+  return kinds;
 }
 
 static void
 prov_window_init (ProvWindow *self)
 {
+  g_autoptr(GtkStringList) kinds = new_kind_filter_model ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  /* "application" is not a construct property: it arrives after init. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
 }

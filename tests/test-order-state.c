@@ -93,6 +93,30 @@ test_stored_values_are_stable (void)
 }
 
 static void
+test_groups_cover_every_state (void)
+{
+  guint32 all = 0;
+
+  for (int group = PROV_ORDER_STATE_GROUP_ALL + 1; group <= PROV_ORDER_STATE_GROUP_LAST; group++)
+    {
+      guint32 mask = prov_order_state_group_get_mask (group);
+
+      g_assert_cmpuint (mask, !=, 0);
+      g_assert_cmpuint (all & mask, ==, 0);
+      all |= mask;
+    }
+
+  for (int state = PROV_ORDER_STATE_FIRST; state <= PROV_ORDER_STATE_LAST; state++)
+    {
+      g_assert_true (all & (1u << state));
+      g_assert_true (prov_order_state_group_get_mask (prov_order_state_get_group (state)) & (1u << state));
+    }
+
+  g_assert_cmpuint (prov_order_state_group_get_mask (PROV_ORDER_STATE_GROUP_ALL), ==, 0);
+  g_assert_cmpint (prov_order_state_get_group (PROV_ORDER_STATE_REJECTED), ==, PROV_ORDER_STATE_GROUP_ATTENTION);
+}
+
+static void
 count_change (guint *changes)
 {
   (*changes)++;
@@ -137,6 +161,7 @@ main (int   argc,
   g_test_add_func ("/order-state/closed-states-are-final", test_closed_states_are_final);
   g_test_add_func ("/order-state/unknown-target", test_unknown_target);
   g_test_add_func ("/order-state/stored-values-are-stable", test_stored_values_are_stable);
+  g_test_add_func ("/order-state/groups-cover-every-state", test_groups_cover_every_state);
   g_test_add_func ("/order/fields", test_order_fields);
 
   return g_test_run ();

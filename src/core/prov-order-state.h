@@ -40,6 +40,22 @@ typedef enum {
   PROV_ORDER_STATE_ERROR_ILLEGAL_TRANSITION,
 } ProvOrderStateError;
 
+/* How the order list groups states, for its filter and its badges. */
+typedef enum {
+  PROV_ORDER_STATE_GROUP_ALL = 0,
+  PROV_ORDER_STATE_GROUP_DRAFTS,
+  PROV_ORDER_STATE_GROUP_WAITING,
+  PROV_ORDER_STATE_GROUP_ATTENTION,
+  PROV_ORDER_STATE_GROUP_AT_CARRIER,
+  PROV_ORDER_STATE_GROUP_COMPLETED,
+  PROV_ORDER_STATE_GROUP_CANCELLED,
+} ProvOrderStateGroup;
+
+#define PROV_ORDER_STATE_GROUP_LAST PROV_ORDER_STATE_GROUP_CANCELLED
+
+ProvOrderStateGroup prov_order_state_get_group      (ProvOrderState      state);
+guint32             prov_order_state_group_get_mask (ProvOrderStateGroup group);
+
 gboolean     prov_order_state_is_valid           (int             value);
 const char  *prov_order_state_to_id              (ProvOrderState  state);
 gboolean     prov_order_state_from_id            (const char     *id,
