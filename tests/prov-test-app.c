@@ -17,27 +17,52 @@ prov_test_have_display (void)
   return g_getenv ("DISPLAY") != NULL && g_find_program_in_path ("xdotool") != NULL;
 }
 
-ProvTestApp *
-prov_test_app_spawn (GError **error)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(ProvTestApp) app = g_new0 (ProvTestApp, 1);
-  const char *binary = g_getenv ("PROVISIONER_BINARY");
-  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+static const char * const xdg_dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
 
-  g_assert_nonnull (binary);
+/* A throw-away home for one run; the app is not started yet, so a test can
+ * put a database in place first. */
+ProvTestApp *
+prov_test_app_new (GError **error)
+{
+  g_autoptr(ProvTestApp) app = g_new0 (ProvTestApp, 1);
 
   app->home = g_dir_make_tmp ("provisioner-test-XXXXXX", error);
   if (app->home == NULL)
     return NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (app->home, xdg_dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+    }
+
+  return g_steal_pointer (&app);
+}
+
+char *
+prov_test_app_dup_database_path (ProvTestApp *app)
+{
+  g_autofree char *dir = g_build_filename (app->home, "XDG_DATA_HOME", "provisioner", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, "orders.db", NULL);
+}
+
+gboolean
+prov_test_app_start (ProvTestApp  *app,
+                     GError      **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  const char *binary = g_getenv ("PROVISIONER_BINARY");
+
+  g_assert_nonnull (binary);
+
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_setenv (launcher, "HOME", app->home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
     {
-      g_autofree char *dir = g_build_filename (app->home, dirs[i], NULL);
-      g_mkdir_with_parents (dir, 0700);
-      g_subprocess_launcher_setenv (launcher, dirs[i], dir, TRUE);
+      g_autofree char *dir = g_build_filename (app->home, xdg_dirs[i], NULL);
+      g_subprocess_launcher_setenv (launcher, xdg_dirs[i], dir, TRUE);
     }
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "Provisioner", TRUE);
   /* Window sizes and profiles the test changes must not outlive it. */
@@ -45,11 +70,43 @@ prov_test_app_spawn (GError **error)
 
   app->process = g_subprocess_launcher_spawn (launcher, error, binary, NULL);
   if (app->process == NULL)
-    return NULL;
+    return FALSE;
 
   app->log = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app->process));
+  return TRUE;
+}
+
+ProvTestApp *
+prov_test_app_spawn (GError **error)
+{
+  g_autoptr(ProvTestApp) app = prov_test_app_new (error);
+
+  if (app == NULL || !prov_test_app_start (app, error))
+    return NULL;
 
   return g_steal_pointer (&app);
+}
+
+/* The accessible labels of the order rows the list shows, read through
+ * AT-SPI as a screen reader would. */
+char **
+prov_test_app_dup_row_labels (ProvTestApp  *app,
+                              GError      **error)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "a11y-order-rows.py", NULL);
+  g_autofree char *pid = g_strdup (g_subprocess_get_identifier (app->process));
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *output = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
+                              "/usr/bin/python3", script, pid, NULL);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, error) ||
+      !g_subprocess_wait_check (process, NULL, error))
+    return NULL;
+
+  g_strchomp (output);
+  return *output == '\0' ? g_new0 (char *, 1) : g_strsplit (output, "\n", -1);
 }
 
 typedef struct {

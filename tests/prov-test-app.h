@@ -8,7 +8,13 @@ G_BEGIN_DECLS
  * throw-away home so tests never touch the developer's own data. */
 typedef struct _ProvTestApp ProvTestApp;
 
+ProvTestApp *prov_test_app_new            (GError      **error);
+gboolean     prov_test_app_start          (ProvTestApp  *app,
+                                           GError      **error);
 ProvTestApp *prov_test_app_spawn          (GError      **error);
+char        *prov_test_app_dup_database_path (ProvTestApp *app);
+char       **prov_test_app_dup_row_labels (ProvTestApp  *app,
+                                           GError      **error);
 gboolean     prov_test_app_wait_for_log   (ProvTestApp  *app,
                                            const char   *needle,
                                            guint         timeout_ms);
