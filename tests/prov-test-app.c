@@ -4,12 +4,25 @@
 
 #include "prov-test-app.h"
 
+typedef struct {
+  char   *line;
+  gint64  seen_at;
+} LogLine;
+
 struct _ProvTestApp
 {
   GSubprocess      *process;
   GDataInputStream *log;
   char             *home;
+  /* Every line read so far: messages may come in any order. */
+  GArray           *lines;
 };
+
+static void
+log_line_clear (LogLine *line)
+{
+  g_free (line->line);
+}
 
 gboolean
 prov_test_have_display (void)
@@ -26,6 +39,8 @@ prov_test_app_new (GError **error)
 {
   g_autoptr(ProvTestApp) app = g_new0 (ProvTestApp, 1);
 
+  app->lines = g_array_new (FALSE, FALSE, sizeof (LogLine));
+  g_array_set_clear_func (app->lines, (GDestroyNotify) log_line_clear);
   app->home = g_dir_make_tmp ("provisioner-test-XXXXXX", error);
   if (app->home == NULL)
     return NULL;
@@ -111,10 +126,36 @@ prov_test_app_dup_row_labels (ProvTestApp  *app,
 
 typedef struct {
   GMainLoop  *loop;
+  GArray     *lines;
   const char *needle;
   gboolean    found;
   gboolean    timed_out;
 } LogWait;
+
+static const LogLine *
+find_line (GArray     *lines,
+           const char *needle)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LogLine *line = &g_array_index (lines, LogLine, i);
+
+      if (strstr (line->line, needle) != NULL)
+        return line;
+    }
+
+  return NULL;
+}
+
+/* When a line containing @needle was read, in monotonic time; 0 if never. */
+gint64
+prov_test_app_get_log_time (ProvTestApp *app,
+                            const char  *needle)
+{
+  const LogLine *line = find_line (app->lines, needle);
+
+  return line != NULL ? line->seen_at : 0;
+}
 
 static void
 read_next_line (GDataInputStream *log, LogWait *wait);
@@ -137,6 +178,10 @@ on_line_read (GObject      *source,
     }
 
   g_test_message ("app: %s", line);
+  {
+    LogLine entry = { g_strdup (line), g_get_monotonic_time () };
+    g_array_append_val (wait->lines, entry);
+  }
   if (strstr (line, wait->needle) != NULL)
     {
       wait->found = TRUE;
@@ -170,10 +215,15 @@ prov_test_app_wait_for_log (ProvTestApp *app,
                             const char  *needle,
                             guint        timeout_ms)
 {
-  LogWait *wait = g_new0 (LogWait, 1);
+  LogWait *wait;
   guint timeout_id;
   gboolean found;
 
+  if (find_line (app->lines, needle) != NULL)
+    return TRUE;
+
+  wait = g_new0 (LogWait, 1);
+  wait->lines = app->lines;
   wait->loop = g_main_loop_new (NULL, FALSE);
   wait->needle = needle;
 
@@ -326,6 +376,12 @@ prov_test_app_terminate (ProvTestApp *app)
 }
 
 const char *
+prov_test_app_get_pid (ProvTestApp *app)
+{
+  return g_subprocess_get_identifier (app->process);
+}
+
+const char *
 prov_test_app_get_home (ProvTestApp *app)
 {
   return app->home;
@@ -362,6 +418,7 @@ prov_test_app_free (ProvTestApp *app)
 
   g_clear_object (&app->log);
   g_clear_object (&app->process);
+  g_clear_pointer (&app->lines, g_array_unref);
 
   if (app->home != NULL)
     remove_tree (app->home);

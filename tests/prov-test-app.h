@@ -18,6 +18,8 @@ char       **prov_test_app_dup_row_labels (ProvTestApp  *app,
 gboolean     prov_test_app_wait_for_log   (ProvTestApp  *app,
                                            const char   *needle,
                                            guint         timeout_ms);
+gint64       prov_test_app_get_log_time   (ProvTestApp  *app,
+                                           const char   *needle);
 char        *prov_test_app_find_window    (ProvTestApp  *app,
                                            const char   *title,
                                            guint         timeout_ms);
@@ -28,6 +30,7 @@ gboolean     prov_test_app_wait_exit      (ProvTestApp  *app,
                                            int          *exit_status);
 void         prov_test_app_terminate      (ProvTestApp  *app);
 const char  *prov_test_app_get_home       (ProvTestApp  *app);
+const char  *prov_test_app_get_pid        (ProvTestApp  *app);
 void         prov_test_app_free           (ProvTestApp  *app);
 
 gboolean     prov_test_have_display       (void);
