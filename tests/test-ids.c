@@ -56,6 +56,7 @@ test_iccid (void)
   g_autoptr(ProvId) letters = assert_invalid (PROV_ID_KIND_ICCID, "89314404000000X0008", PROV_ID_PROBLEM_BAD_CHARACTERS);
   g_autoptr(ProvId) short_one = assert_invalid (PROV_ID_KIND_ICCID, "8931440400", PROV_ID_PROBLEM_WRONG_LENGTH);
 
+  g_assert_cmpint (twenty->check_digit, ==, '0');
   g_assert_cmpint (missing->check_digit, ==, '8');
   g_assert_cmpstr (missing->suggestion, ==, "8931440400000000008");
   g_assert_null (missing->normalized);

@@ -203,19 +203,13 @@ prov_luhn_check_digit (const char *digits,
   return "0123456789ABCDEF"[(base - total % base) % base];
 }
 
-static gboolean
-luhn_valid (const char *with_check_digit,
-            guint       base,
-            char       *out_expected)
+/* The decimal check digit @with_check_digit should end in. */
+static char
+luhn_expected (const char *with_check_digit)
 {
-  gsize length = strlen (with_check_digit);
-  g_autofree char *payload = g_strndup (with_check_digit, length - 1);
-  char expected = prov_luhn_check_digit (payload, base);
+  g_autofree char *payload = g_strndup (with_check_digit, strlen (with_check_digit) - 1);
 
-  if (out_expected != NULL)
-    *out_expected = expected;
-
-  return g_ascii_toupper (with_check_digit[length - 1]) == expected;
+  return prov_luhn_check_digit (payload, 10);
 }
 
 static ProvId *
@@ -251,10 +245,10 @@ parse_iccid (ProvId     *id,
                  _("An ICCID has 19 or 20 digits; this one has %" G_GSIZE_FORMAT), length);
 
   id->normalized = g_strdup (digits);
-  if (luhn_valid (digits, 10, &expected))
+  id->check_digit = expected = luhn_expected (digits);
+  if (digits[length - 1] == expected)
     return succeed (id);
 
-  id->check_digit = expected;
   if (length == 19)
     {
       /* 19 digits failing Luhn is either a wrong last digit or an ICCID
@@ -294,10 +288,10 @@ parse_imei (ProvId     *id,
                  _("An IMEI has 15 digits; this one has %" G_GSIZE_FORMAT), length);
 
   id->normalized = g_strdup (digits);
-  if (luhn_valid (digits, 10, &expected))
+  id->check_digit = expected = luhn_expected (digits);
+  if (digits[length - 1] == expected)
     return succeed (id);
 
-  id->check_digit = expected;
   return fail (id, PROV_ID_PROBLEM_BAD_CHECK_DIGIT,
                _("The check digit does not match: the last digit should be %c. Check the number on the box or dial *#06#"),
                expected);
@@ -657,7 +651,7 @@ guess_kind (const char *stripped)
         case 16:
           return PROV_ID_KIND_IMEISV;
         case 15:
-          if (luhn_valid (stripped, 10, NULL) || !plausible_mcc (stripped))
+          if (luhn_expected (stripped) == stripped[length - 1] || !plausible_mcc (stripped))
             return PROV_ID_KIND_IMEI;
           return PROV_ID_KIND_IMSI;
         case 14:

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "prov-store.h"
+#include "prov-store-private.h"
 #include "prov-store-schema.h"
 #include "prov-store-snapshot.h"
 
@@ -16,21 +17,6 @@
  * the caller's main context. The worker never touches the ProvStore object:
  * it may outlive it for the time it takes to drain the queue.
  */
-
-typedef struct _StoreWorker StoreWorker;
-typedef void (*StoreFunc) (StoreWorker *worker,
-                           GTask       *task,
-                           gpointer     args);
-
-struct _StoreWorker
-{
-  GAsyncQueue *queue;
-  GThread     *thread;
-  char        *path;
-  sqlite3     *db;
-  /* Keyed by the address of the SQL literal: every query is a constant. */
-  GHashTable  *statements;
-};
 
 typedef struct {
   StoreFunc      func;
@@ -62,8 +48,6 @@ static guint signals[N_SIGNALS];
 
 /* Pushed to make the worker leave its loop. */
 static int stop_marker;
-
-#define assert_on_worker(worker) g_assert (g_thread_self () == (worker)->thread)
 
 G_DEFINE_BOXED_TYPE (ProvReservationConflict, prov_reservation_conflict,
                      prov_reservation_conflict_copy, prov_reservation_conflict_free)
@@ -197,7 +181,7 @@ worker_main (gpointer data)
   return NULL;
 }
 
-static gboolean
+gboolean
 worker_require_db (StoreWorker  *worker,
                    GError      **error)
 {
@@ -209,7 +193,7 @@ worker_require_db (StoreWorker  *worker,
   return FALSE;
 }
 
-static sqlite3_stmt *
+sqlite3_stmt *
 worker_prepare (StoreWorker  *worker,
                 const char   *sql,
                 GError      **error)
@@ -232,7 +216,7 @@ worker_prepare (StoreWorker  *worker,
   return statement;
 }
 
-static void
+void
 statement_done (sqlite3_stmt *statement)
 {
   sqlite3_reset (statement);
@@ -240,7 +224,7 @@ statement_done (sqlite3_stmt *statement)
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
+gboolean
 worker_run (StoreWorker  *worker,
             sqlite3_stmt *statement,
             GError      **error)
@@ -257,7 +241,7 @@ worker_run (StoreWorker  *worker,
   return TRUE;
 }
 
-static gboolean
+gboolean
 worker_exec (StoreWorker  *worker,
              const char   *sql,
              GError      **error)
@@ -267,28 +251,28 @@ worker_exec (StoreWorker  *worker,
   return statement != NULL && worker_run (worker, statement, error);
 }
 
-static gboolean
+gboolean
 worker_begin (StoreWorker  *worker,
               GError      **error)
 {
   return worker_exec (worker, "BEGIN IMMEDIATE", error);
 }
 
-static gboolean
+gboolean
 worker_commit (StoreWorker  *worker,
                GError      **error)
 {
   return worker_exec (worker, "COMMIT", error);
 }
 
-static void
+void
 worker_rollback (StoreWorker *worker)
 {
   if (!sqlite3_get_autocommit (worker->db))
     worker_exec (worker, "ROLLBACK", NULL);
 }
 
-static void
+void
 bind_text (sqlite3_stmt *statement,
            int           index,
            const char   *text)
@@ -299,7 +283,7 @@ bind_text (sqlite3_stmt *statement,
     sqlite3_bind_null (statement, index);
 }
 
-static const char *
+const char *
 column_text (sqlite3_stmt *statement,
              int           index)
 {
@@ -324,7 +308,7 @@ on_request_done (GObject      *source,
     request->callback (source, result, request->user_data);
 }
 
-static void
+void
 prov_store_push (ProvStore           *self,
                  StoreFunc            func,
                  gpointer             args,

@@ -6,6 +6,7 @@
 #include "prov-order.h"
 #include "prov-order-filter.h"
 #include "prov-store-error.h"
+#include "prov-stock.h"
 
 G_BEGIN_DECLS
 
@@ -122,6 +123,29 @@ void        prov_store_list_events_async   (ProvStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 GPtrArray  *prov_store_list_events_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+void        prov_store_add_stock_async     (ProvStore            *self,
+                                            GPtrArray            *items,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_add_stock_finish    (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            guint                *added,
+                                            guint                *already_known,
+                                            GError              **error);
+
+void        prov_store_find_stock_async    (ProvStore            *self,
+                                            guint32               kinds,
+                                            const char           *suffix,
+                                            ProvStockStatus       status,
+                                            guint                 limit,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray  *prov_store_find_stock_finish   (ProvStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 

@@ -1,0 +1,87 @@
+/* provisioner-cli: the counter's work from a terminal or a script. */
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "prov-cli.h"
+
+typedef struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "id", prov_cli_id, N_("Check identifiers: ICCID, IMEI, MEID, ESN, EID, IMSI, phone numbers, PAC, STAC") },
+  { "stock", prov_cli_stock, N_("Import SIMs and devices into stock, or find them by their last digits") },
+};
+
+void
+prov_cli_store (GObject      *source,
+                GAsyncResult *result,
+                gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+prov_cli_await (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+ProvStore *
+prov_cli_open_store (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *default_path = prov_store_dup_default_path ();
+  g_autoptr(ProvStore) store = prov_store_new (path != NULL ? path : default_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *moved_aside = NULL;
+
+  prov_store_open_async (store, NULL, prov_cli_store, &result);
+  if (!prov_store_open_finish (store, prov_cli_await (&result), &moved_aside, error))
+    return NULL;
+
+  if (moved_aside != NULL)
+    g_printerr (_("The order database was damaged; it was kept as %s and a new one was started.\n"), moved_aside);
+
+  return g_steal_pointer (&store);
+}
+
+static void
+print_usage (void)
+{
+  g_print ("%s\n\n", _("Usage: provisioner-cli COMMAND [OPTION…]"));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_print ("\n%s\n", _("Run “provisioner-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage ();
+      return argc < 2 ? 2 : 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("Unknown command “%s”.\n\n"), argv[1]);
+  print_usage ();
+  return 2;
+}

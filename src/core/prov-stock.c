@@ -1,0 +1,278 @@
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "prov-ids.h"
+#include "prov-stock.h"
+
+G_DEFINE_BOXED_TYPE (ProvStockItem, prov_stock_item, prov_stock_item_copy, prov_stock_item_free)
+
+ProvStockItem *
+prov_stock_item_new (ProvIdKind  kind,
+                     const char *identifier,
+                     const char *model)
+{
+  ProvStockItem *item = g_new0 (ProvStockItem, 1);
+
+  item->kind = kind;
+  item->identifier = g_strdup (identifier);
+  item->status = PROV_STOCK_STATUS_IN_STOCK;
+  item->model = model != NULL && *model != '\0' ? g_strdup (model) : NULL;
+
+  return item;
+}
+
+ProvStockItem *
+prov_stock_item_copy (const ProvStockItem *item)
+{
+  ProvStockItem *copy = prov_stock_item_new (item->kind, item->identifier, item->model);
+
+  copy->status = item->status;
+  copy->added_at = item->added_at;
+
+  return copy;
+}
+
+void
+prov_stock_item_free (ProvStockItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->identifier);
+  g_free (item->model);
+  g_free (item);
+}
+
+const char *
+prov_stock_status_get_title (ProvStockStatus status)
+{
+  switch (status)
+    {
+    case PROV_STOCK_STATUS_IN_STOCK:
+      return _("In stock");
+    case PROV_STOCK_STATUS_RESERVED:
+      return _("Reserved");
+    case PROV_STOCK_STATUS_ASSIGNED:
+      return _("Assigned");
+    case PROV_STOCK_STATUS_USED:
+      return _("Used");
+    case PROV_STOCK_STATUS_FAULTY:
+      return _("Faulty");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* SIMs by ICCID; devices by IMEI, or MEID and ESN for CDMA phones. */
+gboolean
+prov_stock_accepts_kind (ProvIdKind kind)
+{
+  return kind == PROV_ID_KIND_ICCID || kind == PROV_ID_KIND_IMEI ||
+         kind == PROV_ID_KIND_MEID || kind == PROV_ID_KIND_ESN;
+}
+
+/* ------------------------------------------------------------------------ */
+/* CSV, as exported by distributors and spreadsheets                        */
+
+static char
+detect_delimiter (const char *first_line)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+
+  for (const char *p = first_line; *p != '\0' && *p != '\n'; p++)
+    {
+      commas += *p == ',';
+      semicolons += *p == ';';
+      tabs += *p == '\t';
+    }
+
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return semicolons > commas ? ';' : ',';
+}
+
+/* One record; quoted fields may hold the delimiter and doubled quotes. */
+static GPtrArray *
+split_record (const char *line,
+              char        delimiter)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *p++);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == delimiter)
+        {
+          g_ptr_array_add (fields, g_strstrip (g_string_free (field, FALSE)));
+          field = g_string_new (NULL);
+        }
+      else
+        g_string_append_c (field, *p);
+    }
+  g_ptr_array_add (fields, g_strstrip (g_string_free (field, FALSE)));
+
+  return fields;
+}
+
+typedef struct {
+  int        identifier;
+  int        kind;
+  int        model;
+  ProvIdKind header_kind;
+} Columns;
+
+static ProvIdKind
+kind_from_word (const char *word)
+{
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+
+  if (g_str_equal (lower, "sim") || g_str_equal (lower, "iccid"))
+    return PROV_ID_KIND_ICCID;
+  if (g_str_equal (lower, "device") || g_str_equal (lower, "phone") || g_str_equal (lower, "imei"))
+    return PROV_ID_KIND_IMEI;
+  if (g_str_equal (lower, "meid"))
+    return PROV_ID_KIND_MEID;
+  if (g_str_equal (lower, "esn"))
+    return PROV_ID_KIND_ESN;
+
+  return PROV_ID_KIND_UNKNOWN;
+}
+
+static gboolean
+name_mentions (const char *name,
+               const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (name, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A first line naming its columns is a header; one with an identifier in
+ * it is data. Names are matched by the words in them: "ICCID or IMEI",
+ * "Serial number", "Type", "Product description". */
+static gboolean
+read_header (GPtrArray *fields,
+             Columns   *columns)
+{
+  static const char * const identifier_words[] = { "iccid", "imei", "meid", "esn", "identifier", "serial", "number", "code", "id", NULL };
+  static const char * const kind_words[] = { "kind", "type", NULL };
+  static const char * const model_words[] = { "model", "description", "product", "name", NULL };
+  gboolean header = FALSE;
+
+  *columns = (Columns) { -1, -1, -1, PROV_ID_KIND_UNKNOWN };
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_ptr_array_index (fields, i), -1);
+
+      if (columns->kind < 0 && name_mentions (name, kind_words))
+        columns->kind = i;
+      else if (columns->identifier < 0 && name_mentions (name, identifier_words))
+        {
+          columns->identifier = i;
+          columns->header_kind = kind_from_word (name);
+        }
+      else if (columns->model < 0 && name_mentions (name, model_words))
+        columns->model = i;
+      else
+        continue;
+
+      header = TRUE;
+    }
+
+  if (!header)
+    *columns = (Columns) { 0, -1, 1, PROV_ID_KIND_UNKNOWN };
+  else if (columns->identifier < 0)
+    columns->identifier = columns->kind != 0 && columns->model != 0 ? 0 : 1;
+
+  return header;
+}
+
+static const char *
+field_at (GPtrArray *fields,
+          int        index)
+{
+  return index >= 0 && (guint) index < fields->len ? g_ptr_array_index (fields, index) : NULL;
+}
+
+/*
+ * Reads SIMs and devices from CSV: a column of identifiers, optionally a
+ * kind ("sim", "device", "iccid", "imei", …) and a model, with or without a
+ * header row. Every identifier is validated; each line that cannot be used
+ * is reported ("Line 7: …") and the others are returned. FALSE when no line
+ * could be used.
+ */
+gboolean
+prov_stock_parse_csv (const char  *text,
+                      GPtrArray  **items,
+                      GPtrArray  **problems)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
+  g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  char delimiter = detect_delimiter (text);
+  Columns columns = { 0, -1, -1, PROV_ID_KIND_UNKNOWN };
+  gboolean first_record = TRUE;
+
+  for (guint number = 0; lines[number] != NULL; number++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autoptr(ProvId) id = NULL;
+      const char *identifier;
+      const char *kind_word;
+      ProvIdKind kind;
+
+      g_strchomp (lines[number]);
+      if (*lines[number] == '\0' || lines[number][0] == '#')
+        continue;
+
+      fields = split_record (lines[number], delimiter);
+      if (first_record)
+        {
+          first_record = FALSE;
+          if (read_header (fields, &columns))
+            continue;
+        }
+
+      identifier = field_at (fields, columns.identifier);
+      kind_word = field_at (fields, columns.kind);
+      kind = kind_word != NULL ? kind_from_word (kind_word) : columns.header_kind;
+
+      if (identifier == NULL || *identifier == '\0')
+        {
+          g_ptr_array_add (reported, g_strdup_printf (_("Line %u: there is no SIM or device number"), number + 1));
+          continue;
+        }
+
+      id = kind != PROV_ID_KIND_UNKNOWN ? prov_id_parse (kind, identifier) : prov_id_recognize (identifier);
+      if (!id->valid)
+        g_ptr_array_add (reported, g_strdup_printf (_("Line %u: %s: %s"), number + 1, identifier, id->message));
+      else if (!prov_stock_accepts_kind (id->kind))
+        g_ptr_array_add (reported, g_strdup_printf (_("Line %u: %s is an %s, not a SIM or device number"),
+                                                    number + 1, identifier, prov_id_kind_get_title (id->kind)));
+      else
+        g_ptr_array_add (found, prov_stock_item_new (id->kind, id->normalized, field_at (fields, columns.model)));
+    }
+
+  if (items != NULL)
+    *items = g_ptr_array_ref (found);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (reported);
+
+  return found->len > 0;
+}

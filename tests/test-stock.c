@@ -1,0 +1,132 @@
+#include <string.h>
+
+#include "prov-test-util.h"
+
+static void
+test_csv_with_header (void)
+{
+  const char *csv =
+    "Type;ICCID or IMEI;Model\n"
+    "sim;8901 4103 2111 1851 0720;Prepaid 3-in-1\n"
+    "device;\"490154203237518\";\"Fairphone 5; black\"\n"
+    "device;490154203237517;Broken label\n"
+    "\n"
+    "sim;;\n";
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  ProvStockItem *item;
+
+  g_assert_true (prov_stock_parse_csv (csv, &items, &problems));
+  g_assert_cmpuint (items->len, ==, 2);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpint (item->kind, ==, PROV_ID_KIND_ICCID);
+  g_assert_cmpstr (item->identifier, ==, "89014103211118510720");
+  g_assert_cmpstr (item->model, ==, "Prepaid 3-in-1");
+  item = g_ptr_array_index (items, 1);
+  g_assert_cmpint (item->kind, ==, PROV_ID_KIND_IMEI);
+  g_assert_cmpstr (item->model, ==, "Fairphone 5; black");
+
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Line 4: 490154203237517: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "8"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), "Line 6: "));
+}
+
+static void
+test_csv_without_header (void)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (prov_stock_parse_csv ("8931440400000000008\n490154203237518,Demo phone\n+31201234567\n",
+                                       &items, &problems));
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpint (((ProvStockItem *) g_ptr_array_index (items, 0))->kind, ==, PROV_ID_KIND_ICCID);
+  g_assert_cmpint (((ProvStockItem *) g_ptr_array_index (items, 1))->kind, ==, PROV_ID_KIND_IMEI);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (items, 1))->model, ==, "Demo phone");
+  /* A phone number is valid, but not stock. */
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Line 3: "));
+
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_false (prov_stock_parse_csv ("nothing here\n", &items, &problems));
+  g_assert_cmpuint (items->len, ==, 0);
+}
+
+static GPtrArray *
+find (ProvStore  *store,
+      guint32     kinds,
+      const char *suffix)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  prov_store_find_stock_async (store, kinds, suffix, PROV_STOCK_STATUS_IN_STOCK, 10, NULL,
+                               prov_test_store_result, &result);
+  items = prov_store_find_stock_finish (store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  return items;
+}
+
+static void
+test_add_and_pick_by_last_digits (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (path, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, known = 0;
+
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "89014103211118510720", NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "8931440400000000008", NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "8931440400000010008", NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_IMEI, "490154203237518", "Fairphone 5"));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "89014103211118510720", NULL));
+
+  prov_store_add_stock_async (store, items, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_add_stock_finish (store, prov_test_await (&result), &added, &known, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpuint (known, ==, 1);
+
+  /* Unique last four digits pick one SIM… */
+  found = find (store, 1u << PROV_ID_KIND_ICCID, "0720");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (found, 0))->identifier, ==, "89014103211118510720");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* …shared ones give every candidate, for the clerk to choose. */
+  found = find (store, 1u << PROV_ID_KIND_ICCID, "0008");
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Kinds are kept apart: a device ending in 7518 is no SIM. */
+  found = find (store, 1u << PROV_ID_KIND_ICCID, "7518");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = find (store, 1u << PROV_ID_KIND_IMEI, "7518");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (found, 0))->model, ==, "Fairphone 5");
+
+  g_clear_object (&store);
+  prov_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stock/csv-with-header", test_csv_with_header);
+  g_test_add_func ("/stock/csv-without-header", test_csv_without_header);
+  g_test_add_func ("/stock/add-and-pick-by-last-digits", test_add_and_pick_by_last_digits);
+
+  return g_test_run ();
+}
