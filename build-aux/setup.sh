@@ -19,6 +19,7 @@ test_packages=(
   xvfb xauth xdotool dbus dbus-x11 at-spi2-core
   adwaita-icon-theme fonts-cantarell librsvg2-common
   python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3
+  clang libclang-rt-14-dev
 )
 run_packages=(
   dbus-x11 adwaita-icon-theme fonts-cantarell librsvg2-common yelp

@@ -144,6 +144,9 @@ test_imsi_e164_and_switching_codes (void)
   g_autoptr(ProvId) stac = assert_valid (PROV_ID_KIND_STAC, "123456abc", "123456ABC");
   g_autoptr(ProvId) pac_bad = assert_invalid (PROV_ID_KIND_PAC, "123456ABC", PROV_ID_PROBLEM_WRONG_LENGTH);
   g_autoptr(ProvId) empty = assert_invalid (PROV_ID_KIND_IMEI, "  ", PROV_ID_PROBLEM_EMPTY);
+  /* Found by fuzzing: nothing left after the prefix or the filler. */
+  g_autoptr(ProvId) bare_prefix = assert_invalid (PROV_ID_KIND_ESN, "0x", PROV_ID_PROBLEM_WRONG_LENGTH);
+  g_autoptr(ProvId) only_filler = assert_invalid (PROV_ID_KIND_ICCID, "FFFF", PROV_ID_PROBLEM_WRONG_LENGTH);
 }
 
 static void

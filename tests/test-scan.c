@@ -174,6 +174,16 @@ test_gs1_forms (void)
   g_assert_true (gs_separated->gs1);
   g_assert_cmpuint (gs_separated->ids->len, ==, 2);
 
+  /* Found by fuzzing: the bracketed form obeys the same lengths. */
+  {
+    g_autoptr(ProvScan) empty_gtin = prov_scan_parse ("(01)(01)09506000134352");
+    g_autoptr(ProvScan) repeated = prov_scan_parse ("(01)09506000134352(01)09506000134369(8040)490154203237518");
+
+    g_assert_nonnull (empty_gtin->error);
+    g_assert_null (repeated->error);
+    g_assert_cmpstr (repeated->gtin, ==, "09506000134352");
+  }
+
   g_assert_nonnull (unknown->error);
   g_assert_cmpuint (unknown->ids->len, ==, 0);
   g_assert_nonnull (wrong_length->error);

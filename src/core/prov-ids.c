@@ -162,7 +162,14 @@ fail_bad_character (ProvId     *id,
                     gboolean    allow_hex)
 {
   const char *bad = first_bad_character (text, allow_hex);
-  g_autofree char *character = g_strndup (bad, g_utf8_skip[*(const guchar *) bad]);
+  g_autofree char *character = NULL;
+
+  /* Nothing left once prefixes and filler are removed ("0x", "FFFF"). */
+  if (bad == NULL)
+    return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH, _("This is too short to be an %s"),
+                 prov_id_kind_get_title (id->kind));
+
+  character = g_strndup (bad, g_utf8_skip[*(const guchar *) bad]);
 
   if (allow_hex)
     return fail (id, PROV_ID_PROBLEM_BAD_CHARACTERS,

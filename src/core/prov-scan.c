@@ -55,17 +55,28 @@ lookup_ai (const char *data)
   return NULL;
 }
 
-static void
-add_element (ProvScan   *scan,
-             const char *ai,
-             const char *value,
-             gsize       length)
+/* Both forms of element string obey the same lengths. */
+static gboolean
+add_element (ProvScan           *scan,
+             const AiDefinition *definition,
+             const char         *value,
+             gsize               length)
 {
-  ProvScanElement *element = g_new0 (ProvScanElement, 1);
+  ProvScanElement *element;
 
-  element->ai = g_strdup (ai);
+  if (length == 0 || length > definition->max_length ||
+      (definition->fixed_length > 0 && length != definition->fixed_length))
+    {
+      scan->error = g_strdup_printf (_("The data of application identifier %s has the wrong length"), definition->ai);
+      return FALSE;
+    }
+
+  element = g_new0 (ProvScanElement, 1);
+  element->ai = g_strdup (definition->ai);
   element->value = g_strndup (value, length);
   g_ptr_array_add (scan->elements, element);
+
+  return TRUE;
 }
 
 /* "(01)09506000134352(8040)490154203237518": how people type them. */
@@ -78,19 +89,22 @@ parse_bracketed (ProvScan   *scan,
   while (*p == '(')
     {
       const char *close = strchr (p, ')');
+      const AiDefinition *definition;
       const char *next;
       g_autofree char *ai = NULL;
 
       if (close == NULL)
         return FALSE;
       ai = g_strndup (p + 1, close - p - 1);
-      if (lookup_ai (ai) == NULL || strlen (ai) != strlen (lookup_ai (ai)->ai))
+      definition = lookup_ai (ai);
+      if (definition == NULL || strlen (ai) != strlen (definition->ai))
         {
           scan->error = g_strdup_printf (_("The code has an application identifier (%s) that Provisioner does not know"), ai);
           return TRUE;
         }
       next = strchr (close, '(');
-      add_element (scan, ai, close + 1, next != NULL ? (gsize) (next - close - 1) : strlen (close + 1));
+      if (!add_element (scan, definition, close + 1, next != NULL ? (gsize) (next - close - 1) : strlen (close + 1)))
+        return TRUE;
       p = next != NULL ? next : close + strlen (close);
     }
 
@@ -130,14 +144,8 @@ parse_element_string (ProvScan   *scan,
           length = end != NULL ? (gsize) (end - p) : strlen (p);
         }
 
-      if (length == 0 || length > definition->max_length ||
-          (definition->fixed_length > 0 && length != definition->fixed_length))
-        {
-          scan->error = g_strdup_printf (_("The data of application identifier %s has the wrong length"), definition->ai);
-          return;
-        }
-
-      add_element (scan, definition->ai, p, length);
+      if (!add_element (scan, definition, p, length))
+        return;
       p += length;
       if (*p == PROV_SCAN_GS)
         p++;
@@ -192,7 +200,8 @@ collect_ids (ProvScan *scan)
       ProvScanElement *element = g_ptr_array_index (scan->elements, i);
       const AiDefinition *definition = lookup_ai (element->ai);
 
-      if (strcmp (element->ai, "01") == 0)
+      /* A box names one product; a repeated 01 does not change it. */
+      if (strcmp (element->ai, "01") == 0 && scan->gtin == NULL)
         scan->gtin = g_strdup (element->value);
       else if (definition != NULL && definition->id_kind != PROV_ID_KIND_UNKNOWN)
         g_ptr_array_add (scan->ids, prov_id_parse (definition->id_kind, element->value));
@@ -263,8 +272,8 @@ prov_scan_free (ProvScan *scan)
   g_free (scan->raw);
   g_free (scan->symbology);
   g_free (scan->data);
-  g_ptr_array_unref (scan->elements);
-  g_ptr_array_unref (scan->ids);
+  g_clear_pointer (&scan->elements, g_ptr_array_unref);
+  g_clear_pointer (&scan->ids, g_ptr_array_unref);
   g_free (scan->gtin);
   g_free (scan->error);
   g_free (scan);
