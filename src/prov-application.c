@@ -3,6 +3,7 @@
 
 #include "prov-application.h"
 #include "prov-preferences-window.h"
+#include "prov-stock-window.h"
 #include "prov-window.h"
 
 struct _ProvApplication
@@ -154,6 +155,20 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
+stock_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ProvStockWindow *stock = prov_stock_window_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (stock), parent);
+  gtk_window_set_application (GTK_WINDOW (stock), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (stock));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -209,6 +224,7 @@ help_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "stock", stock_activated },
   { "about", about_activated },
   { "help", help_activated },
 };

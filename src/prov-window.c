@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "prov-order-list-model.h"
+#include "prov-scan-listener.h"
 #include "prov-window.h"
 #include "widgets/prov-order-row.h"
 
@@ -18,6 +19,7 @@ struct _ProvWindow
   GtkListView          *orders_view;
 
   GSettings            *settings;
+  ProvScanListener     *scan_listener;
   ProvOrderListModel   *orders;
   gboolean              store_failed;
   gboolean              populated_reported;
@@ -106,6 +108,30 @@ on_filter_changed (ProvWindow *self)
                                     prov_order_state_group_get_mask (state_group),
                                   kind == GTK_INVALID_LIST_POSITION || kind == 0 ? 0 : 1u << kind);
   prov_order_list_model_set_filter (self->orders, filter);
+}
+
+/* A scan in the order list looks for the orders that hold what was
+ * scanned: the SIM, the device, the number. */
+static void
+on_scanned (ProvWindow *self,
+            ProvScan   *scan)
+{
+  ProvId *id = scan->ids->len > 0 ? g_ptr_array_index (scan->ids, 0) : NULL;
+  const char *search = id != NULL && id->normalized != NULL ? id->normalized : scan->data;
+  g_autofree char *message = NULL;
+
+  if (!gtk_widget_get_visible (self->search_row))
+    {
+      /* Translators: "Scanned ICCID 8931…; there are no orders to search yet" */
+      message = g_strdup_printf (_("Scanned %s %s; there are no orders to search yet"),
+                                 prov_id_kind_get_title (id != NULL ? id->kind : PROV_ID_KIND_UNKNOWN), search);
+      prov_window_show_toast (self, message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -220,6 +246,7 @@ prov_window_dispose (GObject *object)
   ProvWindow *self = PROV_WINDOW (object);
 
   g_clear_object (&self->orders);
+  g_clear_object (&self->scan_listener);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prov_window_parent_class)->dispose (object);
@@ -277,6 +304,9 @@ prov_window_init (ProvWindow *self)
 
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->scan_listener, "scanned", G_CALLBACK (on_scanned), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

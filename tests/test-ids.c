@@ -184,6 +184,25 @@ test_recognize (void)
 }
 
 static void
+test_recognize_among (void)
+{
+  guint32 devices = (1u << PROV_ID_KIND_IMEI) | (1u << PROV_ID_KIND_MEID);
+  g_autoptr(ProvId) anywhere = prov_id_recognize ("490154203237517");
+  g_autoptr(ProvId) device = prov_id_recognize_among ("490154203237517", devices);
+  g_autoptr(ProvId) sim = prov_id_recognize_among ("89014103211118510720", 1u << PROV_ID_KIND_ICCID);
+  g_autoptr(ProvId) unrelated = prov_id_recognize_among ("+31201234567", devices);
+
+  /* On its own a 15-digit number failing Luhn reads as an IMSI… */
+  g_assert_cmpint (anywhere->kind, ==, PROV_ID_KIND_IMSI);
+  /* …in a device field, as an IMEI with a wrong check digit. */
+  g_assert_cmpint (device->kind, ==, PROV_ID_KIND_IMEI);
+  g_assert_cmpint (device->problem, ==, PROV_ID_PROBLEM_BAD_CHECK_DIGIT);
+  g_assert_cmpint (device->check_digit, ==, '8');
+  g_assert_true (sim->valid);
+  g_assert_cmpint (unrelated->kind, ==, PROV_ID_KIND_E164);
+}
+
+static void
 test_json (void)
 {
   g_autoptr(ProvId) meid = prov_id_parse (PROV_ID_KIND_MEID, "A10000009296F2");
@@ -213,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/ids/eid", test_eid);
   g_test_add_func ("/ids/imsi-e164-and-switching-codes", test_imsi_e164_and_switching_codes);
   g_test_add_func ("/ids/recognize", test_recognize);
+  g_test_add_func ("/ids/recognize-among", test_recognize_among);
   g_test_add_func ("/ids/json", test_json);
 
   return g_test_run ();

@@ -702,6 +702,44 @@ prov_id_recognize (const char *text)
   return prov_id_parse (kind, text);
 }
 
+/*
+ * Like prov_id_recognize, for a field that takes only @kinds (a mask of
+ * 1 << ProvIdKind): a mistyped IMEI in a device field is an IMEI with a
+ * wrong check digit, not an IMSI.
+ */
+ProvId *
+prov_id_recognize_among (const char *text,
+                         guint32     kinds)
+{
+  g_autoptr(ProvId) recognized = prov_id_recognize (text);
+  g_autoptr(ProvId) closest = NULL;
+
+  if (recognized->problem == PROV_ID_PROBLEM_EMPTY || (kinds & (1u << recognized->kind)))
+    return g_steal_pointer (&recognized);
+
+  for (int kind = 1; kind <= PROV_ID_KIND_LAST; kind++)
+    {
+      g_autoptr(ProvId) candidate = NULL;
+
+      if (!(kinds & (1u << kind)))
+        continue;
+
+      candidate = prov_id_parse (kind, text);
+      if (candidate->valid)
+        return g_steal_pointer (&candidate);
+
+      /* Right shape, wrong check digit: the likeliest reading. */
+      if (closest == NULL && (candidate->problem == PROV_ID_PROBLEM_BAD_CHECK_DIGIT ||
+                              candidate->problem == PROV_ID_PROBLEM_MISSING_CHECK_DIGIT))
+        closest = g_steal_pointer (&candidate);
+    }
+
+  if (closest != NULL)
+    return g_steal_pointer (&closest);
+
+  return g_steal_pointer (&recognized);
+}
+
 static void
 add_optional (JsonBuilder *builder,
               const char  *name,

@@ -45,6 +45,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvId, prov_id_free)
 ProvId *prov_id_parse     (ProvIdKind    kind,
                            const char   *text);
 ProvId *prov_id_recognize (const char   *text);
+ProvId *prov_id_recognize_among (const char *text,
+                                 guint32     kinds);
 char   *prov_id_to_json   (const ProvId *id);
 
 char    prov_luhn_check_digit (const char *digits,

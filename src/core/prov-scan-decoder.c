@@ -47,6 +47,14 @@ prov_scan_decoder_set_limits (ProvScanDecoder *self,
   self->min_length = min_length;
 }
 
+guint
+prov_scan_decoder_get_max_gap_ms (ProvScanDecoder *self)
+{
+  g_return_val_if_fail (PROV_IS_SCAN_DECODER (self), 0);
+
+  return self->max_gap_us / 1000;
+}
+
 static gboolean
 is_suffix (gunichar character)
 {

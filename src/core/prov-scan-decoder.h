@@ -25,6 +25,7 @@ ProvScanDecoder *prov_scan_decoder_new        (void);
 void             prov_scan_decoder_set_limits (ProvScanDecoder *self,
                                                guint            max_gap_ms,
                                                guint            min_length);
+guint            prov_scan_decoder_get_max_gap_ms (ProvScanDecoder *self);
 ProvScanFeed     prov_scan_decoder_feed       (ProvScanDecoder *self,
                                                gunichar         character,
                                                gint64           time_us);

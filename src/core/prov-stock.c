@@ -68,8 +68,7 @@ prov_stock_status_get_title (ProvStockStatus status)
 gboolean
 prov_stock_accepts_kind (ProvIdKind kind)
 {
-  return kind == PROV_ID_KIND_ICCID || kind == PROV_ID_KIND_IMEI ||
-         kind == PROV_ID_KIND_MEID || kind == PROV_ID_KIND_ESN;
+  return (PROV_STOCK_KINDS & (1u << kind)) != 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -259,7 +258,8 @@ prov_stock_parse_csv (const char  *text,
           continue;
         }
 
-      id = kind != PROV_ID_KIND_UNKNOWN ? prov_id_parse (kind, identifier) : prov_id_recognize (identifier);
+      id = kind != PROV_ID_KIND_UNKNOWN ? prov_id_parse (kind, identifier)
+                                        : prov_id_recognize_among (identifier, PROV_STOCK_KINDS);
       if (!id->valid)
         g_ptr_array_add (reported, g_strdup_printf (_("Line %u: %s: %s"), number + 1, identifier, id->message));
       else if (!prov_stock_accepts_kind (id->kind))

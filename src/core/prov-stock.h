@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* SIMs by ICCID; devices by IMEI, or MEID and ESN for CDMA phones. */
+#define PROV_STOCK_KINDS ((1u << PROV_ID_KIND_ICCID) | (1u << PROV_ID_KIND_IMEI) | \
+                          (1u << PROV_ID_KIND_MEID) | (1u << PROV_ID_KIND_ESN))
+
 /* Stored in the database: never renumber, only append. */
 typedef enum {
   PROV_STOCK_STATUS_IN_STOCK = 1,
