@@ -9,7 +9,9 @@
  * emitted with the decoded scan.
  */
 
-#define IDLE_MARGIN_MS 15
+/* How long after the last key a burst without suffix counts as ended:
+ * generous, as the main loop may be late to deliver queued keys. */
+#define IDLE_DELAY_MS 150
 
 struct _ProvScanListener
 {
@@ -23,6 +25,10 @@ struct _ProvScanListener
   char            *text_before_burst;
   int              position_before_burst;
   guint            idle_source;
+  /* The last key's event time, and when we saw it, to tell event time
+   * from the clock when keys stop coming. */
+  gint64           last_event_us;
+  gint64           last_event_seen_us;
 };
 
 G_DEFINE_FINAL_TYPE (ProvScanListener, prov_scan_listener, G_TYPE_OBJECT)
@@ -106,7 +112,7 @@ deliver_scan (ProvScanListener *self)
   forget_burst (self);
 
   scan = prov_scan_parse (raw);
-  g_debug ("Scanned %s", scan->data);
+  g_debug ("Scanned %s in %s", scan->data, G_OBJECT_TYPE_NAME (self->widget));
   g_signal_emit (self, signals[SCANNED], 0, scan);
 }
 
@@ -116,7 +122,9 @@ on_keys_stopped (gpointer user_data)
   ProvScanListener *self = user_data;
 
   self->idle_source = 0;
-  if (prov_scan_decoder_check_idle (self->decoder, g_get_monotonic_time ()) == PROV_SCAN_FEED_SCAN)
+  if (prov_scan_decoder_check_idle (self->decoder,
+                                    self->last_event_us + g_get_monotonic_time () - self->last_event_seen_us)
+      == PROV_SCAN_FEED_SCAN)
     deliver_scan (self);
 
   return G_SOURCE_REMOVE;
@@ -130,14 +138,20 @@ on_key_pressed (GtkEventControllerKey *controller,
                 ProvScanListener      *self)
 {
   gunichar character = key_to_character (keyval, state);
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  gint64 time_us;
   ProvScanFeed feed;
 
   if (character == 0)
     return GDK_EVENT_PROPAGATE;
 
-  /* Monotonic time of arrival: event timestamps are only milliseconds,
-   * and scanners type faster than that. */
-  feed = prov_scan_decoder_feed (self->decoder, character, g_get_monotonic_time ());
+  /* When the key was pressed, not when we got to it: a busy main loop
+   * must not make a scanner look like a person. */
+  time_us = (gint64) gdk_event_get_time (event) * 1000;
+  self->last_event_us = time_us;
+  self->last_event_seen_us = g_get_monotonic_time ();
+  g_debug ("Key %u at %" G_GINT64_FORMAT " ms", character, time_us / 1000);
+  feed = prov_scan_decoder_feed (self->decoder, character, time_us);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
 
@@ -147,7 +161,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       remember_burst_target (self);
       G_GNUC_FALLTHROUGH;
     case PROV_SCAN_FEED_BURST_CONTINUED:
-      self->idle_source = g_timeout_add (prov_scan_decoder_get_max_gap_ms (self->decoder) + IDLE_MARGIN_MS,
+      self->idle_source = g_timeout_add (MAX (IDLE_DELAY_MS, 3 * prov_scan_decoder_get_max_gap_ms (self->decoder)),
                                          on_keys_stopped, self);
       return GDK_EVENT_PROPAGATE;
 

@@ -50,6 +50,7 @@ show_added (ProvStockWindow     *self,
                               item->model != NULL ? " · " : "", item->model != NULL ? item->model : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->identifier);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (item->kind == PROV_ID_KIND_ICCID ? "auth-sim-symbolic"
                                                                                              : "phone-symbolic"));

@@ -274,7 +274,8 @@ prov_test_app_find_window (ProvTestApp *app,
 
   while (g_get_monotonic_time () < deadline)
     {
-      const char *argv[] = { "xdotool", "search", "--onlyvisible", "--pid", pid, "--name", pattern, NULL };
+      /* --all: xdotool joins its criteria with "or" by default. */
+      const char *argv[] = { "xdotool", "search", "--all", "--onlyvisible", "--pid", pid, "--name", pattern, NULL };
       g_autofree char *found = run_xdotool_output (NULL, argv);
 
       if (found != NULL && *found != '\0')
@@ -290,6 +291,43 @@ prov_test_app_find_window (ProvTestApp *app,
     }
 
   return NULL;
+}
+
+/* Gives @window the keyboard and waits until the X server says it has it:
+ * a window's own start-up may still move the focus after it is mapped. */
+gboolean
+prov_test_app_focus_window (const char *window,
+                            guint       timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+  guint stable = 0;
+
+  /* Without a window manager X may send keys to the window under the
+   * pointer: put it where the keys should go. */
+  prov_test_app_xdotool (NULL, "mousemove", "--window", window, "40", "40", NULL);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      const char *focus_argv[] = { "xdotool", "getwindowfocus", NULL };
+      g_autofree char *focused = run_xdotool_output (NULL, focus_argv);
+
+      /* Focused for a second: whatever the window manager or the toolkit
+       * still had queued has happened. */
+      if (g_strcmp0 (focused, window) == 0)
+        {
+          if (++stable == 3)
+            return TRUE;
+        }
+      else
+        {
+          stable = 0;
+          prov_test_app_xdotool (NULL, "windowfocus", window, NULL);
+        }
+
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return FALSE;
 }
 
 gboolean

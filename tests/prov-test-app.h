@@ -23,6 +23,8 @@ gint64       prov_test_app_get_log_time   (ProvTestApp  *app,
 char        *prov_test_app_find_window    (ProvTestApp  *app,
                                            const char   *title,
                                            guint         timeout_ms);
+gboolean     prov_test_app_focus_window   (const char   *window,
+                                           guint         timeout_ms);
 gboolean     prov_test_app_xdotool        (GError      **error,
                                            ...) G_GNUC_NULL_TERMINATED;
 gboolean     prov_test_app_wait_exit      (ProvTestApp  *app,

@@ -231,6 +231,19 @@ test_limits_are_configurable (void)
   g_assert_cmpint (prov_scan_decoder_feed (decoder, '\n', now += 50000), ==, PROV_SCAN_FEED_SCAN);
   g_free (prov_scan_decoder_take_scan (decoder));
 
+  /* A busy main loop checks for silence in the middle of a burst: the
+   * burst so far is kept, and the keys' own times join it up. */
+  prov_scan_decoder_feed (decoder, '8', now += 1000000);
+  prov_scan_decoder_feed (decoder, '9', now += 3000);
+  g_assert_cmpint (prov_scan_decoder_check_idle (decoder, now + 60000), ==, PROV_SCAN_FEED_KEY);
+  for (const char *p = "31440400000000008"; *p != '\0'; p++)
+    g_assert_cmpint (prov_scan_decoder_feed (decoder, *p, now += 3000), ==, PROV_SCAN_FEED_BURST_CONTINUED);
+  g_assert_cmpint (prov_scan_decoder_feed (decoder, '\n', now += 3000), ==, PROV_SCAN_FEED_SCAN);
+  {
+    g_autofree char *whole = prov_scan_decoder_take_scan (decoder);
+    g_assert_cmpstr (whole, ==, "8931440400000000008");
+  }
+
   /* Too short to be a scan, however fast. */
   for (const char *p = "1234"; *p != '\0'; p++)
     prov_scan_decoder_feed (decoder, *p, now += 2000);

@@ -90,8 +90,7 @@ test_orders_listed_and_searched (void)
   g_assert_cmpuint (g_strv_length (rows), >, 1);
   g_clear_pointer (&rows, g_strfreev);
 
-  prov_test_app_xdotool (&error, "windowfocus", "--sync", window, NULL);
-  g_assert_no_error (error);
+  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
   prov_test_app_xdotool (&error, "type", "--delay", "40", "PO-100042", NULL);
   g_assert_no_error (error);
 

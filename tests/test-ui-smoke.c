@@ -1,6 +1,7 @@
 #include "prov-test-app.h"
 
 #define STARTUP_TIMEOUT_MS 30000
+#define TIMEOUT_MS STARTUP_TIMEOUT_MS
 #define EXIT_TIMEOUT_MS    10000
 
 static ProvTestApp *
@@ -34,8 +35,7 @@ test_window_appears_and_quits_with_keyboard (void)
 
   app = start_app_and_find_window (&window);
 
-  prov_test_app_xdotool (&error, "windowfocus", "--sync", window, NULL);
-  g_assert_no_error (error);
+  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
   prov_test_app_xdotool (&error, "key", "--clearmodifiers", "ctrl+q", NULL);
   g_assert_no_error (error);
 

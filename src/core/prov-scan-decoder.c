@@ -112,7 +112,9 @@ prov_scan_decoder_feed (ProvScanDecoder *self,
 }
 
 /* For scanners without a suffix: once no key has come for longer than a
- * scanner's gap, a long enough burst was a scan. */
+ * scanner's gap, a long enough burst was a scan. A shorter one is left
+ * alone: the next key's own timestamp says whether it continues it, which
+ * a clock reading cannot when the main loop was busy. */
 ProvScanFeed
 prov_scan_decoder_check_idle (ProvScanDecoder *self,
                               gint64           now_us)
@@ -125,7 +127,6 @@ prov_scan_decoder_check_idle (ProvScanDecoder *self,
   if (g_utf8_strlen (self->burst->str, -1) >= self->min_length)
     return complete_scan (self);
 
-  g_string_truncate (self->burst, 0);
   return PROV_SCAN_FEED_KEY;
 }
 

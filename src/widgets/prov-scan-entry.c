@@ -119,6 +119,8 @@ update_status (ProvScanEntry *self)
     status = g_strdup (self->id->message);
 
   gtk_label_set_text (self->status_label, status);
+  /* GTK 4.8 reads no description from the described-by relation. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), *status != '\0');
 
   if (failed)
