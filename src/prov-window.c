@@ -122,6 +122,8 @@ on_scanned (ProvWindow *self,
 
   if (!gtk_widget_get_visible (self->search_row))
     {
+      /* Key capture typed the burst into the hidden search field. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       /* Translators: "Scanned ICCID 8931…; there are no orders to search yet" */
       message = g_strdup_printf (_("Scanned %s %s; there are no orders to search yet"),
                                  prov_id_kind_get_title (id != NULL ? id->kind : PROV_ID_KIND_UNKNOWN), search);

@@ -249,7 +249,7 @@ parse_iccid (ProvId     *id,
 
   if (length != 19 && length != 20)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An ICCID has 19 or 20 digits; this one has %" G_GSIZE_FORMAT), length);
+                 _("An ICCID has 19 or 20 digits; this one has %u"), (guint) length);
 
   id->normalized = g_strdup (digits);
   id->check_digit = expected = luhn_expected (digits);
@@ -292,7 +292,7 @@ parse_imei (ProvId     *id,
 
   if (length != 15)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An IMEI has 15 digits; this one has %" G_GSIZE_FORMAT), length);
+                 _("An IMEI has 15 digits; this one has %u"), (guint) length);
 
   id->normalized = g_strdup (digits);
   id->check_digit = expected = luhn_expected (digits);
@@ -315,7 +315,7 @@ parse_imeisv (ProvId     *id,
 
   if (strlen (digits) != 16)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An IMEISV has 16 digits; this one has %" G_GSIZE_FORMAT), strlen (digits));
+                 _("An IMEISV has 16 digits; this one has %u"), (guint) strlen (digits));
 
   /* TAC and serial number, then a two-digit software version. */
   body = g_strndup (digits, 14);
@@ -395,8 +395,7 @@ parse_meid (ProvId     *id,
 
   if (length != 14)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An MEID has 14 hexadecimal digits (15 with its check digit), or 18 in decimal form; this one has %" G_GSIZE_FORMAT),
-                 length);
+                 _("An MEID has 14 hexadecimal digits (15 with its check digit), or 18 in decimal form; this one has %u"), (guint) length);
 
   id->normalized = g_strdup (meid);
   id->check_digit = prov_luhn_check_digit (meid, all_digits (meid) ? 10 : 16);
@@ -438,8 +437,7 @@ parse_esn (ProvId     *id,
     return fail_bad_character (id, esn, TRUE);
   else
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An ESN has 8 hexadecimal or 11 decimal digits; this one has %" G_GSIZE_FORMAT),
-                 length);
+                 _("An ESN has 8 hexadecimal or 11 decimal digits; this one has %u"), (guint) length);
 
   id->hex = g_strdup_printf ("%02" G_GINT64_MODIFIER "X%06" G_GINT64_MODIFIER "X", manufacturer, serial);
   id->decimal = g_strdup_printf ("%03" G_GUINT64_FORMAT "%08" G_GUINT64_FORMAT, manufacturer, serial);
@@ -468,7 +466,7 @@ parse_eid (ProvId     *id,
 
   if (strlen (digits) != 32)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An EID has 32 digits; this one has %" G_GSIZE_FORMAT), strlen (digits));
+                 _("An EID has 32 digits; this one has %u"), (guint) strlen (digits));
 
   id->normalized = g_strdup (digits);
   if (mod97 (digits) != 1)
@@ -498,7 +496,7 @@ parse_imsi (ProvId     *id,
    * subscriber: 15 digits at most, rarely fewer than 14. */
   if (length < 14 || length > 15)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An IMSI has 14 or 15 digits; this one has %" G_GSIZE_FORMAT), length);
+                 _("An IMSI has 14 or 15 digits; this one has %u"), (guint) length);
 
   if (digits[0] == '0' || digits[0] == '1')
     return fail (id, PROV_ID_PROBLEM_BAD_PREFIX,
@@ -538,8 +536,7 @@ parse_e164 (ProvId     *id,
 
   if (digits->len < 8 || digits->len > 15)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An international number has 8 to 15 digits after the +; this one has %" G_GSIZE_FORMAT),
-                 digits->len);
+                 _("An international number has 8 to 15 digits after the +; this one has %u"), (guint) digits->len);
 
   id->normalized = g_strdup_printf ("+%s", digits->str);
   return succeed (id);

@@ -91,6 +91,28 @@ validate (ProvScanEntry *self,
   return id;
 }
 
+/* Digits still being typed are no error yet: the shortest number a field
+ * takes (an ESN) has 8 characters, the ones typed by hand 14 or more. */
+static gboolean
+is_incomplete (const ProvId *id,
+               const char   *text)
+{
+  guint characters = 0;
+
+  if (id->problem != PROV_ID_PROBLEM_WRONG_LENGTH && id->problem != PROV_ID_PROBLEM_UNRECOGNIZED)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        characters++;
+      else if (*p != ' ' && *p != '-')
+        return FALSE;
+    }
+
+  return characters < 14;
+}
+
 static void
 update_status (ProvScanEntry *self)
 {
@@ -104,11 +126,13 @@ update_status (ProvScanEntry *self)
   if (*text != '\0')
     self->id = validate (self, text);
 
-  failed = self->problem != NULL || (self->id != NULL && !self->id->valid);
+  failed = self->problem != NULL || (self->id != NULL && !self->id->valid && !is_incomplete (self->id, text));
   if (self->problem != NULL)
     status = g_strdup (self->problem);
   else if (self->id == NULL)
     status = g_strdup ("");
+  else if (!self->id->valid && !failed)
+    status = g_strdup (_("Keep typing, or scan the barcode"));
   else if (self->id->valid)
     {
       g_autofree char *grouped = group_digits (self->id->normalized);
@@ -138,7 +162,7 @@ update_status (ProvScanEntry *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
       gtk_entry_set_icon_from_icon_name (self->entry, GTK_ENTRY_ICON_SECONDARY,
-                                         self->id != NULL ? "emblem-ok-symbolic" : NULL);
+                                         prov_scan_entry_get_valid (self) ? "emblem-ok-symbolic" : NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
     }
 
