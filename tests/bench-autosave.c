@@ -7,16 +7,6 @@
 
 #define SAVES 400
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -55,9 +45,9 @@ main (int   argc,
       latencies_ms[i] = (g_get_monotonic_time () - started) / 1000.0;
     }
 
-  qsort (latencies_ms, SAVES, sizeof latencies_ms[0], compare_doubles);
   g_print ("autosave latency with %s orders: median %.2f ms, p99 %.2f ms, max %.2f ms (%d saves)\n",
-           orders, latencies_ms[SAVES / 2], latencies_ms[SAVES * 99 / 100], latencies_ms[SAVES - 1], SAVES);
+           orders, prov_test_percentile (latencies_ms, SAVES, 50), prov_test_percentile (latencies_ms, SAVES, 99),
+           prov_test_percentile (latencies_ms, SAVES, 100), SAVES);
 
   g_clear_object (&store);
   prov_test_remove_tree (dir);

@@ -6,6 +6,7 @@
 
 #include "prov-scan-decoder.h"
 #include "prov-scan.h"
+#include "prov-test-util.h"
 
 #define ROUNDS 20000
 
@@ -24,16 +25,6 @@ now_us (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 int
@@ -70,9 +61,9 @@ main (int   argc,
   if (found != ROUNDS)
     g_error ("only %u of %u scans gave a valid identifier", found, ROUNDS);
 
-  qsort (latencies_us, ROUNDS, sizeof latencies_us[0], compare_doubles);
   g_print ("scan to validated identifier: median %.2f us, p99 %.2f us, max %.2f us (%d scans of %u kinds)\n",
-           latencies_us[ROUNDS / 2], latencies_us[ROUNDS * 99 / 100], latencies_us[ROUNDS - 1],
+           prov_test_percentile (latencies_us, ROUNDS, 50), prov_test_percentile (latencies_us, ROUNDS, 99),
+           prov_test_percentile (latencies_us, ROUNDS, 100),
            ROUNDS, (guint) G_N_ELEMENTS (codes));
   g_free (latencies_us);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "prov-test-app.h"
+#include "prov-test-util.h"
 
 #define RUNS 5
 
@@ -14,24 +15,6 @@ typedef struct {
   double populated_ms;
   double rss_mib;
 } Run;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   count)
-{
-  qsort (values, count, sizeof values[0], compare_doubles);
-  return values[count / 2];
-}
 
 static double
 resident_mib (ProvTestApp *app,
@@ -126,10 +109,10 @@ report (const char *label,
       g_print (", resident %.1f MiB\n", run.rss_mib);
     }
 
-  g_print ("%s: first frame median %.1f ms", label, median (first_frame, RUNS));
+  g_print ("%s: first frame median %.1f ms", label, prov_test_percentile (first_frame, RUNS, 50));
   if (orders != NULL)
-    g_print (", window with list populated median %.1f ms", median (populated, RUNS));
-  g_print (", resident memory median %.1f MiB (%d runs)\n", median (rss, RUNS), RUNS);
+    g_print (", window with list populated median %.1f ms", prov_test_percentile (populated, RUNS, 50));
+  g_print (", resident memory median %.1f MiB (%d runs)\n", prov_test_percentile (rss, RUNS, 50), RUNS);
 }
 
 int

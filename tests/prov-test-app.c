@@ -1,8 +1,7 @@
 #include <signal.h>
 
-#include <glib/gstdio.h>
-
 #include "prov-test-app.h"
+#include "prov-test-util.h"
 
 typedef struct {
   char   *line;
@@ -425,26 +424,6 @@ prov_test_app_get_home (ProvTestApp *app)
   return app->home;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
-}
-
 void
 prov_test_app_free (ProvTestApp *app)
 {
@@ -459,7 +438,7 @@ prov_test_app_free (ProvTestApp *app)
   g_clear_pointer (&app->lines, g_array_unref);
 
   if (app->home != NULL)
-    remove_tree (app->home);
+    prov_test_remove_tree (app->home);
   g_free (app->home);
   g_free (app);
 }

@@ -1,3 +1,5 @@
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "prov-test-util.h"
@@ -17,6 +19,27 @@ prov_test_await (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
 
   return *slot;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+prov_test_percentile (double *values,
+                      guint   count,
+                      guint   percent)
+{
+  g_return_val_if_fail (count > 0 && percent <= 100, 0);
+
+  qsort (values, count, sizeof values[0], compare_doubles);
+  return values[MIN (count - 1, (guint64) count * percent / 100)];
 }
 
 char *

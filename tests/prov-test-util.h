@@ -11,6 +11,10 @@ void          prov_test_store_result (GObject       *source,
                                       gpointer       slot);
 
 char         *prov_test_make_tmp_dir (void);
+/* Sorts @values; returns the value below which @percent of them lie. */
+double        prov_test_percentile   (double        *values,
+                                      guint          count,
+                                      guint          percent);
 void          prov_test_remove_tree  (const char    *path);
 
 /* Synchronous shortcuts for tests only. */
