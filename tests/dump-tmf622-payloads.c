@@ -1,0 +1,50 @@
+/* Test helper: prints, one per line, the TMF622 ProductOrder_Create bodies
+ * the client sends for a range of orders, for validate-tmf-payloads.py. */
+#include "prov-tmf622.h"
+
+static void
+print_order (ProvOrder  *order,
+             const char *dealer_code)
+{
+  g_autoptr(JsonNode) body = prov_tmf622_build_order_create (order, dealer_code);
+  g_autofree char *text = json_to_string (body, FALSE);
+
+  g_print ("%s\n", text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ProvOrder) full = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(ProvOrder) empty = prov_order_new (PROV_ORDER_KIND_USER_EXTENSION, "clerk");
+  g_autoptr(ProvOrder) dual_sim = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+  g_autoptr(ProvOrder) odd = prov_order_new (PROV_ORDER_KIND_LINE_LIFECYCLE, "Zoë \"the clerk\"");
+
+  prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
+  prov_order_set_field (full, PROV_ORDER_FIELD_REFERENCE, "PO-1001");
+  prov_order_set_field (full, PROV_ORDER_FIELD_OFFERING_ID, "mobile-advanced");
+  prov_order_set_field (full, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
+  prov_order_set_field (full, PROV_ORDER_FIELD_START_DATE, "2026-12-01");
+  prov_order_set_field (full, PROV_ORDER_FIELD_ICCID, "89014103211118510720");
+  prov_order_set_field (full, PROV_ORDER_FIELD_MSISDN, "+31612345678");
+  prov_order_set_field (full, PROV_ORDER_FIELD_IMEI, "490154203237518");
+  prov_order_set_field (full, "user.language", "nl");
+  print_order (full, "DEALER-42");
+
+  print_order (empty, NULL);
+
+  prov_order_set_field (dual_sim, "lines.0.device.imei", "490154203237518");
+  prov_order_set_field (dual_sim, "lines.0.device.imei2", "356938035643809");
+  prov_order_set_field (dual_sim, "lines.0.sim.iccid", "8931440400000000008");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_START_DATE, "2026-12-01T09:30:00+01:00");
+  print_order (dual_sim, "");
+
+  prov_order_set_field (odd, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz & Söhne \"GmbH\"\n");
+  prov_order_set_field (odd, PROV_ORDER_FIELD_REFERENCE, "<script>");
+  prov_order_set_field (odd, PROV_ORDER_FIELD_START_DATE, "not a date");
+  print_order (odd, "D/1");
+
+  return 0;
+}
