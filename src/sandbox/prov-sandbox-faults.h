@@ -1,0 +1,31 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PROV_SANDBOX_FAULT_NONE,
+  PROV_SANDBOX_FAULT_SERVER_ERROR,   /* 500 or 503 */
+  PROV_SANDBOX_FAULT_THROTTLE,       /* 429 with Retry-After */
+  PROV_SANDBOX_FAULT_DROP,           /* connection closed without an answer */
+  PROV_SANDBOX_FAULT_DROP_AFTER,     /* the request is carried out, the answer lost */
+  PROV_SANDBOX_FAULT_MALFORMED,      /* 200 with broken JSON */
+  PROV_SANDBOX_FAULT_TIMEOUT,        /* no answer for a long time */
+} ProvSandboxFault;
+
+/* Per-request probabilities (0–1) of each fault, and latency. */
+typedef struct {
+  double   error_rate;
+  double   throttle_rate;
+  double   drop_rate;
+  double   malformed_rate;
+  double   timeout_rate;
+  guint    latency_ms;
+  guint    retry_after_s;
+  GRand   *rand;
+} ProvSandboxFaults;
+
+ProvSandboxFault prov_sandbox_faults_pick (ProvSandboxFaults *faults);
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* provisioner-sandbox: a stand-in carrier on loopback for the demo and the
+ * integration tests, speaking the TMF622 subset Provisioner uses. */
+#include <locale.h>
+#include <stdio.h>
+
+#include <glib-unix.h>
+
+#include "prov-sandbox-server.h"
+
+static gboolean
+on_signal (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— a TM Forum carrier sandbox on loopback");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(ProvSandboxOrders) orders = NULL;
+  g_autofree char *database = NULL;
+  ProvSandboxFaults faults = { 0 };
+  ProvSandboxServer *server;
+  int port = 8622;
+  int state_delay_ms = 3000;
+  int latency_ms = 0;
+  int retry_after_s = 1;
+  int seed = 0;
+  guint bound_port = 0;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one; default 8622)", "PORT" },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "SQLite file for the carrier's orders", "PATH" },
+    { "state-delay", 0, 0, G_OPTION_ARG_INT, &state_delay_ms, "Milliseconds per order state (acknowledged, inProgress, completed)", "MS" },
+    { "latency", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Delay every answer by this many milliseconds", "MS" },
+    { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.error_rate, "Share of requests answered 500 or 503", "0–1" },
+    { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.throttle_rate, "Share of requests answered 429 with Retry-After", "0–1" },
+    { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after_s, "Seconds in the Retry-After of a 429", "S" },
+    { "drop-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.drop_rate, "Share of connections dropped, before or after the work", "0–1" },
+    { "malformed-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.malformed_rate, "Share of answers with broken JSON (the work is done)", "0–1" },
+    { "timeout-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.timeout_rate, "Share of requests answered only after 20 s", "0–1" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for the fault draws (0: random)", "N" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (database == NULL)
+    {
+      g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "provisioner-sandbox", NULL);
+      g_mkdir_with_parents (directory, 0700);
+      database = g_build_filename (directory, "carrier.db", NULL);
+    }
+
+  orders = prov_sandbox_orders_open (database, state_delay_ms, &error);
+  if (orders == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  faults.latency_ms = MAX (latency_ms, 0);
+  faults.retry_after_s = MAX (retry_after_s, 0);
+  faults.rand = seed != 0 ? g_rand_new_with_seed (seed) : g_rand_new ();
+
+  server = prov_sandbox_server_new (orders, &faults);
+  if (!prov_sandbox_server_listen (server, port, &bound_port, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* Scripts and tests wait for this line and read the port from it. */
+  printf ("Carrier sandbox listening on http://127.0.0.1:%u/\n", bound_port);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  g_main_loop_run (loop);
+
+  prov_sandbox_server_free (server);
+  g_rand_free (faults.rand);
+
+  return 0;
+}
