@@ -10,4 +10,18 @@ meson install -C "$build_dir" --quiet
 
 export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas"
-exec "$prefix/bin/provisioner" "$@"
+
+# The carrier sandbox on the port the default carrier profile points at,
+# unless one is already running there; stopped again with the app.
+sandbox_log="$build_dir/sandbox.log"
+"$prefix/bin/provisioner-sandbox" --port 8622 > "$sandbox_log" 2>&1 &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
+sleep 0.5
+if kill -0 "$sandbox_pid" 2>/dev/null; then
+  head -n 1 "$sandbox_log"
+else
+  echo "Carrier sandbox not started (see $sandbox_log); using the one on port 8622, if any."
+fi
+
+"$prefix/bin/provisioner" "$@"
