@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 
 #include "prov-cli.h"
+#include "prov-enum.h"
 #include "prov-ids.h"
 
 /* provisioner-cli id [--kind KIND] VALUE…: one JSON line per value. Exit
@@ -33,15 +34,14 @@ prov_cli_id (int    argc,
 
   if (kind_name != NULL)
     {
-      g_autoptr(GEnumClass) kinds = g_type_class_ref (PROV_TYPE_ID_KIND);
-      GEnumValue *value = g_enum_get_value_by_nick (kinds, kind_name);
+      int value;
 
-      if (value == NULL || value->value == PROV_ID_KIND_UNKNOWN)
+      if (!prov_enum_from_nick (PROV_TYPE_ID_KIND, kind_name, &value) || value == PROV_ID_KIND_UNKNOWN)
         {
           g_printerr (_("Unknown kind “%s”\n"), kind_name);
           return 2;
         }
-      kind = value->value;
+      kind = value;
     }
 
   if (argc < 2)

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "prov-enum.h"
 #include "prov-id-kind.h"
 
 G_DEFINE_ENUM_TYPE (ProvIdKind, prov_id_kind,
@@ -35,12 +36,7 @@ static const char * const titles[] = {
 const char *
 prov_id_kind_to_id (ProvIdKind kind)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PROV_TYPE_ID_KIND);
-  GEnumValue *value = g_enum_get_value (klass, kind);
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  return value->value_nick;
+  return prov_enum_get_nick (PROV_TYPE_ID_KIND, kind);
 }
 
 const char *

@@ -1,5 +1,6 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-enum.h"
 #include "prov-order-kind.h"
 
 G_DEFINE_ENUM_TYPE (ProvOrderKind, prov_order_kind,
@@ -47,32 +48,21 @@ prov_order_kind_is_valid (int value)
 const char *
 prov_order_kind_to_id (ProvOrderKind kind)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PROV_TYPE_ORDER_KIND);
-  GEnumValue *value = g_enum_get_value (klass, kind);
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  return value->value_nick;
+  return prov_enum_get_nick (PROV_TYPE_ORDER_KIND, kind);
 }
 
 gboolean
 prov_order_kind_from_id (const char    *id,
                          ProvOrderKind *out_kind)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
+  int value;
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
 
-  if (id == NULL)
+  if (!prov_enum_from_nick (PROV_TYPE_ORDER_KIND, id, &value))
     return FALSE;
 
-  klass = g_type_class_ref (PROV_TYPE_ORDER_KIND);
-  value = g_enum_get_value_by_nick (klass, id);
-  if (value == NULL)
-    return FALSE;
-
-  *out_kind = value->value;
+  *out_kind = value;
   return TRUE;
 }
 

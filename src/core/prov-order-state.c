@@ -1,5 +1,6 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-enum.h"
 #include "prov-order-state.h"
 
 G_DEFINE_QUARK (prov-order-state-error-quark, prov_order_state_error)
@@ -146,30 +147,21 @@ prov_order_state_is_valid (int value)
 const char *
 prov_order_state_to_id (ProvOrderState state)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (PROV_TYPE_ORDER_STATE);
-  GEnumValue *value = g_enum_get_value (klass, state);
-
-  g_return_val_if_fail (value != NULL, NULL);
-
-  return value->value_nick;
+  return prov_enum_get_nick (PROV_TYPE_ORDER_STATE, state);
 }
 
 gboolean
 prov_order_state_from_id (const char     *id,
                           ProvOrderState *out_state)
 {
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
+  int value;
 
-  if (id == NULL)
+  g_return_val_if_fail (out_state != NULL, FALSE);
+
+  if (!prov_enum_from_nick (PROV_TYPE_ORDER_STATE, id, &value))
     return FALSE;
 
-  klass = g_type_class_ref (PROV_TYPE_ORDER_STATE);
-  value = g_enum_get_value_by_nick (klass, id);
-  if (value == NULL)
-    return FALSE;
-
-  *out_state = value->value;
+  *out_state = value;
   return TRUE;
 }
 
