@@ -7,72 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "prov-test-util.h"
-
-typedef struct {
-  GSubprocess *process;
-  char        *dir;
-  char        *base;
-  SoupSession *session;
-} Sandbox;
-
-/* Starts the sandbox on @sandbox->dir, or on a new directory. */
-static void
-sandbox_start (Sandbox     *sandbox,
-               const char  *first_option,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  const char *option;
-  va_list args;
-  guint port;
-
-  if (sandbox->dir == NULL)
-    sandbox->dir = prov_test_make_tmp_dir ();
-  g_ptr_array_add (argv, g_strdup (g_getenv ("PROVISIONER_SANDBOX")));
-  g_ptr_array_add (argv, g_strdup ("--port=0"));
-  g_ptr_array_add (argv, g_strdup_printf ("--database=%s/carrier.db", sandbox->dir));
-  g_ptr_array_add (argv, g_strdup ("--seed=622"));
-  va_start (args, first_option);
-  for (option = first_option; option != NULL; option = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (option));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  sandbox->process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox->process));
-  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (sscanf (line, "Carrier sandbox listening on http://127.0.0.1:%u/", &port) == 1);
-
-  sandbox->base = g_strdup_printf ("http://127.0.0.1:%u/tmf-api/productOrderingManagement/v4/", port);
-  sandbox->session = soup_session_new_with_options ("timeout", 5, NULL);
-}
-
-/* Stops the process; the database stays until sandbox_remove. */
-static void
-sandbox_stop (Sandbox *sandbox)
-{
-  g_subprocess_send_signal (sandbox->process, SIGTERM);
-  g_subprocess_wait (sandbox->process, NULL, NULL);
-  g_clear_object (&sandbox->process);
-  g_clear_object (&sandbox->session);
-  g_clear_pointer (&sandbox->base, g_free);
-}
-
-static void
-sandbox_remove (Sandbox *sandbox)
-{
-  sandbox_stop (sandbox);
-  prov_test_remove_tree (sandbox->dir);
-  g_clear_pointer (&sandbox->dir, g_free);
-}
+#include "prov-test-sandbox.h"
 
 typedef struct {
   guint       status;
@@ -217,7 +152,7 @@ test_injected_faults (void)
 
   /* …yet some of those orders reached the carrier: only asking it by
    * externalId tells. */
-  sandbox_start (&dropped, NULL);
+  sandbox_start (&dropped, NULL, NULL);
   reply = request (&dropped, "GET", "productOrder?externalId=local-9", NULL);
   g_assert_cmpuint (reply.status, ==, 200);
   arrived = json_array_get_length (json_node_get_array (reply.body));

@@ -260,6 +260,16 @@ prov_order_load_payload_json (ProvOrder   *self,
 }
 
 void
+prov_order_set_carrier_id (ProvOrder  *self,
+                           const char *carrier_id)
+{
+  g_return_if_fail (PROV_IS_ORDER (self));
+
+  g_free (self->carrier_id);
+  self->carrier_id = g_strdup (carrier_id);
+}
+
+void
 prov_order_set_persisted_state (ProvOrder      *self,
                                 ProvOrderState  state,
                                 gint64          updated_at)

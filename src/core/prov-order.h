@@ -52,6 +52,8 @@ ProvOrder      *prov_order_new_from_row      (const char     *uuid,
 gboolean        prov_order_load_payload_json (ProvOrder      *self,
                                               const char     *json,
                                               GError        **error);
+void            prov_order_set_carrier_id    (ProvOrder      *self,
+                                              const char     *carrier_id);
 void            prov_order_set_persisted_state (ProvOrder    *self,
                                                 ProvOrderState state,
                                                 gint64       updated_at);

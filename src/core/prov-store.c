@@ -1087,6 +1087,7 @@ prov_store_count_orders_finish (ProvStore     *self,
 typedef struct {
   char           *uuid;
   ProvOrder      *order;   /* only touched on the main thread */
+  char           *carrier_id;
   ProvOrderState  to;
   char           *who;
   char           *reason;
@@ -1097,6 +1098,7 @@ static void
 transition_args_free (TransitionArgs *args)
 {
   g_free (args->uuid);
+  g_free (args->carrier_id);
   g_clear_object (&args->order);
   g_free (args->who);
   g_free (args->reason);
@@ -1183,7 +1185,8 @@ worker_apply_transition (StoreWorker     *worker,
   statement = worker_prepare (worker,
                               "UPDATE orders SET state = ?1, updated_at = ?2, "
                               "submitted_at = CASE WHEN ?1 = ?3 THEN ?2 ELSE submitted_at END, "
-                              "carrier_state = CASE WHEN ?4 IS NOT NULL THEN ?4 ELSE carrier_state END "
+                              "carrier_state = CASE WHEN ?4 IS NOT NULL THEN ?4 ELSE carrier_state END, "
+                              "carrier_id = coalesce (?6, carrier_id) "
                               "WHERE id = ?5",
                               error);
   if (statement == NULL)
@@ -1194,6 +1197,7 @@ worker_apply_transition (StoreWorker     *worker,
   sqlite3_bind_int (statement, 3, PROV_ORDER_STATE_QUEUED);
   bind_text (statement, 4, prov_order_state_is_at_carrier (args->to) ? prov_order_state_to_id (args->to) : NULL);
   sqlite3_bind_int64 (statement, 5, order_id);
+  bind_text (statement, 6, args->carrier_id);
   if (!worker_run (worker, statement, error))
     return FALSE;
 
@@ -1247,8 +1251,6 @@ worker_transition (StoreWorker *worker,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Moves @order to @to if its state machine allows it from the state the
- * database holds, recording who did it and why on its timeline. */
 void
 prov_store_transition_async (ProvStore           *self,
                              ProvOrder           *order,
@@ -1259,6 +1261,24 @@ prov_store_transition_async (ProvStore           *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  prov_store_carrier_transition_async (self, order, to, NULL, who, reason, cancellable, callback, user_data);
+}
+
+/* Moves @order to @to if its state machine allows it from the state the
+ * database holds, recording who did it and why on its timeline, and the
+ * carrier's id for it when @carrier_id is given. Finish with
+ * prov_store_transition_finish. */
+void
+prov_store_carrier_transition_async (ProvStore           *self,
+                                     ProvOrder           *order,
+                                     ProvOrderState       to,
+                                     const char          *carrier_id,
+                                     const char          *who,
+                                     const char          *reason,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
   TransitionArgs *args;
 
   g_return_if_fail (PROV_IS_STORE (self));
@@ -1267,6 +1287,7 @@ prov_store_transition_async (ProvStore           *self,
 
   args = g_new0 (TransitionArgs, 1);
   args->uuid = g_strdup (prov_order_get_uuid (order));
+  args->carrier_id = g_strdup (carrier_id);
   args->order = g_object_ref (order);
   args->to = to;
   args->who = g_strdup (who);
@@ -1274,7 +1295,7 @@ prov_store_transition_async (ProvStore           *self,
   args->at = g_get_real_time ();
 
   prov_store_push (self, worker_transition, args, (GDestroyNotify) transition_args_free,
-                   args->uuid, cancellable, callback, user_data, prov_store_transition_async);
+                   args->uuid, cancellable, callback, user_data, prov_store_carrier_transition_async);
 }
 
 gboolean
@@ -1293,6 +1314,8 @@ prov_store_transition_finish (ProvStore     *self,
   request = g_task_get_task_data (G_TASK (result));
   args = request->args;
   prov_order_set_persisted_state (args->order, args->to, args->at);
+  if (args->carrier_id != NULL)
+    prov_order_set_carrier_id (args->order, args->carrier_id);
 
   return TRUE;
 }

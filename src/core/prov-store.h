@@ -113,6 +113,15 @@ void        prov_store_transition_async    (ProvStore            *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void        prov_store_carrier_transition_async (ProvStore       *self,
+                                            ProvOrder            *order,
+                                            ProvOrderState        to,
+                                            const char           *carrier_id,
+                                            const char           *who,
+                                            const char           *reason,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
 gboolean    prov_store_transition_finish   (ProvStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
@@ -146,6 +155,35 @@ void        prov_store_find_stock_async    (ProvStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 GPtrArray  *prov_store_find_stock_finish   (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* An order waiting in the outbox. */
+typedef struct {
+  char  *uuid;
+  guint  attempts;
+} ProvOutboxEntry;
+
+void        prov_outbox_entry_free         (ProvOutboxEntry      *entry);
+
+void        prov_store_list_outbox_async   (ProvStore            *self,
+                                            gint64                due_by,
+                                            guint                 limit,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray  *prov_store_list_outbox_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            gint64               *next_due,
+                                            GError              **error);
+void        prov_store_record_attempt_async (ProvStore           *self,
+                                            const char           *uuid,
+                                            gint64                next_attempt_at,
+                                            const char           *problem,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_record_attempt_finish (ProvStore          *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PROV_CARRIER_ERROR (prov_carrier_error_quark ())
+GQuark prov_carrier_error_quark (void);
+
+typedef enum {
+  /* No answer, a broken one, or a server error: the request may or may
+   * not have been carried out. Ask before trying again. */
+  PROV_CARRIER_ERROR_UNCERTAIN,
+  /* 429: try again after the Retry-After the finish function returns. */
+  PROV_CARRIER_ERROR_THROTTLED,
+  /* 4xx: the carrier refused the request; the message says why. */
+  PROV_CARRIER_ERROR_REFUSED,
+  PROV_CARRIER_ERROR_NOT_FOUND,
+} ProvCarrierError;
+
+#define PROV_TYPE_CARRIER_CLIENT (prov_carrier_client_get_type ())
+G_DECLARE_FINAL_TYPE (ProvCarrierClient, prov_carrier_client, PROV, CARRIER_CLIENT, GObject)
+
+ProvCarrierClient *prov_carrier_client_new                 (const char          *base_url,
+                                                            const char          *token,
+                                                            guint                timeout_s);
+void               prov_carrier_client_create_order_async  (ProvCarrierClient   *self,
+                                                            JsonNode            *order,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_create_order_finish (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            guint               *retry_after_s,
+                                                            GError             **error);
+void               prov_carrier_client_find_order_async    (ProvCarrierClient   *self,
+                                                            const char          *external_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_find_order_finish   (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            guint               *retry_after_s,
+                                                            GError             **error);
+void               prov_carrier_client_get_order_async     (ProvCarrierClient   *self,
+                                                            const char          *id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_get_order_finish    (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            guint               *retry_after_s,
+                                                            GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,201 @@
+#include "prov-store-private.h"
+
+/* The outbox: orders placed but not yet with the carrier. */
+
+void
+prov_outbox_entry_free (ProvOutboxEntry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry);
+}
+
+typedef struct {
+  GPtrArray *entries;
+  gint64     next_due;
+} OutboxList;
+
+static void
+outbox_list_free (OutboxList *list)
+{
+  g_ptr_array_unref (list->entries);
+  g_free (list);
+}
+
+typedef struct {
+  gint64 due_by;
+  guint  limit;
+} ListArgs;
+
+static void
+worker_list_outbox (StoreWorker *worker,
+                    GTask       *task,
+                    gpointer     data)
+{
+  ListArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  OutboxList *list = g_new0 (OutboxList, 1);
+  sqlite3_stmt *statement;
+  int rc;
+
+  assert_on_worker (worker);
+
+  list->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_outbox_entry_free);
+  list->next_due = -1;
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "SELECT o.uuid, b.attempts FROM outbox b JOIN orders o ON o.id = b.order_id "
+                                    "WHERE b.next_attempt_at <= ? ORDER BY b.next_attempt_at, b.order_id LIMIT ?",
+                                    &error)))
+    goto failed;
+
+  sqlite3_bind_int64 (statement, 1, args->due_by);
+  sqlite3_bind_int (statement, 2, args->limit);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      ProvOutboxEntry *entry = g_new0 (ProvOutboxEntry, 1);
+
+      entry->uuid = g_strdup (column_text (statement, 0));
+      entry->attempts = sqlite3_column_int (statement, 1);
+      g_ptr_array_add (list->entries, entry);
+    }
+  statement_done (statement);
+  if (rc != SQLITE_DONE)
+    {
+      prov_store_set_sqlite_error (&error, worker->db, NULL);
+      goto failed;
+    }
+
+  if (!(statement = worker_prepare (worker, "SELECT min (next_attempt_at) FROM outbox", &error)))
+    goto failed;
+  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_type (statement, 0) != SQLITE_NULL)
+    list->next_due = sqlite3_column_int64 (statement, 0);
+  statement_done (statement);
+
+  g_task_return_pointer (task, list, (GDestroyNotify) outbox_list_free);
+  return;
+
+failed:
+  outbox_list_free (list);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Up to @limit orders whose next attempt is due by @due_by (real time, µs),
+ * the longest waiting first. */
+void
+prov_store_list_outbox_async (ProvStore           *self,
+                              gint64               due_by,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  ListArgs *args = g_new0 (ListArgs, 1);
+
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  args->due_by = due_by;
+  args->limit = limit;
+  prov_store_push (self, worker_list_outbox, args, g_free, NULL,
+                   cancellable, callback, user_data, prov_store_list_outbox_async);
+}
+
+/* @next_due: when the earliest order in the outbox is due, -1 when empty. */
+GPtrArray *
+prov_store_list_outbox_finish (ProvStore     *self,
+                               GAsyncResult  *result,
+                               gint64        *next_due,
+                               GError       **error)
+{
+  OutboxList *list;
+  GPtrArray *entries;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  list = g_task_propagate_pointer (G_TASK (result), error);
+  if (list == NULL)
+    return NULL;
+
+  if (next_due != NULL)
+    *next_due = list->next_due;
+  entries = g_ptr_array_ref (list->entries);
+  outbox_list_free (list);
+
+  return entries;
+}
+
+typedef struct {
+  char   *uuid;
+  gint64  next_attempt_at;
+  char   *problem;
+} AttemptArgs;
+
+static void
+attempt_args_free (AttemptArgs *args)
+{
+  g_free (args->uuid);
+  g_free (args->problem);
+  g_free (args);
+}
+
+static void
+worker_record_attempt (StoreWorker *worker,
+                       GTask       *task,
+                       gpointer     data)
+{
+  AttemptArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                                    "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?)",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sqlite3_bind_int64 (statement, 1, args->next_attempt_at);
+  bind_text (statement, 2, args->problem);
+  bind_text (statement, 3, args->uuid);
+  if (!worker_run (worker, statement, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* An attempt to send the order did not end with the carrier's answer: try
+ * again at @next_attempt_at; @problem is kept for the clerk to see. */
+void
+prov_store_record_attempt_async (ProvStore           *self,
+                                 const char          *uuid,
+                                 gint64               next_attempt_at,
+                                 const char          *problem,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  AttemptArgs *args = g_new0 (AttemptArgs, 1);
+
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  args->uuid = g_strdup (uuid);
+  args->next_attempt_at = next_attempt_at;
+  args->problem = g_strdup (problem);
+  prov_store_push (self, worker_record_attempt, args, (GDestroyNotify) attempt_args_free, uuid,
+                   cancellable, callback, user_data, prov_store_record_attempt_async);
+}
+
+gboolean
+prov_store_record_attempt_finish (ProvStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

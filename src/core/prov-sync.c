@@ -1,0 +1,587 @@
+#include <glib/gi18n-lib.h>
+
+#include "prov-sync.h"
+#include "prov-tmf622.h"
+
+/*
+ * The outbox worker. Each queued order is sent with its uuid as externalId.
+ * Whenever an attempt ends without the carrier's answer (no answer, a
+ * broken one, a server error), the next attempt first asks the carrier for
+ * that externalId and only posts again when the carrier never got it: the
+ * order reaches the carrier exactly once. Retries back off exponentially
+ * with jitter and honour Retry-After.
+ */
+
+#define BATCH 50
+#define PARALLEL 4
+#define WHO "carrier"
+
+struct _ProvSync
+{
+  GObject            parent_instance;
+
+  ProvStore         *store;
+  ProvCarrierClient *client;
+  char              *dealer_code;
+  guint              backoff_base_ms;
+  guint              backoff_max_ms;
+  GRand             *rand;
+};
+
+G_DEFINE_FINAL_TYPE (ProvSync, prov_sync, G_TYPE_OBJECT)
+
+typedef struct {
+  ProvSyncReport  report;
+  GPtrArray      *work;       /* ProvOutboxEntry or ProvOrder */
+  guint           next;
+  guint           running;
+  gint64          next_due;
+} Pass;
+
+static void
+pass_free (Pass *pass)
+{
+  g_clear_pointer (&pass->work, g_ptr_array_unref);
+  g_free (pass);
+}
+
+typedef struct {
+  GTask           *pass_task;
+  ProvOutboxEntry *entry;
+  ProvOrder       *order;
+} Job;
+
+static void start_jobs (GTask *pass_task);
+
+static void
+job_done (Job *job)
+{
+  GTask *pass_task = job->pass_task;
+  Pass *pass = g_task_get_task_data (pass_task);
+
+  g_clear_object (&job->order);
+  g_free (job);
+
+  pass->running--;
+  start_jobs (pass_task);
+  g_object_unref (pass_task);
+}
+
+static ProvSync *
+job_sync (Job *job)
+{
+  return g_task_get_source_object (job->pass_task);
+}
+
+static ProvSyncReport *
+job_report (Job *job)
+{
+  return &((Pass *) g_task_get_task_data (job->pass_task))->report;
+}
+
+static gint64
+backoff_us (ProvSync *self,
+            guint     attempts,
+            guint     retry_after_s)
+{
+  double delay_ms = self->backoff_base_ms * (double) (1u << MIN (attempts, 16));
+
+  delay_ms = MIN (delay_ms, self->backoff_max_ms);
+  /* Jitter: clerks' tills that went offline together must not come back
+   * in lockstep. */
+  delay_ms *= g_rand_double_range (self->rand, 0.5, 1.5);
+  delay_ms = MAX (delay_ms, retry_after_s * 1000.0);
+
+  return (gint64) (delay_ms * 1000);
+}
+
+static void
+on_transition_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    {
+      g_warning ("Order %s: %s", prov_order_get_uuid (job->order), error->message);
+      job_report (job)->failed++;
+    }
+
+  job_done (job);
+}
+
+static void
+needs_attention (Job        *job,
+                 const char *reason)
+{
+  job_report (job)->refused++;
+  prov_store_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_NEEDS_ATTENTION,
+                               WHO, reason, NULL, on_transition_done, job);
+}
+
+static char *
+dup_carrier_note (JsonObject *order)
+{
+  JsonArray *notes = json_object_has_member (order, "note") ? json_object_get_array_member (order, "note") : NULL;
+  guint length = notes != NULL ? json_array_get_length (notes) : 0;
+  JsonObject *last = length > 0 ? json_array_get_object_element (notes, length - 1) : NULL;
+
+  return g_strdup (last != NULL ? json_object_get_string_member_with_default (last, "text", NULL) : NULL);
+}
+
+static void
+on_rejection_recorded (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = g_object_steal_data (G_OBJECT (job->order), "prov-sync-reason");
+
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    {
+      g_warning ("Order %s: %s", prov_order_get_uuid (job->order), error->message);
+      job_report (job)->failed++;
+      job_done (job);
+      return;
+    }
+
+  needs_attention (job, reason);
+}
+
+/* The carrier has the order: note its id and state, leave the outbox. */
+static void
+record_at_carrier (Job      *job,
+                   JsonNode *carrier_order)
+{
+  JsonObject *object = json_node_get_object (carrier_order);
+  const char *id = json_object_get_string_member_with_default (object, "id", NULL);
+  const char *state_id = json_object_get_string_member_with_default (object, "state", "acknowledged");
+  ProvOrderState state;
+
+  if (!prov_order_state_from_id (state_id, &state) || !prov_order_state_is_at_carrier (state))
+    state = PROV_ORDER_STATE_ACKNOWLEDGED;
+
+  if (state == PROV_ORDER_STATE_REJECTED)
+    {
+      g_autofree char *note = dup_carrier_note (object);
+
+      g_object_set_data_full (G_OBJECT (job->order), "prov-sync-reason",
+                              g_strdup (note != NULL ? note : _("The carrier rejected the order")), g_free);
+      prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
+                                           note, NULL, on_rejection_recorded, job);
+      return;
+    }
+
+  prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
+                                       _("Received by the carrier"), NULL, on_transition_done, job);
+}
+
+static void
+on_attempt_recorded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_record_attempt_finish (PROV_STORE (source), result, &error))
+    {
+      g_warning ("Order %s: %s", job->entry->uuid, error->message);
+      job_report (job)->failed++;
+    }
+
+  job_done (job);
+}
+
+static void
+retry_later (Job          *job,
+             const GError *problem,
+             guint         retry_after_s)
+{
+  ProvSync *self = job_sync (job);
+
+  job_report (job)->retried++;
+  prov_store_record_attempt_async (self->store, job->entry->uuid,
+                                   g_get_real_time () + backoff_us (self, job->entry->attempts, retry_after_s),
+                                   problem->message, NULL, on_attempt_recorded, job);
+}
+
+/* A refusal needs the clerk; anything else is tried again later. */
+static void
+handle_failure (Job          *job,
+                const GError *error,
+                guint         retry_after_s)
+{
+  if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED))
+    needs_attention (job, error->message);
+  else
+    retry_later (job, error, retry_after_s);
+}
+
+static void
+on_created (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(JsonNode) carrier_order = NULL;
+  g_autoptr(GError) error = NULL;
+  guint retry_after_s = 0;
+
+  carrier_order = prov_carrier_client_create_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
+  if (carrier_order == NULL)
+    {
+      handle_failure (job, error, retry_after_s);
+      return;
+    }
+
+  job_report (job)->sent++;
+  record_at_carrier (job, carrier_order);
+}
+
+static void
+post (Job *job)
+{
+  ProvSync *self = job_sync (job);
+  g_autoptr(JsonNode) body = prov_tmf622_build_order_create (job->order, self->dealer_code);
+
+  prov_carrier_client_create_order_async (self->client, body, NULL, on_created, job);
+}
+
+static void
+on_looked_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(JsonNode) carrier_order = NULL;
+  g_autoptr(GError) error = NULL;
+  guint retry_after_s = 0;
+
+  carrier_order = prov_carrier_client_find_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
+  if (carrier_order != NULL)
+    {
+      job_report (job)->recovered++;
+      record_at_carrier (job, carrier_order);
+    }
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
+    post (job);
+  else
+    retry_later (job, error, retry_after_s);
+}
+
+static void
+on_order_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  job->order = prov_store_load_order_finish (PROV_STORE (source), result, &error);
+  if (job->order == NULL)
+    {
+      g_warning ("Outbox order %s: %s", job->entry->uuid, error->message);
+      job_report (job)->failed++;
+      job_done (job);
+      return;
+    }
+
+  /* An earlier attempt may have reached the carrier: ask before posting. */
+  if (job->entry->attempts > 0)
+    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, NULL, on_looked_up, job);
+  else
+    post (job);
+}
+
+static void
+start_jobs (GTask *pass_task)
+{
+  Pass *pass = g_task_get_task_data (pass_task);
+  ProvSync *self = g_task_get_source_object (pass_task);
+
+  while (pass->running < PARALLEL && pass->next < pass->work->len)
+    {
+      Job *job = g_new0 (Job, 1);
+
+      job->pass_task = g_object_ref (pass_task);
+      job->entry = g_ptr_array_index (pass->work, pass->next++);
+      pass->running++;
+      prov_store_load_order_async (self->store, job->entry->uuid, NULL, on_order_loaded, job);
+    }
+
+  if (pass->running == 0 && pass->next == pass->work->len && !g_task_get_completed (pass_task))
+    g_task_return_boolean (pass_task, TRUE);
+}
+
+static void
+on_outbox_listed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) pass_task = user_data;
+  Pass *pass = g_task_get_task_data (pass_task);
+  g_autoptr(GError) error = NULL;
+
+  pass->work = prov_store_list_outbox_finish (PROV_STORE (source), result, &pass->next_due, &error);
+  if (pass->work == NULL)
+    {
+      g_task_return_error (pass_task, g_steal_pointer (&error));
+      return;
+    }
+
+  start_jobs (pass_task);
+}
+
+/* Sends the orders that are due, up to a batch. */
+void
+prov_sync_send_due_async (ProvSync            *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *pass_task;
+
+  g_return_if_fail (PROV_IS_SYNC (self));
+
+  pass_task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (pass_task, prov_sync_send_due_async);
+  g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) pass_free);
+
+  prov_store_list_outbox_async (self->store, g_get_real_time (), BATCH, cancellable, on_outbox_listed, pass_task);
+}
+
+/* @next_due: when the outbox had its earliest order due as the pass began
+ * (real time, µs), -1 when it was empty. */
+gboolean
+prov_sync_send_due_finish (ProvSync        *self,
+                           GAsyncResult    *result,
+                           ProvSyncReport  *report,
+                           gint64          *next_due,
+                           GError         **error)
+{
+  Pass *pass;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  pass = g_task_get_task_data (G_TASK (result));
+  if (report != NULL)
+    *report = pass->report;
+  if (next_due != NULL)
+    *next_due = pass->next_due;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Following the orders the carrier has                                      */
+
+typedef struct {
+  GTask     *pass_task;
+  ProvOrder *order;
+} Poll;
+
+static void poll_next (GTask *pass_task);
+
+static void
+poll_done (Poll *poll)
+{
+  GTask *pass_task = poll->pass_task;
+
+  g_clear_object (&poll->order);
+  g_free (poll);
+  poll_next (pass_task);
+  g_object_unref (pass_task);
+}
+
+static void
+on_poll_transition (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Poll *poll = user_data;
+  Pass *pass = g_task_get_task_data (poll->pass_task);
+  g_autoptr(GError) error = NULL;
+
+  if (prov_store_transition_finish (PROV_STORE (source), result, &error))
+    pass->report.updated++;
+  else
+    {
+      g_warning ("Order %s: %s", prov_order_get_uuid (poll->order), error->message);
+      pass->report.failed++;
+    }
+
+  poll_done (poll);
+}
+
+static void
+on_polled (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Poll *poll = user_data;
+  ProvSync *self = g_task_get_source_object (poll->pass_task);
+  g_autoptr(JsonNode) carrier_order = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvOrderState state;
+  const char *state_id;
+
+  carrier_order = prov_carrier_client_get_order_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
+  if (carrier_order == NULL)
+    {
+      /* Asked again at the next poll. */
+      g_debug ("Polling %s: %s", prov_order_get_uuid (poll->order), error->message);
+      poll_done (poll);
+      return;
+    }
+
+  state_id = json_object_get_string_member_with_default (json_node_get_object (carrier_order), "state", NULL);
+  if (!prov_order_state_from_id (state_id, &state) || state == prov_order_get_state (poll->order) ||
+      !prov_order_check_transition (poll->order, state, NULL))
+    {
+      poll_done (poll);
+      return;
+    }
+
+  prov_store_transition_async (self->store, poll->order, state, WHO, NULL, NULL, on_poll_transition, poll);
+}
+
+static void
+poll_next (GTask *pass_task)
+{
+  Pass *pass = g_task_get_task_data (pass_task);
+  ProvSync *self = g_task_get_source_object (pass_task);
+  Poll *poll;
+
+  while (pass->next < pass->work->len &&
+         prov_order_get_carrier_id (g_ptr_array_index (pass->work, pass->next)) == NULL)
+    pass->next++;
+
+  if (pass->next == pass->work->len)
+    {
+      g_task_return_boolean (pass_task, TRUE);
+      return;
+    }
+
+  poll = g_new0 (Poll, 1);
+  poll->pass_task = g_object_ref (pass_task);
+  poll->order = g_object_ref (g_ptr_array_index (pass->work, pass->next++));
+  prov_carrier_client_get_order_async (self->client, prov_order_get_carrier_id (poll->order), NULL, on_polled, poll);
+}
+
+static void
+on_open_orders_listed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) pass_task = user_data;
+  Pass *pass = g_task_get_task_data (pass_task);
+  g_autoptr(GError) error = NULL;
+
+  pass->work = prov_store_list_orders_finish (PROV_STORE (source), result, &error);
+  if (pass->work == NULL)
+    {
+      g_task_return_error (pass_task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Each poll holds its own reference to the pass. */
+  poll_next (pass_task);
+}
+
+/* Asks the carrier for the state of every order it is working on, and
+ * records each change on the order's timeline. */
+void
+prov_sync_poll_async (ProvSync            *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(ProvOrderFilter) at_carrier = NULL;
+  GTask *pass_task;
+
+  g_return_if_fail (PROV_IS_SYNC (self));
+
+  pass_task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (pass_task, prov_sync_poll_async);
+  g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) pass_free);
+
+  at_carrier = prov_order_filter_new (NULL, prov_order_state_group_get_mask (PROV_ORDER_STATE_GROUP_AT_CARRIER), 0);
+  prov_store_list_orders_async (self->store, at_carrier, 0, 1000, cancellable, on_open_orders_listed, pass_task);
+}
+
+gboolean
+prov_sync_poll_finish (ProvSync        *self,
+                       GAsyncResult    *result,
+                       ProvSyncReport  *report,
+                       GError         **error)
+{
+  Pass *pass;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  pass = g_task_get_task_data (G_TASK (result));
+  if (report != NULL)
+    *report = pass->report;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+ProvSync *
+prov_sync_new (ProvStore         *store,
+               ProvCarrierClient *client,
+               const char        *dealer_code)
+{
+  ProvSync *self = g_object_new (PROV_TYPE_SYNC, NULL);
+
+  self->store = g_object_ref (store);
+  self->client = g_object_ref (client);
+  self->dealer_code = g_strdup (dealer_code);
+
+  return self;
+}
+
+/* The first retry waits about @base_ms, each next one twice as long, never
+ * more than @max_ms (Retry-After aside). */
+void
+prov_sync_set_backoff (ProvSync *self,
+                       guint     base_ms,
+                       guint     max_ms)
+{
+  g_return_if_fail (PROV_IS_SYNC (self));
+
+  self->backoff_base_ms = base_ms;
+  self->backoff_max_ms = MAX (base_ms, max_ms);
+}
+
+static void
+prov_sync_finalize (GObject *object)
+{
+  ProvSync *self = PROV_SYNC (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_free (self->dealer_code);
+  g_rand_free (self->rand);
+
+  G_OBJECT_CLASS (prov_sync_parent_class)->finalize (object);
+}
+
+static void
+prov_sync_class_init (ProvSyncClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = prov_sync_finalize;
+}
+
+static void
+prov_sync_init (ProvSync *self)
+{
+  self->backoff_base_ms = 2000;
+  self->backoff_max_ms = 5 * 60 * 1000;
+  self->rand = g_rand_new ();
+}

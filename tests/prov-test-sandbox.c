@@ -1,0 +1,66 @@
+#include <signal.h>
+#include <stdio.h>
+
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+
+/* Starts the sandbox on @sandbox->dir, or on a new directory. */
+void
+sandbox_start (Sandbox     *sandbox,
+               const char  *first_option,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  const char *option;
+  va_list args;
+  guint port;
+
+  if (sandbox->dir == NULL)
+    sandbox->dir = prov_test_make_tmp_dir ();
+  g_ptr_array_add (argv, g_strdup (g_getenv ("PROVISIONER_SANDBOX")));
+  g_ptr_array_add (argv, g_strdup ("--port=0"));
+  g_ptr_array_add (argv, g_strdup_printf ("--database=%s/carrier.db", sandbox->dir));
+  g_ptr_array_add (argv, g_strdup ("--seed=622"));
+  va_start (args, first_option);
+  for (option = first_option; option != NULL; option = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (option));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  sandbox->process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox->process));
+  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (sscanf (line, "Carrier sandbox listening on http://127.0.0.1:%u/", &port) == 1);
+
+  sandbox->root = g_strdup_printf ("http://127.0.0.1:%u/", port);
+  sandbox->base = g_strconcat (sandbox->root, "tmf-api/productOrderingManagement/v4/", NULL);
+  sandbox->session = soup_session_new_with_options ("timeout", 5, NULL);
+}
+
+/* Stops the process; the database stays until sandbox_remove. */
+void
+sandbox_stop (Sandbox *sandbox)
+{
+  g_subprocess_send_signal (sandbox->process, SIGTERM);
+  g_subprocess_wait (sandbox->process, NULL, NULL);
+  g_clear_object (&sandbox->process);
+  g_clear_object (&sandbox->session);
+  g_clear_pointer (&sandbox->base, g_free);
+  g_clear_pointer (&sandbox->root, g_free);
+}
+
+void
+sandbox_remove (Sandbox *sandbox)
+{
+  sandbox_stop (sandbox);
+  prov_test_remove_tree (sandbox->dir);
+  g_clear_pointer (&sandbox->dir, g_free);
+}
+

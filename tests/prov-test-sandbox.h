@@ -1,0 +1,22 @@
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/* A provisioner-sandbox process for one test, on a free port. */
+typedef struct {
+  GSubprocess *process;
+  char        *dir;
+  char        *base;     /* the TMF622 base address */
+  char        *root;     /* the address the client is given */
+  SoupSession *session;
+} Sandbox;
+
+void sandbox_start  (Sandbox    *sandbox,
+                     const char *first_option,
+                     ...) G_GNUC_NULL_TERMINATED;
+void sandbox_stop   (Sandbox    *sandbox);
+void sandbox_remove (Sandbox    *sandbox);
+
+G_END_DECLS

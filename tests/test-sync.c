@@ -1,0 +1,255 @@
+/* Orders queued against the sandbox with faults on (errors, dropped
+ * connections, 429s, broken answers) end at the carrier exactly once, and
+ * every local state matches the carrier's. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "prov-sync.h"
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+
+/* Every SOLD_ELSEWHERE_EVERYth SIM was already sold by another till:
+ * the carrier must reject our order for it. */
+#define SOLD_ELSEWHERE_EVERY 100
+
+static guint
+n_orders (void)
+{
+  const char *count = g_getenv ("PROV_SYNC_TEST_ORDERS");
+
+  return count != NULL ? (guint) atoi (count) : 1000;
+}
+
+static GPtrArray *
+queue_orders (ProvStore *store,
+              guint      count)
+{
+  GPtrArray *orders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+      g_autofree char *name = g_strdup_printf ("Customer %04u", i);
+      g_autofree char *iccid = g_strdup_printf ("8931440%012u", i);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
+
+      prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
+      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+
+      conflicts = prov_test_save (store, order, &error);
+      g_assert_no_error (error);
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (orders, g_steal_pointer (&order));
+    }
+
+  return orders;
+}
+
+/* Another till sells some of the same SIMs first, straight to the carrier. */
+static guint
+sell_elsewhere (Sandbox   *sandbox,
+                GPtrArray *orders)
+{
+  guint sold = 0;
+
+  for (guint i = SOLD_ELSEWHERE_EVERY - 1; i < orders->len; i += SOLD_ELSEWHERE_EVERY)
+    {
+      const char *iccid = prov_order_get_field (g_ptr_array_index (orders, i), PROV_ORDER_FIELD_ICCID);
+      g_autofree char *json = g_strdup_printf ("{\"externalId\":\"other-till-%u\",\"productOrderItem\":[{\"id\":\"1\","
+                                               "\"action\":\"add\",\"product\":{\"productCharacteristic\":"
+                                               "[{\"name\":\"ICCID\",\"value\":\"%s\"}]}}]}", i, iccid);
+      g_autofree char *uri = g_strconcat (sandbox->base, "productOrder", NULL);
+      g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+      g_autoptr(GBytes) reply = NULL;
+      g_autoptr(SoupMessage) message = soup_message_new ("POST", uri);
+      g_autoptr(GError) error = NULL;
+
+      soup_message_set_request_body_from_bytes (message, "application/json", body);
+      reply = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (soup_message_get_status (message), ==, 201);
+      sold++;
+    }
+
+  return sold;
+}
+
+static void
+send_everything (ProvSync *sync)
+{
+  ProvSyncReport total = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 300 * G_TIME_SPAN_SECOND;
+
+  for (;;)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      ProvSyncReport report = { 0 };
+      gint64 next_due = -1;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+
+      prov_sync_send_due_async (sync, NULL, prov_test_store_result, &result);
+      g_assert_true (prov_sync_send_due_finish (sync, prov_test_await (&result), &report, &next_due, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (report.failed, ==, 0);
+
+      total.sent += report.sent;
+      total.recovered += report.recovered;
+      total.retried += report.retried;
+      total.refused += report.refused;
+
+      if (next_due < 0)
+        break;
+      if (report.sent + report.recovered + report.retried + report.refused == 0)
+        g_usleep (MIN (MAX (next_due - g_get_real_time (), 1000), 200000));
+    }
+
+  g_test_message ("sent %u, found after an uncertain attempt %u, retried %u, refused %u",
+                  total.sent, total.recovered, total.retried, total.refused);
+  /* The faults did happen: otherwise this test proves nothing. */
+  g_assert_cmpuint (total.retried, >, 0);
+  g_assert_cmpuint (total.recovered, >, 0);
+}
+
+static void
+poll_until_settled (ProvSync  *sync,
+                    ProvStore *store)
+{
+  g_autoptr(ProvOrderFilter) at_carrier = prov_order_filter_new (NULL, prov_order_state_group_get_mask (PROV_ORDER_STATE_GROUP_AT_CARRIER), 0);
+
+  for (guint pass = 0; pass < 100; pass++)
+    {
+      g_autoptr(GAsyncResult) polled = NULL;
+      g_autoptr(GAsyncResult) counted = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+      prov_sync_poll_async (sync, NULL, prov_test_store_result, &polled);
+      g_assert_true (prov_sync_poll_finish (sync, prov_test_await (&polled), NULL, &error));
+
+      prov_store_count_orders_async (store, at_carrier, NULL, prov_test_store_result, &counted);
+      if (prov_store_count_orders_finish (store, prov_test_await (&counted), &error) == 0)
+        return;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Every externalId the carrier holds, with how often and in which state. */
+static GHashTable *
+carrier_orders (Sandbox *sandbox)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint offset = 0;; offset += 1000)
+    {
+      g_autofree char *uri = g_strdup_printf ("%sproductOrder?offset=%u&limit=1000", sandbox->base, offset);
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonArray *list;
+
+      body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+      g_assert_no_error (error);
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+      g_assert_no_error (error);
+      list = json_node_get_array (json_parser_get_root (parser));
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *order = json_array_get_object_element (list, i);
+          const char *external_id = json_object_get_string_member (order, "externalId");
+          const char *state = json_object_get_string_member (order, "state");
+
+          g_assert_false (g_hash_table_contains (seen, external_id));
+          g_hash_table_insert (seen, g_strdup (external_id), g_strdup (state));
+        }
+
+      if (json_array_get_length (list) < 1000)
+        return seen;
+    }
+}
+
+static void
+test_exactly_once_under_faults (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (path, NULL);
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GHashTable) at_carrier = NULL;
+  g_autoptr(ProvCarrierClient) client = NULL;
+  g_autoptr(ProvSync) sync = NULL;
+  Sandbox sandbox = { 0 };
+  guint count = n_orders ();
+  guint needs_attention = 0;
+  guint sold_elsewhere;
+  gint64 started = g_get_monotonic_time ();
+
+  orders = queue_orders (store, count);
+  g_test_message ("%u orders queued in %.1f s", count, (g_get_monotonic_time () - started) / 1e6);
+
+  /* The other till's sales go in before the faults are switched on. */
+  sandbox_start (&sandbox, NULL, NULL);
+  sold_elsewhere = sell_elsewhere (&sandbox, orders);
+  sandbox_stop (&sandbox);
+
+  sandbox_start (&sandbox, "--error-rate=0.2", "--drop-rate=0.05", "--throttle-rate=0.03",
+                 "--retry-after=1", "--malformed-rate=0.02", "--state-delay=50", NULL);
+  client = prov_carrier_client_new (sandbox.root, NULL, 5);
+  sync = prov_sync_new (store, client, "TEST");
+  prov_sync_set_backoff (sync, 10, 300);
+
+  started = g_get_monotonic_time ();
+  send_everything (sync);
+  g_test_message ("outbox empty after %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  started = g_get_monotonic_time ();
+  poll_until_settled (sync, store);
+  g_test_message ("states settled after %.1f s", (g_get_monotonic_time () - started) / 1e6);
+  sandbox_stop (&sandbox);
+
+  /* The truth, from the carrier's database, without faults. */
+  sandbox_start (&sandbox, NULL, NULL);
+  at_carrier = carrier_orders (&sandbox);
+  g_assert_cmpuint (g_hash_table_size (at_carrier), ==, count + sold_elsewhere);
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      ProvOrder *order = g_ptr_array_index (orders, i);
+      g_autoptr(ProvOrder) local = prov_test_load (store, prov_order_get_uuid (order), NULL);
+      const char *carrier_state = g_hash_table_lookup (at_carrier, prov_order_get_uuid (order));
+
+      g_assert_nonnull (carrier_state);
+      if (g_str_equal (carrier_state, "rejected"))
+        {
+          /* The carrier refused it; the clerk sees why and can fix it. */
+          g_assert_cmpint (prov_order_get_state (local), ==, PROV_ORDER_STATE_NEEDS_ATTENTION);
+          needs_attention++;
+        }
+      else
+        g_assert_cmpstr (prov_order_state_to_id (prov_order_get_state (local)), ==, carrier_state);
+    }
+
+  g_assert_cmpuint (needs_attention, ==, sold_elsewhere);
+  g_assert_cmpuint (needs_attention, >, 0);
+
+  sandbox_remove (&sandbox);
+  g_clear_object (&store);
+  prov_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sync/exactly-once-under-faults", test_exactly_once_under_faults);
+
+  return g_test_run ();
+}
