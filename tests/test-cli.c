@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
 static int
@@ -122,6 +123,61 @@ test_stock_import_and_find (void)
   prov_test_remove_tree (dir);
 }
 
+static void
+test_sync_sends_the_outbox (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (database, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  Sandbox sandbox = { 0 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+      g_autofree char *iccid = g_strdup_printf ("893144040000000%04u", i);
+      g_autoptr(GPtrArray) conflicts = NULL;
+
+      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+      conflicts = prov_test_save (store, order, &error);
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
+      g_assert_no_error (error);
+    }
+  prov_test_close_store (store);
+  g_clear_object (&store);
+
+  sandbox_start (&sandbox, NULL, NULL);
+
+  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Sent: 3\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nothing is sent twice. */
+  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Sent: 0\n"));
+
+  uri = g_strconcat (sandbox.base, "productOrder", NULL);
+  message = soup_message_new ("GET", uri);
+  listed = soup_session_send_and_read (sandbox.session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (message), "X-Total-Count"), ==, "3");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", "http://carrier.example/", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "https://"));
+
+  sandbox_remove (&sandbox);
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +187,7 @@ main (int   argc,
   g_test_add_func ("/cli/id-prints-json-lines", test_id_prints_json_lines);
   g_test_add_func ("/cli/id-with-kind", test_id_with_kind);
   g_test_add_func ("/cli/stock-import-and-find", test_stock_import_and_find);
+  g_test_add_func ("/cli/sync-sends-the-outbox", test_sync_sends_the_outbox);
 
   return g_test_run ();
 }

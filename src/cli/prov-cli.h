@@ -9,6 +9,8 @@ int           prov_cli_id         (int            argc,
                                    char         **argv);
 int           prov_cli_stock      (int            argc,
                                    char         **argv);
+int           prov_cli_sync       (int            argc,
+                                   char         **argv);
 
 /* Shared by the commands. */
 GAsyncResult *prov_cli_await      (GAsyncResult **slot);

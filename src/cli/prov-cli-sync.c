@@ -1,0 +1,144 @@
+#include <glib/gi18n.h>
+
+#include "prov-carrier-url.h"
+#include "prov-cli.h"
+#include "prov-sync.h"
+
+typedef struct {
+  char *base_url;
+  char *dealer_code;
+} Profile;
+
+/* The carrier profile the app uses, unless the command line names one. */
+static gboolean
+read_profile (const char  *carrier,
+              Profile     *profile,
+              GError     **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autofree char *url = NULL;
+
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *id = g_settings_get_string (settings, "carrier-profile");
+      g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", id);
+      g_autoptr(GSettings) active = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+
+      url = g_settings_get_string (active, "base-url");
+      profile->dealer_code = g_settings_get_string (active, "dealer-code");
+    }
+
+  if (carrier != NULL)
+    {
+      g_free (url);
+      url = g_strdup (carrier);
+    }
+
+  if (url == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("No carrier is set up: give one with --carrier"));
+      return FALSE;
+    }
+
+  profile->base_url = prov_carrier_url_normalize (url, error);
+  return profile->base_url != NULL;
+}
+
+static void
+add_report (ProvSyncReport       *total,
+            const ProvSyncReport *report)
+{
+  total->sent += report->sent;
+  total->recovered += report->recovered;
+  total->retried += report->retried;
+  total->refused += report->refused;
+  total->updated += report->updated;
+  total->failed += report->failed;
+}
+
+/* provisioner-cli sync: sends what is due in the outbox, once, then asks
+ * the carrier about the orders it has, and says what happened. */
+int
+prov_cli_sync (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— send the outbox to the carrier once"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvCarrierClient) client = NULL;
+  g_autoptr(ProvSync) sync = NULL;
+  g_autoptr(GAsyncResult) polled = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *carrier = NULL;
+  ProvSyncReport total = { 0 };
+  ProvSyncReport report = { 0 };
+  Profile profile = { 0 };
+  gint64 next_due = -1;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The order database (default: the one the app uses)"), N_("PATH") },
+    { "carrier", 'c', 0, G_OPTION_ARG_STRING, &carrier,
+      N_("The carrier's API address (default: the app's carrier profile)"), N_("URL") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (!read_profile (carrier, &profile, &error) ||
+      (store = prov_cli_open_store (database, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_free (profile.base_url);
+      g_free (profile.dealer_code);
+      return 1;
+    }
+
+  client = prov_carrier_client_new (profile.base_url, NULL, 30);
+  sync = prov_sync_new (store, client, profile.dealer_code);
+
+  /* Everything due now; what is waiting for a later retry stays queued. */
+  for (;;)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+
+      prov_sync_send_due_async (sync, NULL, prov_cli_store, &result);
+      if (!prov_sync_send_due_finish (sync, prov_cli_await (&result), &report, &next_due, &error))
+        break;
+      add_report (&total, &report);
+      if (report.sent + report.recovered + report.retried + report.refused + report.failed == 0)
+        break;
+    }
+
+  if (error == NULL)
+    {
+      prov_sync_poll_async (sync, NULL, prov_cli_store, &polled);
+      if (prov_sync_poll_finish (sync, prov_cli_await (&polled), &report, &error))
+        add_report (&total, &report);
+    }
+
+  g_print (_("Carrier: %s\n"), profile.base_url);
+  g_print (_("Sent: %u\nFound at the carrier after an earlier attempt: %u\nTo be tried again: %u\n"
+             "Refused by the carrier (need attention): %u\nState changes from the carrier: %u\nFailed here: %u\n"),
+           total.sent, total.recovered, total.retried, total.refused, total.updated, total.failed);
+  if (next_due >= 0)
+    g_print ("%s\n", _("Orders are still waiting in the outbox."));
+
+  g_free (profile.base_url);
+  g_free (profile.dealer_code);
+
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return total.failed > 0 || total.retried > 0 ? 1 : 0;
+}
