@@ -20,6 +20,7 @@ test_packages=(
   adwaita-icon-theme fonts-cantarell librsvg2-common
   python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3
   clang libclang-rt-14-dev
+  gnome-keyring
 )
 run_packages=(
   dbus-x11 adwaita-icon-theme fonts-cantarell librsvg2-common yelp

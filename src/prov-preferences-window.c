@@ -1,5 +1,8 @@
 #include <glib/gi18n.h>
 
+#include <libsecret/secret.h>
+
+#include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-preferences-window.h"
 
@@ -14,6 +17,11 @@ struct _ProvPreferencesWindow
   AdwEntryRow          *dealer_code_row;
   AdwEntryRow          *base_url_row;
   GtkLabel             *base_url_error_label;
+  AdwEntryRow          *token_row;
+  GtkLabel             *token_status_label;
+
+  char                 *profile_id;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ProvPreferencesWindow, prov_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -90,6 +98,90 @@ on_base_url_applied (ProvPreferencesWindow *self)
 }
 
 static void
+show_token_status (ProvPreferencesWindow *self,
+                   const char            *status,
+                   gboolean               failed)
+{
+  gtk_label_set_text (self->token_status_label, status);
+  if (failed)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->token_status_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->token_status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->token_status_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->token_status_label), "dim-label");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->token_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
+}
+
+/* Whether a token is kept; the token itself is never shown again. */
+static void
+on_token_looked_up (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ProvPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *token = prov_carrier_token_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The keyring cannot be reached: %s"), error->message);
+      show_token_status (self, message, TRUE);
+    }
+  else if (token != NULL)
+    show_token_status (self, _("A token is kept in the keyring. Type a new one to replace it."), FALSE);
+  else
+    show_token_status (self, _("No token yet. The carrier's sandbox needs none."), FALSE);
+
+  secret_password_free (token);
+}
+
+static void
+on_token_stored (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ProvPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_carrier_token_store_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The typed token stays in the field, so nothing is lost. */
+      message = g_strdup_printf (_("The token could not be saved in the keyring: %s"), error->message);
+      show_token_status (self, message, TRUE);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+  show_token_status (self, _("A token is kept in the keyring. Type a new one to replace it."), FALSE);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Token saved in the keyring")));
+}
+
+static void
+on_token_applied (ProvPreferencesWindow *self)
+{
+  g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+
+  if (*token == '\0')
+    {
+      show_token_status (self, _("Type the token the carrier gave you"), TRUE);
+      return;
+    }
+
+  prov_carrier_token_store_async (self->profile_id, token, self->cancellable, on_token_stored, g_object_ref (self));
+}
+
+static void
 prov_preferences_window_constructed (GObject *object)
 {
   ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
@@ -100,6 +192,7 @@ prov_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (prov_preferences_window_parent_class)->constructed (object);
 
   profile_id = g_settings_get_string (self->app_settings, "carrier-profile");
+  self->profile_id = g_strdup (profile_id);
   profile_path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
   self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", profile_path);
 
@@ -110,6 +203,8 @@ prov_preferences_window_constructed (GObject *object)
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
   g_signal_connect_swapped (self->base_url_row, "changed", G_CALLBACK (on_base_url_changed), self);
   g_signal_connect_swapped (self->base_url_row, "apply", G_CALLBACK (on_base_url_applied), self);
+
+  prov_carrier_token_lookup_async (self->profile_id, self->cancellable, on_token_looked_up, g_object_ref (self));
 }
 
 static void
@@ -136,6 +231,9 @@ prov_preferences_window_dispose (GObject *object)
 {
   ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->profile_id, g_free);
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->app_settings);
 
@@ -163,10 +261,14 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, dealer_code_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_error_label);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_status_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_token_applied);
 }
 
 static void
 prov_preferences_window_init (ProvPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }

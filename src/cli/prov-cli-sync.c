@@ -1,10 +1,14 @@
 #include <glib/gi18n.h>
 
+#include <libsecret/secret.h>
+
+#include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-cli.h"
 #include "prov-sync.h"
 
 typedef struct {
+  char *id;
   char *base_url;
   char *dealer_code;
 } Profile;
@@ -24,6 +28,8 @@ read_profile (const char  *carrier,
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       g_autofree char *id = g_settings_get_string (settings, "carrier-profile");
       g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", id);
+
+      profile->id = g_strdup (id);
       g_autoptr(GSettings) active = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
 
       url = g_settings_get_string (active, "base-url");
@@ -73,6 +79,7 @@ prov_cli_sync (int    argc,
   g_autoptr(GAsyncResult) polled = NULL;
   g_autofree char *database = NULL;
   g_autofree char *carrier = NULL;
+  char *token = NULL;
   ProvSyncReport total = { 0 };
   ProvSyncReport report = { 0 };
   Profile profile = { 0 };
@@ -96,12 +103,26 @@ prov_cli_sync (int    argc,
       (store = prov_cli_open_store (database, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
+      g_free (profile.id);
       g_free (profile.base_url);
       g_free (profile.dealer_code);
       return 1;
     }
 
-  client = prov_carrier_client_new (profile.base_url, NULL, 30);
+  /* The profile's token, from the keyring; none for a sandbox is fine. */
+  if (profile.id != NULL)
+    {
+      g_autoptr(GAsyncResult) looked_up = NULL;
+      g_autoptr(GError) keyring_error = NULL;
+
+      prov_carrier_token_lookup_async (profile.id, NULL, prov_cli_store, &looked_up);
+      token = prov_carrier_token_lookup_finish (prov_cli_await (&looked_up), &keyring_error);
+      if (keyring_error != NULL)
+        g_printerr (_("The keyring cannot be reached, so no token is sent: %s\n"), keyring_error->message);
+    }
+
+  client = prov_carrier_client_new (profile.base_url, token, 30);
+  secret_password_free (g_steal_pointer (&token));
   sync = prov_sync_new (store, client, profile.dealer_code);
 
   /* Everything due now; what is waiting for a later retry stays queued. */
@@ -131,6 +152,7 @@ prov_cli_sync (int    argc,
   if (next_due >= 0)
     g_print ("%s\n", _("Orders are still waiting in the outbox."));
 
+  g_free (profile.id);
   g_free (profile.base_url);
   g_free (profile.dealer_code);
 

@@ -1,0 +1,124 @@
+/* The carrier token lives in the Secret Service. Runs its own unlocked
+ * gnome-keyring-daemon in a throw-away home on the test run's session bus. */
+#include <libsecret/secret.h>
+
+#include "prov-carrier-token.h"
+#include "prov-test-util.h"
+
+static char *home;
+
+static gboolean
+start_keyring (void)
+{
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" };
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_find_program_in_path ("gnome-keyring-daemon") == NULL)
+    return FALSE;
+
+  home = prov_test_make_tmp_dir ();
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+
+  /* A non-empty password, or the daemon asks for one. */
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                             G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "gnome-keyring-daemon", "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (daemon, "provisioner-test", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return TRUE;
+}
+
+static char *
+lookup (const char *profile)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+  char *token;
+
+  prov_carrier_token_lookup_async (profile, NULL, prov_test_store_result, &result);
+  secret = prov_carrier_token_lookup_finish (prov_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  token = g_strdup (secret);
+  secret_password_free (secret);
+  return token;
+}
+
+static void
+store (const char *profile,
+       const char *token)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_carrier_token_store_async (profile, token, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_carrier_token_store_finish (prov_test_await (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_store_lookup_clear (void)
+{
+  g_autoptr(GAsyncResult) cleared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *sandbox = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *gone = NULL;
+
+  if (home == NULL)
+    {
+      g_test_skip ("needs a session bus and gnome-keyring-daemon");
+      return;
+    }
+
+  missing = lookup ("sandbox");
+  g_assert_null (missing);
+
+  store ("sandbox", "s3cret-token");
+  store ("other-carrier", "another-token");
+  sandbox = lookup ("sandbox");
+  g_assert_cmpstr (sandbox, ==, "s3cret-token");
+
+  /* A new token replaces the old one for the same profile only. */
+  store ("sandbox", "rotated-token");
+  replaced = lookup ("sandbox");
+  other = lookup ("other-carrier");
+  g_assert_cmpstr (replaced, ==, "rotated-token");
+  g_assert_cmpstr (other, ==, "another-token");
+
+  prov_carrier_token_clear_async ("sandbox", NULL, prov_test_store_result, &cleared);
+  g_assert_true (prov_carrier_token_clear_finish (prov_test_await (&cleared), &error));
+  g_assert_no_error (error);
+  gone = lookup ("sandbox");
+  g_assert_null (gone);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  start_keyring ();
+
+  g_test_add_func ("/carrier-token/store-lookup-clear", test_store_lookup_clear);
+
+  status = g_test_run ();
+  if (home != NULL)
+    prov_test_remove_tree (home);
+
+  return status;
+}
