@@ -13,6 +13,16 @@ typedef struct {
   char *dealer_code;
 } Profile;
 
+static void
+profile_clear (Profile *profile)
+{
+  g_clear_pointer (&profile->id, g_free);
+  g_clear_pointer (&profile->base_url, g_free);
+  g_clear_pointer (&profile->dealer_code, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Profile, profile_clear)
+
 /* The carrier profile the app uses, unless the command line names one. */
 static gboolean
 read_profile (const char  *carrier,
@@ -82,7 +92,7 @@ prov_cli_sync (int    argc,
   char *token = NULL;
   ProvSyncReport total = { 0 };
   ProvSyncReport report = { 0 };
-  Profile profile = { 0 };
+  g_auto(Profile) profile = { 0 };
   gint64 next_due = -1;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
@@ -103,9 +113,6 @@ prov_cli_sync (int    argc,
       (store = prov_cli_open_store (database, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
-      g_free (profile.id);
-      g_free (profile.base_url);
-      g_free (profile.dealer_code);
       return 1;
     }
 
@@ -151,10 +158,6 @@ prov_cli_sync (int    argc,
            total.sent, total.recovered, total.retried, total.refused, total.updated, total.failed);
   if (next_due >= 0)
     g_print ("%s\n", _("Orders are still waiting in the outbox."));
-
-  g_free (profile.id);
-  g_free (profile.base_url);
-  g_free (profile.dealer_code);
 
   if (error != NULL)
     {

@@ -4,6 +4,7 @@
 #include <libsoup/soup.h>
 
 #include "prov-carrier-client.h"
+#include "prov-carrier-url.h"
 
 /*
  * TMF622 over libsoup 3. Every call is asynchronous; answers are sorted
@@ -40,22 +41,6 @@ call_free (Call *call)
   g_free (call);
 }
 
-static gboolean
-is_loopback (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  g_autoptr(GInetAddress) address = NULL;
-  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
 ProvCarrierClient *
 prov_carrier_client_new (const char *base_url,
                          const char *token,
@@ -75,7 +60,7 @@ prov_carrier_client_new (const char *base_url,
   /* The store's proxy settings apply to the carrier, but a sandbox on this
    * computer is reached directly: asking the proxy resolver about loopback
    * stalls every new connection on an offline till. */
-  if (is_loopback (self->base_url))
+  if (prov_carrier_url_is_loopback (self->base_url))
     soup_session_set_proxy_resolver (self->session, NULL);
 
   return self;

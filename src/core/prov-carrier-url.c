@@ -20,6 +20,16 @@ host_is_loopback (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* TRUE when @url names this computer (localhost, 127.0.0.0/8, ::1). */
+gboolean
+prov_carrier_url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && host_is_loopback (host);
+}
+
 /*
  * Checks an API base address typed by the store staff and returns it in the
  * form the carrier client joins paths to (always ending in a slash).

@@ -16,7 +16,8 @@ typedef enum {
   PROV_CARRIER_URL_ERROR_HAS_CREDENTIALS,
 } ProvCarrierUrlError;
 
-char *prov_carrier_url_normalize (const char  *text,
-                                  GError     **error);
+char     *prov_carrier_url_normalize   (const char  *text,
+                                        GError     **error);
+gboolean  prov_carrier_url_is_loopback (const char  *url);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ typedef struct {
   GTask           *pass_task;
   ProvOutboxEntry *entry;
   ProvOrder       *order;
+  char            *rejection;   /* the carrier's reason, once rejected */
 } Job;
 
 static void start_jobs (GTask *pass_task);
@@ -60,6 +61,7 @@ job_done (Job *job)
   Pass *pass = g_task_get_task_data (pass_task);
 
   g_clear_object (&job->order);
+  g_free (job->rejection);
   g_free (job);
 
   pass->running--;
@@ -138,7 +140,6 @@ on_rejection_recorded (GObject      *source,
 {
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *reason = g_object_steal_data (G_OBJECT (job->order), "prov-sync-reason");
 
   if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
     {
@@ -148,7 +149,7 @@ on_rejection_recorded (GObject      *source,
       return;
     }
 
-  needs_attention (job, reason);
+  needs_attention (job, job->rejection);
 }
 
 /* The carrier has the order: note its id and state, leave the outbox. */
@@ -168,8 +169,7 @@ record_at_carrier (Job      *job,
     {
       g_autofree char *note = dup_carrier_note (object);
 
-      g_object_set_data_full (G_OBJECT (job->order), "prov-sync-reason",
-                              g_strdup (note != NULL ? note : _("The carrier rejected the order")), g_free);
+      job->rejection = g_strdup (note != NULL ? note : _("The carrier rejected the order"));
       prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
                                            note, NULL, on_rejection_recorded, job);
       return;
