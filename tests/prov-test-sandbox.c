@@ -1,8 +1,17 @@
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
+
+/* A test that fails aborts; its sandbox must not outlive it and keep the
+ * test harness waiting on the output pipe. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
 
 /* Starts the sandbox on @sandbox->dir, or on a new directory. */
 void
@@ -12,6 +21,7 @@ sandbox_start (Sandbox     *sandbox,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   const char *option;
@@ -30,7 +40,9 @@ sandbox_start (Sandbox     *sandbox,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  sandbox->process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  sandbox->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sandbox->process));
@@ -48,6 +60,9 @@ sandbox_start (Sandbox     *sandbox,
 void
 sandbox_stop (Sandbox *sandbox)
 {
+  if (sandbox->process == NULL)
+    return;
+
   g_subprocess_send_signal (sandbox->process, SIGTERM);
   g_subprocess_wait (sandbox->process, NULL, NULL);
   g_clear_object (&sandbox->process);

@@ -1,50 +1,139 @@
 #!/usr/bin/python3
-"""Validates the request bodies the carrier client builds against the
+"""Validates the request bodies the carrier client sends against the
 official TM Forum swagger definitions (../shared/specs), with
-python3-jsonschema. Usage: validate-tmf-payloads.py SPEC DEFINITION DUMPER
-Runs DUMPER, which prints one JSON body per line, and validates each."""
+python3-jsonschema. Prints TAP.
+
+  validate-tmf-payloads.py dump SPEC DEFINITION DUMPER
+      DUMPER prints one JSON body per line; each must be a DEFINITION.
+  validate-tmf-payloads.py capture SPECS_DIR PROGRAM
+      PROGRAM drives the client against the sandbox, which writes every
+      request body it receives to $PROV_CAPTURE; each is validated
+      against the definition for its method and path, and every route
+      below must have been seen."""
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 
+SPECS = {
+    'TMF622': 'TMF622-ProductOrder-v4.0.0.swagger.json',
+    'TMF629': 'TMF629-Customer-v4.0.0.swagger.json',
+    'TMF685': 'TMF685-Resource_Pool_Management.regular.swagger.json',
+}
 
-def main():
-    spec_path, definition, dumper = sys.argv[1:4]
+ROUTES = [
+    ('POST', r'/productOrderingManagement/v4/productOrder$', 'TMF622', 'ProductOrder_Create'),
+    ('PATCH', r'/productOrderingManagement/v4/productOrder/[^/]+$', 'TMF622', 'ProductOrder_Update'),
+    ('POST', r'/productOrderingManagement/v4/cancelProductOrder$', 'TMF622', 'CancelProductOrder_Create'),
+    ('POST', r'/customerManagement/v4/customer$', 'TMF629', 'Customer_Create'),
+    ('POST', r'/resourcePoolManagement/v1/reservation$', 'TMF685', 'Reservation_Create'),
+    ('PATCH', r'/resourcePoolManagement/v1/reservation/[^/]+$', 'TMF685', 'Reservation_Update'),
+]
+
+# Bodies that must fail, so a validator that accepts anything is caught.
+CONTROLS = {
+    'ProductOrder_Create': [{'externalId': 'x'}, {'productOrderItem': [{'id': '1', 'action': 'replace'}]}],
+    'ProductOrder_Update': [{'externalId': 'x'}],
+    'CancelProductOrder_Create': [{'cancellationReason': 'x'}],
+    'Customer_Create': [{'name': 'x'}, {'name': 'x', 'engagedParty': {'name': 'no id'}}],
+    'Reservation_Create': [{'description': 'no related party'}],
+    'Reservation_Update': [{'reservationItem': [{'quantity': 'three'}]}],
+}
+
+
+def validator(spec_path, definition):
     with open(spec_path, encoding='utf-8') as spec_file:
         spec = json.load(spec_file)
-
     schema = {'$ref': '#/definitions/' + definition, 'definitions': spec['definitions']}
-    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
 
+
+class Tap:
+    def __init__(self):
+        self.results = []
+
+    def check(self, ok, description, details=()):
+        self.results.append((ok, description, list(details)))
+
+    def finish(self):
+        print('1..%d' % len(self.results))
+        failed = 0
+        for number, (ok, description, details) in enumerate(self.results, 1):
+            print('%s %d - %s' % ('ok' if ok else 'not ok', number, description))
+            for line in details:
+                print('# ' + line)
+            failed += not ok
+        return 1 if failed else 0
+
+
+def check_body(tap, checker, definition, body, label):
+    errors = sorted(checker.iter_errors(body), key=str)
+    tap.check(not errors, '%s is a valid %s' % (label, definition),
+              ['%s at %s' % (e.message, list(e.absolute_path)) for e in errors])
+
+
+def check_controls(tap, checker, definition):
+    for control in CONTROLS[definition]:
+        tap.check(not checker.is_valid(control),
+                  'the invalid %s control %s is refused' % (definition, json.dumps(control)))
+
+
+def dump_mode(spec_path, definition, dumper):
+    tap = Tap()
+    checker = validator(spec_path, definition)
     bodies = subprocess.run([dumper], check=True, capture_output=True, text=True).stdout.splitlines()
-    # A control that must fail, so a validator that accepts anything is caught.
-    controls = [{'externalId': 'x'}, {'productOrderItem': [{'id': '1', 'action': 'replace'}]}]
+    tap.check(len(bodies) > 0, '%s printed bodies' % os.path.basename(dumper))
+    for number, body in enumerate(bodies, 1):
+        check_body(tap, checker, definition, json.loads(body), 'body %d' % number)
+    check_controls(tap, checker, definition)
+    return tap.finish()
 
-    print('1..%d' % (len(bodies) + len(controls)))
-    failed = 0
-    number = 0
-    for body in bodies:
-        number += 1
-        errors = sorted(validator.iter_errors(json.loads(body)), key=str)
-        if errors:
-            failed += 1
-            print('not ok %d - body %d: %s' % (number, number, errors[0].message))
-            for error in errors:
-                print('# %s at %s' % (error.message, list(error.absolute_path)))
-        else:
-            print('ok %d - body %d is a valid %s' % (number, number, definition))
 
-    for control in controls:
-        number += 1
-        if validator.is_valid(control):
-            failed += 1
-            print('not ok %d - the invalid control %s was accepted' % (number, json.dumps(control)))
-        else:
-            print('ok %d - the invalid control is refused' % number)
+def capture_mode(specs_dir, program):
+    tap = Tap()
+    checkers = {}
+    for _, _, api, definition in ROUTES:
+        checkers[definition] = validator(os.path.join(specs_dir, SPECS[api]), definition)
 
-    return 1 if failed else 0
+    with tempfile.TemporaryDirectory() as scratch:
+        capture = os.path.join(scratch, 'capture.jsonl')
+        run = subprocess.run([program], env=dict(os.environ, PROV_CAPTURE=capture),
+                             capture_output=True, text=True)
+        tap.check(run.returncode == 0, '%s ran' % os.path.basename(program),
+                  (run.stdout + run.stderr).splitlines()[-20:] if run.returncode else ())
+        lines = open(capture, encoding='utf-8').read().splitlines() if os.path.exists(capture) else []
+
+    seen = {definition: 0 for _, _, _, definition in ROUTES}
+    for line in lines:
+        request = json.loads(line)
+        route = next((r for r in ROUTES if r[0] == request['method'] and re.search(r[1], request['path'])), None)
+        if route is None:
+            tap.check(False, 'a %s to %s has a known definition' % (request['method'], request['path']))
+            continue
+        definition = route[3]
+        seen[definition] += 1
+        check_body(tap, checkers[definition], definition, request['body'],
+                   '%s %s #%d' % (request['method'], route[2], seen[definition]))
+
+    for definition, count in seen.items():
+        tap.check(count > 0, 'the client sent at least one %s (%d)' % (definition, count))
+        check_controls(tap, checkers[definition], definition)
+
+    return tap.finish()
+
+
+def main():
+    mode = sys.argv[1]
+    if mode == 'dump':
+        return dump_mode(*sys.argv[2:5])
+    if mode == 'capture':
+        return capture_mode(*sys.argv[2:4])
+    print('unknown mode %s' % mode, file=sys.stderr)
+    return 2
 
 
 sys.exit(main())

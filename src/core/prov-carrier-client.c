@@ -3,17 +3,19 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include "prov-carrier-client.h"
+#include "prov-carrier-client-private.h"
 #include "prov-carrier-url.h"
+#include "prov-tmf622.h"
 
 /*
- * TMF622 over libsoup 3. Every call is asynchronous; answers are sorted
- * into the outcomes the sync engine acts on (see ProvCarrierError). TLS
- * certificates are always verified: the session keeps libsoup's default
- * of rejecting any certificate the system does not trust.
+ * The TM Forum Open APIs over libsoup 3. Every call is asynchronous;
+ * answers are sorted into the outcomes the sync engine acts on (see
+ * ProvCarrierError). TLS certificates are always verified: the session
+ * keeps libsoup's default of rejecting any certificate the system does not
+ * trust. This file has the transport and TMF622; the other APIs live in
+ * prov-carrier-catalog.c, prov-carrier-customer.c and
+ * prov-carrier-numbers.c.
  */
-
-#define TMF622_PATH "tmf-api/productOrderingManagement/v4/"
 
 G_DEFINE_QUARK (prov-carrier-error-quark, prov_carrier_error)
 
@@ -29,9 +31,10 @@ struct _ProvCarrierClient
 G_DEFINE_FINAL_TYPE (ProvCarrierClient, prov_carrier_client, G_TYPE_OBJECT)
 
 typedef struct {
-  SoupMessage *message;
-  guint        retry_after_s;
-  gboolean     want_list_head;   /* find: the first element of an array */
+  SoupMessage       *message;
+  guint              retry_after_s;
+  guint              total;
+  ProvCarrierAnswer  answer;
 } Call;
 
 static void
@@ -128,7 +131,7 @@ on_response (GObject      *source,
   if (status == SOUP_STATUS_NOT_FOUND)
     {
       g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
-                               _("The carrier does not know this order"));
+                               _("The carrier has no record of it"));
       return;
     }
 
@@ -136,7 +139,7 @@ on_response (GObject      *source,
     {
       reason = dup_reason (body);
       g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED,
-                               _("The carrier refused the order: %s"),
+                               _("The carrier refused the request: %s"),
                                reason != NULL ? reason : soup_message_get_reason_phrase (call->message));
       return;
     }
@@ -157,16 +160,23 @@ on_response (GObject      *source,
     }
 
   root = json_parser_get_root (parser);
-  if (call->want_list_head)
+  if (call->answer != PROV_CARRIER_ANSWER_OBJECT)
     {
       JsonArray *list = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+      const char *total = soup_message_headers_get_one (soup_message_get_response_headers (call->message),
+                                                        "X-Total-Count");
 
       if (list == NULL)
         g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
                                  _("The carrier's answer could not be read: %s"), "not a list");
+      else if (call->answer == PROV_CARRIER_ANSWER_LIST)
+        {
+          call->total = total != NULL ? (guint) g_ascii_strtoull (total, NULL, 10) : json_array_get_length (list);
+          g_task_return_pointer (task, json_node_copy (root), (GDestroyNotify) json_node_unref);
+        }
       else if (json_array_get_length (list) == 0)
         g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
-                                 _("The carrier does not know this order"));
+                                 _("The carrier has no record of it"));
       else
         g_task_return_pointer (task, json_node_copy (json_array_get_element (list, 0)),
                                (GDestroyNotify) json_node_unref);
@@ -183,25 +193,26 @@ on_response (GObject      *source,
   g_task_return_pointer (task, json_node_copy (root), (GDestroyNotify) json_node_unref);
 }
 
-static void
-send_call (ProvCarrierClient   *self,
-           const char          *method,
-           const char          *resource,
-           JsonNode            *body,
-           gboolean             want_list_head,
-           GCancellable        *cancellable,
-           GAsyncReadyCallback  callback,
-           gpointer             user_data,
-           gpointer             source_tag)
+void
+prov_carrier_client_send_async (ProvCarrierClient   *self,
+                                const char          *api,
+                                const char          *method,
+                                const char          *resource,
+                                JsonNode            *body,
+                                ProvCarrierAnswer    answer,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data,
+                                gpointer             source_tag)
 {
-  g_autofree char *uri = g_strconcat (self->base_url, TMF622_PATH, resource, NULL);
+  g_autofree char *uri = g_strconcat (self->base_url, api, resource, NULL);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Call *call = g_new0 (Call, 1);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
-  call->want_list_head = want_list_head;
+  call->answer = answer;
   call->message = soup_message_new (method, uri);
   if (call->message == NULL)
     {
@@ -231,16 +242,22 @@ send_call (ProvCarrierClient   *self,
                                     on_response, task);
 }
 
-static JsonNode *
-finish_call (ProvCarrierClient  *self,
-             GAsyncResult       *result,
-             guint              *retry_after_s,
-             GError            **error)
+JsonNode *
+prov_carrier_client_send_finish (ProvCarrierClient  *self,
+                                 GAsyncResult       *result,
+                                 guint              *retry_after_s,
+                                 guint              *total,
+                                 GError            **error)
 {
-  Call *call = g_task_get_task_data (G_TASK (result));
+  Call *call;
 
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  call = g_task_get_task_data (G_TASK (result));
   if (retry_after_s != NULL)
     *retry_after_s = call->retry_after_s;
+  if (total != NULL)
+    *total = call->total;
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -257,7 +274,7 @@ prov_carrier_client_create_order_async (ProvCarrierClient   *self,
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (order != NULL);
 
-  send_call (self, SOUP_METHOD_POST, "productOrder", order, FALSE,
+  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "productOrder", order, PROV_CARRIER_ANSWER_OBJECT,
              cancellable, callback, user_data, prov_carrier_client_create_order_async);
 }
 
@@ -267,9 +284,7 @@ prov_carrier_client_create_order_finish (ProvCarrierClient  *self,
                                          guint              *retry_after_s,
                                          GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return finish_call (self, result, retry_after_s, error);
+  return prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error);
 }
 
 /* GET productOrder?externalId=…: the order the carrier made of ours, or
@@ -289,7 +304,7 @@ prov_carrier_client_find_order_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (external_id, NULL, FALSE);
   resource = g_strconcat ("productOrder?externalId=", escaped, "&limit=1", NULL);
-  send_call (self, SOUP_METHOD_GET, resource, NULL, TRUE,
+  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource, NULL, PROV_CARRIER_ANSWER_LIST_HEAD,
              cancellable, callback, user_data, prov_carrier_client_find_order_async);
 }
 
@@ -299,9 +314,7 @@ prov_carrier_client_find_order_finish (ProvCarrierClient  *self,
                                        guint              *retry_after_s,
                                        GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return finish_call (self, result, retry_after_s, error);
+  return prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error);
 }
 
 void
@@ -319,7 +332,7 @@ prov_carrier_client_get_order_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (id, NULL, FALSE);
   resource = g_strconcat ("productOrder/", escaped, NULL);
-  send_call (self, SOUP_METHOD_GET, resource, NULL, FALSE,
+  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource, NULL, PROV_CARRIER_ANSWER_OBJECT,
              cancellable, callback, user_data, prov_carrier_client_get_order_async);
 }
 
@@ -329,9 +342,101 @@ prov_carrier_client_get_order_finish (ProvCarrierClient  *self,
                                       guint              *retry_after_s,
                                       GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error);
+}
 
-  return finish_call (self, result, retry_after_s, error);
+/* GET productOrder?state=…, a page at a time; total is X-Total-Count. */
+void
+prov_carrier_client_list_orders_async (ProvCarrierClient   *self,
+                                       const char          *state,
+                                       guint                offset,
+                                       guint                limit,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GString) resource = g_string_new ("productOrder?");
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+
+  if (state != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (state, NULL, FALSE);
+      g_string_append_printf (resource, "state=%s&", escaped);
+    }
+  g_string_append_printf (resource, "offset=%u&limit=%u", offset, limit);
+
+  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource->str, NULL,
+                                  PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
+                                  prov_carrier_client_list_orders_async);
+}
+
+JsonNode *
+prov_carrier_client_list_orders_finish (ProvCarrierClient  *self,
+                                        GAsyncResult       *result,
+                                        guint              *total,
+                                        GError            **error)
+{
+  return prov_carrier_client_send_finish (self, result, NULL, total, error);
+}
+
+/* PATCH productOrder/{id} with a ProductOrder_Update: how a clerk supplies
+ * what the carrier asked for while the order is pending. */
+void
+prov_carrier_client_patch_order_async (ProvCarrierClient   *self,
+                                       const char          *id,
+                                       JsonNode            *changes,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *resource = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (id != NULL && changes != NULL);
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  resource = g_strconcat ("productOrder/", escaped, NULL);
+  prov_carrier_client_send_async (self, PROV_TMF622_API, "PATCH", resource, changes,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_patch_order_async);
+}
+
+JsonNode *
+prov_carrier_client_patch_order_finish (ProvCarrierClient  *self,
+                                        GAsyncResult       *result,
+                                        GError            **error)
+{
+  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+}
+
+/* POST cancelProductOrder. */
+void
+prov_carrier_client_cancel_order_async (ProvCarrierClient   *self,
+                                        const char          *id,
+                                        const char          *reason,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (id != NULL);
+
+  body = prov_tmf622_build_cancel (id, reason);
+  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "cancelProductOrder", body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_cancel_order_async);
+}
+
+JsonNode *
+prov_carrier_client_cancel_order_finish (ProvCarrierClient  *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
+{
+  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 static void

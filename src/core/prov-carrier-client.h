@@ -53,4 +53,84 @@ JsonNode          *prov_carrier_client_get_order_finish    (ProvCarrierClient   
                                                             guint               *retry_after_s,
                                                             GError             **error);
 
+void               prov_carrier_client_list_orders_async   (ProvCarrierClient   *self,
+                                                            const char          *state,
+                                                            guint                offset,
+                                                            guint                limit,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_list_orders_finish  (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            guint               *total,
+                                                            GError             **error);
+void               prov_carrier_client_patch_order_async   (ProvCarrierClient   *self,
+                                                            const char          *id,
+                                                            JsonNode            *changes,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_patch_order_finish  (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+void               prov_carrier_client_cancel_order_async  (ProvCarrierClient   *self,
+                                                            const char          *id,
+                                                            const char          *reason,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+JsonNode          *prov_carrier_client_cancel_order_finish (ProvCarrierClient   *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
+/* TMF620 (prov-carrier-catalog.c) */
+void               prov_carrier_client_list_offerings_async  (ProvCarrierClient   *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+JsonNode          *prov_carrier_client_list_offerings_finish (ProvCarrierClient   *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
+/* TMF629 (prov-carrier-customer.c) */
+void               prov_carrier_client_search_customers_async  (ProvCarrierClient   *self,
+                                                                const char          *name,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+JsonNode          *prov_carrier_client_search_customers_finish (ProvCarrierClient   *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+void               prov_carrier_client_create_customer_async   (ProvCarrierClient   *self,
+                                                                JsonNode            *customer,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+JsonNode          *prov_carrier_client_create_customer_finish  (ProvCarrierClient   *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+
+/* TMF685 (prov-carrier-numbers.c) */
+void               prov_carrier_client_reserve_numbers_async   (ProvCarrierClient   *self,
+                                                                const char          *dealer_code,
+                                                                const char          *pool,
+                                                                guint                count,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+JsonNode          *prov_carrier_client_reserve_numbers_finish  (ProvCarrierClient   *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+void               prov_carrier_client_release_numbers_async   (ProvCarrierClient   *self,
+                                                                const char          *reservation_id,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GStrv              prov_carrier_reservation_dup_numbers        (JsonNode            *reservation,
+                                                                char               **reservation_id,
+                                                                gint64              *valid_until);
+JsonNode          *prov_carrier_client_release_numbers_finish  (ProvCarrierClient   *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+
 G_END_DECLS

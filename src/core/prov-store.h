@@ -2,6 +2,9 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
+#include "prov-customer.h"
 #include "prov-id-kind.h"
 #include "prov-order.h"
 #include "prov-order-filter.h"
@@ -184,6 +187,65 @@ void        prov_store_record_attempt_async (ProvStore           *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 gboolean    prov_store_record_attempt_finish (ProvStore          *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* Catalog cache (prov-store-catalog.c) */
+void        prov_store_save_catalog_async  (ProvStore            *self,
+                                            const char           *carrier,
+                                            JsonNode             *offerings,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_save_catalog_finish (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void        prov_store_load_catalog_async  (ProvStore            *self,
+                                            const char           *carrier,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+JsonNode   *prov_store_load_catalog_finish (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            gint64               *fetched_at,
+                                            GError              **error);
+
+/* Customers (prov-store-customers.c) */
+void        prov_store_save_customer_async (ProvStore            *self,
+                                            ProvCustomer         *customer,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_save_customer_finish (ProvStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void        prov_store_search_customers_async (ProvStore         *self,
+                                            const char           *text,
+                                            guint                 limit,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GPtrArray  *prov_store_search_customers_finish (ProvStore        *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+/* Reserved numbers (prov-store-numbers.c) */
+void        prov_store_add_numbers_async   (ProvStore            *self,
+                                            const char           *reservation_id,
+                                            const char * const   *msisdns,
+                                            gint64                expires_at,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_add_numbers_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void        prov_store_list_free_numbers_async (ProvStore        *self,
+                                            const char           *except_order_uuid,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GStrv       prov_store_list_free_numbers_finish (ProvStore       *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 

@@ -207,3 +207,56 @@ prov_tmf622_build_order_create (ProvOrder  *order,
 
   return json_builder_get_root (builder);
 }
+
+/* A ProductOrder_Update that gives one characteristic a new value, e.g.
+ * the right transfer PIN for a pending port-in. */
+JsonNode *
+prov_tmf622_build_order_update (const char *key,
+                                const char *value)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (key != NULL && value != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "@type", "ProductOrder");
+  json_builder_set_member_name (builder, "productOrderItem");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", "1");
+  add_string_member (builder, "action", "modify");
+  json_builder_set_member_name (builder, "product");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "productCharacteristic");
+  json_builder_begin_array (builder);
+  add_characteristic (builder, characteristic_name (key), value);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+prov_tmf622_build_cancel (const char *carrier_id,
+                          const char *reason)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (carrier_id != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "@type", "CancelProductOrder");
+  if (reason != NULL && *reason != '\0')
+    add_string_member (builder, "cancellationReason", reason);
+  json_builder_set_member_name (builder, "productOrder");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", carrier_id);
+  add_string_member (builder, "@referredType", "ProductOrder");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

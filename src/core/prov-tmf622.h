@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 JsonNode *prov_tmf622_build_order_create (ProvOrder  *order,
                                           const char *dealer_code);
 
+JsonNode *prov_tmf622_build_order_update (const char *key,
+                                          const char *value);
+JsonNode *prov_tmf622_build_cancel       (const char *carrier_id,
+                                          const char *reason);
+
 G_END_DECLS

@@ -1,90 +1,71 @@
 #include <string.h>
 
+#include "prov-sandbox-database.h"
 #include "prov-sandbox-orders.h"
 
 /*
- * Orders move acknowledged → inProgress → completed as time passes
- * (state_delay_ms per step), worked out when the order is read. An order
- * whose ICCID another order already holds is rejected, as a carrier does
- * with a SIM that is in use.
+ * Orders move acknowledged → inProgress → completed as time passes, worked
+ * out whenever an order is read. The carrier's rules:
+ * - an order whose ICCID another open order holds is rejected, as with a
+ *   SIM that is already active;
+ * - a port-in whose transfer PIN does not match the donor carrier's record
+ *   goes to pending with a note, until a PATCH supplies the right PIN;
+ * - a cancellation is accepted until the order is completed.
  */
 
 struct _ProvSandboxOrders
 {
-  sqlite3 *db;
-  gint64   state_delay_us;
+  sqlite3           *db;
+  ProvSandboxDelays  delays;
 };
 
-static void
-set_error (GError     **error,
-           sqlite3     *db)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sandbox database: %s", sqlite3_errmsg (db));
-}
+#define OPEN_STATES "('acknowledged', 'inProgress', 'pending', 'held')"
 
 ProvSandboxOrders *
-prov_sandbox_orders_open (const char  *path,
-                          guint        state_delay_ms,
-                          GError     **error)
+prov_sandbox_orders_new (sqlite3                 *db,
+                         const ProvSandboxDelays *delays)
 {
-  g_autoptr(ProvSandboxOrders) orders = g_new0 (ProvSandboxOrders, 1);
+  ProvSandboxOrders *orders = g_new0 (ProvSandboxOrders, 1);
 
-  orders->state_delay_us = (gint64) state_delay_ms * 1000;
+  orders->db = db;
+  orders->delays = *delays;
 
-  if (sqlite3_open (path, &orders->db) != SQLITE_OK ||
-      sqlite3_exec (orders->db,
-                    "PRAGMA journal_mode = WAL;"
-                    "CREATE TABLE IF NOT EXISTS orders ("
-                    "  id TEXT PRIMARY KEY,"
-                    "  external_id TEXT,"
-                    "  iccid TEXT,"
-                    "  state TEXT NOT NULL,"
-                    "  body TEXT NOT NULL,"
-                    "  created_at INTEGER NOT NULL,"
-                    "  seq INTEGER NOT NULL);"
-                    "CREATE INDEX IF NOT EXISTS orders_by_external_id ON orders (external_id);"
-                    "CREATE INDEX IF NOT EXISTS orders_by_iccid ON orders (iccid);",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_error (error, orders->db);
-      return NULL;
-    }
-
-  return g_steal_pointer (&orders);
+  return orders;
 }
 
 void
-prov_sandbox_orders_close (ProvSandboxOrders *orders)
+prov_sandbox_orders_free (ProvSandboxOrders *orders)
 {
-  if (orders == NULL)
-    return;
-
-  sqlite3_close (orders->db);
   g_free (orders);
 }
 
-static char *
+static JsonArray *
+first_item_characteristics (JsonObject *order)
+{
+  JsonArray *items = json_object_has_member (order, "productOrderItem")
+                     ? json_object_get_array_member (order, "productOrderItem") : NULL;
+  JsonObject *item = items != NULL && json_array_get_length (items) > 0
+                     ? json_array_get_object_element (items, 0) : NULL;
+  JsonObject *product = item != NULL && json_object_has_member (item, "product")
+                        ? json_object_get_object_member (item, "product") : NULL;
+
+  return product != NULL && json_object_has_member (product, "productCharacteristic")
+         ? json_object_get_array_member (product, "productCharacteristic") : NULL;
+}
+
+static const char *
 find_characteristic (JsonObject *order,
                      const char *name)
 {
-  JsonArray *items = json_object_get_array_member (order, "productOrderItem");
+  JsonArray *characteristics = first_item_characteristics (order);
 
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  for (guint i = 0; characteristics != NULL && i < json_array_get_length (characteristics); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonObject *product = item != NULL && json_object_has_member (item, "product")
-                            ? json_object_get_object_member (item, "product") : NULL;
-      JsonArray *characteristics = product != NULL && json_object_has_member (product, "productCharacteristic")
-                                   ? json_object_get_array_member (product, "productCharacteristic") : NULL;
+      JsonObject *characteristic = json_array_get_object_element (characteristics, i);
 
-      for (guint j = 0; characteristics != NULL && j < json_array_get_length (characteristics); j++)
-        {
-          JsonObject *characteristic = json_array_get_object_element (characteristics, j);
-
-          if (characteristic != NULL &&
-              g_strcmp0 (json_object_get_string_member_with_default (characteristic, "name", NULL), name) == 0)
-            return g_strdup (json_object_get_string_member_with_default (characteristic, "value", NULL));
-        }
+      if (characteristic != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (characteristic, "name", NULL), name) == 0)
+        return json_object_get_string_member_with_default (characteristic, "value", NULL);
     }
 
   return NULL;
@@ -107,24 +88,99 @@ iccid_in_use (ProvSandboxOrders *orders,
   return in_use;
 }
 
-static JsonNode *
-parse (const char  *text,
-       GError     **error)
+/* NULL when the donor carrier agrees to the port-in, else why not. */
+static char *
+check_port_in (ProvSandboxOrders *orders,
+               JsonObject        *order)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *msisdn = find_characteristic (order, "MSISDN");
+  const char *pin = find_characteristic (order, "number.transfer-pin");
+  sqlite3_stmt *statement = NULL;
+  char *problem = NULL;
 
-  if (!json_parser_load_from_data (parser, text, -1, error))
+  if (g_strcmp0 (find_characteristic (order, "number.mode"), "port-in") != 0 || msisdn == NULL)
     return NULL;
 
-  return json_node_copy (json_parser_get_root (parser));
+  sqlite3_prepare_v2 (orders->db, "SELECT transfer_pin FROM donor_lines WHERE msisdn = ?", -1, &statement, NULL);
+  sqlite3_bind_text (statement, 1, msisdn, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (statement) == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (statement, 0), pin) != 0)
+    problem = g_strdup_printf ("The transfer PIN for %s does not match the donor carrier's records. "
+                               "Ask the customer for the PIN of their current carrier and supply it.", msisdn);
+  sqlite3_finalize (statement);
+
+  return problem;
 }
 
-static char *
-format_time (gint64 usec)
+static void
+add_note (JsonObject *order,
+          const char *text)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autofree char *date = prov_sandbox_format_time (g_get_real_time ());
+  JsonObject *note = json_object_new ();
 
-  return g_date_time_format_iso8601 (time);
+  if (!json_object_has_member (order, "note"))
+    json_object_set_array_member (order, "note", json_array_new ());
+
+  json_object_set_string_member (note, "author", "carrier");
+  json_object_set_string_member (note, "date", date);
+  json_object_set_string_member (note, "text", text);
+  json_array_add_object_element (json_object_get_array_member (order, "note"), note);
+}
+
+static gboolean
+store_order (ProvSandboxOrders  *orders,
+             const char         *sql,
+             JsonObject         *object,
+             const char         *state,
+             gint64              state_since,
+             GError            **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *body = NULL;
+  sqlite3_stmt *statement = NULL;
+  gboolean stored;
+
+  json_object_set_string_member (object, "state", state);
+  json_node_set_object (node, object);
+  body = json_to_string (node, FALSE);
+
+  sqlite3_prepare_v2 (orders->db, sql, -1, &statement, NULL);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":id"),
+                     json_object_get_string_member (object, "id"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":external_id"),
+                     json_object_get_string_member_with_default (object, "externalId", NULL), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":iccid"),
+                     find_characteristic (object, "ICCID"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":state"), state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":body"), body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, sqlite3_bind_parameter_index (statement, ":since"), state_since);
+  stored = sqlite3_step (statement) == SQLITE_DONE;
+  if (!stored)
+    prov_sandbox_database_set_error (error, orders->db);
+  sqlite3_finalize (statement);
+
+  return stored;
+}
+
+/* A number taken from the pool for this order leaves the pool for good. */
+static void
+assign_number (ProvSandboxOrders *orders,
+               JsonObject        *order)
+{
+  const char *msisdn = find_characteristic (order, "MSISDN");
+  g_autofree char *owner = g_strconcat ("order:", json_object_get_string_member (order, "id"), NULL);
+  sqlite3_stmt *statement = NULL;
+
+  if (msisdn == NULL)
+    return;
+
+  sqlite3_prepare_v2 (orders->db, "UPDATE numbers SET reservation_id = ?, reserved_until = NULL WHERE msisdn = ?",
+                      -1, &statement, NULL);
+  sqlite3_bind_text (statement, 1, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, 2, msisdn, -1, SQLITE_TRANSIENT);
+  sqlite3_step (statement);
+  sqlite3_finalize (statement);
 }
 
 JsonNode *
@@ -136,26 +192,24 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
   g_autoptr(JsonNode) order = NULL;
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *href = NULL;
-  g_autofree char *iccid = NULL;
   g_autofree char *order_date = NULL;
-  g_autofree char *body = NULL;
-  sqlite3_stmt *statement = NULL;
+  g_autofree char *port_in_problem = NULL;
   JsonObject *object;
+  const char *iccid;
   const char *state = "acknowledged";
   gint64 now = g_get_real_time ();
 
   if (!JSON_NODE_HOLDS_OBJECT (request) ||
       !json_object_has_member (json_node_get_object (request), "productOrderItem"))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "productOrderItem is required");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "productOrderItem is required");
       return NULL;
     }
 
   order = json_node_copy (request);
   object = json_node_get_object (order);
   href = g_strconcat (base_url, "productOrder/", id, NULL);
-  order_date = format_time (now);
+  order_date = prov_sandbox_format_time (now);
   iccid = find_characteristic (object, "ICCID");
 
   json_object_set_string_member (object, "id", id);
@@ -164,58 +218,51 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
 
   if (iccid != NULL && iccid_in_use (orders, iccid))
     {
-      g_autoptr(JsonBuilder) note = json_builder_new ();
       g_autofree char *text = g_strdup_printf ("SIM %s is already active on another order", iccid);
 
       state = "rejected";
-      json_builder_begin_array (note);
-      json_builder_begin_object (note);
-      json_builder_set_member_name (note, "text");
-      json_builder_add_string_value (note, text);
-      json_builder_set_member_name (note, "author");
-      json_builder_add_string_value (note, "carrier");
-      json_builder_end_object (note);
-      json_builder_end_array (note);
-      json_object_set_member (object, "note", json_builder_get_root (note));
+      add_note (object, text);
     }
-  json_object_set_string_member (object, "state", state);
-
-  body = json_to_string (order, FALSE);
-  sqlite3_prepare_v2 (orders->db,
-                      "INSERT INTO orders (id, external_id, iccid, state, body, created_at, seq) "
-                      "VALUES (?, ?, ?, ?, ?, ?, (SELECT count(*) FROM orders))",
-                      -1, &statement, NULL);
-  sqlite3_bind_text (statement, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 2, json_object_get_string_member_with_default (object, "externalId", NULL), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 3, iccid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 4, state, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 5, body, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (statement, 6, now);
-  if (sqlite3_step (statement) != SQLITE_DONE)
+  else if ((port_in_problem = check_port_in (orders, object)) != NULL)
     {
-      set_error (error, orders->db);
-      sqlite3_finalize (statement);
-      return NULL;
+      state = "pending";
+      add_note (object, port_in_problem);
     }
-  sqlite3_finalize (statement);
+
+  if (!store_order (orders,
+                    "INSERT INTO orders (id, external_id, iccid, state, body, created_at, state_since, seq) "
+                    "VALUES (:id, :external_id, :iccid, :state, :body, :since, :since, (SELECT count(*) FROM orders))",
+                    object, state, now, error))
+    return NULL;
+
+  if (!g_str_equal (state, "rejected"))
+    assign_number (orders, object);
 
   return g_steal_pointer (&order);
 }
 
-/* Where time has taken the order since it was created. */
+/* Where time has taken an order since it entered its state. */
 static const char *
 advance_state (ProvSandboxOrders *orders,
                const char        *state,
-               gint64             created_at)
+               gint64            *state_since)
 {
-  gint64 age = g_get_real_time () - created_at;
+  gint64 now = g_get_real_time ();
+  gint64 acknowledged_us = (gint64) orders->delays.acknowledged_ms * 1000;
+  gint64 in_progress_us = (gint64) orders->delays.in_progress_ms * 1000;
 
-  if (g_str_equal (state, "acknowledged") || g_str_equal (state, "inProgress"))
+  if (g_str_equal (state, "acknowledged"))
     {
-      if (age >= 2 * orders->state_delay_us)
-        return "completed";
-      if (age >= orders->state_delay_us)
-        return "inProgress";
+      if (now - *state_since < acknowledged_us)
+        return state;
+      *state_since += acknowledged_us;
+      state = "inProgress";
+    }
+
+  if (g_str_equal (state, "inProgress") && now - *state_since >= in_progress_us)
+    {
+      *state_since += in_progress_us;
+      return "completed";
     }
 
   return state;
@@ -226,38 +273,31 @@ row_to_order (ProvSandboxOrders  *orders,
               sqlite3_stmt       *statement,
               GError            **error)
 {
-  const char *id = (const char *) sqlite3_column_text (statement, 0);
   const char *state = (const char *) sqlite3_column_text (statement, 1);
-  const char *new_state = advance_state (orders, state, sqlite3_column_int64 (statement, 3));
-  JsonNode *order = parse ((const char *) sqlite3_column_text (statement, 2), error);
+  gint64 state_since = sqlite3_column_int64 (statement, 3);
+  const char *new_state = advance_state (orders, state, &state_since);
+  JsonNode *order = prov_sandbox_json_parse ((const char *) sqlite3_column_text (statement, 2), error);
 
   if (order == NULL)
     return NULL;
 
-  if (!g_str_equal (state, new_state))
-    {
-      sqlite3_stmt *update = NULL;
-
-      sqlite3_prepare_v2 (orders->db, "UPDATE orders SET state = ? WHERE id = ?", -1, &update, NULL);
-      sqlite3_bind_text (update, 1, new_state, -1, SQLITE_STATIC);
-      sqlite3_bind_text (update, 2, id, -1, SQLITE_TRANSIENT);
-      sqlite3_step (update);
-      sqlite3_finalize (update);
-    }
-
   json_object_set_string_member (json_node_get_object (order), "state", new_state);
+  if (!g_str_equal (state, new_state))
+    store_order (orders, "UPDATE orders SET state = :state, state_since = :since, body = :body WHERE id = :id",
+                 json_node_get_object (order), new_state, state_since, NULL);
+
   return order;
 }
 
-JsonNode *
-prov_sandbox_orders_get (ProvSandboxOrders  *orders,
-                         const char         *id,
-                         GError            **error)
+static JsonNode *
+load_order (ProvSandboxOrders  *orders,
+            const char         *id,
+            GError            **error)
 {
   sqlite3_stmt *statement = NULL;
   JsonNode *order = NULL;
 
-  sqlite3_prepare_v2 (orders->db, "SELECT id, state, body, created_at FROM orders WHERE id = ?",
+  sqlite3_prepare_v2 (orders->db, "SELECT id, state, body, state_since FROM orders WHERE id = ?",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (statement) == SQLITE_ROW)
@@ -270,8 +310,36 @@ prov_sandbox_orders_get (ProvSandboxOrders  *orders,
 }
 
 JsonNode *
+prov_sandbox_orders_get (ProvSandboxOrders  *orders,
+                         const char         *id,
+                         GError            **error)
+{
+  return load_order (orders, id, error);
+}
+
+/* States change as they are read: bring every open order up to date
+ * before a list filters on its state. */
+static void
+advance_open_orders (ProvSandboxOrders *orders)
+{
+  sqlite3_stmt *statement = NULL;
+
+  sqlite3_prepare_v2 (orders->db, "SELECT id, state, body, state_since FROM orders WHERE state IN " OPEN_STATES,
+                      -1, &statement, NULL);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      JsonNode *order = row_to_order (orders, statement, NULL);
+
+      if (order != NULL)
+        json_node_unref (order);
+    }
+  sqlite3_finalize (statement);
+}
+
+JsonNode *
 prov_sandbox_orders_list (ProvSandboxOrders  *orders,
                           const char         *external_id,
+                          const char         *state,
                           guint               offset,
                           guint               limit,
                           guint              *total,
@@ -281,20 +349,27 @@ prov_sandbox_orders_list (ProvSandboxOrders  *orders,
   sqlite3_stmt *statement = NULL;
   JsonNode *node;
 
-  sqlite3_prepare_v2 (orders->db, "SELECT count(*) FROM orders WHERE ?1 IS NULL OR external_id = ?1",
+  if (state != NULL)
+    advance_open_orders (orders);
+
+  sqlite3_prepare_v2 (orders->db,
+                      "SELECT count(*) FROM orders WHERE (?1 IS NULL OR external_id = ?1) AND (?2 IS NULL OR state = ?2)",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, external_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, 2, state, -1, SQLITE_TRANSIENT);
   sqlite3_step (statement);
   *total = sqlite3_column_int (statement, 0);
   sqlite3_finalize (statement);
 
   sqlite3_prepare_v2 (orders->db,
-                      "SELECT id, state, body, created_at FROM orders WHERE ?1 IS NULL OR external_id = ?1 "
-                      "ORDER BY seq LIMIT ?2 OFFSET ?3",
+                      "SELECT id, state, body, state_since FROM orders "
+                      "WHERE (?1 IS NULL OR external_id = ?1) AND (?2 IS NULL OR state = ?2) "
+                      "ORDER BY seq LIMIT ?3 OFFSET ?4",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, external_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (statement, 2, limit);
-  sqlite3_bind_int (statement, 3, offset);
+  sqlite3_bind_text (statement, 2, state, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (statement, 3, limit);
+  sqlite3_bind_int (statement, 4, offset);
   while (sqlite3_step (statement) == SQLITE_ROW)
     {
       JsonNode *order = row_to_order (orders, statement, error);
@@ -311,4 +386,137 @@ prov_sandbox_orders_list (ProvSandboxOrders  *orders,
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, list);
   return node;
+}
+
+/* Characteristics in the patch replace those of the same name. */
+static void
+merge_characteristics (JsonObject *order,
+                       JsonObject *patch)
+{
+  JsonArray *target = first_item_characteristics (order);
+  JsonArray *changes = first_item_characteristics (patch);
+
+  for (guint i = 0; target != NULL && changes != NULL && i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      const char *name = json_object_get_string_member_with_default (change, "name", NULL);
+      gboolean replaced = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (target) && !replaced; j++)
+        {
+          JsonObject *existing = json_array_get_object_element (target, j);
+
+          if (g_strcmp0 (json_object_get_string_member_with_default (existing, "name", NULL), name) == 0)
+            {
+              json_object_set_member (existing, "value", json_node_copy (json_object_get_member (change, "value")));
+              replaced = TRUE;
+            }
+        }
+
+      if (!replaced)
+        json_array_add_element (target, json_node_copy (json_array_get_element (changes, i)));
+    }
+}
+
+JsonNode *
+prov_sandbox_orders_patch (ProvSandboxOrders  *orders,
+                           const char         *id,
+                           JsonNode           *patch,
+                           GError            **error)
+{
+  g_autoptr(JsonNode) order = load_order (orders, id, error);
+  g_autofree char *problem = NULL;
+  g_autofree char *state = NULL;
+  const char *new_state;
+  JsonObject *object;
+
+  if (order == NULL)
+    return NULL;
+
+  object = json_node_get_object (order);
+  /* A copy: storing the order replaces the member. */
+  state = g_strdup (json_object_get_string_member (object, "state"));
+  if (!g_str_equal (state, "pending") && !g_str_equal (state, "acknowledged") && !g_str_equal (state, "held"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An order in state %s can no longer be changed", state);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (patch) ||
+      !json_object_has_member (json_node_get_object (patch), "productOrderItem"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "productOrderItem is required");
+      return NULL;
+    }
+
+  merge_characteristics (object, json_node_get_object (patch));
+
+  new_state = state;
+  if (g_str_equal (state, "pending"))
+    {
+      problem = check_port_in (orders, object);
+      if (problem != NULL)
+        add_note (object, problem);
+      else
+        {
+          add_note (object, "The information required was supplied; the order is in progress.");
+          new_state = "inProgress";
+        }
+    }
+
+  if (!store_order (orders, "UPDATE orders SET state = :state, state_since = :since, body = :body WHERE id = :id",
+                    object, new_state, g_get_real_time (), error))
+    return NULL;
+
+  return g_steal_pointer (&order);
+}
+
+JsonNode *
+prov_sandbox_orders_cancel (ProvSandboxOrders  *orders,
+                            JsonNode           *request,
+                            GError            **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (request) ? json_node_get_object (request) : NULL;
+  JsonObject *reference = object != NULL && json_object_has_member (object, "productOrder")
+                          ? json_object_get_object_member (object, "productOrder") : NULL;
+  const char *id = reference != NULL ? json_object_get_string_member_with_default (reference, "id", NULL) : NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *cancel_id = g_uuid_string_random ();
+  g_autofree char *now = prov_sandbox_format_time (g_get_real_time ());
+  const char *reason;
+  const char *state;
+
+  if (id == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "productOrder.id is required");
+      return NULL;
+    }
+
+  order = load_order (orders, id, error);
+  if (order == NULL)
+    return NULL;
+
+  state = json_object_get_string_member (json_node_get_object (order), "state");
+  if (!g_str_equal (state, "acknowledged") && !g_str_equal (state, "inProgress") &&
+      !g_str_equal (state, "pending") && !g_str_equal (state, "held"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "An order in state %s cannot be cancelled", state);
+      return NULL;
+    }
+
+  reason = json_object_get_string_member_with_default (object, "cancellationReason", "no reason given");
+  add_note (json_node_get_object (order), reason);
+  json_object_set_string_member (json_node_get_object (order), "cancellationDate", now);
+  json_object_set_string_member (json_node_get_object (order), "cancellationReason", reason);
+  if (!store_order (orders, "UPDATE orders SET state = :state, state_since = :since, body = :body WHERE id = :id",
+                    json_node_get_object (order), "cancelled", g_get_real_time (), error))
+    return NULL;
+
+  answer = json_node_copy (request);
+  json_object_set_string_member (json_node_get_object (answer), "id", cancel_id);
+  json_object_set_string_member (json_node_get_object (answer), "state", "done");
+  json_object_set_string_member (json_node_get_object (answer), "effectiveCancellationDate", now);
+
+  return g_steal_pointer (&answer);
 }

@@ -1,18 +1,26 @@
+#include <stdio.h>
 #include <string.h>
 
+#include <errno.h>
+
+#include "prov-sandbox-parties.h"
 #include "prov-sandbox-server.h"
 
-/* The TMF622 subset the carrier client uses, with the faults of a real
- * network and a busy carrier injected on request. */
+/* The TMF622, TMF620, TMF629 and TMF685 subset the carrier client uses,
+ * with the faults of a real network and a busy carrier injected on
+ * request. */
 
 #define TIMEOUT_ANSWER_AFTER_S 20
 
 struct _ProvSandboxServer
 {
-  SoupServer        *server;
-  ProvSandboxOrders *orders;
-  ProvSandboxFaults *faults;
-  char              *base_url;
+  SoupServer         *server;
+  sqlite3            *db;
+  ProvSandboxOrders  *orders;
+  ProvSandboxCatalog *catalog;
+  ProvSandboxFaults  *faults;
+  FILE               *capture;
+  char               *root_url;
 };
 
 typedef struct {
@@ -87,55 +95,62 @@ query_uint (GHashTable *query,
   return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
 }
 
-static void
-create_order (ProvSandboxServer *self,
-              SoupServerMessage *message)
+static JsonNode *
+read_body (SoupServerMessage  *message,
+           GError            **error)
 {
-  SoupMessageBody *request_body = soup_server_message_get_request_body (message);
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) order = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *href;
 
-  if (request_body->length == 0 ||
-      !json_parser_load_from_data (parser, request_body->data, request_body->length, &error))
+  if (body->length == 0)
     {
-      respond_error (message, SOUP_STATUS_BAD_REQUEST, "Invalid JSON",
-                     error != NULL ? error->message : "empty body");
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The request has no body");
+      return NULL;
     }
 
-  order = prov_sandbox_orders_create (self->orders, json_parser_get_root (parser), self->base_url, &error);
-  if (order == NULL)
-    {
-      respond_error (message, SOUP_STATUS_BAD_REQUEST, "Invalid productOrder", error->message);
-      return;
-    }
+  if (!json_parser_load_from_data (parser, body->data, body->length, error))
+    return NULL;
 
-  href = json_object_get_string_member (json_node_get_object (order), "href");
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location", href);
-  respond_json (message, SOUP_STATUS_CREATED, order);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The answer to a carried-out request, or the TMF630 error for why not. */
+static void
+respond_outcome (SoupServerMessage *message,
+                 guint              status,
+                 JsonNode          *answer,
+                 GError            *error)
+{
+  if (answer != NULL)
+    {
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+
+      if (status == SOUP_STATUS_CREATED && object != NULL && json_object_has_member (object, "href"))
+        soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location",
+                                      json_object_get_string_member (object, "href"));
+      respond_json (message, status, answer);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) || error->domain == JSON_PARSER_ERROR)
+    respond_error (message, SOUP_STATUS_BAD_REQUEST, "Invalid request", error->message);
+  else
+    respond_error (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Storage", error->message);
 }
 
 static void
-list_orders (ProvSandboxServer *self,
-             SoupServerMessage *message,
-             GHashTable        *query)
+respond_list (SoupServerMessage *message,
+              JsonNode          *list,
+              guint              total,
+              GError            *error)
 {
-  const char *external_id = query != NULL ? g_hash_table_lookup (query, "externalId") : NULL;
-  g_autoptr(JsonNode) list = NULL;
-  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
   g_autofree char *total_text = NULL;
   g_autofree char *count_text = NULL;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
-  guint total = 0;
 
-  list = prov_sandbox_orders_list (self->orders, external_id,
-                                   query_uint (query, "offset", 0), MIN (query_uint (query, "limit", 100), 1000),
-                                   &total, &error);
   if (list == NULL)
     {
-      respond_error (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Storage", error->message);
+      respond_outcome (message, SOUP_STATUS_OK, NULL, error);
       return;
     }
 
@@ -146,19 +161,192 @@ list_orders (ProvSandboxServer *self,
   respond_json (message, SOUP_STATUS_OK, list);
 }
 
-static void
-get_order (ProvSandboxServer *self,
-           SoupServerMessage *message,
-           const char        *id)
+static const char *
+query_string (GHashTable *query,
+              const char *name)
 {
-  g_autoptr(JsonNode) order = NULL;
-  g_autoptr(GError) error = NULL;
+  return query != NULL ? g_hash_table_lookup (query, name) : NULL;
+}
 
-  order = prov_sandbox_orders_get (self->orders, id, &error);
-  if (order == NULL)
-    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", error->message);
+/* 405 for a resource the sandbox serves, with a method it does not. */
+static void
+respond_not_served (SoupServerMessage *message,
+                    const char        *method,
+                    const char        *resource,
+                    const char        *collection)
+{
+  if (g_str_has_prefix (resource, collection))
+    respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", method);
   else
-    respond_json (message, SOUP_STATUS_OK, order);
+    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", resource);
+}
+
+#define OFFSET(query) query_uint (query, "offset", 0)
+#define LIMIT(query) MIN (query_uint (query, "limit", 100), 1000)
+
+static void
+serve_tmf622 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              GHashTable        *query,
+              JsonNode          *body)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF622_PATH + 1, NULL);
+  guint total = 0;
+
+  if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_orders_create (self->orders, body, base, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
+    }
+  else if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_orders_list (self->orders, query_string (query, "externalId"), query_string (query, "state"),
+                                         OFFSET (query), LIMIT (query), &total, &error);
+      respond_list (message, answer, total, error);
+    }
+  else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_orders_get (self->orders, resource + strlen ("productOrder/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, "PATCH"))
+    {
+      answer = prov_sandbox_orders_patch (self->orders, resource + strlen ("productOrder/"), body, &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else if (g_str_equal (resource, "cancelProductOrder") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_orders_cancel (self->orders, body, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
+    }
+  else
+    respond_not_served (message, method, resource,
+                        g_str_has_prefix (resource, "cancel") ? "cancelProductOrder" : "productOrder");
+}
+
+static void
+serve_tmf620 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              GHashTable        *query)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  if (!g_str_equal (method, SOUP_METHOD_GET))
+    respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", "The catalog is read-only");
+  else if (g_str_equal (resource, "productOffering"))
+    {
+      answer = prov_sandbox_catalog_list (self->catalog, query_string (query, "category.id"),
+                                          query_string (query, "lifecycleStatus"), OFFSET (query), LIMIT (query), &total);
+      respond_list (message, answer, total, NULL);
+    }
+  else if (g_str_has_prefix (resource, "productOffering/"))
+    {
+      answer = prov_sandbox_catalog_get (self->catalog, resource + strlen ("productOffering/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else
+    respond_not_served (message, method, resource, "productOffering");
+}
+
+static void
+serve_tmf629 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              GHashTable        *query,
+              JsonNode          *body)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF629_PATH + 1, NULL);
+  guint total = 0;
+
+  if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_customers_search (self->db, query_string (query, "name"),
+                                              OFFSET (query), LIMIT (query), &total, &error);
+      respond_list (message, answer, total, error);
+    }
+  else if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_customers_create (self->db, body, base, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
+    }
+  else if (g_str_has_prefix (resource, "customer/") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_customers_get (self->db, resource + strlen ("customer/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else
+    respond_not_served (message, method, resource, "customer");
+}
+
+static void
+serve_tmf685 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              JsonNode          *body)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF685_PATH + 1, NULL);
+
+  if (g_str_equal (resource, "reservation") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_numbers_reserve (self->db, body, base, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
+    }
+  else if (g_str_has_prefix (resource, "reservation/") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_numbers_get (self->db, resource + strlen ("reservation/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else if (g_str_has_prefix (resource, "reservation/") && g_str_equal (method, "PATCH"))
+    {
+      answer = prov_sandbox_numbers_update (self->db, resource + strlen ("reservation/"), body, &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else
+    respond_not_served (message, method, resource, "reservation");
+}
+
+/* Every request body, one JSON line each, for the tests that check what
+ * the client sends against the TM Forum specs. */
+static void
+capture (ProvSandboxServer *self,
+         const char        *method,
+         const char        *path,
+         JsonNode          *body)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) line = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->capture == NULL || body == NULL)
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, method);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "body");
+  json_builder_add_value (builder, json_node_copy (body));
+  json_builder_end_object (builder);
+  line = json_builder_get_root (builder);
+  text = json_to_string (line, FALSE);
+
+  fprintf (self->capture, "%s\n", text);
+  fflush (self->capture);
 }
 
 static void
@@ -168,16 +356,28 @@ carry_out (ProvSandboxServer *self,
            GHashTable        *query)
 {
   const char *method = soup_server_message_get_method (message);
-  const char *resource = path + strlen (PROV_SANDBOX_TMF622_PATH);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_POST))
-    create_order (self, message);
-  else if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_GET))
-    list_orders (self, message, query);
-  else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, SOUP_METHOD_GET))
-    get_order (self, message, resource + strlen ("productOrder/"));
-  else if (g_str_has_prefix (resource, "productOrder"))
-    respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", method);
+  if (g_str_equal (method, SOUP_METHOD_POST) || g_str_equal (method, "PATCH"))
+    {
+      body = read_body (message, &error);
+      if (body == NULL)
+        {
+          respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
+          return;
+        }
+      capture (self, method, path, body);
+    }
+
+  if (g_str_has_prefix (path, PROV_SANDBOX_TMF622_PATH))
+    serve_tmf622 (self, message, method, path + strlen (PROV_SANDBOX_TMF622_PATH), query, body);
+  else if (g_str_has_prefix (path, PROV_SANDBOX_TMF620_PATH))
+    serve_tmf620 (self, message, method, path + strlen (PROV_SANDBOX_TMF620_PATH), query);
+  else if (g_str_has_prefix (path, PROV_SANDBOX_TMF629_PATH))
+    serve_tmf629 (self, message, method, path + strlen (PROV_SANDBOX_TMF629_PATH), query, body);
+  else if (g_str_has_prefix (path, PROV_SANDBOX_TMF685_PATH))
+    serve_tmf685 (self, message, method, path + strlen (PROV_SANDBOX_TMF685_PATH), body);
   else
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", path);
 }
@@ -271,15 +471,26 @@ on_request (SoupServer        *server,
 }
 
 ProvSandboxServer *
-prov_sandbox_server_new (ProvSandboxOrders *orders,
-                         ProvSandboxFaults *faults)
+prov_sandbox_server_new (sqlite3            *db,
+                         ProvSandboxOrders  *orders,
+                         ProvSandboxFaults  *faults,
+                         const char         *capture_path,
+                         GError            **error)
 {
   ProvSandboxServer *self = g_new0 (ProvSandboxServer, 1);
 
+  if (capture_path != NULL && (self->capture = fopen (capture_path, "a")) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", capture_path, g_strerror (errno));
+      g_free (self);
+      return NULL;
+    }
+
   self->server = soup_server_new ("server-header", "provisioner-sandbox", NULL);
+  self->db = db;
   self->orders = orders;
   self->faults = faults;
-  soup_server_add_handler (self->server, PROV_SANDBOX_TMF622_PATH, on_request, self, NULL);
+  soup_server_add_handler (self->server, "/tmf-api/", on_request, self, NULL);
 
   return self;
 }
@@ -292,6 +503,7 @@ prov_sandbox_server_listen (ProvSandboxServer  *self,
                             GError            **error)
 {
   g_autoptr(GSList) uris = NULL;
+  g_autofree char *catalog_base = NULL;
 
   if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     return FALSE;
@@ -300,8 +512,11 @@ prov_sandbox_server_listen (ProvSandboxServer  *self,
   *bound_port = g_uri_get_port (uris->data);
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%u" PROV_SANDBOX_TMF622_PATH, *bound_port);
-  return TRUE;
+  self->root_url = g_strdup_printf ("http://127.0.0.1:%u/", *bound_port);
+  catalog_base = g_strconcat (self->root_url, PROV_SANDBOX_TMF620_PATH + 1, NULL);
+  self->catalog = prov_sandbox_catalog_new (catalog_base, error);
+
+  return self->catalog != NULL;
 }
 
 void
@@ -309,6 +524,8 @@ prov_sandbox_server_free (ProvSandboxServer *self)
 {
   soup_server_disconnect (self->server);
   g_object_unref (self->server);
-  g_free (self->base_url);
+  g_clear_pointer (&self->catalog, prov_sandbox_catalog_free);
+  g_clear_pointer (&self->capture, fclose);
+  g_free (self->root_url);
   g_free (self);
 }

@@ -2,17 +2,24 @@
 
 #include <libsoup/soup.h>
 
+#include "prov-sandbox-catalog.h"
 #include "prov-sandbox-faults.h"
 #include "prov-sandbox-orders.h"
 
 G_BEGIN_DECLS
 
+#define PROV_SANDBOX_TMF620_PATH "/tmf-api/productCatalogManagement/v4/"
 #define PROV_SANDBOX_TMF622_PATH "/tmf-api/productOrderingManagement/v4/"
+#define PROV_SANDBOX_TMF629_PATH "/tmf-api/customerManagement/v4/"
+#define PROV_SANDBOX_TMF685_PATH "/tmf-api/resourcePoolManagement/v1/"
 
 typedef struct _ProvSandboxServer ProvSandboxServer;
 
-ProvSandboxServer *prov_sandbox_server_new    (ProvSandboxOrders  *orders,
-                                               ProvSandboxFaults  *faults);
+ProvSandboxServer *prov_sandbox_server_new    (sqlite3            *db,
+                                               ProvSandboxOrders  *orders,
+                                               ProvSandboxFaults  *faults,
+                                               const char         *capture_path,
+                                               GError            **error);
 gboolean           prov_sandbox_server_listen (ProvSandboxServer  *self,
                                                guint               port,
                                                guint              *bound_port,

@@ -1,10 +1,12 @@
 /* provisioner-sandbox: a stand-in carrier on loopback for the demo and the
- * integration tests, speaking the TMF622 subset Provisioner uses. */
+ * integration tests, speaking the TMF622, TMF620, TMF629 and TMF685 subset
+ * Provisioner uses. */
 #include <locale.h>
 #include <stdio.h>
 
 #include <glib-unix.h>
 
+#include "prov-sandbox-database.h"
 #include "prov-sandbox-server.h"
 
 static gboolean
@@ -23,10 +25,15 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(ProvSandboxOrders) orders = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *capture_path = NULL;
+  sqlite3 *db;
   ProvSandboxFaults faults = { 0 };
+  ProvSandboxDelays delays = { 0 };
   ProvSandboxServer *server;
   int port = 8622;
   int state_delay_ms = 3000;
+  int acknowledged_delay_ms = -1;
+  int in_progress_delay_ms = -1;
   int latency_ms = 0;
   int retry_after_s = 1;
   int seed = 0;
@@ -34,7 +41,10 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one; default 8622)", "PORT" },
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "SQLite file for the carrier's orders", "PATH" },
-    { "state-delay", 0, 0, G_OPTION_ARG_INT, &state_delay_ms, "Milliseconds per order state (acknowledged, inProgress, completed)", "MS" },
+    { "state-delay", 0, 0, G_OPTION_ARG_INT, &state_delay_ms, "Milliseconds an order stays acknowledged and then inProgress (default 3000)", "MS" },
+    { "acknowledged-delay", 0, 0, G_OPTION_ARG_INT, &acknowledged_delay_ms, "Milliseconds in acknowledged, overriding --state-delay", "MS" },
+    { "in-progress-delay", 0, 0, G_OPTION_ARG_INT, &in_progress_delay_ms, "Milliseconds in inProgress, overriding --state-delay", "MS" },
+    { "capture", 0, 0, G_OPTION_ARG_FILENAME, &capture_path, "Append every request body to this file, one JSON line each", "PATH" },
     { "latency", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Delay every answer by this many milliseconds", "MS" },
     { "error-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.error_rate, "Share of requests answered 500 or 503", "0–1" },
     { "throttle-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.throttle_rate, "Share of requests answered 429 with Retry-After", "0–1" },
@@ -61,19 +71,23 @@ main (int   argc,
       database = g_build_filename (directory, "carrier.db", NULL);
     }
 
-  orders = prov_sandbox_orders_open (database, state_delay_ms, &error);
-  if (orders == NULL)
+  db = prov_sandbox_database_open (database, &error);
+  if (db == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
 
+  delays.acknowledged_ms = MAX (acknowledged_delay_ms >= 0 ? acknowledged_delay_ms : state_delay_ms, 0);
+  delays.in_progress_ms = MAX (in_progress_delay_ms >= 0 ? in_progress_delay_ms : state_delay_ms, 0);
+  orders = prov_sandbox_orders_new (db, &delays);
+
   faults.latency_ms = MAX (latency_ms, 0);
   faults.retry_after_s = MAX (retry_after_s, 0);
   faults.rand = seed != 0 ? g_rand_new_with_seed (seed) : g_rand_new ();
 
-  server = prov_sandbox_server_new (orders, &faults);
-  if (!prov_sandbox_server_listen (server, port, &bound_port, &error))
+  server = prov_sandbox_server_new (db, orders, &faults, capture_path, &error);
+  if (server == NULL || !prov_sandbox_server_listen (server, port, &bound_port, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -89,6 +103,8 @@ main (int   argc,
   g_main_loop_run (loop);
 
   prov_sandbox_server_free (server);
+  g_clear_pointer (&orders, prov_sandbox_orders_free);
+  sqlite3_close (db);
   g_rand_free (faults.rand);
 
   return 0;

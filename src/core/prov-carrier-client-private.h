@@ -1,0 +1,35 @@
+#pragma once
+
+#include "prov-carrier-client.h"
+
+G_BEGIN_DECLS
+
+/* Where each TM Forum API lives under the carrier's base address. */
+#define PROV_TMF620_API "tmf-api/productCatalogManagement/v4/"
+#define PROV_TMF622_API "tmf-api/productOrderingManagement/v4/"
+#define PROV_TMF629_API "tmf-api/customerManagement/v4/"
+#define PROV_TMF685_API "tmf-api/resourcePoolManagement/v1/"
+
+typedef enum {
+  PROV_CARRIER_ANSWER_OBJECT,
+  PROV_CARRIER_ANSWER_LIST,        /* an array, with X-Total-Count */
+  PROV_CARRIER_ANSWER_LIST_HEAD,   /* the first element, or NOT_FOUND */
+} ProvCarrierAnswer;
+
+void      prov_carrier_client_send_async  (ProvCarrierClient   *self,
+                                           const char          *api,
+                                           const char          *method,
+                                           const char          *resource,
+                                           JsonNode            *body,
+                                           ProvCarrierAnswer    answer,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data,
+                                           gpointer             source_tag);
+JsonNode *prov_carrier_client_send_finish (ProvCarrierClient   *self,
+                                           GAsyncResult        *result,
+                                           guint               *retry_after_s,
+                                           guint               *total,
+                                           GError             **error);
+
+G_END_DECLS

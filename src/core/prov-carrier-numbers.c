@@ -1,0 +1,174 @@
+#include <libsoup/soup.h>
+
+#include "prov-carrier-client-private.h"
+
+/*
+ * TMF685: numbers are reserved from the carrier's pool a few at a time and
+ * kept in the store, so a new number can be picked at the counter while
+ * the network is down. Unused ones are handed back by cancelling the
+ * reservation.
+ */
+
+static JsonNode *
+build_reservation (const char *dealer_code,
+                   const char *pool,
+                   guint       count)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *amount = g_strdup_printf ("%u", count);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "@type");
+  json_builder_add_string_value (builder, "ResourceReservation");
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, "Mobile numbers for new lines at the counter");
+
+  json_builder_set_member_name (builder, "relatedParty");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, dealer_code != NULL && *dealer_code != '\0' ? dealer_code : "counter");
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, "dealer");
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "reservationItem");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, count);
+  json_builder_set_member_name (builder, "resourceCapacity");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "capacityDemandAmount");
+  json_builder_add_string_value (builder, amount);
+  if (pool != NULL)
+    {
+      json_builder_set_member_name (builder, "resourcePool");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, pool);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+prov_carrier_client_reserve_numbers_async (ProvCarrierClient   *self,
+                                           const char          *dealer_code,
+                                           const char          *pool,
+                                           guint                count,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (count > 0);
+
+  body = build_reservation (dealer_code, pool, count);
+  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_reserve_numbers_async);
+}
+
+JsonNode *
+prov_carrier_client_reserve_numbers_finish (ProvCarrierClient  *self,
+                                            GAsyncResult       *result,
+                                            GError            **error)
+{
+  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+}
+
+void
+prov_carrier_client_release_numbers_async (ProvCarrierClient   *self,
+                                           const char          *reservation_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *resource = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (reservation_id != NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "reservationState");
+  json_builder_add_string_value (builder, "cancelled");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  escaped = g_uri_escape_string (reservation_id, NULL, FALSE);
+  resource = g_strconcat ("reservation/", escaped, NULL);
+  prov_carrier_client_send_async (self, PROV_TMF685_API, "PATCH", resource, body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_release_numbers_async);
+}
+
+JsonNode *
+prov_carrier_client_release_numbers_finish (ProvCarrierClient  *self,
+                                            GAsyncResult       *result,
+                                            GError            **error)
+{
+  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+}
+
+/* The numbers a reservation holds, its id, and until when (microseconds
+ * since the epoch; 30 minutes from now when the carrier does not say). */
+GStrv
+prov_carrier_reservation_dup_numbers (JsonNode  *reservation,
+                                      char     **reservation_id,
+                                      gint64    *valid_until)
+{
+  g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (reservation) ? json_node_get_object (reservation) : NULL;
+  JsonArray *items;
+  const char *until;
+
+  g_return_val_if_fail (reservation != NULL, NULL);
+
+  if (object == NULL)
+    return g_strv_builder_end (numbers);
+
+  if (reservation_id != NULL)
+    *reservation_id = g_strdup (json_object_get_string_member_with_default (object, "id", NULL));
+
+  if (valid_until != NULL)
+    {
+      g_autoptr(GDateTime) parsed = NULL;
+
+      until = json_object_get_string_member_with_default (object, "valid_for", NULL);
+      parsed = until != NULL ? g_date_time_new_from_iso8601 (until, NULL) : NULL;
+      *valid_until = parsed != NULL ? g_date_time_to_unix (parsed) * G_USEC_PER_SEC
+                                    : g_get_real_time () + 30 * 60 * G_USEC_PER_SEC;
+    }
+
+  items = json_object_has_member (object, "reservationItem") ? json_object_get_array_member (object, "reservationItem") : NULL;
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *applied = item != NULL && json_object_has_member (item, "appliedCapacityAmount")
+                            ? json_object_get_object_member (item, "appliedCapacityAmount") : NULL;
+      JsonArray *resources = applied != NULL && json_object_has_member (applied, "resource")
+                             ? json_object_get_array_member (applied, "resource") : NULL;
+
+      for (guint j = 0; resources != NULL && j < json_array_get_length (resources); j++)
+        {
+          JsonObject *resource = json_array_get_object_element (resources, j);
+          const char *msisdn = resource != NULL ? json_object_get_string_member_with_default (resource, "name",
+                                 json_object_get_string_member_with_default (resource, "id", NULL)) : NULL;
+
+          if (msisdn != NULL)
+            g_strv_builder_add (numbers, msisdn);
+        }
+    }
+
+  return g_strv_builder_end (numbers);
+}

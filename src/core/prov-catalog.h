@@ -1,0 +1,29 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "prov-offering.h"
+
+G_BEGIN_DECLS
+
+/* The carrier's offerings as the order pages ask for them. */
+#define PROV_TYPE_CATALOG (prov_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (ProvCatalog, prov_catalog, PROV, CATALOG, GObject)
+
+ProvCatalog  *prov_catalog_new_from_json          (JsonNode     *offerings,
+                                                   gint64        fetched_at,
+                                                   GError      **error);
+guint         prov_catalog_get_n_offerings        (ProvCatalog  *self);
+gint64        prov_catalog_get_fetched_at         (ProvCatalog  *self);
+ProvOffering *prov_catalog_lookup                 (ProvCatalog  *self,
+                                                   const char   *id);
+GListModel   *prov_catalog_list                   (ProvCatalog  *self,
+                                                   const char   *role,
+                                                   const char   *relationship_type,
+                                                   const char   *related_id,
+                                                   const char   *country);
+GListModel   *prov_catalog_list_portfolios_with   (ProvCatalog  *self,
+                                                   const char   *product_role);
+
+G_END_DECLS

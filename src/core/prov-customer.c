@@ -1,0 +1,277 @@
+#include "prov-customer.h"
+
+struct _ProvCustomer
+{
+  GObject  parent_instance;
+
+  char    *uuid;
+  char    *carrier_id;
+  char    *name;
+  char    *email;
+  char    *phone;
+};
+
+G_DEFINE_FINAL_TYPE (ProvCustomer, prov_customer, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_NAME, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+replace_string (char       **field,
+                const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+ProvCustomer *
+prov_customer_new (const char *name)
+{
+  ProvCustomer *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (PROV_TYPE_CUSTOMER, NULL);
+  self->uuid = g_uuid_string_random ();
+  self->name = g_strdup (name);
+
+  return self;
+}
+
+ProvCustomer *
+prov_customer_new_from_row (const char *uuid,
+                            const char *carrier_id,
+                            const char *name,
+                            const char *email,
+                            const char *phone)
+{
+  ProvCustomer *self = g_object_new (PROV_TYPE_CUSTOMER, NULL);
+
+  self->uuid = g_strdup (uuid);
+  self->carrier_id = g_strdup (carrier_id);
+  self->name = g_strdup (name);
+  self->email = g_strdup (email);
+  self->phone = g_strdup (phone);
+
+  return self;
+}
+
+static const char *
+find_medium (JsonObject *customer,
+             const char *medium_type,
+             const char *field)
+{
+  JsonArray *media = json_object_has_member (customer, "contactMedium")
+                     ? json_object_get_array_member (customer, "contactMedium") : NULL;
+
+  for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
+    {
+      JsonObject *medium = json_array_get_object_element (media, i);
+      JsonObject *characteristic;
+
+      if (medium == NULL ||
+          g_strcmp0 (json_object_get_string_member_with_default (medium, "mediumType", NULL), medium_type) != 0 ||
+          !json_object_has_member (medium, "characteristic"))
+        continue;
+
+      characteristic = json_object_get_object_member (medium, "characteristic");
+      if (characteristic != NULL)
+        return json_object_get_string_member_with_default (characteristic, field, NULL);
+    }
+
+  return NULL;
+}
+
+/* A customer the carrier sent; its local uuid is derived from the
+ * carrier's id, so fetching it twice gives the same customer. */
+ProvCustomer *
+prov_customer_new_from_tmf629 (JsonObject *customer)
+{
+  const char *id = json_object_get_string_member_with_default (customer, "id", NULL);
+  const char *name = json_object_get_string_member_with_default (customer, "name", NULL);
+  g_autofree char *uuid = NULL;
+
+  if (id == NULL || name == NULL)
+    return NULL;
+
+  uuid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
+  uuid[32] = '\0';
+
+  return prov_customer_new_from_row (uuid, id, name,
+                                     find_medium (customer, "email", "emailAddress"),
+                                     find_medium (customer, "phone", "phoneNumber"));
+}
+
+const char *
+prov_customer_get_uuid (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  return self->uuid;
+}
+
+const char *
+prov_customer_get_carrier_id (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  return self->carrier_id;
+}
+
+void
+prov_customer_set_carrier_id (ProvCustomer *self,
+                              const char   *carrier_id)
+{
+  g_return_if_fail (PROV_IS_CUSTOMER (self));
+  replace_string (&self->carrier_id, carrier_id);
+}
+
+const char *
+prov_customer_get_name (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  return self->name;
+}
+
+const char *
+prov_customer_get_email (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  return self->email;
+}
+
+void
+prov_customer_set_email (ProvCustomer *self,
+                         const char   *email)
+{
+  g_return_if_fail (PROV_IS_CUSTOMER (self));
+  replace_string (&self->email, email);
+}
+
+const char *
+prov_customer_get_phone (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  return self->phone;
+}
+
+void
+prov_customer_set_phone (ProvCustomer *self,
+                         const char   *phone)
+{
+  g_return_if_fail (PROV_IS_CUSTOMER (self));
+  replace_string (&self->phone, phone);
+}
+
+static void
+add_medium (JsonBuilder *builder,
+            const char  *medium_type,
+            const char  *field,
+            const char  *value,
+            gboolean     preferred)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "mediumType");
+  json_builder_add_string_value (builder, medium_type);
+  json_builder_set_member_name (builder, "preferred");
+  json_builder_add_boolean_value (builder, preferred);
+  json_builder_set_member_name (builder, "characteristic");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, field);
+  json_builder_add_string_value (builder, value);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* The Customer_Create body. The engaged party is the person or company
+ * behind the customer account; the store knows it by the local uuid. */
+JsonNode *
+prov_customer_to_tmf629_create (ProvCustomer *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "@type");
+  json_builder_add_string_value (builder, "Customer");
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, self->name);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "Initialized");
+
+  json_builder_set_member_name (builder, "engagedParty");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->uuid);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, self->name);
+  json_builder_set_member_name (builder, "@referredType");
+  json_builder_add_string_value (builder, "Individual");
+  json_builder_end_object (builder);
+
+  if (self->email != NULL || self->phone != NULL)
+    {
+      json_builder_set_member_name (builder, "contactMedium");
+      json_builder_begin_array (builder);
+      if (self->email != NULL)
+        add_medium (builder, "email", "emailAddress", self->email, TRUE);
+      if (self->phone != NULL)
+        add_medium (builder, "phone", "phoneNumber", self->phone, self->email == NULL);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+prov_customer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ProvCustomer *self = PROV_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prov_customer_finalize (GObject *object)
+{
+  ProvCustomer *self = PROV_CUSTOMER (object);
+
+  g_free (self->uuid);
+  g_free (self->carrier_id);
+  g_free (self->name);
+  g_free (self->email);
+  g_free (self->phone);
+
+  G_OBJECT_CLASS (prov_customer_parent_class)->finalize (object);
+}
+
+static void
+prov_customer_class_init (ProvCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = prov_customer_get_property;
+  object_class->finalize = prov_customer_finalize;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+prov_customer_init (ProvCustomer *self)
+{
+}

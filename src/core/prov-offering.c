@@ -1,0 +1,300 @@
+#include <glib/gi18n-lib.h>
+
+#include "prov-offering.h"
+
+/*
+ * One TMF620 ProductOffering, reduced to what the order pages show and
+ * decide on: its role (category), how it relates to other offerings, the
+ * countries it is sold in (place; none means everywhere), the monthly fee
+ * and the contract terms in months.
+ */
+
+struct _ProvOffering
+{
+  GObject     parent_instance;
+
+  char       *id;
+  char       *name;
+  char       *description;
+  GStrv       roles;
+  GPtrArray  *relationships;   /* "type\nid" */
+  GStrv       countries;
+  double      monthly_fee;
+  char       *currency;
+  GArray     *terms;
+};
+
+G_DEFINE_FINAL_TYPE (ProvOffering, prov_offering, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_NAME, PROP_FEE_LABEL, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static GStrv
+collect_ids (JsonObject *offering,
+             const char *member)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  JsonArray *list = json_object_has_member (offering, member) ? json_object_get_array_member (offering, member) : NULL;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *reference = json_array_get_object_element (list, i);
+      const char *id = reference != NULL ? json_object_get_string_member_with_default (reference, "id", NULL) : NULL;
+
+      if (id != NULL)
+        g_strv_builder_add (ids, id);
+    }
+
+  return g_strv_builder_end (ids);
+}
+
+static void
+read_monthly_fee (ProvOffering *self,
+                  JsonObject   *offering)
+{
+  JsonArray *prices = json_object_has_member (offering, "productOfferingPrice")
+                      ? json_object_get_array_member (offering, "productOfferingPrice") : NULL;
+
+  for (guint i = 0; prices != NULL && i < json_array_get_length (prices); i++)
+    {
+      JsonObject *price = json_array_get_object_element (prices, i);
+      JsonObject *money;
+
+      if (price == NULL || !json_object_has_member (price, "price") ||
+          g_strcmp0 (json_object_get_string_member_with_default (price, "priceType", NULL), "recurring") != 0)
+        continue;
+
+      money = json_object_get_object_member (price, "price");
+      if (money == NULL)
+        continue;
+
+      self->monthly_fee = json_object_get_double_member_with_default (money, "value", 0);
+      self->currency = g_strdup (json_object_get_string_member_with_default (money, "unit", "EUR"));
+      return;
+    }
+}
+
+static void
+read_terms (ProvOffering *self,
+            JsonObject   *offering)
+{
+  JsonArray *terms = json_object_has_member (offering, "productOfferingTerm")
+                     ? json_object_get_array_member (offering, "productOfferingTerm") : NULL;
+
+  for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
+    {
+      JsonObject *term = json_array_get_object_element (terms, i);
+      JsonObject *duration = term != NULL && json_object_has_member (term, "duration")
+                             ? json_object_get_object_member (term, "duration") : NULL;
+      guint months;
+
+      if (duration == NULL)
+        continue;
+
+      months = json_object_get_int_member_with_default (duration, "amount", 0);
+      if (g_strcmp0 (json_object_get_string_member_with_default (duration, "units", "month"), "year") == 0)
+        months *= 12;
+      if (months > 0)
+        g_array_append_val (self->terms, months);
+    }
+}
+
+ProvOffering *
+prov_offering_new_from_tmf620 (JsonObject  *offering,
+                               GError     **error)
+{
+  g_autoptr(ProvOffering) self = NULL;
+  const char *id = json_object_get_string_member_with_default (offering, "id", NULL);
+  const char *name = json_object_get_string_member_with_default (offering, "name", NULL);
+  JsonArray *relationships;
+
+  if (id == NULL || name == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("A catalog offering has no id or no name"));
+      return NULL;
+    }
+
+  self = g_object_new (PROV_TYPE_OFFERING, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->description = g_strdup (json_object_get_string_member_with_default (offering, "description", NULL));
+  self->roles = collect_ids (offering, "category");
+  self->countries = collect_ids (offering, "place");
+
+  relationships = json_object_has_member (offering, "productOfferingRelationship")
+                  ? json_object_get_array_member (offering, "productOfferingRelationship") : NULL;
+  for (guint i = 0; relationships != NULL && i < json_array_get_length (relationships); i++)
+    {
+      JsonObject *relationship = json_array_get_object_element (relationships, i);
+      const char *type = json_object_get_string_member_with_default (relationship, "relationshipType", NULL);
+      const char *other = json_object_get_string_member_with_default (relationship, "id", NULL);
+
+      if (type != NULL && other != NULL)
+        g_ptr_array_add (self->relationships, g_strconcat (type, "\n", other, NULL));
+    }
+
+  read_monthly_fee (self, offering);
+  read_terms (self, offering);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+prov_offering_get_id (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->id;
+}
+
+const char *
+prov_offering_get_name (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->name;
+}
+
+const char *
+prov_offering_get_description (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->description;
+}
+
+gboolean
+prov_offering_has_role (ProvOffering *self,
+                        const char   *role)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+  return g_strv_contains ((const char * const *) self->roles, role);
+}
+
+gboolean
+prov_offering_relates_to (ProvOffering *self,
+                          const char   *relationship_type,
+                          const char   *offering_id)
+{
+  g_autofree char *wanted = NULL;
+
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+
+  wanted = g_strconcat (relationship_type, "\n", offering_id, NULL);
+  for (guint i = 0; i < self->relationships->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->relationships, i), wanted))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+prov_offering_sold_in (ProvOffering *self,
+                       const char   *country)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+
+  return self->countries[0] == NULL || country == NULL ||
+         g_strv_contains ((const char * const *) self->countries, country);
+}
+
+gboolean
+prov_offering_get_monthly_fee (ProvOffering  *self,
+                               double        *amount,
+                               const char   **currency)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+
+  if (self->currency == NULL)
+    return FALSE;
+
+  *amount = self->monthly_fee;
+  *currency = self->currency;
+  return TRUE;
+}
+
+/* "€ 17.00 a month", in the clerk's locale. */
+char *
+prov_offering_dup_fee_label (ProvOffering *self)
+{
+  g_autofree char *amount = NULL;
+  const char *symbol;
+
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+
+  if (self->currency == NULL)
+    return g_strdup ("");
+
+  amount = g_strdup_printf ("%.2f", self->monthly_fee);
+  symbol = g_str_equal (self->currency, "EUR") ? "€" : self->currency;
+  /* Translators: a monthly fee; the first %s is the currency, the second the amount */
+  return g_strdup_printf (_("%s %s a month"), symbol, amount);
+}
+
+const guint *
+prov_offering_get_terms (ProvOffering *self,
+                         guint        *n_terms)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+
+  *n_terms = self->terms->len;
+  return (const guint *) self->terms->data;
+}
+
+static void
+prov_offering_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ProvOffering *self = PROV_OFFERING (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_FEE_LABEL:
+      g_value_take_string (value, prov_offering_dup_fee_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prov_offering_finalize (GObject *object)
+{
+  ProvOffering *self = PROV_OFFERING (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->description);
+  g_strfreev (self->roles);
+  g_strfreev (self->countries);
+  g_ptr_array_unref (self->relationships);
+  g_free (self->currency);
+  g_array_unref (self->terms);
+
+  G_OBJECT_CLASS (prov_offering_parent_class)->finalize (object);
+}
+
+static void
+prov_offering_class_init (ProvOfferingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = prov_offering_get_property;
+  object_class->finalize = prov_offering_finalize;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FEE_LABEL] = g_param_spec_string ("fee-label", NULL, NULL, NULL,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+prov_offering_init (ProvOffering *self)
+{
+  self->relationships = g_ptr_array_new_with_free_func (g_free);
+  self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+}

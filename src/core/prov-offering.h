@@ -1,0 +1,42 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* What an offering is for, from its TMF620 category. */
+#define PROV_OFFERING_ROLE_PORTFOLIO "portfolio"
+#define PROV_OFFERING_ROLE_VOICE     "voice"
+#define PROV_OFFERING_ROLE_DATA      "data"
+#define PROV_OFFERING_ROLE_SMS       "sms"
+#define PROV_OFFERING_ROLE_ADD_ON    "add-on"
+#define PROV_OFFERING_ROLE_EXTENSION "extension"
+
+/* How offerings relate (productOfferingRelationship.relationshipType). */
+#define PROV_OFFERING_AVAILABLE_IN "availableIn"   /* a product in a portfolio */
+#define PROV_OFFERING_REQUIRES     "requires"      /* a package that follows a voice product */
+#define PROV_OFFERING_ADD_ON_TO    "addOnTo"
+
+#define PROV_TYPE_OFFERING (prov_offering_get_type ())
+G_DECLARE_FINAL_TYPE (ProvOffering, prov_offering, PROV, OFFERING, GObject)
+
+ProvOffering *prov_offering_new_from_tmf620  (JsonObject    *offering,
+                                              GError       **error);
+const char   *prov_offering_get_id           (ProvOffering  *self);
+const char   *prov_offering_get_name         (ProvOffering  *self);
+const char   *prov_offering_get_description  (ProvOffering  *self);
+gboolean      prov_offering_has_role         (ProvOffering  *self,
+                                              const char    *role);
+gboolean      prov_offering_relates_to       (ProvOffering  *self,
+                                              const char    *relationship_type,
+                                              const char    *offering_id);
+gboolean      prov_offering_sold_in          (ProvOffering  *self,
+                                              const char    *country);
+gboolean      prov_offering_get_monthly_fee  (ProvOffering  *self,
+                                              double        *amount,
+                                              const char   **currency);
+char         *prov_offering_dup_fee_label    (ProvOffering  *self);
+const guint  *prov_offering_get_terms        (ProvOffering  *self,
+                                              guint         *n_terms);
+
+G_END_DECLS

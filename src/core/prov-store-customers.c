@@ -1,0 +1,150 @@
+#include "prov-store-private.h"
+
+/* Customers known at this counter: the ones created here and the ones
+ * found at the carrier, so the customer search works offline. */
+
+static void
+worker_save_customer (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  ProvCustomer *customer = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+  gint64 now = g_get_real_time ();
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "INSERT INTO customers (uuid, carrier_id, name, email, phone, created_at, updated_at) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                                    "ON CONFLICT (uuid) DO UPDATE SET carrier_id = ?2, name = ?3, email = ?4, phone = ?5, "
+                                    "  updated_at = ?6",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, prov_customer_get_uuid (customer));
+  bind_text (statement, 2, prov_customer_get_carrier_id (customer));
+  bind_text (statement, 3, prov_customer_get_name (customer));
+  bind_text (statement, 4, prov_customer_get_email (customer));
+  bind_text (statement, 5, prov_customer_get_phone (customer));
+  sqlite3_bind_int64 (statement, 6, now);
+
+  if (!worker_run (worker, statement, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+prov_store_save_customer_async (ProvStore           *self,
+                                ProvCustomer        *customer,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (PROV_IS_CUSTOMER (customer));
+
+  prov_store_push (self, worker_save_customer, g_object_ref (customer), g_object_unref, NULL,
+                   cancellable, callback, user_data, prov_store_save_customer_async);
+}
+
+gboolean
+prov_store_save_customer_finish (ProvStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct {
+  char  *text;
+  guint  limit;
+} SearchArgs;
+
+static void
+search_args_free (SearchArgs *args)
+{
+  g_free (args->text);
+  g_free (args);
+}
+
+static void
+worker_search_customers (StoreWorker *worker,
+                         GTask       *task,
+                         gpointer     data)
+{
+  SearchArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *statement;
+  int rc;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "SELECT uuid, carrier_id, name, email, phone FROM customers "
+                                    "WHERE ?1 = '' OR instr (lower (name), lower (?1)) > 0 "
+                                    "   OR instr (lower (coalesce (email, '')), lower (?1)) > 0 "
+                                    "   OR instr (coalesce (phone, ''), ?1) > 0 "
+                                    "ORDER BY name COLLATE NOCASE LIMIT ?2",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, args->text);
+  sqlite3_bind_int (statement, 2, args->limit);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    g_ptr_array_add (customers, prov_customer_new_from_row (column_text (statement, 0), column_text (statement, 1),
+                                                            column_text (statement, 2), column_text (statement, 3),
+                                                            column_text (statement, 4)));
+  if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  statement_done (statement);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&customers), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Customers whose name, e-mail or phone contains text ("" for all). */
+void
+prov_store_search_customers_async (ProvStore           *self,
+                                   const char          *text,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  SearchArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  args = g_new0 (SearchArgs, 1);
+  args->text = g_strstrip (g_strdup (text != NULL ? text : ""));
+  args->limit = limit;
+
+  prov_store_push (self, worker_search_customers, args, (GDestroyNotify) search_args_free, NULL,
+                   cancellable, callback, user_data, prov_store_search_customers_async);
+}
+
+GPtrArray *
+prov_store_search_customers_finish (ProvStore     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,188 @@
+#include <gio/gio.h>
+
+#include "prov-sandbox-database.h"
+
+/* Each entry takes the sandbox's file from version N to N + 1, so a
+ * carrier.db kept from an older sandbox still opens. */
+static const char * const migrations[] = {
+  /* 1 */
+  "CREATE TABLE IF NOT EXISTS orders ("
+  "  id TEXT PRIMARY KEY,"
+  "  external_id TEXT,"
+  "  iccid TEXT,"
+  "  state TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  seq INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS orders_by_external_id ON orders (external_id);"
+  "CREATE INDEX IF NOT EXISTS orders_by_iccid ON orders (iccid);",
+
+  /* 2: states move on from the last change, not from creation */
+  "ALTER TABLE orders ADD COLUMN state_since INTEGER;"
+  "UPDATE orders SET state_since = created_at;"
+  "CREATE TABLE customers ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL);"
+  "CREATE INDEX customers_by_name ON customers (name COLLATE NOCASE);"
+  "CREATE TABLE numbers ("
+  "  msisdn TEXT PRIMARY KEY,"
+  "  pool TEXT NOT NULL,"
+  "  reservation_id TEXT,"
+  "  reserved_until INTEGER);"
+  "CREATE TABLE reservations ("
+  "  id TEXT PRIMARY KEY,"
+  "  state TEXT NOT NULL,"
+  "  body TEXT NOT NULL);"
+  "CREATE TABLE donor_lines ("
+  "  msisdn TEXT PRIMARY KEY,"
+  "  account TEXT NOT NULL,"
+  "  transfer_pin TEXT NOT NULL);"
+  /* Lines at another carrier, for port-in demos: a wrong transfer PIN
+   * for one of these leaves the order pending. */
+  "INSERT INTO donor_lines VALUES"
+  "  ('+31612345678', 'NL-4410021', '4321'),"
+  "  ('+31687654321', 'NL-7730145', '1590'),"
+  "  ('+447700900123', 'UK-0090123', '2468'),"
+  "  ('+12025550143', 'US-5550143', '8080');",
+};
+
+void
+prov_sandbox_database_set_error (GError  **error,
+                                 sqlite3  *db)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "sandbox database: %s", sqlite3_errmsg (db));
+}
+
+/* 200 mobile numbers, in two pools, for TMF685 reservations. */
+static gboolean
+fill_number_pool (sqlite3  *db,
+                  GError  **error)
+{
+  sqlite3_stmt *insert = NULL;
+
+  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO numbers (msisdn, pool) VALUES (?, ?)", -1, &insert, NULL) != SQLITE_OK)
+    {
+      prov_sandbox_database_set_error (error, db);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *msisdn = g_strdup_printf ("+3161%07u", 4200000 + i * 37);
+
+      sqlite3_bind_text (insert, 1, msisdn, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 2, i % 4 == 0 ? "gold" : "mobile", -1, SQLITE_STATIC);
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  sqlite3_finalize (insert);
+
+  return TRUE;
+}
+
+/* The customers the demo finds when the clerk searches, on first use. */
+static gboolean
+seed_customers (sqlite3  *db,
+                GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *statement = NULL;
+  JsonArray *customers;
+  gboolean empty;
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) = 0 FROM customers", -1, &statement, NULL);
+  empty = sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_int (statement, 0);
+  sqlite3_finalize (statement);
+  if (!empty)
+    return TRUE;
+
+  bytes = g_resources_lookup_data ("/com/example/Provisioner/sandbox/demo-customers.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+
+  customers = json_node_get_array (json_parser_get_root (parser));
+  sqlite3_prepare_v2 (db, "INSERT INTO customers (id, name, body, seq) VALUES (?, ?, ?, ?)", -1, &statement, NULL);
+  for (guint i = 0; i < json_array_get_length (customers); i++)
+    {
+      JsonObject *customer = json_array_get_object_element (customers, i);
+      g_autofree char *body = json_to_string (json_array_get_element (customers, i), FALSE);
+
+      sqlite3_bind_text (statement, 1, json_object_get_string_member (customer, "id"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (statement, 2, json_object_get_string_member (customer, "name"), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (statement, 3, body, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (statement, 4, i);
+      sqlite3_step (statement);
+      sqlite3_reset (statement);
+    }
+  sqlite3_finalize (statement);
+
+  return TRUE;
+}
+
+sqlite3 *
+prov_sandbox_database_open (const char  *path,
+                            GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  int version = 0;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &statement, NULL);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    version = sqlite3_column_int (statement, 0);
+  sqlite3_finalize (statement);
+
+  for (int next = version + 1; next <= (int) G_N_ELEMENTS (migrations); next++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
+
+      if (sqlite3_exec (db, migrations[next - 1], NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+        goto failed;
+    }
+
+  if (!fill_number_pool (db, error) || !seed_customers (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  return db;
+
+failed:
+  prov_sandbox_database_set_error (error, db);
+  sqlite3_close (db);
+  return NULL;
+}
+
+JsonNode *
+prov_sandbox_json_parse (const char  *text,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+char *
+prov_sandbox_format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return g_date_time_format_iso8601 (time);
+}

@@ -1,0 +1,359 @@
+/* The carrier client against the sandbox for the APIs around an order:
+ * the TMF620 catalog (and its offline cache), TMF629 customers, TMF685
+ * number reservations, and TMF622 list, patch and cancel. With
+ * PROV_CAPTURE set, the sandbox writes every request body there for
+ * validate-tmf-payloads.py to check against the specs. */
+#include "prov-carrier-client.h"
+#include "prov-catalog.h"
+#include "prov-tmf622.h"
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+
+typedef struct {
+  Sandbox            sandbox;
+  ProvCarrierClient *client;
+  char              *store_dir;
+  ProvStore         *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *capture = NULL;
+  g_autofree char *store_path = NULL;
+
+  if (g_getenv ("PROV_CAPTURE") != NULL)
+    capture = g_strconcat ("--capture=", g_getenv ("PROV_CAPTURE"), NULL);
+
+  sandbox_start (&fixture->sandbox, "--state-delay=60000", capture, NULL);
+  fixture->client = prov_carrier_client_new (fixture->sandbox.root, "test-token", 5);
+  fixture->store_dir = prov_test_make_tmp_dir ();
+  store_path = g_build_filename (fixture->store_dir, "orders.db", NULL);
+  fixture->store = prov_test_open_store (store_path, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  prov_test_close_store (fixture->store);
+  prov_test_remove_tree (fixture->store_dir);
+  g_free (fixture->store_dir);
+  g_clear_object (&fixture->client);
+  sandbox_remove (&fixture->sandbox);
+}
+
+#define AWAIT(call, ...) \
+  G_STMT_START { \
+    g_autoptr(GAsyncResult) awaited_ = NULL; \
+    call (__VA_ARGS__, NULL, prov_test_store_result, &awaited_); \
+    prov_test_await (&awaited_); \
+    result = g_steal_pointer (&awaited_); \
+  } G_STMT_END
+
+static guint
+count_names (GListModel *model,
+             const char *name)
+{
+  guint found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ProvOffering) offering = g_list_model_get_item (model, i);
+      found += g_str_equal (prov_offering_get_name (offering), name);
+    }
+
+  return found;
+}
+
+static void
+test_catalog_cached_for_offline_use (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) offerings = NULL;
+  g_autoptr(JsonNode) cached = NULL;
+  g_autoptr(ProvCatalog) catalog = NULL;
+  g_autoptr(GListModel) portfolios = NULL;
+  g_autoptr(GListModel) voice = NULL;
+  g_autoptr(GListModel) data_for_basic = NULL;
+  g_autoptr(GListModel) data_for_international = NULL;
+  g_autoptr(GListModel) add_ons_be = NULL;
+  gint64 fetched_at = 0;
+  gboolean saved;
+
+  AWAIT (prov_carrier_client_list_offerings_async, fixture->client);
+  offerings = prov_carrier_client_list_offerings_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (offerings)), >, 20);
+  g_clear_object (&result);
+
+  AWAIT (prov_store_save_catalog_async, fixture->store, "sandbox", offerings);
+  saved = prov_store_save_catalog_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  g_clear_object (&result);
+
+  /* The carrier goes away: the pages work from the cache. */
+  sandbox_stop (&fixture->sandbox);
+
+  AWAIT (prov_store_load_catalog_async, fixture->store, "sandbox");
+  cached = prov_store_load_catalog_finish (fixture->store, result, &fetched_at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fetched_at, >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (cached)), ==,
+                    json_array_get_length (json_node_get_array (offerings)));
+
+  catalog = prov_catalog_new_from_json (cached, fetched_at, &error);
+  g_assert_no_error (error);
+
+  portfolios = prov_catalog_list_portfolios_with (catalog, PROV_OFFERING_ROLE_VOICE);
+  g_assert_cmpuint (g_list_model_get_n_items (portfolios), ==, 3);
+  g_assert_cmpuint (count_names (portfolios, "Professional user"), ==, 1);
+
+  voice = prov_catalog_list (catalog, PROV_OFFERING_ROLE_VOICE, PROV_OFFERING_AVAILABLE_IN, "portfolio-expert", NULL);
+  g_assert_cmpuint (count_names (voice, "Voice International"), ==, 1);
+  g_assert_cmpuint (count_names (voice, "Voice Basic 300 minutes"), ==, 0);
+
+  /* Data packages follow the voice product. */
+  data_for_basic = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES, "voice-basic", NULL);
+  data_for_international = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES,
+                                              "voice-international", NULL);
+  g_assert_cmpuint (count_names (data_for_basic, "Data 2 GB"), ==, 1);
+  g_assert_cmpuint (count_names (data_for_basic, "Data Unlimited"), ==, 0);
+  g_assert_cmpuint (count_names (data_for_international, "Data Unlimited"), ==, 1);
+  g_assert_cmpuint (count_names (data_for_international, "Data 2 GB"), ==, 0);
+
+  /* Add-ons depend on the country's proposition. */
+  add_ons_be = prov_catalog_list (catalog, PROV_OFFERING_ROLE_ADD_ON, PROV_OFFERING_ADD_ON_TO, "extension-basic", "BE");
+  g_assert_cmpuint (count_names (add_ons_be, "Fax to e-mail"), ==, 1);
+  g_assert_cmpuint (count_names (add_ons_be, "Call recording"), ==, 0);
+}
+
+static void
+test_customer_search_and_create (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) matches = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(ProvCustomer) found = NULL;
+  g_autoptr(ProvCustomer) customer = prov_customer_new ("Fenna Bakker");
+  g_autoptr(GPtrArray) local = NULL;
+
+  AWAIT (prov_carrier_client_search_customers_async, fixture->client, "jansen");
+  matches = prov_carrier_client_search_customers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (matches)), ==, 1);
+  found = prov_customer_new_from_tmf629 (json_array_get_object_element (json_node_get_array (matches), 0));
+  g_assert_cmpstr (prov_customer_get_name (found), ==, "Jansen Installatietechniek B.V.");
+  g_assert_cmpstr (prov_customer_get_email (found), ==, "kantoor@jansen.example");
+  g_clear_object (&result);
+
+  prov_customer_set_email (customer, "fenna@example.nl");
+  prov_customer_set_phone (customer, "+31611122233");
+  body = prov_customer_to_tmf629_create (customer);
+  AWAIT (prov_carrier_client_create_customer_async, fixture->client, body);
+  created = prov_carrier_client_create_customer_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  prov_customer_set_carrier_id (customer, json_object_get_string_member (json_node_get_object (created), "id"));
+  g_assert_nonnull (prov_customer_get_carrier_id (customer));
+  g_clear_object (&result);
+
+  /* Both are kept locally and found offline by any part of the name. */
+  AWAIT (prov_store_save_customer_async, fixture->store, found);
+  g_assert_true (prov_store_save_customer_finish (fixture->store, result, &error));
+  g_clear_object (&result);
+  AWAIT (prov_store_save_customer_async, fixture->store, customer);
+  g_assert_true (prov_store_save_customer_finish (fixture->store, result, &error));
+  g_clear_object (&result);
+
+  AWAIT (prov_store_search_customers_async, fixture->store, "bAKK", 10);
+  local = prov_store_search_customers_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (local->len, ==, 1);
+  g_assert_cmpstr (prov_customer_get_carrier_id (g_ptr_array_index (local, 0)), ==,
+                   prov_customer_get_carrier_id (customer));
+}
+
+static void
+test_number_reservation (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(JsonNode) released = NULL;
+  g_autoptr(JsonNode) third = NULL;
+  g_autofree char *first_id = NULL;
+  g_auto(GStrv) first_numbers = NULL;
+  g_auto(GStrv) second_numbers = NULL;
+  g_auto(GStrv) third_numbers = NULL;
+  g_auto(GStrv) free_numbers = NULL;
+  gint64 until = 0;
+
+  AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
+  first = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  first_numbers = prov_carrier_reservation_dup_numbers (first, &first_id, &until);
+  g_assert_cmpuint (g_strv_length (first_numbers), ==, 3);
+  g_assert_nonnull (first_id);
+  g_assert_cmpint (until, >, g_get_real_time ());
+  g_clear_object (&result);
+
+  /* Reserved numbers are nobody else's. */
+  AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
+  second = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  second_numbers = prov_carrier_reservation_dup_numbers (second, NULL, NULL);
+  for (guint i = 0; second_numbers[i] != NULL; i++)
+    g_assert_false (g_strv_contains ((const char * const *) first_numbers, second_numbers[i]));
+  g_clear_object (&result);
+
+  AWAIT (prov_store_add_numbers_async, fixture->store, first_id, (const char * const *) first_numbers, until);
+  g_assert_true (prov_store_add_numbers_finish (fixture->store, result, &error));
+  g_clear_object (&result);
+  AWAIT (prov_store_list_free_numbers_async, fixture->store, NULL);
+  free_numbers = prov_store_list_free_numbers_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (free_numbers), ==, 3);
+  g_clear_object (&result);
+
+  /* Released numbers go back to the pool. */
+  AWAIT (prov_carrier_client_release_numbers_async, fixture->client, first_id);
+  released = prov_carrier_client_release_numbers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (released), "reservationState"), ==, "cancelled");
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
+  third = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  third_numbers = prov_carrier_reservation_dup_numbers (third, NULL, NULL);
+  g_assert_true (g_strv_contains ((const char * const *) third_numbers, first_numbers[0]));
+}
+
+static JsonNode *
+create_port_in (Fixture    *fixture,
+                const char *pin)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *created;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Maria Schmidt");
+  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+31612345678");
+  prov_order_set_field (order, "number.mode", "port-in");
+  prov_order_set_field (order, "number.transfer-pin", pin);
+  body = prov_tmf622_build_order_create (order, "D-1001");
+
+  AWAIT (prov_carrier_client_create_order_async, fixture->client, body);
+  created = prov_carrier_client_create_order_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+
+  return created;
+}
+
+static const char *
+state_of (JsonNode *order)
+{
+  return json_object_get_string_member (json_node_get_object (order), "state");
+}
+
+static void
+test_pending_port_in_patched_then_cancelled (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) order = create_port_in (fixture, "0000");
+  g_autoptr(JsonNode) still_pending = NULL;
+  g_autoptr(JsonNode) patched = NULL;
+  g_autoptr(JsonNode) wrong = NULL;
+  g_autoptr(JsonNode) right = NULL;
+  g_autoptr(JsonNode) in_progress = NULL;
+  g_autoptr(JsonNode) cancel = NULL;
+  g_autoptr(JsonNode) cancelled = NULL;
+  g_autoptr(JsonNode) cancel_again = NULL;
+  const char *id = json_object_get_string_member (json_node_get_object (order), "id");
+  guint total = 0;
+
+  g_assert_cmpstr (state_of (order), ==, "pending");
+
+  wrong = prov_tmf622_build_order_update ("number.transfer-pin", "1234");
+  AWAIT (prov_carrier_client_patch_order_async, fixture->client, id, wrong);
+  still_pending = prov_carrier_client_patch_order_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state_of (still_pending), ==, "pending");
+  g_clear_object (&result);
+
+  right = prov_tmf622_build_order_update ("number.transfer-pin", "4321");
+  AWAIT (prov_carrier_client_patch_order_async, fixture->client, id, right);
+  patched = prov_carrier_client_patch_order_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state_of (patched), ==, "inProgress");
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_list_orders_async, fixture->client, "inProgress", 0, 10);
+  in_progress = prov_carrier_client_list_orders_finish (fixture->client, result, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (in_progress), 0), "id"),
+                   ==, id);
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_cancel_order_async, fixture->client, id, "The customer changed their mind");
+  cancel = prov_carrier_client_cancel_order_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state_of (cancel), ==, "done");
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_get_order_async, fixture->client, id);
+  cancelled = prov_carrier_client_get_order_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (state_of (cancelled), ==, "cancelled");
+  g_clear_object (&result);
+
+  /* A cancelled order cannot be cancelled again: the carrier says why. */
+  AWAIT (prov_carrier_client_cancel_order_async, fixture->client, id, NULL);
+  cancel_again = prov_carrier_client_cancel_order_finish (fixture->client, result, &error);
+  g_assert_null (cancel_again);
+  g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "cancelled"));
+}
+
+static void
+test_right_pin_goes_straight_through (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) order = create_port_in (fixture, "4321");
+
+  g_assert_cmpstr (state_of (order), ==, "acknowledged");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/carrier-apis/catalog-cached-for-offline-use", Fixture, NULL,
+              fixture_set_up, test_catalog_cached_for_offline_use, fixture_tear_down);
+  g_test_add ("/carrier-apis/customer-search-and-create", Fixture, NULL,
+              fixture_set_up, test_customer_search_and_create, fixture_tear_down);
+  g_test_add ("/carrier-apis/number-reservation", Fixture, NULL,
+              fixture_set_up, test_number_reservation, fixture_tear_down);
+  g_test_add ("/carrier-apis/pending-port-in-patched-then-cancelled", Fixture, NULL,
+              fixture_set_up, test_pending_port_in_patched_then_cancelled, fixture_tear_down);
+  g_test_add ("/carrier-apis/right-pin-goes-straight-through", Fixture, NULL,
+              fixture_set_up, test_right_pin_goes_straight_through, fixture_tear_down);
+
+  return g_test_run ();
+}
