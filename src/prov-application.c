@@ -2,6 +2,9 @@
 #include <glib-unix.h>
 
 #include "prov-application.h"
+#include "prov-carrier-token.h"
+#include "prov-carrier-url.h"
+#include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
 #include "prov-window.h"
@@ -10,8 +13,11 @@ struct _ProvApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  ProvStore      *store;
+  GSettings         *settings;
+  GSettings         *profile_settings;
+  ProvStore         *store;
+  ProvSyncScheduler *scheduler;
+  GCancellable      *token_lookup;
   /* A problem with the store found before any window could show it. */
   GError         *store_error;
   char           *store_moved_aside;
@@ -43,6 +49,141 @@ prov_application_get_store (ProvApplication *self)
   g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+ProvSyncScheduler *
+prov_application_get_scheduler (ProvApplication *self)
+{
+  g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
+
+  return self->scheduler;
+}
+
+/* ---- the carrier profile ------------------------------------------------ */
+
+typedef struct {
+  ProvApplication *self;
+  char            *profile_id;
+  char            *base_url;
+  char            *dealer_code;
+} CarrierSetup;
+
+static void
+carrier_setup_free (CarrierSetup *setup)
+{
+  g_object_unref (setup->self);
+  g_free (setup->profile_id);
+  g_free (setup->base_url);
+  g_free (setup->dealer_code);
+  g_free (setup);
+}
+
+static void
+on_token_looked_up (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CarrierSetup *setup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = prov_carrier_token_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      carrier_setup_free (setup);
+      return;
+    }
+
+  /* Without a keyring the sandbox still works; a real carrier will refuse
+   * and the sync indicator says why. */
+  if (error != NULL)
+    g_warning ("The carrier's access token could not be read: %s", error->message);
+
+  prov_sync_scheduler_set_carrier (setup->self->scheduler, setup->profile_id, setup->base_url,
+                                   token, setup->dealer_code);
+  carrier_setup_free (setup);
+}
+
+static void configure_carrier (ProvApplication *self);
+
+/* Points the sync loop at the active carrier profile, again whenever the
+ * profile or its settings change. */
+static void
+configure_carrier (ProvApplication *self)
+{
+  g_autofree char *profile_id = g_settings_get_string (self->settings, "carrier-profile");
+  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
+  g_autofree char *url = NULL;
+  g_autofree char *base_url = NULL;
+  CarrierSetup *setup;
+
+  if (self->profile_settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->profile_settings, configure_carrier, self);
+  g_clear_object (&self->profile_settings);
+  self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_signal_connect_swapped (self->profile_settings, "changed", G_CALLBACK (configure_carrier), self);
+
+  if (self->token_lookup != NULL)
+    g_cancellable_cancel (self->token_lookup);
+  g_clear_object (&self->token_lookup);
+
+  url = g_settings_get_string (self->profile_settings, "base-url");
+  base_url = prov_carrier_url_normalize (url, NULL);
+  if (base_url == NULL)
+    {
+      prov_sync_scheduler_set_carrier (self->scheduler, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  setup = g_new0 (CarrierSetup, 1);
+  setup->self = g_object_ref (self);
+  setup->profile_id = g_steal_pointer (&profile_id);
+  setup->base_url = g_steal_pointer (&base_url);
+  setup->dealer_code = g_settings_get_string (self->profile_settings, "dealer-code");
+  self->token_lookup = g_cancellable_new ();
+  prov_carrier_token_lookup_async (setup->profile_id, self->token_lookup, on_token_looked_up, setup);
+}
+
+/* ---- notifications ------------------------------------------------------ */
+
+static void
+on_scheduler_order_changed (ProvSyncScheduler *scheduler,
+                            ProvOrder         *order,
+                            ProvApplication   *self)
+{
+  ProvOrderState state = prov_order_get_state (order);
+  const char *customer = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+
+  if (customer == NULL)
+    customer = prov_order_kind_get_title (prov_order_get_kind (order));
+
+  switch (state)
+    {
+    case PROV_ORDER_STATE_COMPLETED:
+      notification = g_notification_new (_("Order Completed"));
+      /* Translators: %s is the customer's name */
+      body = g_strdup_printf (_("The carrier completed the order for %s."), customer);
+      break;
+
+    case PROV_ORDER_STATE_NEEDS_ATTENTION:
+    case PROV_ORDER_STATE_PENDING:
+      notification = g_notification_new (_("Order Needs Attention"));
+      /* Translators: %s is the customer's name */
+      body = g_strdup_printf (_("The carrier needs something more for the order for %s. Open it to see what."), customer);
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      break;
+
+    default:
+      return;
+    }
+
+  g_notification_set_body (notification, body);
+  g_debug ("Notification for order %s: %s", prov_order_get_uuid (order), body);
+  g_notification_set_default_action_and_target (notification, "app.show-order", "s", prov_order_get_uuid (order));
+  id = g_strconcat ("order-", prov_order_get_uuid (order), NULL);
+  g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
 static void
@@ -221,7 +362,35 @@ help_activated (GSimpleAction *action,
   gtk_show_uri_full (parent, "help:" APP_ID, GDK_CURRENT_TIME, NULL, help_shown, NULL);
 }
 
+static void
+sync_now_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+
+  prov_sync_scheduler_sync_now (self->scheduler);
+}
+
+static void
+show_order_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  GtkWindow *parent;
+  ProvOrderWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = prov_order_window_new (self->store, g_variant_get_string (parameter, NULL));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "sync-now", sync_now_activated },
+  { "show-order", show_order_activated, "s" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "stock", stock_activated },
@@ -248,6 +417,11 @@ prov_application_startup (GApplication *application)
     prov_store_open_async (self->store, NULL, on_store_opened, g_object_ref (self));
   }
 
+  self->scheduler = prov_sync_scheduler_new (self->store, g_network_monitor_get_default ());
+  g_signal_connect_object (self->scheduler, "order-changed", G_CALLBACK (on_scheduler_order_changed), self, 0);
+  g_signal_connect_swapped (self->settings, "changed::carrier-profile", G_CALLBACK (configure_carrier), self);
+  configure_carrier (self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
@@ -256,6 +430,8 @@ prov_application_startup (GApplication *application)
                                          (const char *[]) { "<primary>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.stock",
                                          (const char *[]) { "<primary>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync-now",
+                                         (const char *[]) { "F5", "<primary>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
                                          (const char *[]) { "F1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
@@ -270,6 +446,11 @@ prov_application_finalize (GObject *object)
 {
   ProvApplication *self = PROV_APPLICATION (object);
 
+  if (self->token_lookup != NULL)
+    g_cancellable_cancel (self->token_lookup);
+  g_clear_object (&self->token_lookup);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->profile_settings);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "prov-store.h"
+#include "prov-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,7 @@ G_DECLARE_FINAL_TYPE (ProvApplication, prov_application, PROV, APPLICATION, AdwA
 ProvApplication *prov_application_new          (void);
 GSettings       *prov_application_get_settings (ProvApplication *self);
 ProvStore       *prov_application_get_store    (ProvApplication *self);
+
+ProvSyncScheduler *prov_application_get_scheduler (ProvApplication *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "prov-scan-listener.h"
 #include "prov-window.h"
 #include "widgets/prov-order-row.h"
+#include "widgets/prov-sync-indicator.h"
 
 struct _ProvWindow
 {
@@ -11,6 +12,7 @@ struct _ProvWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *search_row;
+  ProvSyncIndicator    *sync_indicator;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *state_filter;
   GtkDropDown          *kind_filter;
@@ -186,6 +188,19 @@ on_order_row_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_order_activated (ProvWindow *self,
+                    guint       position)
+{
+  g_autoptr(ProvOrderListItem) item = g_list_model_get_item (G_LIST_MODEL (self->orders), position);
+  ProvOrder *order = item != NULL ? prov_order_list_item_get_order (item) : NULL;
+
+  if (order == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.show-order", "s", prov_order_get_uuid (order));
+}
+
+static void
 prov_window_map (GtkWidget *widget)
 {
   ProvWindow *self = PROV_WINDOW (widget);
@@ -218,6 +233,8 @@ on_application_set (ProvWindow *self)
   if (self->orders != NULL || !PROV_IS_APPLICATION (application))
     return;
 
+  prov_sync_indicator_set_scheduler (self->sync_indicator,
+                                     prov_application_get_scheduler (PROV_APPLICATION (application)));
   self->orders = prov_order_list_model_new (prov_application_get_store (PROV_APPLICATION (application)));
   g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::counted", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
@@ -267,6 +284,7 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, state_filter);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, kind_filter);
@@ -278,11 +296,13 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_order_row_setup);
   gtk_widget_class_bind_template_callback (widget_class, on_order_row_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_order_row_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   g_type_ensure (PROV_TYPE_ORDER_ROW);
+  g_type_ensure (PROV_TYPE_SYNC_INDICATOR);
 }
 
 static GtkStringList *

@@ -8,13 +8,24 @@ typedef struct {
   gint64  seen_at;
 } LogLine;
 
+typedef struct {
+  GMainLoop  *loop;
+  const char *needle;
+  gboolean    found;
+  gboolean    timed_out;
+} LogWait;
+
 struct _ProvTestApp
 {
+  gboolean          keyfile_settings;
   GSubprocess      *process;
   GDataInputStream *log;
   char             *home;
   /* Every line read so far: messages may come in any order. */
   GArray           *lines;
+  GCancellable     *log_cancellable;
+  gboolean          log_closed;
+  LogWait          *waiter;   /* the test's wait_for_log, if one runs */
 };
 
 static void
@@ -62,6 +73,8 @@ prov_test_app_dup_database_path (ProvTestApp *app)
   return g_build_filename (dir, "orders.db", NULL);
 }
 
+static void read_next_line (ProvTestApp *app);
+
 gboolean
 prov_test_app_start (ProvTestApp  *app,
                      GError      **error)
@@ -79,15 +92,56 @@ prov_test_app_start (ProvTestApp  *app,
       g_subprocess_launcher_setenv (launcher, xdg_dirs[i], dir, TRUE);
     }
   g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "Provisioner", TRUE);
-  /* Window sizes and profiles the test changes must not outlive it. */
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  /* Window sizes and profiles the test changes must not outlive it: in
+   * memory, or in the throw-away home when the test set some up. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", app->keyfile_settings ? "keyfile" : "memory", TRUE);
 
   app->process = g_subprocess_launcher_spawn (launcher, error, binary, NULL);
   if (app->process == NULL)
     return FALSE;
 
   app->log = g_data_input_stream_new (g_subprocess_get_stdout_pipe (app->process));
+  app->log_cancellable = g_cancellable_new ();
+  read_next_line (app);
   return TRUE;
+}
+
+/* Points the sandbox carrier profile at base_url, before the app starts. */
+void
+prov_test_app_set_carrier (ProvTestApp *app,
+                           const char  *base_url)
+{
+  g_autofree char *dir = g_build_filename (app->home, "XDG_CONFIG_HOME", "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autofree char *contents = g_strdup_printf ("[com/example/Provisioner/carrier-profiles/sandbox]\n"
+                                               "base-url='%s'\n"
+                                               "dealer-code='D-1001'\n", base_url);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  app->keyfile_settings = TRUE;
+}
+
+/* Every accessible name the app shows, as "role: name". */
+char **
+prov_test_app_dup_accessible_names (ProvTestApp  *app,
+                                    GError      **error)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "a11y-names.py", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *output = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error,
+                              "/usr/bin/python3", script, g_subprocess_get_identifier (app->process), NULL);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, error) ||
+      !g_subprocess_wait_check (process, NULL, error))
+    return NULL;
+
+  g_strchomp (output);
+  return *output == '\0' ? g_new0 (char *, 1) : g_strsplit (output, "\n", -1);
 }
 
 ProvTestApp *
@@ -123,14 +177,6 @@ prov_test_app_dup_row_labels (ProvTestApp  *app,
   return *output == '\0' ? g_new0 (char *, 1) : g_strsplit (output, "\n", -1);
 }
 
-typedef struct {
-  GMainLoop  *loop;
-  GArray     *lines;
-  const char *needle;
-  gboolean    found;
-  gboolean    timed_out;
-} LogWait;
-
 static const LogLine *
 find_line (GArray     *lines,
            const char *needle)
@@ -156,46 +202,49 @@ prov_test_app_get_log_time (ProvTestApp *app,
   return line != NULL ? line->seen_at : 0;
 }
 
-static void
-read_next_line (GDataInputStream *log, LogWait *wait);
+static void read_next_line (ProvTestApp *app);
 
+/* Reads the app's output for as long as it runs, whether or not a test
+ * waits: no line is lost between two waits. */
 static void
 on_line_read (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  LogWait *wait = user_data;
-  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL, &error);
+  ProvTestApp *app;
 
-  if (wait->timed_out)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  app = user_data;
   if (line == NULL)
     {
-      g_main_loop_quit (wait->loop);
+      app->log_closed = TRUE;
+      if (app->waiter != NULL)
+        g_main_loop_quit (app->waiter->loop);
       return;
     }
 
   g_test_message ("app: %s", line);
   {
     LogLine entry = { g_strdup (line), g_get_monotonic_time () };
-    g_array_append_val (wait->lines, entry);
+    g_array_append_val (app->lines, entry);
   }
-  if (strstr (line, wait->needle) != NULL)
+  if (app->waiter != NULL && strstr (line, app->waiter->needle) != NULL)
     {
-      wait->found = TRUE;
-      g_main_loop_quit (wait->loop);
-      return;
+      app->waiter->found = TRUE;
+      g_main_loop_quit (app->waiter->loop);
     }
 
-  read_next_line (G_DATA_INPUT_STREAM (source), wait);
+  read_next_line (app);
 }
 
 static void
-read_next_line (GDataInputStream *log,
-                LogWait          *wait)
+read_next_line (ProvTestApp *app)
 {
-  g_data_input_stream_read_line_async (log, G_PRIORITY_DEFAULT, NULL, on_line_read, wait);
+  g_data_input_stream_read_line_async (app->log, G_PRIORITY_DEFAULT, app->log_cancellable, on_line_read, app);
 }
 
 static gboolean
@@ -208,38 +257,30 @@ on_log_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Only one wait may run at a time: a timed-out read stays pending. */
 gboolean
 prov_test_app_wait_for_log (ProvTestApp *app,
                             const char  *needle,
                             guint        timeout_ms)
 {
-  LogWait *wait;
+  LogWait wait = { NULL, needle, FALSE, FALSE };
   guint timeout_id;
-  gboolean found;
 
   if (find_line (app->lines, needle) != NULL)
     return TRUE;
+  if (app->log_closed)
+    return FALSE;
 
-  wait = g_new0 (LogWait, 1);
-  wait->lines = app->lines;
-  wait->loop = g_main_loop_new (NULL, FALSE);
-  wait->needle = needle;
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  app->waiter = &wait;
+  timeout_id = g_timeout_add (timeout_ms, on_log_timeout, &wait);
+  g_main_loop_run (wait.loop);
+  app->waiter = NULL;
 
-  timeout_id = g_timeout_add (timeout_ms, on_log_timeout, wait);
-  read_next_line (app->log, wait);
-  g_main_loop_run (wait->loop);
+  if (!wait.timed_out)
+    g_source_remove (timeout_id);
+  g_main_loop_unref (wait.loop);
 
-  found = wait->found;
-  if (!wait->timed_out)
-    {
-      g_source_remove (timeout_id);
-      g_main_loop_unref (wait->loop);
-      g_free (wait);
-    }
-  /* else: the pending read still points at wait; leak it deliberately. */
-
-  return found;
+  return wait.found;
 }
 
 static char *
@@ -433,6 +474,9 @@ prov_test_app_free (ProvTestApp *app)
       g_subprocess_wait (app->process, NULL, NULL);
     }
 
+  if (app->log_cancellable != NULL)
+    g_cancellable_cancel (app->log_cancellable);
+  g_clear_object (&app->log_cancellable);
   g_clear_object (&app->log);
   g_clear_object (&app->process);
   g_clear_pointer (&app->lines, g_array_unref);

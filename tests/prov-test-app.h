@@ -13,6 +13,10 @@ gboolean     prov_test_app_start          (ProvTestApp  *app,
                                            GError      **error);
 ProvTestApp *prov_test_app_spawn          (GError      **error);
 char        *prov_test_app_dup_database_path (ProvTestApp *app);
+void         prov_test_app_set_carrier    (ProvTestApp  *app,
+                                           const char   *base_url);
+char       **prov_test_app_dup_accessible_names (ProvTestApp *app,
+                                           GError      **error);
 char       **prov_test_app_dup_row_labels (ProvTestApp  *app,
                                            GError      **error);
 gboolean     prov_test_app_wait_for_log   (ProvTestApp  *app,

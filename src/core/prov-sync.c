@@ -30,6 +30,9 @@ struct _ProvSync
 
 G_DEFINE_FINAL_TYPE (ProvSync, prov_sync, G_TYPE_OBJECT)
 
+enum { ORDER_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 typedef struct {
   ProvSyncReport  report;
   GPtrArray      *work;       /* ProvOutboxEntry or ProvOrder */
@@ -110,6 +113,8 @@ on_transition_done (GObject      *source,
       g_warning ("Order %s: %s", prov_order_get_uuid (job->order), error->message);
       job_report (job)->failed++;
     }
+  else
+    g_signal_emit (job_sync (job), signals[ORDER_CHANGED], 0, job->order);
 
   job_done (job);
 }
@@ -407,7 +412,10 @@ on_poll_transition (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (prov_store_transition_finish (PROV_STORE (source), result, &error))
-    pass->report.updated++;
+    {
+      pass->report.updated++;
+      g_signal_emit (g_task_get_source_object (poll->pass_task), signals[ORDER_CHANGED], 0, poll->order);
+    }
   else
     {
       g_warning ("Order %s: %s", prov_order_get_uuid (poll->order), error->message);
@@ -426,6 +434,7 @@ on_polled (GObject      *source,
   ProvSync *self = g_task_get_source_object (poll->pass_task);
   g_autoptr(JsonNode) carrier_order = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
   ProvOrderState state;
   const char *state_id;
 
@@ -446,7 +455,14 @@ on_polled (GObject      *source,
       return;
     }
 
-  prov_store_transition_async (self->store, poll->order, state, WHO, NULL, NULL, on_poll_transition, poll);
+  /* The carrier's last note says why an order waits, failed or was
+   * rejected; the clerk sees it on the timeline. */
+  if (state == PROV_ORDER_STATE_PENDING || state == PROV_ORDER_STATE_HELD ||
+      state == PROV_ORDER_STATE_FAILED || state == PROV_ORDER_STATE_REJECTED ||
+      state == PROV_ORDER_STATE_CANCELLED)
+    note = dup_carrier_note (json_node_get_object (carrier_order));
+
+  prov_store_transition_async (self->store, poll->order, state, WHO, note, NULL, on_poll_transition, poll);
 }
 
 static void
@@ -575,6 +591,11 @@ prov_sync_finalize (GObject *object)
 static void
 prov_sync_class_init (ProvSyncClass *klass)
 {
+  /* An order's state changed: the carrier received, moved, completed or
+   * refused it. Emitted after the change is stored. */
+  signals[ORDER_CHANGED] = g_signal_new ("order-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, PROV_TYPE_ORDER);
+
   G_OBJECT_CLASS (klass)->finalize = prov_sync_finalize;
 }
 
