@@ -12,6 +12,9 @@ struct _ProvPreferencesWindow
 
   GSettings            *app_settings;
   GSettings            *profile_settings;
+  GStrv                 profile_ids;
+  gboolean              refilling;
+  AdwComboRow          *profile_row;
 
   AdwEntryRow          *name_row;
   AdwEntryRow          *dealer_code_row;
@@ -181,30 +184,172 @@ on_token_applied (ProvPreferencesWindow *self)
   prov_carrier_token_store_async (self->profile_id, token, self->cancellable, on_token_stored, g_object_ref (self));
 }
 
+static void fill_profiles (ProvPreferencesWindow *self);
+
+/* The rows below the profile list edit the active profile. */
 static void
-prov_preferences_window_constructed (GObject *object)
+bind_active_profile (ProvPreferencesWindow *self)
 {
-  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
-  g_autofree char *profile_id = NULL;
   g_autofree char *profile_path = NULL;
   g_autofree char *base_url = NULL;
 
-  G_OBJECT_CLASS (prov_preferences_window_parent_class)->constructed (object);
+  if (self->profile_settings != NULL)
+    {
+      g_settings_unbind (self->name_row, "text");
+      g_settings_unbind (self->dealer_code_row, "text");
+      g_signal_handlers_disconnect_by_func (self->profile_settings, fill_profiles, self);
+    }
+  g_clear_object (&self->profile_settings);
+  g_clear_pointer (&self->profile_id, g_free);
 
-  profile_id = g_settings_get_string (self->app_settings, "carrier-profile");
-  self->profile_id = g_strdup (profile_id);
-  profile_path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
+  self->profile_id = g_settings_get_string (self->app_settings, "carrier-profile");
+  profile_path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", self->profile_id);
   self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", profile_path);
 
   g_settings_bind (self->profile_settings, "name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "dealer-code", self->dealer_code_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->profile_settings, "changed::name", G_CALLBACK (fill_profiles), self);
 
   base_url = g_settings_get_string (self->profile_settings, "base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+  show_token_status (self, "", FALSE);
+  prov_carrier_token_lookup_async (self->profile_id, self->cancellable, on_token_looked_up, g_object_ref (self));
+}
+
+static char *
+dup_profile_name (const char *profile_id)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
+  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_autofree char *name = g_settings_get_string (profile, "name");
+
+  return *name != '\0' ? g_steal_pointer (&name) : g_strdup (_("Unnamed carrier"));
+}
+
+/* The list of profiles by name, with the active one selected. */
+static void
+fill_profiles (ProvPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *active = g_settings_get_string (self->app_settings, "carrier-profile");
+  guint selected = 0;
+
+  g_strfreev (self->profile_ids);
+  self->profile_ids = g_settings_get_strv (self->app_settings, "carrier-profiles");
+
+  for (guint i = 0; self->profile_ids[i] != NULL; i++)
+    {
+      g_autofree char *name = dup_profile_name (self->profile_ids[i]);
+
+      gtk_string_list_append (names, name);
+      if (g_str_equal (self->profile_ids[i], active))
+        selected = i;
+    }
+
+  self->refilling = TRUE;
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->profile_row, selected);
+  self->refilling = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.remove-profile",
+                                 g_strv_length (self->profile_ids) > 1);
+}
+
+static void
+on_profile_selected (ProvPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->profile_row);
+
+  if (self->refilling || self->profile_ids == NULL || selected >= g_strv_length (self->profile_ids))
+    return;
+
+  if (g_strcmp0 (self->profile_ids[selected], self->profile_id) == 0)
+    return;
+
+  g_settings_set_string (self->app_settings, "carrier-profile", self->profile_ids[selected]);
+  bind_active_profile (self);
+}
+
+static void
+add_profile_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (widget);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) new_ids = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strndup (uuid, 8);
+  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", id);
+  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+
+  /* A new carrier has no sandbox: the clerk fills in its address. */
+  g_settings_set_string (profile, "name", _("New carrier"));
+  g_settings_set_string (profile, "base-url", "");
+
+  g_strv_builder_addv (ids, (const char **) self->profile_ids);
+  g_strv_builder_add (ids, id);
+  new_ids = g_strv_builder_end (ids);
+  g_settings_set_strv (self->app_settings, "carrier-profiles", (const char * const *) new_ids);
+  g_settings_set_string (self->app_settings, "carrier-profile", id);
+
+  fill_profiles (self);
+  bind_active_profile (self);
+  show_base_url_error (self, _("Type the address the carrier gave you"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+remove_profile_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (widget);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+  g_autofree char *removed = g_strdup (self->profile_id);
+  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", removed);
+  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_autofree char *toast = NULL;
+  g_autofree char *name = dup_profile_name (removed);
+
+  if (g_strv_length (self->profile_ids) < 2)
+    return;
+
+  for (guint i = 0; self->profile_ids[i] != NULL; i++)
+    if (!g_str_equal (self->profile_ids[i], removed))
+      g_strv_builder_add (ids, self->profile_ids[i]);
+  kept = g_strv_builder_end (ids);
+
+  g_settings_set_strv (self->app_settings, "carrier-profiles", (const char * const *) kept);
+  g_settings_set_string (self->app_settings, "carrier-profile", kept[0]);
+  g_settings_reset (profile, "name");
+  g_settings_reset (profile, "base-url");
+  g_settings_reset (profile, "dealer-code");
+  prov_carrier_token_clear_async (removed, NULL, NULL, NULL);
+
+  fill_profiles (self);
+  bind_active_profile (self);
+
+  /* Translators: %s is the name of a carrier profile */
+  toast = g_strdup_printf (_("Carrier profile “%s” removed"), name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (toast));
+}
+
+static void
+prov_preferences_window_constructed (GObject *object)
+{
+  ProvPreferencesWindow *self = PROV_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (prov_preferences_window_parent_class)->constructed (object);
+
   g_signal_connect_swapped (self->base_url_row, "changed", G_CALLBACK (on_base_url_changed), self);
   g_signal_connect_swapped (self->base_url_row, "apply", G_CALLBACK (on_base_url_applied), self);
 
-  prov_carrier_token_lookup_async (self->profile_id, self->cancellable, on_token_looked_up, g_object_ref (self));
+  fill_profiles (self);
+  bind_active_profile (self);
+  g_signal_connect_swapped (self->profile_row, "notify::selected", G_CALLBACK (on_profile_selected), self);
 }
 
 static void
@@ -234,6 +379,9 @@ prov_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profile_id, g_free);
+  g_clear_pointer (&self->profile_ids, g_strfreev);
+  if (self->profile_settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->profile_settings, fill_profiles, self);
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->app_settings);
 
@@ -257,6 +405,7 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, dealer_code_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_row);
@@ -264,6 +413,9 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_token_applied);
+
+  gtk_widget_class_install_action (widget_class, "preferences.add-profile", NULL, add_profile_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.remove-profile", NULL, remove_profile_activated);
 }
 
 static void
