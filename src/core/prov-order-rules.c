@@ -1,0 +1,167 @@
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "prov-order-rules.h"
+
+#define MIN_EXTENSION_DIGITS 2
+#define MAX_EXTENSION_DIGITS 5
+
+static gboolean
+all_digits (const char *value)
+{
+  if (*value == '\0')
+    return FALSE;
+
+  for (const char *c = value; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+prov_rule_check_required (const char *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value != NULL ? value : ""));
+
+  if (*trimmed == '\0')
+    return g_strdup (_("Required"));
+
+  return NULL;
+}
+
+/* Enough to catch typing slips; the carrier checks the mailbox. */
+char *
+prov_rule_check_email (const char *value)
+{
+  const char *at;
+  const char *dot;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  at = strchr (value, '@');
+  dot = at != NULL ? strrchr (at, '.') : NULL;
+  if (strchr (value, ' ') != NULL || at == NULL || at == value || strchr (at + 1, '@') != NULL ||
+      dot == NULL || dot == at + 1 || dot[1] == '\0')
+    return g_strdup (_("Not an e-mail address, e.g. name@example.com"));
+
+  return NULL;
+}
+
+/* YYYY-MM-DD, today or later. */
+char *
+prov_rule_check_start_date (const char *value,
+                            GDateTime  *today)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  int year, month, day;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' || sscanf (value, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return g_strdup (_("Not a date: use YYYY-MM-DD, e.g. 2026-12-01"));
+
+  if (year < g_date_time_get_year (today) ||
+      (year == g_date_time_get_year (today) &&
+       (month < g_date_time_get_month (today) ||
+        (month == g_date_time_get_month (today) && day < g_date_time_get_day_of_month (today)))))
+    return g_strdup (_("The start date cannot be in the past"));
+
+  return NULL;
+}
+
+/* 2–5 digits, not in use, and as long as the account's other extensions
+ * once it has one (fixed_length 0: none yet). */
+char *
+prov_rule_check_extension (const char         *value,
+                           const char * const *in_use,
+                           guint               fixed_length)
+{
+  gsize length;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  if (!all_digits (value))
+    return g_strdup (_("Only digits"));
+
+  length = strlen (value);
+  if (fixed_length != 0 && length != fixed_length)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This account's extensions have %u digit",
+                                         "This account's extensions have %u digits", fixed_length),
+                            fixed_length);
+
+  if (length < MIN_EXTENSION_DIGITS || length > MAX_EXTENSION_DIGITS)
+    return g_strdup_printf (_("An extension has %d to %d digits"), MIN_EXTENSION_DIGITS, MAX_EXTENSION_DIGITS);
+
+  if (in_use != NULL && g_strv_contains (in_use, value))
+    return g_strdup_printf (_("Extension %s is already in use"), value);
+
+  return NULL;
+}
+
+/* The lowest free extension of the account's length (3 digits for a
+ * first one), starting at 10…0 + 1, e.g. 101. */
+char *
+prov_rule_next_extension (const char * const *in_use,
+                          guint               fixed_length)
+{
+  guint length = fixed_length != 0 ? fixed_length : 3;
+  guint first = 1;
+  guint last = 1;
+
+  for (guint i = 1; i < length; i++)
+    first *= 10;
+  last = first * 10 - 1;
+
+  for (guint candidate = first + 1; candidate <= last; candidate++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", candidate);
+
+      if (in_use == NULL || !g_strv_contains (in_use, text))
+        return g_steal_pointer (&text);
+    }
+
+  return NULL;
+}
+
+/* 4 to 8 digits. "0000" is accepted: the user must change it at first
+ * login, which the page says. */
+char *
+prov_rule_check_pin (const char *value)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+
+  if (length == 0)
+    return g_strdup (_("Required"));
+
+  if (!all_digits (value))
+    return g_strdup (_("Only digits"));
+
+  if (length < 4 || length > 8)
+    return g_strdup (_("A PIN has 4 to 8 digits"));
+
+  return NULL;
+}
+
+/* A national area code, with or without its leading zero: 1 to 5 digits. */
+char *
+prov_rule_check_area_code (const char *value)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+
+  if (length == 0)
+    return g_strdup (_("Required"));
+
+  if (!all_digits (value) || length > 5)
+    return g_strdup (_("An area code is 1 to 5 digits, e.g. 020"));
+
+  return NULL;
+}

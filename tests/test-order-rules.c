@@ -1,0 +1,100 @@
+/* The checks the order pages run as the clerk types. */
+#include <string.h>
+
+#include "prov-order-rules.h"
+
+static void
+assert_ok (char *message)
+{
+  g_assert_null (message);
+}
+
+static void
+assert_problem (char       *message,
+                const char *part)
+{
+  g_assert_nonnull (message);
+  if (strstr (message, part) == NULL)
+    g_error ("“%s” does not say “%s”", message, part);
+  g_free (message);
+}
+
+static void
+test_email (void)
+{
+  assert_ok (prov_rule_check_email ("fenna@example.nl"));
+  assert_problem (prov_rule_check_email (""), "Required");
+  assert_problem (prov_rule_check_email ("fenna.example.nl"), "e-mail");
+  assert_problem (prov_rule_check_email ("fenna@example"), "e-mail");
+  assert_problem (prov_rule_check_email ("fen na@example.nl"), "e-mail");
+  assert_problem (prov_rule_check_email ("@example.nl"), "e-mail");
+}
+
+static void
+test_start_date (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 22, 9, 0, 0);
+
+  assert_ok (prov_rule_check_start_date ("2026-11-22", today));
+  assert_ok (prov_rule_check_start_date ("2027-01-01", today));
+  assert_problem (prov_rule_check_start_date ("2026-11-21", today), "past");
+  assert_problem (prov_rule_check_start_date ("2025-12-31", today), "past");
+  assert_problem (prov_rule_check_start_date ("2026-02-30", today), "Not a date");
+  assert_problem (prov_rule_check_start_date ("22-11-2026", today), "Not a date");
+}
+
+static void
+test_extension (void)
+{
+  const char *in_use[] = { "101", "102", "104", NULL };
+
+  assert_ok (prov_rule_check_extension ("12", NULL, 0));
+  assert_ok (prov_rule_check_extension ("12345", NULL, 0));
+  assert_problem (prov_rule_check_extension ("1", NULL, 0), "2 to 5");
+  assert_problem (prov_rule_check_extension ("123456", NULL, 0), "2 to 5");
+  assert_problem (prov_rule_check_extension ("1a3", NULL, 0), "Only digits");
+  /* Once the account has extensions, their length is fixed. */
+  assert_ok (prov_rule_check_extension ("103", in_use, 3));
+  assert_problem (prov_rule_check_extension ("1003", in_use, 3), "have 3 digits");
+  assert_problem (prov_rule_check_extension ("102", in_use, 3), "already in use");
+}
+
+static void
+test_next_extension (void)
+{
+  const char *in_use[] = { "101", "102", "104", NULL };
+  const char *two_digits[] = { "11", "12", NULL };
+  g_autofree char *next = prov_rule_next_extension (in_use, 3);
+  g_autofree char *first = prov_rule_next_extension (NULL, 0);
+  g_autofree char *short_next = prov_rule_next_extension (two_digits, 2);
+
+  g_assert_cmpstr (next, ==, "103");
+  g_assert_cmpstr (first, ==, "101");
+  g_assert_cmpstr (short_next, ==, "13");
+}
+
+static void
+test_pin (void)
+{
+  assert_ok (prov_rule_check_pin ("4821"));
+  assert_ok (prov_rule_check_pin ("0000"));
+  assert_problem (prov_rule_check_pin ("482"), "4 to 8");
+  assert_problem (prov_rule_check_pin ("48a1"), "Only digits");
+  assert_ok (prov_rule_check_area_code ("020"));
+  assert_problem (prov_rule_check_area_code ("02a"), "area code");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/order-rules/email", test_email);
+  g_test_add_func ("/order-rules/start-date", test_start_date);
+  g_test_add_func ("/order-rules/extension", test_extension);
+  g_test_add_func ("/order-rules/next-extension", test_next_extension);
+  g_test_add_func ("/order-rules/pin", test_pin);
+
+  return g_test_run ();
+}
