@@ -4,6 +4,7 @@
 #include "prov-application.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
+#include "prov-assistant.h"
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
@@ -388,7 +389,81 @@ show_order_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+open_assistant (ProvApplication *self,
+                ProvOrder       *order)
+{
+  g_autoptr(ProvAssistant) assistant = prov_assistant_new (self->store, self->scheduler, order);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  prov_assistant_present (assistant, parent);
+}
+
+static void
+new_order_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  g_autoptr(ProvOrder) order = NULL;
+  ProvOrderKind kind;
+
+  if (!prov_order_kind_from_id (g_variant_get_string (parameter, NULL), &kind) ||
+      !prov_assistant_supports_kind (kind))
+    {
+      g_warning ("No order flow for “%s”", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  g_application_activate (G_APPLICATION (self));
+  order = prov_order_new (kind, g_get_user_name ());
+  open_assistant (self, order);
+}
+
+static void
+on_draft_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ProvApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) order = prov_store_load_order_finish (PROV_STORE (source), result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (order == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The draft could not be opened: %s"), error->message);
+
+      if (PROV_IS_WINDOW (window))
+        prov_window_show_toast (PROV_WINDOW (window), message);
+      return;
+    }
+
+  if (!prov_assistant_supports_kind (prov_order_get_kind (order)))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "show-order",
+                                      g_variant_new_string (prov_order_get_uuid (order)));
+      return;
+    }
+
+  open_assistant (self, order);
+}
+
+static void
+resume_order_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+
+  g_application_activate (G_APPLICATION (self));
+  prov_store_load_order_async (self->store, g_variant_get_string (parameter, NULL), NULL,
+                               on_draft_loaded, g_object_ref (self));
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-order", new_order_activated, "s" },
+  { "resume-order", resume_order_activated, "s" },
   { "sync-now", sync_now_activated },
   { "show-order", show_order_activated, "s" },
   { "quit", quit_activated },
@@ -430,6 +505,10 @@ prov_application_startup (GApplication *application)
                                          (const char *[]) { "<primary>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.stock",
                                          (const char *[]) { "<primary>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-order::mobile-user",
+                                         (const char *[]) { "<primary>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-order::user-extension",
+                                         (const char *[]) { "<primary><shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync-now",
                                          (const char *[]) { "F5", "<primary>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",

@@ -98,11 +98,20 @@ remember_burst_target (ProvScanListener *self)
   self->position_before_burst = gtk_editable_get_position (self->burst_target);
 }
 
-static void
+/* FALSE when the burst held no barcode: a fast typist, whose text stays
+ * where it was typed. */
+static gboolean
 deliver_scan (ProvScanListener *self)
 {
   g_autofree char *raw = prov_scan_decoder_take_scan (self->decoder);
-  g_autoptr(ProvScan) scan = NULL;
+  g_autoptr(ProvScan) scan = prov_scan_parse (raw);
+
+  if (prov_scan_find_id (scan, ~(1u << PROV_ID_KIND_UNKNOWN)) == NULL && !scan->gs1)
+    {
+      g_debug ("Fast typing, not a scan: “%s” kept as typed", scan->data);
+      forget_burst (self);
+      return FALSE;
+    }
 
   if (self->burst_target != NULL)
     {
@@ -111,9 +120,9 @@ deliver_scan (ProvScanListener *self)
     }
   forget_burst (self);
 
-  scan = prov_scan_parse (raw);
   g_debug ("Scanned %s in %s", scan->data, G_OBJECT_TYPE_NAME (self->widget));
   g_signal_emit (self, signals[SCANNED], 0, scan);
+  return TRUE;
 }
 
 static gboolean
@@ -125,7 +134,7 @@ on_keys_stopped (gpointer user_data)
   if (prov_scan_decoder_check_idle (self->decoder,
                                     self->last_event_us + g_get_monotonic_time () - self->last_event_seen_us)
       == PROV_SCAN_FEED_SCAN)
-    deliver_scan (self);
+    (void) deliver_scan (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -166,8 +175,8 @@ on_key_pressed (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
 
     case PROV_SCAN_FEED_SCAN:
-      deliver_scan (self);
-      return GDK_EVENT_STOP;
+      /* The terminator (Enter, Tab) of fast typing does its usual job. */
+      return deliver_scan (self) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 
     case PROV_SCAN_FEED_SWALLOW:
       return GDK_EVENT_STOP;

@@ -249,4 +249,26 @@ GStrv       prov_store_list_free_numbers_finish (ProvStore       *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+/* Extensions (prov-store-extensions.c) */
+void        prov_store_list_extensions_async (ProvStore          *self,
+                                            const char           *account,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+GStrv       prov_store_list_extensions_finish (ProvStore         *self,
+                                            GAsyncResult         *result,
+                                            GStrv                *names,
+                                            GError              **error);
+void        prov_store_add_extension_async (ProvStore            *self,
+                                            const char           *account,
+                                            const char           *number,
+                                            const char           *name,
+                                            const char           *order_uuid,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_add_extension_finish (ProvStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
 G_END_DECLS

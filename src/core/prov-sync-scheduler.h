@@ -31,5 +31,13 @@ gint64             prov_sync_scheduler_get_last_sync    (ProvSyncScheduler *self
 const char        *prov_sync_scheduler_get_last_problem (ProvSyncScheduler *self);
 ProvCatalog       *prov_sync_scheduler_get_catalog      (ProvSyncScheduler *self);
 ProvStore         *prov_sync_scheduler_get_store        (ProvSyncScheduler *self);
+void               prov_sync_scheduler_search_customers_async  (ProvSyncScheduler   *self,
+                                                                const char          *text,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GPtrArray         *prov_sync_scheduler_search_customers_finish (ProvSyncScheduler   *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 
 G_END_DECLS

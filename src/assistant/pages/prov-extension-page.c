@@ -1,0 +1,347 @@
+#include <glib/gi18n.h>
+
+#include "prov-assistant-page.h"
+#include "prov-extension-page.h"
+#include "prov-order-rules.h"
+#include "prov-tmf622.h"
+
+/*
+ * The PBX extension: in the mobile user flow the FMC step (the mobile
+ * joins the PBX), in the hosted PBX flow the extension itself, for an
+ * existing subscriber or a new one. Extensions are unique per customer
+ * account and, once the account has one, all have its length.
+ */
+
+struct _ProvExtensionPage
+{
+  AdwBin               parent_instance;
+
+  ProvPageContext     *context;
+  GCancellable        *cancellable;
+  GStrv                in_use;
+  GStrv                users;        /* names of the subscribers in use */
+  gboolean             filling;
+
+  AdwPreferencesGroup *subscriber_group;
+  AdwComboRow         *subscriber_row;
+  AdwPreferencesGroup *extension_group;
+  AdwEntryRow         *number_row;
+  GtkLabel            *number_problem;
+  GtkButton           *next_available_button;
+  GtkLabel            *in_use_label;
+  AdwEntryRow         *name_row;
+  GtkLabel            *name_problem;
+  AdwEntryRow         *pin_row;
+  GtkLabel            *pin_problem;
+  GtkLabel            *pin_note;
+  AdwEntryRow         *area_code_row;
+  GtkLabel            *area_code_problem;
+};
+
+static void prov_extension_page_iface_init (ProvAssistantPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ProvExtensionPage, prov_extension_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (PROV_TYPE_ASSISTANT_PAGE, prov_extension_page_iface_init))
+
+static guint
+fixed_length (ProvExtensionPage *self)
+{
+  return self->in_use != NULL && self->in_use[0] != NULL ? (guint) strlen (self->in_use[0]) : 0;
+}
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+check_fields (ProvExtensionPage *self)
+{
+  g_autofree char *number = prov_rule_check_extension (text_of (self->number_row),
+                                                       (const char * const *) self->in_use, fixed_length (self));
+  g_autofree char *name = prov_rule_check_required (text_of (self->name_row));
+  g_autofree char *pin = prov_rule_check_pin (text_of (self->pin_row));
+  g_autofree char *area_code = prov_rule_check_area_code (text_of (self->area_code_row));
+
+  /* An empty field is pointed out only once something was typed in it. */
+  prov_page_show_problem (GTK_WIDGET (self->number_row), self->number_problem, *text_of (self->number_row) ? number : NULL);
+  prov_page_show_problem (GTK_WIDGET (self->name_row), self->name_problem, *text_of (self->name_row) ? name : NULL);
+  prov_page_show_problem (GTK_WIDGET (self->pin_row), self->pin_problem, *text_of (self->pin_row) ? pin : NULL);
+  prov_page_show_problem (GTK_WIDGET (self->area_code_row), self->area_code_problem,
+                          *text_of (self->area_code_row) ? area_code : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_note), g_str_equal (text_of (self->pin_row), "0000"));
+}
+
+static void
+field_changed (ProvExtensionPage *self,
+               AdwEntryRow       *row,
+               const char        *key)
+{
+  if (self->filling || self->context == NULL)
+    return;
+
+  prov_page_set_field (self->context, key, text_of (row));
+  check_fields (self);
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+on_number_changed (ProvExtensionPage *self)
+{
+  field_changed (self, self->number_row, "extension.number");
+}
+
+static void
+on_name_changed (ProvExtensionPage *self)
+{
+  field_changed (self, self->name_row, "extension.name");
+}
+
+static void
+on_pin_changed (ProvExtensionPage *self)
+{
+  field_changed (self, self->pin_row, "extension.pin");
+}
+
+static void
+on_area_code_changed (ProvExtensionPage *self)
+{
+  field_changed (self, self->area_code_row, "extension.area-code");
+}
+
+static void
+on_next_available_clicked (ProvExtensionPage *self)
+{
+  g_autofree char *next = prov_rule_next_extension ((const char * const *) self->in_use, fixed_length (self));
+
+  if (next == NULL)
+    {
+      prov_page_show_problem (GTK_WIDGET (self->number_row), self->number_problem,
+                              _("Every extension of this length is in use"));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), next);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+on_last_field_activated (ProvExtensionPage *self)
+{
+  prov_assistant_page_request_next (PROV_ASSISTANT_PAGE (self));
+}
+
+/* Choosing an existing subscriber fills in their name. */
+static void
+on_subscriber_selected (ProvExtensionPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->subscriber_row);
+
+  if (self->filling || self->context == NULL || self->users == NULL)
+    return;
+
+  if (selected == 0 || selected > g_strv_length (self->users))
+    {
+      prov_page_set_field (self->context, "extension.subscriber", "new");
+      return;
+    }
+
+  prov_page_set_field (self->context, "extension.subscriber", self->users[selected - 1]);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->users[selected - 1]);
+}
+
+static void
+show_in_use (ProvExtensionPage *self)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GtkStringList) subscribers = gtk_string_list_new (NULL);
+  const char *subscriber = prov_order_get_field (self->context->order, "extension.subscriber");
+  guint selected = 0;
+
+  if (self->in_use == NULL || self->in_use[0] == NULL)
+    text = g_strdup (_("This customer has no extensions yet: the first one fixes their length (2 to 5 digits)."));
+  else
+    {
+      list = g_strjoinv (", ", self->in_use);
+      /* Translators: %s is a list of extension numbers */
+      text = g_strdup_printf (_("In use: %s"), list);
+    }
+  gtk_label_set_label (self->in_use_label, text);
+
+  gtk_string_list_append (subscribers, _("New subscriber"));
+  for (guint i = 0; self->users != NULL && self->users[i] != NULL; i++)
+    {
+      gtk_string_list_append (subscribers, *self->users[i] != '\0' ? self->users[i] : self->in_use[i]);
+      if (g_strcmp0 (subscriber, self->users[i]) == 0)
+        selected = i + 1;
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->subscriber_row, G_LIST_MODEL (subscribers));
+  adw_combo_row_set_selected (self->subscriber_row, selected);
+  self->filling = FALSE;
+
+  check_fields (self);
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+on_extensions_listed (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  GStrv numbers = prov_store_list_extensions_finish (PROV_STORE (source), result, &names, &error);
+  ProvExtensionPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = PROV_EXTENSION_PAGE (user_data);
+  if (numbers == NULL)
+    {
+      prov_page_show_problem (GTK_WIDGET (self->number_row), self->number_problem, error->message);
+      return;
+    }
+
+  g_strfreev (self->in_use);
+  self->in_use = numbers;
+  g_strfreev (self->users);
+  self->users = g_steal_pointer (&names);
+  show_in_use (self);
+}
+
+static const char *
+prov_extension_page_get_id (ProvAssistantPage *page)
+{
+  return "extension";
+}
+
+static const char *
+prov_extension_page_get_title (ProvAssistantPage *page)
+{
+  ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
+
+  return self->context != NULL && prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_MOBILE_USER
+         ? _("FMC") : _("Extension");
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *value)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+}
+
+static void
+prov_extension_page_load (ProvAssistantPage *page,
+                          ProvPageContext   *context)
+{
+  ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
+  const char *account = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  gboolean pbx = prov_order_get_kind (context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+  const char *name = prov_order_get_field (context->order, "extension.name");
+
+  self->context = context;
+  gtk_widget_set_visible (GTK_WIDGET (self->subscriber_group), pbx);
+  adw_preferences_group_set_title (self->extension_group, pbx ? _("Extension") : _("Fixed-Mobile Convergence"));
+  adw_preferences_group_set_description (self->extension_group,
+                                         pbx ? NULL : _("The mobile also rings as an extension of the customer's PBX"));
+
+  /* In the mobile flow the user's display name is the obvious default. */
+  if (name == NULL && !pbx)
+    name = prov_order_get_field (context->order, "user.display-name");
+
+  self->filling = TRUE;
+  set_text (self->number_row, prov_order_get_field (context->order, "extension.number"));
+  set_text (self->name_row, name);
+  set_text (self->pin_row, prov_order_get_field (context->order, "extension.pin"));
+  set_text (self->area_code_row, prov_order_get_field (context->order, "extension.area-code"));
+  self->filling = FALSE;
+  if (name != NULL)
+    prov_page_set_field (context, "extension.name", name);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (account != NULL)
+    prov_store_list_extensions_async (context->store, account, self->cancellable, on_extensions_listed, self);
+  check_fields (self);
+}
+
+static gboolean
+prov_extension_page_get_complete (ProvAssistantPage *page)
+{
+  ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
+  g_autofree char *number = prov_rule_check_extension (text_of (self->number_row),
+                                                       (const char * const *) self->in_use, fixed_length (self));
+  g_autofree char *name = prov_rule_check_required (text_of (self->name_row));
+  g_autofree char *pin = prov_rule_check_pin (text_of (self->pin_row));
+  g_autofree char *area_code = prov_rule_check_area_code (text_of (self->area_code_row));
+
+  return self->context != NULL && number == NULL && name == NULL && pin == NULL && area_code == NULL;
+}
+
+static void
+prov_extension_page_iface_init (ProvAssistantPageInterface *iface)
+{
+  iface->get_id = prov_extension_page_get_id;
+  iface->get_title = prov_extension_page_get_title;
+  iface->load = prov_extension_page_load;
+  iface->get_complete = prov_extension_page_get_complete;
+}
+
+static void
+prov_extension_page_dispose (GObject *object)
+{
+  ProvExtensionPage *self = PROV_EXTENSION_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->in_use, g_strfreev);
+  g_clear_pointer (&self->users, g_strfreev);
+
+  G_OBJECT_CLASS (prov_extension_page_parent_class)->dispose (object);
+}
+
+static void
+prov_extension_page_class_init (ProvExtensionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = prov_extension_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-extension-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, subscriber_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, subscriber_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, extension_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, next_available_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, in_use_label);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, name_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_note);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, area_code_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, area_code_problem);
+  gtk_widget_class_bind_template_callback (widget_class, on_subscriber_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_pin_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_code_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_available_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
+}
+
+static void
+prov_extension_page_init (ProvExtensionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,551 @@
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "prov-assistant-page.h"
+#include "prov-order-rules.h"
+#include "prov-stocktaking-page.h"
+#include "prov-tmf622.h"
+
+/* Who the order is for, from which portfolio, and from when. In the
+ * hosted PBX flow the extension product is chosen here too. */
+
+#define SEARCH_DELAY_MS 150
+
+static const guint default_terms[] = { 1, 12, 24 };
+
+struct _ProvStocktakingPage
+{
+  AdwBin            parent_instance;
+
+  ProvPageContext  *context;
+  GCancellable     *search;
+  guint             search_timeout;
+  GPtrArray        *customers;       /* ProvCustomer, as the list shows them */
+  GArray           *terms;           /* months, as the duration row shows them */
+  gboolean          filling;
+
+  AdwEntryRow      *customer_search_row;
+  GtkListBox       *customer_list;
+  GtkLabel         *customer_problem;
+  GtkButton        *new_customer_button;
+  AdwComboRow      *portfolio_row;
+  AdwComboRow      *product_row;
+  AdwEntryRow      *reference_row;
+  AdwEntryRow      *start_date_row;
+  GtkLabel         *start_date_problem;
+  AdwComboRow      *duration_row;
+  GtkLabel         *catalog_problem;
+};
+
+static void prov_stocktaking_page_iface_init (ProvAssistantPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ProvStocktakingPage, prov_stocktaking_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (PROV_TYPE_ASSISTANT_PAGE, prov_stocktaking_page_iface_init))
+
+static gboolean
+is_extension_flow (ProvStocktakingPage *self)
+{
+  return prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+}
+
+static ProvCatalog *
+catalog (ProvStocktakingPage *self)
+{
+  return prov_sync_scheduler_get_catalog (self->context->scheduler);
+}
+
+/* ---- customer ----------------------------------------------------------- */
+
+static GtkWidget *
+new_customer_row (ProvCustomer *customer)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  if (prov_customer_get_email (customer) != NULL)
+    g_string_append (details, prov_customer_get_email (customer));
+  if (prov_customer_get_phone (customer) != NULL)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", prov_customer_get_phone (customer));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prov_customer_get_name (customer));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
+  return row;
+}
+
+static void
+show_customers (ProvStocktakingPage *self,
+                GPtrArray           *found)
+{
+  const char *chosen_id = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  GtkWidget *child;
+  int selected = -1;
+
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->customer_list))) != NULL)
+    gtk_list_box_remove (self->customer_list, child);
+  g_ptr_array_set_size (self->customers, 0);
+
+  /* The customer the order already has comes first, whatever the search. */
+  if (chosen_id != NULL)
+    g_ptr_array_add (self->customers,
+                     prov_customer_new_from_row (chosen_id, NULL,
+                                                 prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_NAME),
+                                                 prov_order_get_field (self->context->order, "customer.email"), NULL));
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      ProvCustomer *customer = g_ptr_array_index (found, i);
+
+      if (g_strcmp0 (prov_customer_get_uuid (customer), chosen_id) != 0)
+        g_ptr_array_add (self->customers, g_object_ref (customer));
+    }
+
+  for (guint i = 0; i < self->customers->len; i++)
+    {
+      ProvCustomer *customer = g_ptr_array_index (self->customers, i);
+
+      gtk_list_box_append (self->customer_list, new_customer_row (customer));
+      if (g_strcmp0 (prov_customer_get_uuid (customer), chosen_id) == 0)
+        selected = (int) i;
+    }
+
+  if (selected >= 0)
+    gtk_list_box_select_row (self->customer_list, gtk_list_box_get_row_at_index (self->customer_list, selected));
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_list), self->customers->len > 0);
+  self->filling = FALSE;
+}
+
+static void
+on_customers_found (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = prov_sync_scheduler_search_customers_finish (PROV_SYNC_SCHEDULER (source), result, &error);
+  ProvStocktakingPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = PROV_STOCKTAKING_PAGE (user_data);
+  if (found == NULL)
+    prov_page_show_problem (GTK_WIDGET (self->customer_search_row), self->customer_problem, error->message);
+  show_customers (self, found);
+}
+
+static gboolean
+search_now (gpointer user_data)
+{
+  ProvStocktakingPage *self = user_data;
+
+  self->search_timeout = 0;
+  g_cancellable_cancel (self->search);
+  g_clear_object (&self->search);
+  self->search = g_cancellable_new ();
+  prov_sync_scheduler_search_customers_async (self->context->scheduler,
+                                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row)),
+                                              self->search, on_customers_found, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_customer_search_changed (ProvStocktakingPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_customer_button), g_utf8_strlen (text, -1) >= 2);
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  if (self->context != NULL)
+    self->search_timeout = g_timeout_add (SEARCH_DELAY_MS, search_now, self);
+}
+
+/* Enter in the search picks the first customer found and moves on when
+ * the rest of the page is filled in. */
+static void
+on_customer_search_activated (ProvStocktakingPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->customer_list, 0);
+
+  if (first == NULL)
+    return;
+
+  gtk_list_box_select_row (self->customer_list, first);
+  prov_assistant_page_request_next (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+choose_customer (ProvStocktakingPage *self,
+                 ProvCustomer        *customer)
+{
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_ID, prov_customer_get_uuid (customer));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_customer_get_name (customer));
+  prov_page_set_field (self->context, "customer.email", prov_customer_get_email (customer));
+  prov_page_show_problem (GTK_WIDGET (self->customer_search_row), self->customer_problem, NULL);
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+on_customer_selected (ProvStocktakingPage *self,
+                      GtkListBoxRow       *row)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  if (self->filling || index < 0 || (guint) index >= self->customers->len)
+    return;
+
+  choose_customer (self, g_ptr_array_index (self->customers, index));
+}
+
+static void
+on_customer_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_save_customer_finish (PROV_STORE (source), result, &error))
+    g_warning ("New customer not kept: %s", error->message);
+}
+
+static void
+on_new_customer_clicked (ProvStocktakingPage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row))));
+  g_autoptr(ProvCustomer) customer = NULL;
+
+  if (g_utf8_strlen (name, -1) < 2)
+    {
+      prov_page_show_problem (GTK_WIDGET (self->customer_search_row), self->customer_problem,
+                              _("Type the new customer's full name first"));
+      return;
+    }
+
+  customer = prov_customer_new (name);
+  prov_store_save_customer_async (self->context->store, customer, NULL, on_customer_saved, NULL);
+  choose_customer (self, customer);
+  show_customers (self, NULL);
+}
+
+/* ---- portfolio, product, dates ------------------------------------------ */
+
+static void
+fill_durations (ProvStocktakingPage *self)
+{
+  ProvOffering *product = is_extension_flow (self) ? prov_page_get_offering (GTK_WIDGET (self->product_row)) : NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *chosen = prov_order_get_field (self->context->order, "stocktaking.contract-months");
+  const guint *terms = default_terms;
+  guint n_terms = G_N_ELEMENTS (default_terms);
+  guint selected = 0;
+
+  if (product != NULL)
+    {
+      guint n = 0;
+      const guint *product_terms = prov_offering_get_terms (product, &n);
+
+      if (n > 0)
+        {
+          terms = product_terms;
+          n_terms = n;
+        }
+    }
+
+  g_array_set_size (self->terms, 0);
+  for (guint i = 0; i < n_terms; i++)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months", terms[i]), terms[i]);
+
+      gtk_string_list_append (labels, label);
+      g_array_append_val (self->terms, terms[i]);
+      if (chosen != NULL && (guint) atoi (chosen) == terms[i])
+        selected = i;
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->duration_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->duration_row, selected);
+  self->filling = FALSE;
+}
+
+static void
+store_duration (ProvStocktakingPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->duration_row);
+  g_autofree char *months = NULL;
+
+  if (selected >= self->terms->len)
+    return;
+
+  months = g_strdup_printf ("%u", g_array_index (self->terms, guint, selected));
+  prov_page_set_field (self->context, "stocktaking.contract-months", months);
+}
+
+static void
+on_duration_selected (ProvStocktakingPage *self)
+{
+  if (!self->filling && self->context != NULL)
+    store_duration (self);
+}
+
+static void
+fill_products (ProvStocktakingPage *self)
+{
+  ProvOffering *portfolio = prov_page_get_offering (GTK_WIDGET (self->portfolio_row));
+  g_autoptr(GListModel) products = NULL;
+
+  if (!is_extension_flow (self))
+    return;
+
+  if (portfolio != NULL && catalog (self) != NULL)
+    products = prov_catalog_list (catalog (self), PROV_OFFERING_ROLE_EXTENSION, PROV_OFFERING_AVAILABLE_IN,
+                                  prov_offering_get_id (portfolio), NULL);
+
+  self->filling = TRUE;
+  prov_page_set_offerings (GTK_WIDGET (self->product_row), products, FALSE,
+                           prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID));
+  self->filling = FALSE;
+}
+
+static void
+store_product (ProvStocktakingPage *self)
+{
+  ProvOffering *product = prov_page_get_offering (GTK_WIDGET (self->product_row));
+
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_OFFERING_ID, product != NULL ? prov_offering_get_id (product) : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_OFFERING_NAME, product != NULL ? prov_offering_get_name (product) : NULL);
+}
+
+static void
+on_product_selected (ProvStocktakingPage *self)
+{
+  if (self->filling || self->context == NULL)
+    return;
+
+  store_product (self);
+  fill_durations (self);
+  store_duration (self);
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+store_portfolio (ProvStocktakingPage *self)
+{
+  ProvOffering *portfolio = prov_page_get_offering (GTK_WIDGET (self->portfolio_row));
+
+  prov_page_set_field (self->context, "stocktaking.portfolio-id", portfolio != NULL ? prov_offering_get_id (portfolio) : NULL);
+  prov_page_set_field (self->context, "stocktaking.portfolio-name", portfolio != NULL ? prov_offering_get_name (portfolio) : NULL);
+}
+
+static void
+on_portfolio_selected (ProvStocktakingPage *self)
+{
+  if (self->filling || self->context == NULL)
+    return;
+
+  store_portfolio (self);
+  fill_products (self);
+  if (is_extension_flow (self))
+    store_product (self);
+  fill_durations (self);
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+on_reference_changed (ProvStocktakingPage *self)
+{
+  if (self->filling || self->context == NULL)
+    return;
+
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_REFERENCE,
+                       gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+}
+
+static char *
+check_start_date (ProvStocktakingPage *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  return prov_rule_check_start_date (gtk_editable_get_text (GTK_EDITABLE (self->start_date_row)), today);
+}
+
+static void
+on_start_date_changed (ProvStocktakingPage *self)
+{
+  g_autofree char *problem = NULL;
+
+  if (self->filling || self->context == NULL)
+    return;
+
+  problem = check_start_date (self);
+  prov_page_show_problem (GTK_WIDGET (self->start_date_row), self->start_date_problem, problem);
+  /* Kept as typed, even when wrong: nothing typed is lost. */
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_START_DATE,
+                       gtk_editable_get_text (GTK_EDITABLE (self->start_date_row)));
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
+on_last_field_activated (ProvStocktakingPage *self)
+{
+  prov_assistant_page_request_next (PROV_ASSISTANT_PAGE (self));
+}
+
+/* ---- ProvAssistantPage -------------------------------------------------- */
+
+static const char *
+prov_stocktaking_page_get_id (ProvAssistantPage *page)
+{
+  return "stocktaking";
+}
+
+static const char *
+prov_stocktaking_page_get_title (ProvAssistantPage *page)
+{
+  return _("Stocktaking");
+}
+
+static void
+prov_stocktaking_page_load (ProvAssistantPage *page,
+                            ProvPageContext   *context)
+{
+  ProvStocktakingPage *self = PROV_STOCKTAKING_PAGE (page);
+  g_autoptr(GListModel) portfolios = NULL;
+  const char *start_date;
+  const char *reference;
+
+  self->context = context;
+  self->filling = TRUE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->product_row), is_extension_flow (self));
+  if (catalog (self) != NULL)
+    portfolios = prov_catalog_list_portfolios_with (catalog (self), is_extension_flow (self) ? PROV_OFFERING_ROLE_EXTENSION
+                                                                                           : PROV_OFFERING_ROLE_VOICE);
+  prov_page_set_offerings (GTK_WIDGET (self->portfolio_row), portfolios, FALSE,
+                           prov_order_get_field (context->order, "stocktaking.portfolio-id"));
+  prov_page_show_problem (GTK_WIDGET (self->portfolio_row), self->catalog_problem,
+                          catalog (self) == NULL
+                          ? _("The carrier's catalog has not been fetched yet. Connect to the carrier once; after that it works offline.")
+                          : NULL);
+
+  reference = prov_order_get_field (context->order, PROV_ORDER_FIELD_REFERENCE);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference != NULL ? reference : "");
+
+  start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_START_DATE);
+  if (start_date == NULL)
+    {
+      g_autofree char *today = prov_page_dup_today ();
+
+      prov_page_set_field (context, PROV_ORDER_FIELD_START_DATE, today);
+      start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_START_DATE);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->start_date_row), start_date);
+  self->filling = FALSE;
+
+  /* A single portfolio or product is chosen for the clerk. */
+  if (prov_order_get_field (context->order, "stocktaking.portfolio-id") == NULL &&
+      adw_combo_row_get_selected (self->portfolio_row) == GTK_INVALID_LIST_POSITION &&
+      portfolios != NULL && g_list_model_get_n_items (portfolios) > 0)
+    adw_combo_row_set_selected (self->portfolio_row, 0);
+  else
+    {
+      fill_products (self);
+      fill_durations (self);
+    }
+  if (is_extension_flow (self) && prov_order_get_field (context->order, PROV_ORDER_FIELD_OFFERING_ID) == NULL)
+    {
+      if (adw_combo_row_get_selected (self->product_row) == GTK_INVALID_LIST_POSITION &&
+          g_list_model_get_n_items (adw_combo_row_get_model (self->product_row)) > 0)
+        adw_combo_row_set_selected (self->product_row, 0);
+      else
+        store_product (self);
+    }
+  store_duration (self);
+
+  show_customers (self, NULL);
+  on_customer_search_changed (self);
+}
+
+static gboolean
+prov_stocktaking_page_get_complete (ProvAssistantPage *page)
+{
+  ProvStocktakingPage *self = PROV_STOCKTAKING_PAGE (page);
+  g_autofree char *date_problem = NULL;
+  ProvOrder *order;
+
+  if (self->context == NULL)
+    return FALSE;
+
+  order = self->context->order;
+  date_problem = check_start_date (self);
+
+  return prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) != NULL &&
+         prov_order_get_field (order, "stocktaking.portfolio-id") != NULL &&
+         (!is_extension_flow (self) || prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_ID) != NULL) &&
+         date_problem == NULL;
+}
+
+static void
+prov_stocktaking_page_iface_init (ProvAssistantPageInterface *iface)
+{
+  iface->get_id = prov_stocktaking_page_get_id;
+  iface->get_title = prov_stocktaking_page_get_title;
+  iface->load = prov_stocktaking_page_load;
+  iface->get_complete = prov_stocktaking_page_get_complete;
+}
+
+static void
+prov_stocktaking_page_dispose (GObject *object)
+{
+  ProvStocktakingPage *self = PROV_STOCKTAKING_PAGE (object);
+
+  g_clear_handle_id (&self->search_timeout, g_source_remove);
+  if (self->search != NULL)
+    g_cancellable_cancel (self->search);
+  g_clear_object (&self->search);
+  g_clear_pointer (&self->customers, g_ptr_array_unref);
+  g_clear_pointer (&self->terms, g_array_unref);
+
+  G_OBJECT_CLASS (prov_stocktaking_page_parent_class)->dispose (object);
+}
+
+static void
+prov_stocktaking_page_class_init (ProvStocktakingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = prov_stocktaking_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-stocktaking-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, customer_search_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, customer_list);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, customer_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, new_customer_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, portfolio_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, product_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, start_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, start_date_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, duration_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, catalog_problem);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_customer_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_portfolio_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_reference_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_duration_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
+}
+
+static void
+prov_stocktaking_page_init (ProvStocktakingPage *self)
+{
+  self->customers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_customer_button), FALSE);
+}

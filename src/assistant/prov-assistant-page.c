@@ -1,0 +1,189 @@
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "prov-assistant-page.h"
+
+G_DEFINE_INTERFACE (ProvAssistantPage, prov_assistant_page, GTK_TYPE_WIDGET)
+
+enum { CHANGED, NEXT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+default_should_skip (ProvAssistantPage *self,
+                     ProvPageContext   *context)
+{
+  return FALSE;
+}
+
+static gboolean
+default_take_scan (ProvAssistantPage *self,
+                   const ProvScan    *scan)
+{
+  return FALSE;
+}
+
+static void
+prov_assistant_page_default_init (ProvAssistantPageInterface *iface)
+{
+  iface->should_skip = default_should_skip;
+  iface->take_scan = default_take_scan;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[NEXT] = g_signal_new ("next", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+const char *
+prov_assistant_page_get_id (ProvAssistantPage *self)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), NULL);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->get_id (self);
+}
+
+const char *
+prov_assistant_page_get_title (ProvAssistantPage *self)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), NULL);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->get_title (self);
+}
+
+void
+prov_assistant_page_load (ProvAssistantPage *self,
+                          ProvPageContext   *context)
+{
+  g_return_if_fail (PROV_IS_ASSISTANT_PAGE (self));
+  PROV_ASSISTANT_PAGE_GET_IFACE (self)->load (self, context);
+}
+
+gboolean
+prov_assistant_page_get_complete (ProvAssistantPage *self)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), FALSE);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->get_complete (self);
+}
+
+gboolean
+prov_assistant_page_should_skip (ProvAssistantPage *self,
+                                 ProvPageContext   *context)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), FALSE);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->should_skip (self, context);
+}
+
+gboolean
+prov_assistant_page_take_scan (ProvAssistantPage *self,
+                               const ProvScan    *scan)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), FALSE);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->take_scan (self, scan);
+}
+
+void
+prov_assistant_page_changed (ProvAssistantPage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+prov_assistant_page_request_next (ProvAssistantPage *self)
+{
+  g_signal_emit (self, signals[NEXT], 0);
+}
+
+void
+prov_page_set_field (ProvPageContext *context,
+                     const char      *key,
+                     const char      *value)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value != NULL ? value : ""));
+
+  if (g_strcmp0 (prov_order_get_field (context->order, key), *trimmed != '\0' ? trimmed : NULL) == 0)
+    return;
+
+  prov_order_set_field (context->order, key, *trimmed != '\0' ? trimmed : NULL);
+}
+
+void
+prov_page_show_problem (GtkWidget  *field,
+                        GtkLabel   *label,
+                        const char *message)
+{
+  gboolean failed = message != NULL;
+
+  gtk_label_set_label (label, failed ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), failed);
+
+  if (failed)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+void
+prov_page_set_offerings (GtkWidget  *combo_row,
+                         GListModel *offerings,
+                         gboolean    with_none,
+                         const char *selected_id)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint selected = with_none ? 0 : GTK_INVALID_LIST_POSITION;
+  guint offset = with_none ? 1 : 0;
+
+  if (with_none)
+    gtk_string_list_append (names, _("None"));
+
+  for (guint i = 0; offerings != NULL && i < g_list_model_get_n_items (offerings); i++)
+    {
+      g_autoptr(ProvOffering) offering = g_list_model_get_item (offerings, i);
+      g_autofree char *fee = prov_offering_dup_fee_label (offering);
+      /* Translators: an offering and its fee, e.g. "Data 10 GB — € 10.00 a month" */
+      g_autofree char *label = *fee != '\0' ? g_strdup_printf (_("%s — %s"), prov_offering_get_name (offering), fee)
+                                             : g_strdup (prov_offering_get_name (offering));
+
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (selected_id, prov_offering_get_id (offering)) == 0)
+        selected = i + offset;
+    }
+
+  if (offerings != NULL)
+    g_object_set_data_full (G_OBJECT (combo_row), "prov-offerings", g_object_ref (offerings), g_object_unref);
+  else
+    g_object_set_data (G_OBJECT (combo_row), "prov-offerings", NULL);
+  g_object_set_data (G_OBJECT (combo_row), "prov-with-none", GINT_TO_POINTER (with_none));
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo_row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), selected);
+}
+
+ProvOffering *
+prov_page_get_offering (GtkWidget *combo_row)
+{
+  GListModel *offerings = g_object_get_data (G_OBJECT (combo_row), "prov-offerings");
+  guint offset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (combo_row), "prov-with-none")) ? 1 : 0;
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo_row));
+  g_autoptr(ProvOffering) offering = NULL;
+
+  if (offerings == NULL || selected == GTK_INVALID_LIST_POSITION || selected < offset)
+    return NULL;
+
+  offering = g_list_model_get_item (offerings, selected - offset);
+  /* The list keeps it alive. */
+  return offering;
+}
+
+char *
+prov_page_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "prov-catalog.h"
+#include "prov-scan.h"
+#include "prov-store.h"
+#include "prov-sync-scheduler.h"
+
+G_BEGIN_DECLS
+
+/* What every page of an order flow works on. The assistant owns it and
+ * outlives its pages. */
+typedef struct {
+  ProvOrder         *order;
+  ProvStore         *store;
+  ProvSyncScheduler *scheduler;   /* the catalog, and the carrier's reach */
+} ProvPageContext;
+
+#define PROV_TYPE_ASSISTANT_PAGE (prov_assistant_page_get_type ())
+G_DECLARE_INTERFACE (ProvAssistantPage, prov_assistant_page, PROV, ASSISTANT_PAGE, GtkWidget)
+
+struct _ProvAssistantPageInterface
+{
+  GTypeInterface parent_iface;
+
+  /* Stable: kept in the draft to resume it, and the help section's id. */
+  const char *(*get_id)       (ProvAssistantPage *self);
+  const char *(*get_title)    (ProvAssistantPage *self);
+  /* Fills the page from the order; called again when the page is shown,
+   * as earlier pages may have changed what it offers. */
+  void        (*load)         (ProvAssistantPage *self,
+                               ProvPageContext   *context);
+  gboolean    (*get_complete) (ProvAssistantPage *self);
+  gboolean    (*should_skip)  (ProvAssistantPage *self,
+                               ProvPageContext   *context);
+  /* TRUE when a field of the page took the scan. */
+  gboolean    (*take_scan)    (ProvAssistantPage *self,
+                               const ProvScan    *scan);
+};
+
+const char *prov_assistant_page_get_id       (ProvAssistantPage *self);
+const char *prov_assistant_page_get_title    (ProvAssistantPage *self);
+void        prov_assistant_page_load         (ProvAssistantPage *self,
+                                              ProvPageContext   *context);
+gboolean    prov_assistant_page_get_complete (ProvAssistantPage *self);
+gboolean    prov_assistant_page_should_skip  (ProvAssistantPage *self,
+                                              ProvPageContext   *context);
+gboolean    prov_assistant_page_take_scan    (ProvAssistantPage *self,
+                                              const ProvScan    *scan);
+/* For pages: the order changed, completeness may have too. */
+void        prov_assistant_page_changed      (ProvAssistantPage *self);
+/* For pages: Enter on the last field of a complete page moves on. */
+void        prov_assistant_page_request_next (ProvAssistantPage *self);
+
+/* Sets an order field from an editable's text; NULL or "" clears it. */
+void        prov_page_set_field              (ProvPageContext   *context,
+                                              const char        *key,
+                                              const char        *value);
+/* Shows message under a field (NULL: fine) and marks it for screen readers. */
+void        prov_page_show_problem           (GtkWidget         *field,
+                                              GtkLabel          *label,
+                                              const char        *message);
+
+/* Offerings in a combo row (by name, with the fee), optionally after a
+ * "None" entry; the selection is kept by offering id. */
+void          prov_page_set_offerings        (GtkWidget         *combo_row,
+                                              GListModel        *offerings,
+                                              gboolean           with_none,
+                                              const char        *selected_id);
+ProvOffering *prov_page_get_offering         (GtkWidget         *combo_row);
+/* Today as YYYY-MM-DD, the default start date. */
+char         *prov_page_dup_today            (void);
+
+G_END_DECLS

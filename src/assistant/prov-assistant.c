@@ -1,0 +1,604 @@
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "prov-assistant.h"
+#include "prov-assistant-page.h"
+#include "prov-autosave.h"
+#include "prov-scan-listener.h"
+#include "pages/prov-addons-page.h"
+#include "pages/prov-confirm-page.h"
+#include "pages/prov-extension-page.h"
+#include "pages/prov-number-page.h"
+#include "pages/prov-sim-page.h"
+#include "pages/prov-stocktaking-page.h"
+#include "pages/prov-subscription-page.h"
+#include "pages/prov-user-page.h"
+
+/*
+ * Builds the flow from its page widgets, keeps Forward in step with each
+ * page's validation, skips pages the choices made pointless, saves every
+ * change (ProvAutosave), remembers the page for resuming, routes scans to
+ * the page's fields, and places the order from the Confirm page.
+ */
+
+struct _ProvAssistant
+{
+  GObject          parent_instance;
+
+  GtkAssistant    *assistant;
+  ProvAutosave    *autosave;
+  ProvScanListener *scan_listener;
+  ProvPageContext  context;
+  GPtrArray       *pages;        /* ProvAssistantPage */
+  GPtrArray       *overlays;     /* AdwToastOverlay around each page */
+  GtkWidget       *another_button;
+  GtkWidget       *back_button;
+  GtkWidget       *place_button;
+  gboolean         placing;
+};
+
+G_DEFINE_FINAL_TYPE (ProvAssistant, prov_assistant, G_TYPE_OBJECT)
+
+static GType
+page_type_for (const char *name)
+{
+  if (g_str_equal (name, "stocktaking"))
+    return PROV_TYPE_STOCKTAKING_PAGE;
+  if (g_str_equal (name, "subscription"))
+    return PROV_TYPE_SUBSCRIPTION_PAGE;
+  if (g_str_equal (name, "add-ons"))
+    return PROV_TYPE_ADDONS_PAGE;
+  if (g_str_equal (name, "user"))
+    return PROV_TYPE_USER_PAGE;
+  if (g_str_equal (name, "sim"))
+    return PROV_TYPE_SIM_PAGE;
+  if (g_str_equal (name, "number"))
+    return PROV_TYPE_NUMBER_PAGE;
+  if (g_str_equal (name, "extension"))
+    return PROV_TYPE_EXTENSION_PAGE;
+  return PROV_TYPE_CONFIRM_PAGE;
+}
+
+/* The steps of each carrier portal (DESIGN.md, flows 1 and 2). */
+static const char * const mobile_user_flow[] = {
+  "stocktaking", "subscription", "add-ons", "user", "sim", "number", "extension", "confirm", NULL
+};
+static const char * const user_extension_flow[] = {
+  "stocktaking", "add-ons", "extension", "confirm", NULL
+};
+
+static const char * const *
+flow_for (ProvOrderKind kind)
+{
+  switch (kind)
+    {
+    case PROV_ORDER_KIND_MOBILE_USER:
+      return mobile_user_flow;
+    case PROV_ORDER_KIND_USER_EXTENSION:
+      return user_extension_flow;
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+prov_assistant_supports_kind (ProvOrderKind kind)
+{
+  return flow_for (kind) != NULL;
+}
+
+static ProvAssistantPage *
+page_at (ProvAssistant *self,
+         int            index)
+{
+  return index >= 0 && (guint) index < self->pages->len ? g_ptr_array_index (self->pages, index) : NULL;
+}
+
+static int
+find_page (ProvAssistant     *self,
+           ProvAssistantPage *page)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_ptr_array_index (self->pages, i) == page)
+      return (int) i;
+  return -1;
+}
+
+static void
+show_toast (ProvAssistant *self,
+            const char    *message)
+{
+  int current = gtk_assistant_get_current_page (self->assistant);
+
+  if (current >= 0 && (guint) current < self->overlays->len)
+    adw_toast_overlay_add_toast (g_ptr_array_index (self->overlays, current), adw_toast_new (message));
+}
+
+static void
+update_complete (ProvAssistant     *self,
+                 ProvAssistantPage *page)
+{
+  int index = find_page (self, page);
+
+  gtk_assistant_set_page_complete (self->assistant, g_ptr_array_index (self->overlays, index),
+                                   prov_assistant_page_get_complete (page));
+}
+
+static void
+on_page_changed (ProvAssistant     *self,
+                 ProvAssistantPage *page)
+{
+  update_complete (self, page);
+}
+
+static void
+on_page_next (ProvAssistant     *self,
+              ProvAssistantPage *page)
+{
+  if (prov_assistant_page_get_complete (page) &&
+      find_page (self, page) == gtk_assistant_get_current_page (self->assistant) &&
+      gtk_assistant_get_current_page (self->assistant) < (int) self->pages->len - 1)
+    gtk_assistant_next_page (self->assistant);
+}
+
+/* Forward goes to the next page the choices made so far still need. */
+static int
+next_page (int      current,
+           gpointer user_data)
+{
+  ProvAssistant *self = user_data;
+  int next = current + 1;
+
+  while (page_at (self, next) != NULL &&
+         prov_assistant_page_should_skip (page_at (self, next), &self->context))
+    next++;
+
+  return page_at (self, next) != NULL ? next : -1;
+}
+
+static void
+on_prepare (ProvAssistant *self,
+            GtkWidget     *overlay)
+{
+  int index = gtk_assistant_get_current_page (self->assistant);
+  ProvAssistantPage *page = page_at (self, index);
+
+  if (page == NULL)
+    return;
+
+  prov_assistant_page_load (page, &self->context);
+  update_complete (self, page);
+  /* The Confirm page has its own buttons: Place Order says what it does. */
+  gtk_widget_set_visible (self->back_button, index == (int) self->pages->len - 1);
+  gtk_widget_set_visible (self->place_button, index == (int) self->pages->len - 1);
+  if (self->another_button != NULL)
+    gtk_widget_set_visible (self->another_button, index == (int) self->pages->len - 1);
+  prov_order_set_current_page (self->context.order, prov_assistant_page_get_id (page));
+  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_scanned (ProvAssistant  *self,
+            const ProvScan *scan)
+{
+  ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
+  g_autofree char *message = NULL;
+  const ProvId *first;
+
+  if (page == NULL || prov_assistant_page_take_scan (page, scan))
+    return;
+
+  first = scan->ids->len > 0 ? g_ptr_array_index (scan->ids, 0) : NULL;
+  if (first != NULL)
+    /* Translators: e.g. "Scanned IMEI 356938035643809: no field on this page takes it" */
+    message = g_strdup_printf (_("Scanned %s %s: no field on this page takes it"),
+                               prov_id_kind_get_title (first->kind), first->normalized ? first->normalized : first->input);
+  else
+    message = g_strdup_printf (_("Scanned “%s”: not a SIM or device number"), scan->data);
+
+  show_toast (self, message);
+}
+
+static void
+on_autosave_failed (ProvAssistant *self,
+                    const GError  *error)
+{
+  g_autofree char *message = g_strdup_printf (_("Not saved: %s. What you typed stays here; it is saved as soon as it can be."),
+                                              error->message);
+  show_toast (self, message);
+}
+
+/* ---- placing the order -------------------------------------------------- */
+
+typedef struct {
+  ProvAssistant *self;
+  ProvOrderState final_state;
+  gboolean       another;
+} Placing;
+
+static void
+placing_free (Placing *placing)
+{
+  placing->self->placing = FALSE;
+  g_object_unref (placing->self);
+  g_free (placing);
+}
+
+static void
+start_another_extension (ProvAssistant *self)
+{
+  g_autoptr(ProvOrder) next = prov_order_new (PROV_ORDER_KIND_USER_EXTENSION,
+                                              prov_order_get_created_by (self->context.order));
+  static const char * const carried_over[] = {
+    "customer.id", "customer.name", "stocktaking.portfolio-id", "stocktaking.portfolio-name",
+    "subscription.offering-id", "subscription.offering-name", "stocktaking.start-date",
+    "stocktaking.contract-months", "reference", "extension.area-code", NULL
+  };
+  ProvAssistant *another;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
+
+  for (guint i = 0; carried_over[i] != NULL; i++)
+    prov_order_set_field (next, carried_over[i], prov_order_get_field (self->context.order, carried_over[i]));
+  prov_order_set_current_page (next, "extension");
+
+  another = prov_assistant_new (self->context.store, self->context.scheduler, next);
+  prov_assistant_present (another, parent);
+  g_object_unref (another);
+}
+
+static void
+finish_placing (Placing *placing)
+{
+  ProvAssistant *self = placing->self;
+
+  prov_sync_scheduler_sync_now (self->context.scheduler);
+  if (placing->another)
+    start_another_extension (self);
+  gtk_window_destroy (GTK_WINDOW (self->assistant));
+  placing_free (placing);
+}
+
+static void
+on_extension_taken (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Placing *placing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Already placed: the extension list only helps the next order pick a
+   * free number, and the carrier has the last word. */
+  if (!prov_store_add_extension_finish (PROV_STORE (source), result, &error))
+    g_warning ("Extension not recorded: %s", error->message);
+
+  finish_placing (placing);
+}
+
+static void
+on_placed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Placing *placing = user_data;
+  ProvAssistant *self = placing->self;
+  ProvOrder *order = self->context.order;
+  g_autoptr(GError) error = NULL;
+  const char *account = prov_order_get_field (order, "customer.id");
+  const char *extension = prov_order_get_field (order, "extension.number");
+
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
+      show_toast (self, message);
+      placing_free (placing);
+      return;
+    }
+
+  if (account != NULL && extension != NULL)
+    prov_store_add_extension_async (self->context.store, account, extension,
+                                    prov_order_get_field (order, "extension.name"),
+                                    prov_order_get_uuid (order), NULL, on_extension_taken, placing);
+  else
+    finish_placing (placing);
+}
+
+static void
+on_ready (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Placing *placing = user_data;
+  ProvAssistant *self = placing->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
+      show_toast (self, message);
+      placing_free (placing);
+      return;
+    }
+
+  prov_store_transition_async (self->context.store, self->context.order, placing->final_state, g_get_user_name (),
+                               placing->final_state == PROV_ORDER_STATE_AWAITING_SIM
+                               ? _("Placed; the SIM is connected later") : _("Placed at the counter"),
+                               NULL, on_placed, placing);
+}
+
+static void
+on_flushed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Placing *placing = user_data;
+  ProvAssistant *self = placing->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_autosave_flush_finish (PROV_AUTOSAVE (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
+      show_toast (self, message);
+      placing_free (placing);
+      return;
+    }
+
+  if (prov_order_get_state (self->context.order) == PROV_ORDER_STATE_READY)
+    on_ready (NULL, NULL, placing);
+  else
+    prov_store_transition_async (self->context.store, self->context.order, PROV_ORDER_STATE_READY,
+                                 g_get_user_name (), _("Every step is complete"), NULL, on_ready, placing);
+}
+
+/* Every page must be complete, not only the ones visited this time: a
+ * resumed draft may have skipped over one. */
+static gboolean
+check_all_complete (ProvAssistant *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      ProvAssistantPage *page = g_ptr_array_index (self->pages, i);
+
+      if (prov_assistant_page_should_skip (page, &self->context))
+        continue;
+
+      prov_assistant_page_load (page, &self->context);
+      if (!prov_assistant_page_get_complete (page))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not complete yet"), prov_assistant_page_get_title (page));
+
+          gtk_assistant_set_current_page (self->assistant, (int) i);
+          show_toast (self, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+place_order (ProvAssistant *self,
+             gboolean       another)
+{
+  Placing *placing;
+
+  if (self->placing)
+    return;
+
+  if (!check_all_complete (self))
+    return;
+
+  self->placing = TRUE;
+  placing = g_new0 (Placing, 1);
+  placing->self = g_object_ref (self);
+  placing->another = another;
+  placing->final_state = g_strcmp0 (prov_order_get_field (self->context.order, "sim.mode"), "later") == 0
+                         ? PROV_ORDER_STATE_AWAITING_SIM : PROV_ORDER_STATE_QUEUED;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), FALSE);
+  prov_autosave_flush_async (self->autosave, NULL, on_flushed, placing);
+}
+
+static void
+on_place_clicked (ProvAssistant *self)
+{
+  place_order (self, FALSE);
+}
+
+static void
+on_back_clicked (ProvAssistant *self)
+{
+  gtk_assistant_previous_page (self->assistant);
+}
+
+static void
+on_another_clicked (ProvAssistant *self)
+{
+  place_order (self, TRUE);
+}
+
+static void
+on_cancel (ProvAssistant *self)
+{
+  /* Nothing to confirm: the draft is saved and stays in the list. */
+  gtk_window_destroy (GTK_WINDOW (self->assistant));
+}
+
+
+
+static gboolean
+show_help (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  ProvAssistant *self = g_object_get_data (G_OBJECT (widget), "prov-assistant");
+  ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
+  g_autofree char *uri = NULL;
+
+  uri = g_strdup_printf ("help:" APP_ID "/flow-%s#%s",
+                         prov_order_kind_to_id (prov_order_get_kind (self->context.order)),
+                         page != NULL ? prov_assistant_page_get_id (page) : "");
+  gtk_show_uri (GTK_WINDOW (self->assistant), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+static void
+add_page (ProvAssistant *self,
+          const char    *name)
+{
+  ProvAssistantPage *page = g_object_new (page_type_for (name), NULL);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  gboolean last = g_str_equal (name, "confirm");
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_assistant_append_page (self->assistant, overlay);
+  gtk_assistant_set_page_title (self->assistant, overlay, prov_assistant_page_get_title (page));
+  gtk_assistant_set_page_type (self->assistant, overlay, last ? GTK_ASSISTANT_PAGE_CUSTOM : GTK_ASSISTANT_PAGE_CONTENT);
+
+  /* Pages keep a pointer to the context, which lives in the controller:
+   * the controller stays until the last page is gone. */
+  g_object_set_data_full (G_OBJECT (page), "prov-assistant", g_object_ref (self), g_object_unref);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "next", G_CALLBACK (on_page_next), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->pages, page);
+  g_ptr_array_add (self->overlays, overlay);
+}
+
+static void
+on_destroy (GtkWidget     *window,
+            ProvAssistant *self)
+{
+  g_object_unref (self);
+}
+
+ProvAssistant *
+prov_assistant_new (ProvStore         *store,
+                    ProvSyncScheduler *scheduler,
+                    ProvOrder         *order)
+{
+  const char * const *flow = flow_for (prov_order_get_kind (order));
+  ProvAssistant *self;
+  GtkWidget *another = NULL;
+  g_autoptr(GtkEventController) shortcuts = NULL;
+
+  g_return_val_if_fail (flow != NULL, NULL);
+
+  self = g_object_new (PROV_TYPE_ASSISTANT, NULL);
+  self->context.order = g_object_ref (order);
+  self->context.store = g_object_ref (store);
+  self->context.scheduler = g_object_ref (scheduler);
+  self->autosave = prov_autosave_new (store, order);
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
+
+  self->assistant = GTK_ASSISTANT (g_object_new (GTK_TYPE_ASSISTANT, "use-header-bar", TRUE, NULL));
+  gtk_window_set_title (GTK_WINDOW (self->assistant), prov_order_kind_get_title (prov_order_get_kind (order)));
+  gtk_window_set_default_size (GTK_WINDOW (self->assistant), 760, 680);
+  gtk_window_set_modal (GTK_WINDOW (self->assistant), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->assistant), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  prov_order_kind_get_title (prov_order_get_kind (order)), -1);
+  g_object_set_data (G_OBJECT (self->assistant), "prov-assistant", self);
+
+  for (guint i = 0; flow[i] != NULL; i++)
+    add_page (self, flow[i]);
+
+  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
+  gtk_assistant_add_action_widget (self->assistant, self->back_button);
+
+  if (prov_order_get_kind (order) == PROV_ORDER_KIND_USER_EXTENSION)
+    {
+      another = gtk_button_new_with_mnemonic (_("Save and Make _Another Extension"));
+      gtk_widget_set_tooltip_text (another, _("Places this order and starts the next one for the same customer"));
+      g_signal_connect_object (another, "clicked", G_CALLBACK (on_another_clicked), self, G_CONNECT_SWAPPED);
+      gtk_assistant_add_action_widget (self->assistant, another);
+      self->another_button = another;
+    }
+
+  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
+  gtk_widget_add_css_class (self->place_button, "suggested-action");
+  g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
+  gtk_assistant_add_action_widget (self->assistant, self->place_button);
+
+  gtk_assistant_set_forward_page_func (self->assistant, next_page, self, NULL);
+  g_signal_connect_object (self->assistant, "prepare", G_CALLBACK (on_prepare), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assistant, "cancel", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assistant, "close", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
+  /* The window holds the controller: it lives as long as the flow is open. */
+  g_signal_connect (self->assistant, "destroy", G_CALLBACK (on_destroy), g_object_ref (self));
+
+  self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self->assistant));
+  g_signal_connect_object (self->scan_listener, "scanned", G_CALLBACK (on_scanned), self, G_CONNECT_SWAPPED);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F1, 0),
+                                                          gtk_callback_action_new (show_help, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->assistant), g_steal_pointer (&shortcuts));
+
+  return self;
+}
+
+/* Opens the flow, on the page the draft was left on. */
+void
+prov_assistant_present (ProvAssistant *self,
+                        GtkWindow     *parent)
+{
+  const char *resume = prov_order_get_current_page (self->context.order);
+
+  g_return_if_fail (PROV_IS_ASSISTANT (self));
+
+  gtk_window_set_transient_for (GTK_WINDOW (self->assistant), parent);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (self->assistant), gtk_window_get_application (parent));
+
+  for (guint i = 0; resume != NULL && i < self->pages->len; i++)
+    if (g_str_equal (prov_assistant_page_get_id (g_ptr_array_index (self->pages, i)), resume))
+      {
+        gtk_assistant_set_current_page (self->assistant, (int) i);
+        break;
+      }
+
+  gtk_window_present (GTK_WINDOW (self->assistant));
+  g_debug ("Assistant opened on page %s",
+           prov_assistant_page_get_id (page_at (self, gtk_assistant_get_current_page (self->assistant))));
+}
+
+GtkWindow *
+prov_assistant_get_window (ProvAssistant *self)
+{
+  g_return_val_if_fail (PROV_IS_ASSISTANT (self), NULL);
+  return GTK_WINDOW (self->assistant);
+}
+
+static void
+prov_assistant_finalize (GObject *object)
+{
+  ProvAssistant *self = PROV_ASSISTANT (object);
+
+  g_clear_object (&self->scan_listener);
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->context.order);
+  g_clear_object (&self->context.store);
+  g_clear_object (&self->context.scheduler);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->overlays, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (prov_assistant_parent_class)->finalize (object);
+}
+
+static void
+prov_assistant_class_init (ProvAssistantClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = prov_assistant_finalize;
+}
+
+static void
+prov_assistant_init (ProvAssistant *self)
+{
+  self->pages = g_ptr_array_new ();
+  self->overlays = g_ptr_array_new ();
+}

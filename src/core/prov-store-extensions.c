@@ -1,0 +1,190 @@
+#include "prov-store-private.h"
+
+/* PBX extensions per customer account: one number, one user. An order
+ * takes its extension when it is placed; a draft only proposes one. */
+
+typedef struct {
+  char *account;
+  char *number;
+  char *name;
+  char *order_uuid;
+} ExtensionArgs;
+
+static void
+extension_args_free (ExtensionArgs *args)
+{
+  g_free (args->account);
+  g_free (args->number);
+  g_free (args->name);
+  g_free (args->order_uuid);
+  g_free (args);
+}
+
+static void
+free_pair (GStrv *pair)
+{
+  g_strfreev (pair[0]);
+  g_strfreev (pair[1]);
+  g_free (pair);
+}
+
+static void
+worker_list_extensions (StoreWorker *worker,
+                        GTask       *task,
+                        gpointer     data)
+{
+  ExtensionArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  GStrv *both;
+  sqlite3_stmt *statement;
+  int rc;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "SELECT number, coalesce (name, '') FROM extensions WHERE account = ? "
+                                    "ORDER BY length (number), number",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, args->account);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (numbers, column_text (statement, 0));
+      g_strv_builder_add (names, column_text (statement, 1));
+    }
+  if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  statement_done (statement);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  both = g_new0 (GStrv, 2);
+  both[0] = g_strv_builder_end (numbers);
+  both[1] = g_strv_builder_end (names);
+  g_task_return_pointer (task, both, (GDestroyNotify) free_pair);
+}
+
+/* The extensions an account has, shortest and lowest first, with the
+ * names of their users ("" when none was given). */
+void
+prov_store_list_extensions_async (ProvStore           *self,
+                                  const char          *account,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  ExtensionArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (account != NULL);
+
+  args = g_new0 (ExtensionArgs, 1);
+  args->account = g_strdup (account);
+  prov_store_push (self, worker_list_extensions, args, (GDestroyNotify) extension_args_free, NULL,
+                   cancellable, callback, user_data, prov_store_list_extensions_async);
+}
+
+GStrv
+prov_store_list_extensions_finish (ProvStore     *self,
+                                   GAsyncResult  *result,
+                                   GStrv         *names,
+                                   GError       **error)
+{
+  GStrv *pair;
+  GStrv numbers;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  pair = g_task_propagate_pointer (G_TASK (result), error);
+  if (pair == NULL)
+    return NULL;
+
+  numbers = pair[0];
+  if (names != NULL)
+    *names = pair[1];
+  else
+    g_strfreev (pair[1]);
+  g_free (pair);
+
+  return numbers;
+}
+
+static void
+worker_add_extension (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  ExtensionArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "INSERT INTO extensions (account, number, name, order_id, created_at) "
+                                    "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, args->account);
+  bind_text (statement, 2, args->number);
+  bind_text (statement, 3, args->name);
+  bind_text (statement, 4, args->order_uuid);
+  sqlite3_bind_int64 (statement, 5, g_get_real_time ());
+
+  if (!worker_run (worker, statement, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Fails when the account already has this number: two tills may have
+ * proposed it at the same time. */
+void
+prov_store_add_extension_async (ProvStore           *self,
+                                const char          *account,
+                                const char          *number,
+                                const char          *name,
+                                const char          *order_uuid,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ExtensionArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (account != NULL && number != NULL);
+
+  args = g_new0 (ExtensionArgs, 1);
+  args->account = g_strdup (account);
+  args->number = g_strdup (number);
+  args->name = g_strdup (name);
+  args->order_uuid = g_strdup (order_uuid);
+  prov_store_push (self, worker_add_extension, args, (GDestroyNotify) extension_args_free, NULL,
+                   cancellable, callback, user_data, prov_store_add_extension_async);
+}
+
+gboolean
+prov_store_add_extension_finish (ProvStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
