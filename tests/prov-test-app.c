@@ -1,4 +1,5 @@
 #include <signal.h>
+#include <string.h>
 
 #include "prov-test-app.h"
 #include "prov-test-util.h"
@@ -485,4 +486,68 @@ prov_test_app_free (ProvTestApp *app)
     prov_test_remove_tree (app->home);
   g_free (app->home);
   g_free (app);
+}
+
+/* Polls the accessible names until, joined, they contain every needle. */
+gboolean
+prov_test_app_wait_for_names (ProvTestApp        *app,
+                              const char * const *needles,
+                              guint               timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) names = prov_test_app_dup_accessible_names (app, &error);
+      g_autofree char *all = names != NULL ? g_strjoinv ("\n", names) : g_strdup ("");
+      gboolean found = TRUE;
+
+      for (guint i = 0; needles[i] != NULL; i++)
+        found = found && strstr (all, needles[i]) != NULL;
+      if (found)
+        return TRUE;
+
+      g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return FALSE;
+}
+
+/* A screenshot of the whole screen into $PROV_SCREENSHOT_DIR/name.png, when
+ * the directory is set and ImageMagick is there. */
+void
+prov_test_app_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("PROV_SCREENSHOT_DIR");
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autofree char *file = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+
+  if (dir == NULL || import == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, import, "-window", "root", file, NULL);
+  if (process != NULL)
+    g_subprocess_wait (process, NULL, NULL);
+}
+
+/* Every line read so far that contains needle. */
+char **
+prov_test_app_dup_log_lines (ProvTestApp *app,
+                             const char  *needle)
+{
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+
+  for (guint i = 0; i < app->lines->len; i++)
+    {
+      const LogLine *line = &g_array_index (app->lines, LogLine, i);
+
+      if (strstr (line->line, needle) != NULL)
+        g_strv_builder_add (found, line->line);
+    }
+
+  return g_strv_builder_end (found);
 }

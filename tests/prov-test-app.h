@@ -41,6 +41,12 @@ void         prov_test_app_free           (ProvTestApp  *app);
 
 gboolean     prov_test_have_display       (void);
 
+gboolean     prov_test_app_wait_for_names (ProvTestApp        *app,
+                                           const char * const *needles,
+                                           guint               timeout_ms);
+void         prov_test_app_screenshot     (const char   *name);
+char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
+                                           const char   *needle);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvTestApp, prov_test_app_free)
 
 G_END_DECLS

@@ -23,8 +23,15 @@ default_take_scan (ProvAssistantPage *self,
 }
 
 static void
+default_focus_first (ProvAssistantPage *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 prov_assistant_page_default_init (ProvAssistantPageInterface *iface)
 {
+  iface->focus_first = default_focus_first;
   iface->should_skip = default_should_skip;
   iface->take_scan = default_take_scan;
 
@@ -77,6 +84,13 @@ prov_assistant_page_take_scan (ProvAssistantPage *self,
 {
   g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), FALSE);
   return PROV_ASSISTANT_PAGE_GET_IFACE (self)->take_scan (self, scan);
+}
+
+void
+prov_assistant_page_focus_first (ProvAssistantPage *self)
+{
+  g_return_if_fail (PROV_IS_ASSISTANT_PAGE (self));
+  PROV_ASSISTANT_PAGE_GET_IFACE (self)->focus_first (self);
 }
 
 void

@@ -34,6 +34,8 @@ struct _ProvAssistantPageInterface
   gboolean    (*get_complete) (ProvAssistantPage *self);
   gboolean    (*should_skip)  (ProvAssistantPage *self,
                                ProvPageContext   *context);
+  /* Puts the keyboard focus where the clerk starts typing. */
+  void        (*focus_first)  (ProvAssistantPage *self);
   /* TRUE when a field of the page took the scan. */
   gboolean    (*take_scan)    (ProvAssistantPage *self,
                                const ProvScan    *scan);
@@ -48,6 +50,7 @@ gboolean    prov_assistant_page_should_skip  (ProvAssistantPage *self,
                                               ProvPageContext   *context);
 gboolean    prov_assistant_page_take_scan    (ProvAssistantPage *self,
                                               const ProvScan    *scan);
+void        prov_assistant_page_focus_first  (ProvAssistantPage *self);
 /* For pages: the order changed, completeness may have too. */
 void        prov_assistant_page_changed      (ProvAssistantPage *self);
 /* For pages: Enter on the last field of a complete page moves on. */

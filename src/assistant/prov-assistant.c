@@ -174,7 +174,8 @@ on_prepare (ProvAssistant *self,
   if (self->another_button != NULL)
     gtk_widget_set_visible (self->another_button, index == (int) self->pages->len - 1);
   prov_order_set_current_page (self->context.order, prov_assistant_page_get_id (page));
-  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
+  prov_assistant_page_focus_first (page);
 }
 
 static void
@@ -251,6 +252,8 @@ finish_placing (Placing *placing)
 {
   ProvAssistant *self = placing->self;
 
+  g_debug ("Order %s placed as %s", prov_order_get_uuid (self->context.order),
+           prov_order_state_to_id (prov_order_get_state (self->context.order)));
   prov_sync_scheduler_sync_now (self->context.scheduler);
   if (placing->another)
     start_another_extension (self);
@@ -505,9 +508,11 @@ prov_assistant_new (ProvStore         *store,
   for (guint i = 0; flow[i] != NULL; i++)
     add_page (self, flow[i]);
 
-  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
-  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
-  gtk_assistant_add_action_widget (self->assistant, self->back_button);
+  /* Packed from the end: Place Order comes last, where Next was. */
+  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
+  gtk_widget_add_css_class (self->place_button, "suggested-action");
+  g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
+  gtk_assistant_add_action_widget (self->assistant, self->place_button);
 
   if (prov_order_get_kind (order) == PROV_ORDER_KIND_USER_EXTENSION)
     {
@@ -518,10 +523,9 @@ prov_assistant_new (ProvStore         *store,
       self->another_button = another;
     }
 
-  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
-  gtk_widget_add_css_class (self->place_button, "suggested-action");
-  g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
-  gtk_assistant_add_action_widget (self->assistant, self->place_button);
+  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
+  gtk_assistant_add_action_widget (self->assistant, self->back_button);
 
   gtk_assistant_set_forward_page_func (self->assistant, next_page, self, NULL);
   g_signal_connect_object (self->assistant, "prepare", G_CALLBACK (on_prepare), self, G_CONNECT_SWAPPED);

@@ -286,8 +286,15 @@ prov_extension_page_get_complete (ProvAssistantPage *page)
 }
 
 static void
+prov_extension_page_focus_first (ProvAssistantPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PROV_EXTENSION_PAGE (page)->number_row));
+}
+
+static void
 prov_extension_page_iface_init (ProvAssistantPageInterface *iface)
 {
+  iface->focus_first = prov_extension_page_focus_first;
   iface->get_id = prov_extension_page_get_id;
   iface->get_title = prov_extension_page_get_title;
   iface->load = prov_extension_page_load;

@@ -232,8 +232,17 @@ prov_sim_page_take_scan (ProvAssistantPage *page,
 }
 
 static void
+prov_sim_page_focus_first (ProvAssistantPage *page)
+{
+  ProvSimPage *self = PROV_SIM_PAGE (page);
+
+  gtk_widget_grab_focus (connect_later (self) ? GTK_WIDGET (self->mode_row) : GTK_WIDGET (self->iccid_entry));
+}
+
+static void
 prov_sim_page_iface_init (ProvAssistantPageInterface *iface)
 {
+  iface->focus_first = prov_sim_page_focus_first;
   iface->get_id = prov_sim_page_get_id;
   iface->get_title = prov_sim_page_get_title;
   iface->load = prov_sim_page_load;

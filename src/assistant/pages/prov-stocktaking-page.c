@@ -486,8 +486,15 @@ prov_stocktaking_page_get_complete (ProvAssistantPage *page)
 }
 
 static void
+prov_stocktaking_page_focus_first (ProvAssistantPage *page)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (PROV_STOCKTAKING_PAGE (page)->customer_search_row));
+}
+
+static void
 prov_stocktaking_page_iface_init (ProvAssistantPageInterface *iface)
 {
+  iface->focus_first = prov_stocktaking_page_focus_first;
   iface->get_id = prov_stocktaking_page_get_id;
   iface->get_title = prov_stocktaking_page_get_title;
   iface->load = prov_stocktaking_page_load;

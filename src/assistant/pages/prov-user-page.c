@@ -278,9 +278,22 @@ prov_user_page_get_complete (ProvAssistantPage *page)
   return display == NULL && first == NULL && last == NULL && email == NULL;
 }
 
+/* The display name follows the name, so typing starts at the first name. */
+static void
+prov_user_page_focus_first (ProvAssistantPage *page)
+{
+  ProvUserPage *self = PROV_USER_PAGE (page);
+
+  if (is_new_user (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->existing_row));
+}
+
 static void
 prov_user_page_iface_init (ProvAssistantPageInterface *iface)
 {
+  iface->focus_first = prov_user_page_focus_first;
   iface->get_id = prov_user_page_get_id;
   iface->get_title = prov_user_page_get_title;
   iface->load = prov_user_page_load;

@@ -1,0 +1,285 @@
+/* Flows 1 and 2 end to end, as a clerk does them: keyboard and barcode
+ * scanner only (xdotool; a scanner types with a few ms between keys). The
+ * orders must be in the store as placed and reach the sandbox carrier.
+ * With PROV_SCREENSHOT_DIR set, every page is photographed for the README. */
+#include <string.h>
+
+#include "prov-test-app.h"
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+
+#define TIMEOUT_MS 30000
+#define HUMAN_DELAY "60"
+#define SCANNER_DELAY "5"
+
+static void
+keys (const char *first,
+      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  g_ptr_array_add (argv, (gpointer) "key");
+  g_ptr_array_add (argv, (gpointer) "--clearmodifiers");
+  g_ptr_array_add (argv, (gpointer) "--delay");
+  g_ptr_array_add (argv, (gpointer) "100");
+  va_start (args, first);
+  for (key = first; key != NULL; key = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) key);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+type (const char *delay,
+      const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  prov_test_app_xdotool (&error, "type", "--delay", delay, text, NULL);
+  g_assert_no_error (error);
+}
+
+static void
+expect_page (ProvTestApp *app,
+             const char  *flow,
+             const char  *page,
+             guint        seen_before)
+{
+  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
+  g_autofree char *shot = g_strdup_printf ("%s-%s", flow, page);
+
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint seen = 0;
+
+  /* The log keeps every line: wait for this page's next showing, not an
+   * earlier one. */
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, line);
+
+      seen = g_strv_length (lines);
+      if (seen > seen_before)
+        break;
+      prov_test_app_wait_for_log (app, "\x01 no such line", 200);
+    }
+  g_assert_cmpuint (seen, >, seen_before);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_screenshot (shot);
+}
+
+static char *
+placed_uuid (ProvTestApp *app,
+             const char  *before)
+{
+  const char *prefix = "Order ";
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      /* A "placed" line for an order other than before; reading the
+       * app's output needs the main loop to run. */
+      prov_test_app_wait_for_log (app, "\x01 no such line", 200);
+        {
+          g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, " placed as ");
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              const char *start = strstr (lines[i], prefix);
+              g_autofree char *uuid = start != NULL ? g_strndup (start + strlen (prefix), 36) : NULL;
+
+              if (uuid != NULL && g_strcmp0 (uuid, before) != 0)
+                return g_steal_pointer (&uuid);
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+carrier_order (Sandbox    *sandbox,
+               const char *uuid)
+{
+  g_autofree char *uri = g_strconcat (sandbox->base, "productOrder?externalId=", uuid, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *list;
+
+  for (guint attempt = 0; attempt < 60; attempt++)
+    {
+      g_clear_pointer (&body, g_bytes_unref);
+      g_clear_object (&message);
+      message = soup_message_new ("GET", uri);
+      body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+      list = json_node_get_array (json_parser_get_root (parser));
+      if (json_array_get_length (list) > 0)
+        {
+          g_assert_cmpuint (json_array_get_length (list), ==, 1);
+          return json_object_ref (json_array_get_object_element (list, 0));
+        }
+      g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return NULL;
+}
+
+static const char *
+characteristic (JsonObject *order,
+                const char *name)
+{
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
+  JsonArray *list = json_object_get_array_member (json_object_get_object_member (item, "product"), "productCharacteristic");
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (list, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "name"), name))
+        return json_object_get_string_member (entry, "value");
+    }
+
+  return NULL;
+}
+
+static void
+test_both_flows (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *extension_uuid = NULL;
+  g_autofree char *mobile_uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonObject) extension_order = NULL;
+  g_autoptr(JsonObject) mobile_order = NULL;
+  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvOrder) extension = NULL;
+  g_autoptr(ProvOrder) mobile = NULL;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, "--state-delay=3000", NULL);
+  app = prov_test_app_new (&error);
+  g_assert_no_error (error);
+  prov_test_app_set_carrier (app, sandbox.root);
+  g_assert_true (prov_test_app_start (app, &error));
+
+  window = prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS);
+  g_assert_nonnull (window);
+  /* The first sync brings the catalog and reserved numbers. */
+  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
+  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
+
+  /* Flow 2: a user extension for Jansen Installatietechniek. */
+  keys ("ctrl+shift+n", NULL);
+  expect_page (app, "user-extension", "stocktaking", 0);
+  type (HUMAN_DELAY, "jansen");
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  keys ("Return", NULL);
+  expect_page (app, "user-extension", "add-ons", 0);
+  keys ("alt+n", NULL);
+  expect_page (app, "user-extension", "extension", 0);
+  keys ("alt+u", NULL);
+  type (HUMAN_DELAY, "Anna Jansen");
+  keys ("Tab", NULL);
+  type (HUMAN_DELAY, "0000");
+  keys ("Tab", NULL);
+  type (HUMAN_DELAY, "030");
+  keys ("Return", NULL);
+  expect_page (app, "user-extension", "confirm", 0);
+  keys ("alt+o", NULL);
+  extension_uuid = placed_uuid (app, NULL);
+  g_assert_nonnull (extension_uuid);
+
+  /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. */
+  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
+  keys ("ctrl+n", NULL);
+  expect_page (app, "mobile-user", "stocktaking", 1);
+  type (HUMAN_DELAY, "bakk");
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  keys ("Return", NULL);
+  expect_page (app, "mobile-user", "subscription", 0);
+  keys ("alt+n", NULL);
+  expect_page (app, "mobile-user", "add-ons", 1);
+  keys ("alt+n", NULL);
+  expect_page (app, "mobile-user", "user", 0);
+  type (HUMAN_DELAY, "Sanne");
+  keys ("Tab", "Tab", NULL);
+  type (HUMAN_DELAY, "de Vries");
+  keys ("Tab", NULL);
+  type (HUMAN_DELAY, "sanne@bakkerij.example");
+  keys ("alt+n", NULL);
+  expect_page (app, "mobile-user", "sim", 0);
+  type (SCANNER_DELAY, "89314404000132922221\n");
+  expect_page (app, "mobile-user", "number", 0);
+  keys ("alt+n", NULL);
+  expect_page (app, "mobile-user", "extension", 1);
+  keys ("alt+u", "Tab", NULL);
+  type (HUMAN_DELAY, "4821");
+  keys ("Tab", NULL);
+  type (HUMAN_DELAY, "020");
+  keys ("Return", NULL);
+  expect_page (app, "mobile-user", "confirm", 1);
+  keys ("alt+o", NULL);
+  mobile_uuid = placed_uuid (app, extension_uuid);
+  g_assert_nonnull (mobile_uuid);
+
+  /* Both reached the carrier once, with what was typed and scanned. */
+  extension_order = carrier_order (&sandbox, extension_uuid);
+  g_assert_nonnull (extension_order);
+  g_assert_cmpstr (characteristic (extension_order, "extension.number"), ==, "101");
+  g_assert_cmpstr (characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
+  mobile_order = carrier_order (&sandbox, mobile_uuid);
+  g_assert_nonnull (mobile_order);
+  g_assert_cmpstr (characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
+  g_assert_cmpstr (characteristic (mobile_order, "user.display-name"), ==, "Sanne de Vries");
+  g_assert_nonnull (characteristic (mobile_order, "MSISDN"));
+
+  prov_test_app_terminate (app);
+
+  /* And the store has them as placed, with the customer and the scan. */
+  path = prov_test_app_dup_database_path (app);
+  store = prov_test_open_store (path, NULL);
+  extension = prov_test_load (store, extension_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_order_get_field (extension, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Jansen Installatietechniek B.V.");
+  g_assert_true (prov_order_state_is_at_carrier (prov_order_get_state (extension)) ||
+                 prov_order_get_state (extension) == PROV_ORDER_STATE_QUEUED);
+  mobile = prov_test_load (store, mobile_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_ICCID), ==, "89314404000132922221");
+  g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Bakkerij de Vries");
+  prov_test_close_store (g_steal_pointer (&store));
+
+  sandbox_remove (&sandbox);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/flows/extension-then-mobile-user", test_both_flows);
+
+  return g_test_run ();
+}
