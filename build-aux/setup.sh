@@ -16,7 +16,7 @@ build_packages=(
 # Only what the tests need beyond the build: a headless X server to drive
 # the app with, and a session bus for GApplication.
 test_packages=(
-  xvfb xauth xdotool dbus dbus-x11 at-spi2-core imagemagick
+  xvfb xauth xdotool dbus dbus-x11 at-spi2-core imagemagick poppler-utils
   adwaita-icon-theme fonts-cantarell librsvg2-common
   python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3
   clang libclang-rt-14-dev

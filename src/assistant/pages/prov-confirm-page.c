@@ -2,6 +2,8 @@
 
 #include "prov-assistant-page.h"
 #include "prov-confirm-page.h"
+#include "prov-order-print.h"
+#include "prov-order-summary.h"
 #include "prov-tmf622.h"
 
 /* The whole order at a glance before it is placed, and the end user
@@ -25,53 +27,22 @@ static void prov_confirm_page_iface_init (ProvAssistantPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (ProvConfirmPage, prov_confirm_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (PROV_TYPE_ASSISTANT_PAGE, prov_confirm_page_iface_init))
 
-/* What the overview shows, in the order of the pages. Secrets (PINs) are
- * left out: the customer reads along. */
-static const struct {
-  const char *key;
-  const char *title;
-} overview[] = {
-  { PROV_ORDER_FIELD_CUSTOMER_NAME, N_("Customer") },
-  { "stocktaking.portfolio-name", N_("Portfolio") },
-  { PROV_ORDER_FIELD_OFFERING_NAME, N_("Product") },
-  { "subscription.data-name", N_("Data package") },
-  { "subscription.sms-name", N_("SMS package") },
-  { PROV_ORDER_FIELD_REFERENCE, N_("Own reference") },
-  { PROV_ORDER_FIELD_START_DATE, N_("Start date") },
-  { "stocktaking.contract-months", N_("Contract duration (months)") },
-  { "addons.names", N_("Add-ons") },
-  { "user.display-name", N_("User") },
-  { "user.email", N_("User's e-mail") },
-  { "user.language-name", N_("Language of announcements") },
-  { PROV_ORDER_FIELD_ICCID, N_("SIM (ICCID)") },
-  { "sim.summary", N_("SIM") },
-  { PROV_ORDER_FIELD_MSISDN, N_("Phone number") },
-  { "number.summary", N_("Number") },
-  { "extension.number", N_("Extension") },
-  { "extension.name", N_("Name shown on calls") },
-  { "extension.area-code", N_("Area code") },
-};
-
 static void
 show_overview (ProvConfirmPage *self)
 {
-  ProvOrder *order = self->context->order;
+  g_autoptr(GArray) lines = prov_order_summary_lines (self->context->order);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->overview_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (overview); i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      const char *value = prov_order_get_field (order, overview[i].key);
-      GtkWidget *row;
+      const ProvSummaryLine *line = &g_array_index (lines, ProvSummaryLine, i);
+      GtkWidget *row = adw_action_row_new ();
 
-      if (value == NULL || *value == '\0')
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(overview[i].title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line->value);
       gtk_widget_add_css_class (row, "property");
       adw_preferences_group_add (self->overview_group, row);
       g_ptr_array_add (self->rows, row);
@@ -96,6 +67,73 @@ on_billing_toggled (ProvConfirmPage *self)
 
   prov_page_set_field (self->context, "confirm.end-user-billing",
                        gtk_switch_get_active (self->billing_switch) ? "true" : "false");
+}
+
+static void
+report_print_problem (ProvConfirmPage *self,
+                      const GError    *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The confirmation could not be printed: %s"), error->message);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ProvConfirmPage *self = PROV_CONFIRM_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (prov_order_print (self->context->order, GTK_WINDOW (gtk_widget_get_root (widget)),
+                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_print_problem (self, error);
+}
+
+static void
+on_pdf_chosen (GtkNativeDialog *dialog,
+               int              response,
+               ProvConfirmPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (prov_order_print (self->context->order, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                            GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+        report_print_problem (self, error);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ProvConfirmPage *self = PROV_CONFIRM_PAGE (widget);
+  const char *customer = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_NAME);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save Order Confirmation"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the file name of a saved confirmation; %s is the customer */
+  name = g_strdup_printf (_("Order confirmation %s.pdf"), customer != NULL ? customer : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_pdf_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static const char *
@@ -166,6 +204,8 @@ prov_confirm_page_class_init (ProvConfirmPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvConfirmPage, billing_row);
   gtk_widget_class_bind_template_child (widget_class, ProvConfirmPage, billing_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_toggled);
+  gtk_widget_class_install_action (widget_class, "confirm.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "confirm.save-pdf", NULL, save_pdf_activated);
 }
 
 static void
