@@ -384,7 +384,7 @@ show_order_activated (GSimpleAction *action,
 
   g_application_activate (G_APPLICATION (self));
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  window = prov_order_window_new (self->store, g_variant_get_string (parameter, NULL));
+  window = prov_order_window_new (self->store, self->scheduler, g_variant_get_string (parameter, NULL));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -1,7 +1,10 @@
 #include <glib/gi18n.h>
 
+#include "prov-assistant-page.h"
 #include "prov-order-window.h"
+#include "prov-scan-listener.h"
 #include "prov-tmf622.h"
+#include "pages/prov-sim-page.h"
 
 /* One order as the carrier and the clerk left it: its state, what it
  * holds, and its timeline. It follows the store, so a state the sync
@@ -12,7 +15,12 @@ struct _ProvOrderWindow
   AdwWindow             parent_instance;
 
   ProvStore            *store;
+  ProvSyncScheduler    *scheduler;
   char                 *uuid;
+  ProvOrder            *order;
+  ProvPageContext       sim_context;
+  ProvAssistantPage    *sim_page;
+  ProvScanListener     *scan_listener;
   GCancellable         *cancellable;
   GPtrArray            *field_rows;
   GPtrArray            *event_rows;
@@ -22,6 +30,8 @@ struct _ProvOrderWindow
   AdwActionRow         *state_row;
   GtkLabel             *state_badge;
   AdwPreferencesGroup  *timeline_group;
+  AdwPreferencesGroup  *connect_sim_group;
+  AdwBin               *sim_page_bin;
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
@@ -178,6 +188,104 @@ on_events_listed (GObject      *source,
   show_events (self, events);
 }
 
+/* ---- Connect SIM -------------------------------------------------------- */
+
+static void
+update_connect_sim (ProvOrderWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.connect-sim",
+                                 self->sim_page != NULL && prov_assistant_page_get_complete (self->sim_page) &&
+                                 g_strcmp0 (prov_order_get_field (self->order, "sim.mode"), "later") != 0);
+}
+
+static void
+show_connect_sim (ProvOrderWindow *self)
+{
+  gboolean waiting = prov_order_get_state (self->order) == PROV_ORDER_STATE_AWAITING_SIM;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_sim_group), waiting);
+  if (!waiting)
+    return;
+
+  if (self->sim_page == NULL)
+    {
+      /* The SIM step of the order flow, on the order itself. */
+      self->sim_page = g_object_new (PROV_TYPE_SIM_PAGE, NULL);
+      /* The step scrolls on its own; inside this page it needs room. */
+      gtk_widget_set_size_request (GTK_WIDGET (self->sim_page), -1, 380);
+      adw_bin_set_child (self->sim_page_bin, GTK_WIDGET (self->sim_page));
+      g_signal_connect_object (self->sim_page, "changed", G_CALLBACK (update_connect_sim), self, G_CONNECT_SWAPPED);
+    }
+
+  g_clear_object (&self->sim_context.order);
+  self->sim_context.order = g_object_ref (self->order);
+  self->sim_context.store = self->store;
+  self->sim_context.scheduler = self->scheduler;
+  prov_order_set_field (self->order, "sim.mode", "now");
+  prov_assistant_page_load (self->sim_page, &self->sim_context);
+  update_connect_sim (self);
+}
+
+static void
+on_scanned (ProvOrderWindow *self,
+            const ProvScan  *scan)
+{
+  if (self->sim_page != NULL && gtk_widget_get_visible (GTK_WIDGET (self->connect_sim_group)))
+    prov_assistant_page_take_scan (self->sim_page, scan);
+}
+
+static void
+on_sim_connected (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ProvOrderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), TRUE);
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    {
+      adw_action_row_set_subtitle (self->state_row, error->message);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.sync-now", NULL);
+}
+
+static void
+on_sim_saved (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ProvOrderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  if (!prov_store_save_order_finish (PROV_STORE (source), result, &conflicts, &error) ||
+      (conflicts != NULL && conflicts->len > 0))
+    {
+      g_autofree char *message = error != NULL ? g_strdup (error->message)
+                                               : prov_reservation_conflict_dup_message (g_ptr_array_index (conflicts, 0));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), TRUE);
+      adw_action_row_set_subtitle (self->state_row, message);
+      return;
+    }
+
+  prov_store_transition_async (self->store, self->order, PROV_ORDER_STATE_QUEUED, g_get_user_name (),
+                               _("SIM connected at the counter"), NULL, on_sim_connected, g_object_ref (self));
+}
+
+static void
+connect_sim_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), FALSE);
+  prov_store_save_order_async (self->store, self->order, NULL, on_sim_saved, g_object_ref (self));
+}
+
 static void
 on_order_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -197,7 +305,9 @@ on_order_loaded (GObject      *source,
       return;
     }
 
+  g_set_object (&self->order, order);
   show_order (self, order);
+  show_connect_sim (self);
 }
 
 static void
@@ -217,8 +327,9 @@ on_store_order_changed (ProvStore       *store,
 }
 
 ProvOrderWindow *
-prov_order_window_new (ProvStore  *store,
-                       const char *uuid)
+prov_order_window_new (ProvStore         *store,
+                       ProvSyncScheduler *scheduler,
+                       const char        *uuid)
 {
   ProvOrderWindow *self;
 
@@ -227,6 +338,7 @@ prov_order_window_new (ProvStore  *store,
 
   self = g_object_new (PROV_TYPE_ORDER_WINDOW, NULL);
   self->store = g_object_ref (store);
+  self->scheduler = g_object_ref (scheduler);
   self->uuid = g_strdup (uuid);
   g_signal_connect_object (store, "order-changed", G_CALLBACK (on_store_order_changed), self, 0);
   reload (self);
@@ -251,6 +363,10 @@ prov_order_window_finalize (GObject *object)
   ProvOrderWindow *self = PROV_ORDER_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->scan_listener);
+  g_clear_object (&self->sim_context.order);
+  g_clear_object (&self->order);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->event_rows, g_ptr_array_unref);
@@ -274,6 +390,9 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_row);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_badge);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, sim_page_bin);
+  gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -285,4 +404,7 @@ prov_order_window_init (ProvOrderWindow *self)
   self->event_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
+  g_signal_connect_object (self->scan_listener, "scanned", G_CALLBACK (on_scanned), self, G_CONNECT_SWAPPED);
 }

@@ -551,3 +551,84 @@ prov_test_app_dup_log_lines (ProvTestApp *app,
 
   return g_strv_builder_end (found);
 }
+
+/* Kills the app as a power cut would (SIGKILL) and starts it again on the
+ * same home, with a fresh log. */
+gboolean
+prov_test_app_crash_and_restart (ProvTestApp  *app,
+                                 GError      **error)
+{
+  g_subprocess_force_exit (app->process);
+  g_subprocess_wait (app->process, NULL, NULL);
+
+  if (app->log_cancellable != NULL)
+    g_cancellable_cancel (app->log_cancellable);
+  g_clear_object (&app->log_cancellable);
+  g_clear_object (&app->log);
+  g_clear_object (&app->process);
+  g_array_set_size (app->lines, 0);
+  app->log_closed = FALSE;
+
+  return prov_test_app_start (app, error);
+}
+
+/* xdotool key, one key after the other, as a person presses them. */
+void
+prov_test_app_keys (const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  g_ptr_array_add (argv, (gpointer) "key");
+  g_ptr_array_add (argv, (gpointer) "--clearmodifiers");
+  g_ptr_array_add (argv, (gpointer) "--delay");
+  g_ptr_array_add (argv, (gpointer) "100");
+  va_start (args, first);
+  for (key = first; key != NULL; key = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) key);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+prov_test_app_type (const char *delay,
+                    const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  prov_test_app_xdotool (&error, "type", "--delay", delay, text, NULL);
+  g_assert_no_error (error);
+}
+
+
+/* Waits until more than count lines contain needle. */
+gboolean
+prov_test_app_wait_for_log_count (ProvTestApp *app,
+                                  const char  *needle,
+                                  guint        count,
+                                  guint        timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, needle);
+
+      if (g_strv_length (lines) > count)
+        return TRUE;
+      /* Reading the app's output needs the main loop to run. */
+      prov_test_app_wait_for_log (app, "\x01 no such line", 200);
+    }
+
+  return FALSE;
+}

@@ -35,6 +35,8 @@ gboolean     prov_test_app_wait_exit      (ProvTestApp  *app,
                                            guint         timeout_ms,
                                            int          *exit_status);
 void         prov_test_app_terminate      (ProvTestApp  *app);
+gboolean     prov_test_app_crash_and_restart (ProvTestApp *app,
+                                           GError      **error);
 const char  *prov_test_app_get_home       (ProvTestApp  *app);
 const char  *prov_test_app_get_pid        (ProvTestApp  *app);
 void         prov_test_app_free           (ProvTestApp  *app);
@@ -47,6 +49,14 @@ gboolean     prov_test_app_wait_for_names (ProvTestApp        *app,
 void         prov_test_app_screenshot     (const char   *name);
 char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
                                            const char   *needle);
+void         prov_test_app_keys           (const char   *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+void         prov_test_app_type           (const char   *delay,
+                                           const char   *text);
+gboolean     prov_test_app_wait_for_log_count (ProvTestApp *app,
+                                           const char   *needle,
+                                           guint         count,
+                                           guint         timeout_ms);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvTestApp, prov_test_app_free)
 
 G_END_DECLS

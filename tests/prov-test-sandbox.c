@@ -79,3 +79,55 @@ sandbox_remove (Sandbox *sandbox)
   g_clear_pointer (&sandbox->dir, g_free);
 }
 
+
+/* The carrier's order for our uuid (its externalId), waiting for it to
+ * arrive; asserts there is only one. */
+JsonObject *
+sandbox_find_order (Sandbox    *sandbox,
+                    const char *uuid)
+{
+  g_autofree char *uri = g_strconcat (sandbox->base, "productOrder?externalId=", uuid, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *list;
+
+  for (guint attempt = 0; attempt < 60; attempt++)
+    {
+      g_clear_pointer (&body, g_bytes_unref);
+      g_clear_object (&message);
+      message = soup_message_new ("GET", uri);
+      body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+      list = json_node_get_array (json_parser_get_root (parser));
+      if (json_array_get_length (list) > 0)
+        {
+          g_assert_cmpuint (json_array_get_length (list), ==, 1);
+          return json_object_ref (json_array_get_object_element (list, 0));
+        }
+      g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return NULL;
+}
+
+const char *
+sandbox_order_characteristic (JsonObject *order,
+                              const char *name)
+{
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
+  JsonArray *list = json_object_get_array_member (json_object_get_object_member (item, "product"), "productCharacteristic");
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (list, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "name"), name))
+        return json_object_get_string_member (entry, "value");
+    }
+
+  return NULL;
+}
+

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 G_BEGIN_DECLS
@@ -18,5 +19,10 @@ void sandbox_start  (Sandbox    *sandbox,
                      ...) G_GNUC_NULL_TERMINATED;
 void sandbox_stop   (Sandbox    *sandbox);
 void sandbox_remove (Sandbox    *sandbox);
+
+JsonObject *sandbox_find_order           (Sandbox    *sandbox,
+                                          const char *uuid);
+const char *sandbox_order_characteristic (JsonObject *order,
+                                          const char *name);
 
 G_END_DECLS

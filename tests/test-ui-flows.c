@@ -13,43 +13,6 @@
 #define SCANNER_DELAY "5"
 
 static void
-keys (const char *first,
-      ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *key;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  g_ptr_array_add (argv, (gpointer) "key");
-  g_ptr_array_add (argv, (gpointer) "--clearmodifiers");
-  g_ptr_array_add (argv, (gpointer) "--delay");
-  g_ptr_array_add (argv, (gpointer) "100");
-  va_start (args, first);
-  for (key = first; key != NULL; key = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) key);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-type (const char *delay,
-      const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  prov_test_app_xdotool (&error, "type", "--delay", delay, text, NULL);
-  g_assert_no_error (error);
-}
-
-static void
 expect_page (ProvTestApp *app,
              const char  *flow,
              const char  *page,
@@ -58,21 +21,8 @@ expect_page (ProvTestApp *app,
   g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
   g_autofree char *shot = g_strdup_printf ("%s-%s", flow, page);
 
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  guint seen = 0;
-
-  /* The log keeps every line: wait for this page's next showing, not an
-   * earlier one. */
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, line);
-
-      seen = g_strv_length (lines);
-      if (seen > seen_before)
-        break;
-      prov_test_app_wait_for_log (app, "\x01 no such line", 200);
-    }
-  g_assert_cmpuint (seen, >, seen_before);
+  /* The log keeps every line: wait for this page's next showing. */
+  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, TIMEOUT_MS));
   g_usleep (400 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot (shot);
 }
@@ -101,55 +51,6 @@ placed_uuid (ProvTestApp *app,
                 return g_steal_pointer (&uuid);
             }
         }
-    }
-
-  return NULL;
-}
-
-static JsonObject *
-carrier_order (Sandbox    *sandbox,
-               const char *uuid)
-{
-  g_autofree char *uri = g_strconcat (sandbox->base, "productOrder?externalId=", uuid, NULL);
-  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *list;
-
-  for (guint attempt = 0; attempt < 60; attempt++)
-    {
-      g_clear_pointer (&body, g_bytes_unref);
-      g_clear_object (&message);
-      message = soup_message_new ("GET", uri);
-      body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
-      list = json_node_get_array (json_parser_get_root (parser));
-      if (json_array_get_length (list) > 0)
-        {
-          g_assert_cmpuint (json_array_get_length (list), ==, 1);
-          return json_object_ref (json_array_get_object_element (list, 0));
-        }
-      g_usleep (500 * G_TIME_SPAN_MILLISECOND);
-    }
-
-  return NULL;
-}
-
-static const char *
-characteristic (JsonObject *order,
-                const char *name)
-{
-  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
-  JsonArray *list = json_object_get_array_member (json_object_get_object_member (item, "product"), "productCharacteristic");
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (list, i);
-
-      if (g_str_equal (json_object_get_string_member (entry, "name"), name))
-        return json_object_get_string_member (entry, "value");
     }
 
   return NULL;
@@ -190,69 +91,69 @@ test_both_flows (void)
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
 
   /* Flow 2: a user extension for Jansen Installatietechniek. */
-  keys ("ctrl+shift+n", NULL);
+  prov_test_app_keys ("ctrl+shift+n", NULL);
   expect_page (app, "user-extension", "stocktaking", 0);
-  type (HUMAN_DELAY, "jansen");
+  prov_test_app_type (HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
-  keys ("Return", NULL);
+  prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "add-ons", 0);
-  keys ("alt+n", NULL);
+  prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "user-extension", "extension", 0);
-  keys ("alt+u", NULL);
-  type (HUMAN_DELAY, "Anna Jansen");
-  keys ("Tab", NULL);
-  type (HUMAN_DELAY, "0000");
-  keys ("Tab", NULL);
-  type (HUMAN_DELAY, "030");
-  keys ("Return", NULL);
+  prov_test_app_keys ("alt+u", NULL);
+  prov_test_app_type (HUMAN_DELAY, "Anna Jansen");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "0000");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "030");
+  prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "confirm", 0);
-  keys ("alt+o", NULL);
+  prov_test_app_keys ("alt+o", NULL);
   extension_uuid = placed_uuid (app, NULL);
   g_assert_nonnull (extension_uuid);
 
   /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. */
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
-  keys ("ctrl+n", NULL);
+  prov_test_app_keys ("ctrl+n", NULL);
   expect_page (app, "mobile-user", "stocktaking", 1);
-  type (HUMAN_DELAY, "bakk");
+  prov_test_app_type (HUMAN_DELAY, "bakk");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
-  keys ("Return", NULL);
+  prov_test_app_keys ("Return", NULL);
   expect_page (app, "mobile-user", "subscription", 0);
-  keys ("alt+n", NULL);
+  prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "add-ons", 1);
-  keys ("alt+n", NULL);
+  prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "user", 0);
-  type (HUMAN_DELAY, "Sanne");
-  keys ("Tab", "Tab", NULL);
-  type (HUMAN_DELAY, "de Vries");
-  keys ("Tab", NULL);
-  type (HUMAN_DELAY, "sanne@bakkerij.example");
-  keys ("alt+n", NULL);
+  prov_test_app_type (HUMAN_DELAY, "Sanne");
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "de Vries");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "sanne@bakkerij.example");
+  prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "sim", 0);
-  type (SCANNER_DELAY, "89314404000132922221\n");
+  prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
   expect_page (app, "mobile-user", "number", 0);
-  keys ("alt+n", NULL);
+  prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "extension", 1);
-  keys ("alt+u", "Tab", NULL);
-  type (HUMAN_DELAY, "4821");
-  keys ("Tab", NULL);
-  type (HUMAN_DELAY, "020");
-  keys ("Return", NULL);
+  prov_test_app_keys ("alt+u", "Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "4821");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "020");
+  prov_test_app_keys ("Return", NULL);
   expect_page (app, "mobile-user", "confirm", 1);
-  keys ("alt+o", NULL);
+  prov_test_app_keys ("alt+o", NULL);
   mobile_uuid = placed_uuid (app, extension_uuid);
   g_assert_nonnull (mobile_uuid);
 
   /* Both reached the carrier once, with what was typed and scanned. */
-  extension_order = carrier_order (&sandbox, extension_uuid);
+  extension_order = sandbox_find_order (&sandbox, extension_uuid);
   g_assert_nonnull (extension_order);
-  g_assert_cmpstr (characteristic (extension_order, "extension.number"), ==, "101");
-  g_assert_cmpstr (characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
-  mobile_order = carrier_order (&sandbox, mobile_uuid);
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.number"), ==, "101");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
+  mobile_order = sandbox_find_order (&sandbox, mobile_uuid);
   g_assert_nonnull (mobile_order);
-  g_assert_cmpstr (characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
-  g_assert_cmpstr (characteristic (mobile_order, "user.display-name"), ==, "Sanne de Vries");
-  g_assert_nonnull (characteristic (mobile_order, "MSISDN"));
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "user.display-name"), ==, "Sanne de Vries");
+  g_assert_nonnull (sandbox_order_characteristic (mobile_order, "MSISDN"));
 
   prov_test_app_terminate (app);
 

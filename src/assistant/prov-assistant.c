@@ -567,7 +567,7 @@ prov_assistant_present (ProvAssistant *self,
       }
 
   gtk_window_present (GTK_WINDOW (self->assistant));
-  g_debug ("Assistant opened on page %s",
+  g_debug ("Assistant for order %s opened on page %s", prov_order_get_uuid (self->context.order),
            prov_assistant_page_get_id (page_at (self, gtk_assistant_get_current_page (self->assistant))));
 }
 

@@ -21,7 +21,9 @@ struct _ProvSimPage
   GPtrArray           *candidates;   /* ProvStockItem */
   gboolean             filling;
 
-  AdwComboRow         *mode_row;
+  AdwActionRow        *mode_row;
+  GtkToggleButton     *now_button;
+  GtkToggleButton     *later_button;
   GtkLabel            *later_note;
   AdwPreferencesGroup *now_group;
   ProvScanEntry       *iccid_entry;
@@ -38,7 +40,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ProvSimPage, prov_sim_page, ADW_TYPE_BIN,
 static gboolean
 connect_later (ProvSimPage *self)
 {
-  return adw_combo_row_get_selected (self->mode_row) == 1;
+  return gtk_toggle_button_get_active (self->later_button);
 }
 
 static void
@@ -192,8 +194,10 @@ prov_sim_page_load (ProvAssistantPage *page,
 
   self->context = context;
   self->filling = TRUE;
-  adw_combo_row_set_selected (self->mode_row,
-                              g_strcmp0 (prov_order_get_field (context->order, "sim.mode"), "later") == 0 ? 1 : 0);
+  if (g_strcmp0 (prov_order_get_field (context->order, "sim.mode"), "later") == 0)
+    gtk_toggle_button_set_active (self->later_button, TRUE);
+  else
+    gtk_toggle_button_set_active (self->now_button, TRUE);
   prov_scan_entry_set_text (self->iccid_entry, iccid != NULL ? iccid : "");
   self->filling = FALSE;
   show_mode (self);
@@ -221,7 +225,7 @@ prov_sim_page_take_scan (ProvAssistantPage *page,
     return FALSE;
 
   if (connect_later (self))
-    adw_combo_row_set_selected (self->mode_row, 0);
+    gtk_toggle_button_set_active (self->now_button, TRUE);
 
   if (!prov_scan_entry_take_scan (self->iccid_entry, scan))
     return FALSE;
@@ -236,7 +240,7 @@ prov_sim_page_focus_first (ProvAssistantPage *page)
 {
   ProvSimPage *self = PROV_SIM_PAGE (page);
 
-  gtk_widget_grab_focus (connect_later (self) ? GTK_WIDGET (self->mode_row) : GTK_WIDGET (self->iccid_entry));
+  gtk_widget_grab_focus (connect_later (self) ? GTK_WIDGET (self->later_button) : GTK_WIDGET (self->iccid_entry));
 }
 
 static void
@@ -273,6 +277,8 @@ prov_sim_page_class_init (ProvSimPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-sim-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvSimPage, now_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvSimPage, later_button);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, later_note);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, now_group);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, iccid_entry);
