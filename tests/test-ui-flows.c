@@ -27,33 +27,20 @@ expect_page (ProvTestApp *app,
   prov_test_app_screenshot (shot);
 }
 
+/* The uuid of the nth order placed since the app started (from 0). */
 static char *
 placed_uuid (ProvTestApp *app,
-             const char  *before)
+             guint        nth)
 {
-  const char *prefix = "Order ";
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  g_auto(GStrv) lines = NULL;
+  const char *start;
 
-  while (g_get_monotonic_time () < deadline)
-    {
-      /* A "placed" line for an order other than before; reading the
-       * app's output needs the main loop to run. */
-      prov_test_app_wait_for_log (app, "\x01 no such line", 200);
-        {
-          g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, " placed as ");
+  if (!prov_test_app_wait_for_log_count (app, " placed as ", nth, TIMEOUT_MS))
+    return NULL;
 
-          for (guint i = 0; lines[i] != NULL; i++)
-            {
-              const char *start = strstr (lines[i], prefix);
-              g_autofree char *uuid = start != NULL ? g_strndup (start + strlen (prefix), 36) : NULL;
-
-              if (uuid != NULL && g_strcmp0 (uuid, before) != 0)
-                return g_steal_pointer (&uuid);
-            }
-        }
-    }
-
-  return NULL;
+  lines = prov_test_app_dup_log_lines (app, " placed as ");
+  start = strstr (lines[nth], "Order ");
+  return start != NULL ? g_strndup (start + strlen ("Order "), 36) : NULL;
 }
 
 static void
@@ -64,6 +51,8 @@ test_both_flows (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *window = NULL;
   g_autofree char *extension_uuid = NULL;
+  g_autofree char *another_uuid = NULL;
+  g_autoptr(JsonObject) another_order = NULL;
   g_autofree char *mobile_uuid = NULL;
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) extension_order = NULL;
@@ -107,9 +96,21 @@ test_both_flows (void)
   prov_test_app_type (HUMAN_DELAY, "030");
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "confirm", 0);
-  prov_test_app_keys ("alt+o", NULL);
-  extension_uuid = placed_uuid (app, NULL);
+  /* Place it and start the next extension for the same customer. */
+  prov_test_app_keys ("alt+a", NULL);
+  extension_uuid = placed_uuid (app, 0);
   g_assert_nonnull (extension_uuid);
+  expect_page (app, "user-extension-another", "extension", 1);
+  prov_test_app_keys ("alt+u", NULL);
+  prov_test_app_type (HUMAN_DELAY, "Bram Jansen");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "2468");
+  /* The area code came along from the first extension. */
+  prov_test_app_keys ("Tab", "Return", NULL);
+  expect_page (app, "user-extension-another", "confirm", 1);
+  prov_test_app_keys ("alt+o", NULL);
+  another_uuid = placed_uuid (app, 1);
+  g_assert_nonnull (another_uuid);
 
   /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. */
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
@@ -133,15 +134,15 @@ test_both_flows (void)
   prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
   expect_page (app, "mobile-user", "number", 0);
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "mobile-user", "extension", 1);
+  expect_page (app, "mobile-user", "extension", 2);
   prov_test_app_keys ("alt+u", "Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "4821");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "020");
   prov_test_app_keys ("Return", NULL);
-  expect_page (app, "mobile-user", "confirm", 1);
+  expect_page (app, "mobile-user", "confirm", 2);
   prov_test_app_keys ("alt+o", NULL);
-  mobile_uuid = placed_uuid (app, extension_uuid);
+  mobile_uuid = placed_uuid (app, 2);
   g_assert_nonnull (mobile_uuid);
 
   /* Both reached the carrier once, with what was typed and scanned. */
@@ -149,6 +150,13 @@ test_both_flows (void)
   g_assert_nonnull (extension_order);
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.number"), ==, "101");
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
+  another_order = sandbox_find_order (&sandbox, another_uuid);
+  g_assert_nonnull (another_order);
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.number"), ==, "102");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.area-code"), ==, "030");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (another_order, "relatedParty"), 0), "name"),
+                   ==, "Jansen Installatietechniek B.V.");
   mobile_order = sandbox_find_order (&sandbox, mobile_uuid);
   g_assert_nonnull (mobile_order);
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
