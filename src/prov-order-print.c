@@ -28,10 +28,13 @@ dup_markup (ProvOrder *order)
     }
 
   {
-    /* Translators: at the foot of the printed confirmation; %s are a date and time, and the order's reference */
-    g_autofree char *footer = g_markup_printf_escaped (_("\nPrinted %s. Order reference: %s"), when,
-                                                       prov_order_get_uuid (order));
-    g_string_append (markup, footer);
+    /* The reference on a line of its own: wrapping must not split it. */
+    /* Translators: at the foot of the printed confirmation; %s is a date and time */
+    g_autofree char *printed = g_markup_printf_escaped (_("Printed %s."), when);
+    /* Translators: at the foot of the printed confirmation; %s is the order's reference */
+    g_autofree char *reference = g_markup_printf_escaped (_("Order reference: %s"), prov_order_get_uuid (order));
+
+    g_string_append_printf (markup, "\n%s\n%s", printed, reference);
   }
 
   return g_string_free (markup, FALSE);

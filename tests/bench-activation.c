@@ -91,7 +91,6 @@ main (int   argc,
 {
   Sandbox sandbox = { 0 };
   g_autoptr(ProvTestApp) app = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *window = NULL;
   double seconds[RUNS];
   guint keystrokes[RUNS];
@@ -107,12 +106,7 @@ main (int   argc,
     }
 
   sandbox_start (&sandbox, "--state-delay=60000", NULL);
-  app = prov_test_app_new (&error);
-  prov_test_app_set_carrier (app, sandbox.root);
-  if (!prov_test_app_start (app, &error) ||
-      (window = prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS)) == NULL ||
-      !prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS))
-    g_error ("The app did not start: %s", error != NULL ? error->message : "no window or no first sync");
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
 
   for (guint run = 0; run < RUNS; run++)
     {

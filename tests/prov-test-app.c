@@ -632,3 +632,42 @@ prov_test_app_wait_for_log_count (ProvTestApp *app,
 
   return FALSE;
 }
+
+/* gapplication action com.example.Provisioner NAME [TARGET]: what a
+ * notification or another program does to the running app. */
+void
+prov_test_app_activate_action (const char *name,
+                               const char *string_target)
+{
+  g_autofree char *target = string_target != NULL ? g_strdup_printf ("'%s'", string_target) : NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              "gapplication", "action", "com.example.Provisioner", name, target, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The app on a carrier, with its first sync done (catalog and reserved
+ * numbers in) and its main window focused; the window id in *window. */
+ProvTestApp *
+prov_test_app_spawn_synced (const char  *carrier_url,
+                            char       **window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvTestApp) app = prov_test_app_new (&error);
+
+  g_assert_no_error (error);
+  prov_test_app_set_carrier (app, carrier_url);
+  g_assert_true (prov_test_app_start (app, &error));
+  g_assert_no_error (error);
+
+  *window = prov_test_app_find_window (app, "Provisioner", 30000);
+  g_assert_nonnull (*window);
+  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, 30000));
+  g_assert_true (prov_test_app_focus_window (*window, 30000));
+
+  return g_steal_pointer (&app);
+}

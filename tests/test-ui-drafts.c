@@ -28,21 +28,6 @@ uuid_from_log (ProvTestApp *app,
 }
 
 static void
-activate_action (const char *name,
-                 const char *uuid)
-{
-  g_autofree char *target = g_strdup_printf ("'%s'", uuid);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                              "gapplication", "action", "com.example.Provisioner", name, target, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_draft_survives_crash (void)
 {
   Sandbox sandbox = { 0 };
@@ -60,13 +45,7 @@ test_draft_survives_crash (void)
     }
 
   sandbox_start (&sandbox, "--state-delay=3000", NULL);
-  app = prov_test_app_new (&error);
-  prov_test_app_set_carrier (app, sandbox.root);
-  g_assert_true (prov_test_app_start (app, &error));
-  window = prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS);
-  g_assert_nonnull (window);
-  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
 
   /* Half an extension: name and PIN typed, no area code yet. */
   prov_test_app_keys ("ctrl+shift+n", NULL);
@@ -94,7 +73,7 @@ test_draft_survives_crash (void)
   g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
 
   /* Opening the draft (as from the list) resumes it on its page. */
-  activate_action ("resume-order", uuid);
+  prov_test_app_activate_action ("resume-order", uuid);
   resumed = g_strdup_printf ("Assistant for order %s opened on page extension", uuid);
   g_assert_true (prov_test_app_wait_for_log (app, resumed, TIMEOUT_MS));
   prov_test_app_screenshot ("draft-resumed");
@@ -137,13 +116,7 @@ test_connect_sim_later (void)
     }
 
   sandbox_start (&sandbox, "--state-delay=3000", NULL);
-  app = prov_test_app_new (&error);
-  prov_test_app_set_carrier (app, sandbox.root);
-  g_assert_true (prov_test_app_start (app, &error));
-  window = prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS);
-  g_assert_nonnull (window);
-  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
 
   prov_test_app_keys ("ctrl+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
@@ -193,7 +166,7 @@ test_connect_sim_later (void)
   g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (message), "X-Total-Count"), ==, "0");
 
   /* Its overview: scan the SIM, connect and send. */
-  activate_action ("show-order", uuid);
+  prov_test_app_activate_action ("show-order", uuid);
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);

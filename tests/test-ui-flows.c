@@ -68,16 +68,8 @@ test_both_flows (void)
     }
 
   sandbox_start (&sandbox, "--state-delay=3000", NULL);
-  app = prov_test_app_new (&error);
-  g_assert_no_error (error);
-  prov_test_app_set_carrier (app, sandbox.root);
-  g_assert_true (prov_test_app_start (app, &error));
-
-  window = prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS);
-  g_assert_nonnull (window);
   /* The first sync brings the catalog and reserved numbers. */
-  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
 
   /* Flow 2: a user extension for Jansen Installatietechniek. */
   prov_test_app_keys ("ctrl+shift+n", NULL);

@@ -78,20 +78,6 @@ count_at_carrier (Sandbox    *sandbox,
 }
 
 static void
-activate_action (const char *name,
-                 const char *target)
-{
-  g_autoptr(GSubprocess) action = NULL;
-  g_autoptr(GError) error = NULL;
-
-  action = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                             "gapplication", "action", "com.example.Provisioner", name, target, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (action, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_queued_order_followed_to_completed (void)
 {
   Sandbox sandbox = { 0 };
@@ -99,7 +85,6 @@ test_queued_order_followed_to_completed (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *notified = NULL;
-  g_autofree char *target = NULL;
   g_autofree char *window = NULL;
   gboolean completed = FALSE;
 
@@ -126,7 +111,7 @@ test_queued_order_followed_to_completed (void)
     {
       completed = prov_test_app_wait_for_log (app, notified, 2000);
       if (!completed)
-        activate_action ("sync-now", NULL);
+        prov_test_app_activate_action ("sync-now", NULL);
     }
   g_assert_true (completed);
   g_assert_cmpuint (count_at_carrier (&sandbox, uuid), ==, 1);
@@ -134,8 +119,7 @@ test_queued_order_followed_to_completed (void)
   g_assert_true (wait_for_names (app, (const char *[]) { "Carrier connection: Online. No orders waiting", NULL }));
 
   /* What clicking the notification does: open the order. */
-  target = g_strdup_printf ("'%s'", uuid);
-  activate_action ("show-order", target);
+  prov_test_app_activate_action ("show-order", uuid);
 
   g_assert_true (wait_for_names (app, (const char *[]) {
     "Queued → Acknowledged", "Received by the carrier", "→ Completed", NULL

@@ -277,6 +277,18 @@ on_extension_taken (GObject      *source,
   finish_placing (placing);
 }
 
+/* Nothing is lost: the draft stays saved, the clerk can try again. */
+static void
+placing_failed (Placing      *placing,
+                const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (placing->self->assistant), TRUE);
+  show_toast (placing->self, message);
+  placing_free (placing);
+}
+
 static void
 on_placed (GObject      *source,
            GAsyncResult *result,
@@ -291,10 +303,7 @@ on_placed (GObject      *source,
 
   if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
-      show_toast (self, message);
-      placing_free (placing);
+      placing_failed (placing, error);
       return;
     }
 
@@ -307,27 +316,28 @@ on_placed (GObject      *source,
 }
 
 static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+queue_order (Placing *placing)
 {
-  Placing *placing = user_data;
   ProvAssistant *self = placing->self;
-  g_autoptr(GError) error = NULL;
-
-  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
-      show_toast (self, message);
-      placing_free (placing);
-      return;
-    }
 
   prov_store_transition_async (self->context.store, self->context.order, placing->final_state, g_get_user_name (),
                                placing->final_state == PROV_ORDER_STATE_AWAITING_SIM
                                ? _("Placed; the SIM is connected later") : _("Placed at the counter"),
                                NULL, on_placed, placing);
+}
+
+static void
+on_ready (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Placing *placing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+    placing_failed (placing, error);
+  else
+    queue_order (placing);
 }
 
 static void
@@ -341,15 +351,12 @@ on_flushed (GObject      *source,
 
   if (!prov_autosave_flush_finish (PROV_AUTOSAVE (source), result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The order could not be placed: %s"), error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
-      show_toast (self, message);
-      placing_free (placing);
+      placing_failed (placing, error);
       return;
     }
 
   if (prov_order_get_state (self->context.order) == PROV_ORDER_STATE_READY)
-    on_ready (NULL, NULL, placing);
+    queue_order (placing);
   else
     prov_store_transition_async (self->context.store, self->context.order, PROV_ORDER_STATE_READY,
                                  g_get_user_name (), _("Every step is complete"), NULL, on_ready, placing);
