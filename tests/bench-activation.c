@@ -57,26 +57,6 @@ wait_page (ProvTestApp *app,
     g_error ("The %s page did not show", page);
 }
 
-/* An ICCID of the test range with its Luhn check digit. */
-static char *
-make_iccid (guint serial)
-{
-  g_autofree char *body = g_strdup_printf ("893144040001%07u", serial);
-  guint sum = 0;
-  gsize length = strlen (body);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guint digit = body[length - 1 - i] - '0';
-
-      if (i % 2 == 0)
-        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-
-  return g_strdup_printf ("%s%u", body, (10 - sum % 10) % 10);
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -110,7 +90,7 @@ main (int   argc,
 
   for (guint run = 0; run < RUNS; run++)
     {
-      g_autofree char *iccid = make_iccid (4200 + run);
+      g_autofree char *iccid = prov_test_make_iccid (4200 + run);
       Count count = { 0 };
       gint64 started;
 

@@ -650,17 +650,27 @@ prov_test_app_activate_action (const char *name,
   g_assert_no_error (error);
 }
 
-/* The app on a carrier, with its first sync done (catalog and reserved
- * numbers in) and its main window focused; the window id in *window. */
+/* A throw-away home whose carrier profile points at carrier_url; the app
+ * is not started yet. */
 ProvTestApp *
-prov_test_app_spawn_synced (const char  *carrier_url,
-                            char       **window)
+prov_test_app_new_on_carrier (const char *carrier_url)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvTestApp) app = prov_test_app_new (&error);
+  ProvTestApp *app = prov_test_app_new (&error);
 
   g_assert_no_error (error);
   prov_test_app_set_carrier (app, carrier_url);
+  return app;
+}
+
+/* Starts the app and waits for its first sync (catalog and reserved
+ * numbers in) and its main window focused; the window id in *window. */
+void
+prov_test_app_start_synced (ProvTestApp  *app,
+                            char        **window)
+{
+  g_autoptr(GError) error = NULL;
+
   g_assert_true (prov_test_app_start (app, &error));
   g_assert_no_error (error);
 
@@ -668,6 +678,14 @@ prov_test_app_spawn_synced (const char  *carrier_url,
   g_assert_nonnull (*window);
   g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, 30000));
   g_assert_true (prov_test_app_focus_window (*window, 30000));
+}
 
-  return g_steal_pointer (&app);
+ProvTestApp *
+prov_test_app_spawn_synced (const char  *carrier_url,
+                            char       **window)
+{
+  ProvTestApp *app = prov_test_app_new_on_carrier (carrier_url);
+
+  prov_test_app_start_synced (app, window);
+  return app;
 }

@@ -59,6 +59,9 @@ gboolean     prov_test_app_wait_for_log_count (ProvTestApp *app,
                                            guint         timeout_ms);
 void         prov_test_app_activate_action (const char  *name,
                                             const char  *string_target);
+ProvTestApp *prov_test_app_new_on_carrier (const char  *carrier_url);
+void         prov_test_app_start_synced   (ProvTestApp  *app,
+                                           char        **window);
 ProvTestApp *prov_test_app_spawn_synced   (const char   *carrier_url,
                                            char        **window);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvTestApp, prov_test_app_free)

@@ -1,3 +1,4 @@
+#include <string.h>
 #include <stdlib.h>
 
 #include <glib/gstdio.h>
@@ -135,3 +136,24 @@ prov_test_close_store (ProvStore *store)
   prov_store_close_finish (store, prov_test_await (&result), &error);
   g_assert_no_error (error);
 }
+
+/* An ICCID of the test range with its Luhn check digit. */
+char *
+prov_test_make_iccid (guint serial)
+{
+  g_autofree char *body = g_strdup_printf ("893144040001%07u", serial);
+  guint sum = 0;
+  gsize length = strlen (body);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint digit = body[length - 1 - i] - '0';
+
+      if (i % 2 == 0)
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+
+  return g_strdup_printf ("%s%u", body, (10 - sum % 10) % 10);
+}
+

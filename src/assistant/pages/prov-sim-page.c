@@ -26,9 +26,11 @@ struct _ProvSimPage
   GtkToggleButton     *later_button;
   GtkLabel            *later_note;
   AdwPreferencesGroup *now_group;
+  AdwPreferencesGroup *stock_group;
   ProvScanEntry       *iccid_entry;
   AdwEntryRow         *last_digits_row;
   GtkLabel            *last_digits_problem;
+  GtkLabel            *candidates_hint;
   GtkListBox          *candidates_list;
 };
 
@@ -47,6 +49,7 @@ static void
 show_mode (ProvSimPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->now_group), !connect_later (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->stock_group), !connect_later (self));
   gtk_widget_set_visible (GTK_WIDGET (self->later_note), connect_later (self));
 }
 
@@ -79,12 +82,21 @@ on_iccid_activated (ProvSimPage *self)
 }
 
 static void
+hide_candidates (ProvSimPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_hint), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_list), FALSE);
+}
+
+static void
 pick (ProvSimPage         *self,
       const ProvStockItem *item)
 {
   prov_scan_entry_set_text (self->iccid_entry, item->identifier);
-  gtk_widget_set_visible (GTK_WIDGET (self->candidates_list), FALSE);
+  hide_candidates (self);
   prov_page_show_problem (GTK_WIDGET (self->last_digits_row), self->last_digits_problem, NULL);
+  /* The list just vanished under the focus: Enter now moves on. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->iccid_entry));
 }
 
 static void
@@ -147,13 +159,20 @@ on_stock_found (GObject      *source,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->identifier);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->model != NULL ? item->model : "");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      /* Enter on a candidate picks it instead of pressing the assistant's
+       * default button with the SIM that was there before. */
+      gtk_widget_set_receives_default (row, TRUE);
       gtk_list_box_append (self->candidates_list, row);
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u SIM in stock ends in these digits: choose one",
                                           "%u SIMs in stock end in these digits: choose one", self->candidates->len),
                              self->candidates->len);
-  prov_page_show_problem (GTK_WIDGET (self->last_digits_row), self->last_digits_problem, message);
+  /* Not a mistake of the clerk's: a question, not an error. */
+  gtk_label_set_label (self->candidates_hint, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_hint), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->candidates_list), TRUE);
+  /* The choice is the next thing to do: arrows and Enter pick one. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->candidates_list, 0)));
 }
 
 static void
@@ -161,7 +180,7 @@ on_last_digits_changed (ProvSimPage *self)
 {
   const char *digits = gtk_editable_get_text (GTK_EDITABLE (self->last_digits_row));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->candidates_list), FALSE);
+  hide_candidates (self);
   prov_page_show_problem (GTK_WIDGET (self->last_digits_row), self->last_digits_problem, NULL);
   if (self->context == NULL || strlen (digits) != 4 || strspn (digits, "0123456789") != 4)
     return;
@@ -281,9 +300,11 @@ prov_sim_page_class_init (ProvSimPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, later_button);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, later_note);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, now_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvSimPage, stock_group);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, iccid_entry);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, last_digits_row);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, last_digits_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvSimPage, candidates_hint);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, candidates_list);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_iccid_changed);
