@@ -8,6 +8,7 @@
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
+#include "prov-tmf622.h"
 #include "prov-window.h"
 
 struct _ProvApplication
@@ -19,6 +20,9 @@ struct _ProvApplication
   ProvStore         *store;
   ProvSyncScheduler *scheduler;
   GCancellable      *token_lookup;
+  /* The order the clerk worked on last: its customer is the current one,
+   * whom a new order starts with. */
+  ProvOrder         *last_order;
   /* A problem with the store found before any window could show it. */
   GError         *store_error;
   char           *store_moved_aside;
@@ -396,7 +400,25 @@ open_assistant (ProvApplication *self,
   g_autoptr(ProvAssistant) assistant = prov_assistant_new (self->store, self->scheduler, order);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  g_set_object (&self->last_order, order);
   prov_assistant_present (assistant, parent);
+}
+
+/* The customer is read when the new order starts, not when the last one
+ * was opened: it may have been chosen since. */
+static void
+take_current_customer (ProvApplication *self,
+                       ProvOrder       *order)
+{
+  static const char * const customer_fields[] = {
+    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
+  };
+
+  if (self->last_order == NULL || prov_order_get_field (self->last_order, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
+    return;
+
+  for (guint i = 0; customer_fields[i] != NULL; i++)
+    prov_order_set_field (order, customer_fields[i], prov_order_get_field (self->last_order, customer_fields[i]));
 }
 
 static void
@@ -417,6 +439,7 @@ new_order_activated (GSimpleAction *action,
 
   g_application_activate (G_APPLICATION (self));
   order = prov_order_new (kind, g_get_user_name ());
+  take_current_customer (self, order);
   open_assistant (self, order);
 }
 
@@ -528,6 +551,7 @@ prov_application_finalize (GObject *object)
   if (self->token_lookup != NULL)
     g_cancellable_cancel (self->token_lookup);
   g_clear_object (&self->token_lookup);
+  g_clear_object (&self->last_order);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->settings);

@@ -119,6 +119,8 @@ main (int   argc,
       press (&count, "alt+n");
       wait_page (app, "extension", run);
       press (&count, "alt+u");
+      /* The button clicks when its pressed look ends. */
+      g_usleep (500 * G_TIME_SPAN_MILLISECOND);
       press (&count, "Tab");
       type (&count, "4821");
       press (&count, "Tab");

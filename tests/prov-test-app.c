@@ -572,6 +572,15 @@ prov_test_app_crash_and_restart (ProvTestApp  *app,
   return prov_test_app_start (app, error);
 }
 
+/* A button pressed by its mnemonic (e.g. "alt+u") clicks when its pressed
+ * look ends, a moment later: keys sent before then land in the old focus. */
+void
+prov_test_app_press_button (const char *mnemonic)
+{
+  prov_test_app_keys (mnemonic, NULL);
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+}
+
 /* xdotool key, one key after the other, as a person presses them. */
 void
 prov_test_app_keys (const char *first,

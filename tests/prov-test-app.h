@@ -51,6 +51,7 @@ char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
                                            const char   *needle);
 void         prov_test_app_keys           (const char   *first,
                                            ...) G_GNUC_NULL_TERMINATED;
+void         prov_test_app_press_button   (const char   *mnemonic);
 void         prov_test_app_type           (const char   *delay,
                                            const char   *text);
 gboolean     prov_test_app_wait_for_log_count (ProvTestApp *app,

@@ -80,6 +80,10 @@ test_pin (void)
   assert_ok (prov_rule_check_pin ("0000"));
   assert_problem (prov_rule_check_pin ("482"), "4 to 8");
   assert_problem (prov_rule_check_pin ("48a1"), "Only digits");
+  g_assert_true (prov_rule_pin_must_change ("0000"));
+  g_assert_false (prov_rule_pin_must_change ("4821"));
+  g_assert_false (prov_rule_pin_must_change ("00000"));
+  g_assert_false (prov_rule_pin_must_change (NULL));
   assert_ok (prov_rule_check_area_code ("020"));
   assert_problem (prov_rule_check_area_code ("02a"), "area code");
 }

@@ -57,7 +57,7 @@ test_draft_survives_crash (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+u", NULL);
+  prov_test_app_press_button ("alt+u");
   prov_test_app_type (HUMAN_DELAY, "Piet Jansen");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "1234");
@@ -145,7 +145,8 @@ test_connect_sim_later (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page number shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+u", "Tab", NULL);
+  prov_test_app_press_button ("alt+u");
+  prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "5150");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "03");

@@ -7,6 +7,7 @@
 #include "prov-test-app.h"
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
+#include "prov-tmf622.h"
 
 #define TIMEOUT_MS 30000
 #define HUMAN_DELAY "60"
@@ -58,6 +59,9 @@ test_both_flows (void)
   g_autoptr(JsonObject) extension_order = NULL;
   g_autoptr(JsonObject) mobile_order = NULL;
   g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvOrder) next = NULL;
+  g_autofree char *next_uuid = NULL;
+  g_auto(GStrv) opened = NULL;
   g_autoptr(ProvOrder) extension = NULL;
   g_autoptr(ProvOrder) mobile = NULL;
 
@@ -80,7 +84,7 @@ test_both_flows (void)
   expect_page (app, "user-extension", "add-ons", 0);
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "user-extension", "extension", 0);
-  prov_test_app_keys ("alt+u", NULL);
+  prov_test_app_press_button ("alt+u");
   prov_test_app_type (HUMAN_DELAY, "Anna Jansen");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "0000");
@@ -93,7 +97,7 @@ test_both_flows (void)
   extension_uuid = placed_uuid (app, 0);
   g_assert_nonnull (extension_uuid);
   expect_page (app, "user-extension-another", "extension", 1);
-  prov_test_app_keys ("alt+u", NULL);
+  prov_test_app_press_button ("alt+u");
   prov_test_app_type (HUMAN_DELAY, "Bram Jansen");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "2468");
@@ -127,7 +131,8 @@ test_both_flows (void)
   expect_page (app, "mobile-user", "number", 0);
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "extension", 2);
-  prov_test_app_keys ("alt+u", "Tab", NULL);
+  prov_test_app_press_button ("alt+u");
+  prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "4821");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "020");
@@ -137,15 +142,29 @@ test_both_flows (void)
   mobile_uuid = placed_uuid (app, 2);
   g_assert_nonnull (mobile_uuid);
 
+  /* The next order starts with the current customer: Next needs nothing
+   * typed on Stocktaking. */
+  prov_test_app_keys ("ctrl+n", NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 2, TIMEOUT_MS));
+  opened = prov_test_app_dup_log_lines (app, "opened on page");
+  g_assert_cmpuint (g_strv_length (opened), ==, 4);
+  next_uuid = g_strndup (strstr (opened[3], "order ") + strlen ("order "), 36);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("alt+n", NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 1, TIMEOUT_MS));
+
   /* Both reached the carrier once, with what was typed and scanned. */
   extension_order = sandbox_find_order (&sandbox, extension_uuid);
   g_assert_nonnull (extension_order);
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.number"), ==, "101");
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
+  /* Anna got the factory PIN: the carrier must make her change it. */
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.pin-change-required"), ==, "true");
   another_order = sandbox_find_order (&sandbox, another_uuid);
   g_assert_nonnull (another_order);
   g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.number"), ==, "102");
   g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.area-code"), ==, "030");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.pin-change-required"), ==, "false");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (another_order, "relatedParty"), 0), "name"),
                    ==, "Jansen Installatietechniek B.V.");
@@ -153,6 +172,8 @@ test_both_flows (void)
   g_assert_nonnull (mobile_order);
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "user.display-name"), ==, "Sanne de Vries");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.name"), ==, "Sanne de Vries");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.area-code"), ==, "020");
   g_assert_nonnull (sandbox_order_characteristic (mobile_order, "MSISDN"));
 
   prov_test_app_terminate (app);
@@ -169,6 +190,11 @@ test_both_flows (void)
   g_assert_no_error (error);
   g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_ICCID), ==, "89314404000132922221");
   g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Bakkerij de Vries");
+  next = prov_test_load (store, next_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_order_get_field (next, PROV_ORDER_FIELD_CUSTOMER_ID), ==,
+                   prov_order_get_field (mobile, PROV_ORDER_FIELD_CUSTOMER_ID));
+  g_assert_cmpint (prov_order_get_state (next), ==, PROV_ORDER_STATE_DRAFT);
   prov_test_close_store (g_steal_pointer (&store));
 
   sandbox_remove (&sandbox);

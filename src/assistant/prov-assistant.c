@@ -35,6 +35,7 @@ struct _ProvAssistant
   GtkWidget       *back_button;
   GtkWidget       *place_button;
   gboolean         placing;
+  guint            focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (ProvAssistant, prov_assistant, G_TYPE_OBJECT)
@@ -156,6 +157,18 @@ next_page (int      current,
   return page_at (self, next) != NULL ? next : -1;
 }
 
+static gboolean
+focus_current_page (gpointer user_data)
+{
+  ProvAssistant *self = user_data;
+  ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
+
+  self->focus_source = 0;
+  if (page != NULL)
+    prov_assistant_page_focus_first (page);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_prepare (ProvAssistant *self,
             GtkWidget     *overlay)
@@ -175,7 +188,10 @@ on_prepare (ProvAssistant *self,
     gtk_widget_set_visible (self->another_button, index == (int) self->pages->len - 1);
   prov_order_set_current_page (self->context.order, prov_assistant_page_get_id (page));
   g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
-  prov_assistant_page_focus_first (page);
+  /* After GtkAssistant's own focus move, which follows "prepare" and would
+   * put a complete page's focus on Next instead of its first field. */
+  if (self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_current_page, self);
 }
 
 static void
@@ -482,6 +498,7 @@ static void
 on_destroy (GtkWidget     *window,
             ProvAssistant *self)
 {
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_object_unref (self);
 }
 
@@ -493,6 +510,7 @@ prov_assistant_new (ProvStore         *store,
   const char * const *flow = flow_for (prov_order_get_kind (order));
   ProvAssistant *self;
   GtkWidget *another = NULL;
+  GtkWidget *confirm_buttons;
   g_autoptr(GtkEventController) shortcuts = NULL;
 
   g_return_val_if_fail (flow != NULL, NULL);
@@ -515,24 +533,29 @@ prov_assistant_new (ProvStore         *store,
   for (guint i = 0; flow[i] != NULL; i++)
     add_page (self, flow[i]);
 
-  /* Packed from the end: Place Order comes last, where Next was. */
-  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
-  gtk_widget_add_css_class (self->place_button, "suggested-action");
-  g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
-  gtk_assistant_add_action_widget (self->assistant, self->place_button);
+  /* One box for Confirm's own buttons: GtkAssistant gives every button it
+   * is handed the width of the widest, which made the window grow. */
+  confirm_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (confirm_buttons), self->back_button);
 
   if (prov_order_get_kind (order) == PROV_ORDER_KIND_USER_EXTENSION)
     {
       another = gtk_button_new_with_mnemonic (_("Save and Make _Another Extension"));
       gtk_widget_set_tooltip_text (another, _("Places this order and starts the next one for the same customer"));
       g_signal_connect_object (another, "clicked", G_CALLBACK (on_another_clicked), self, G_CONNECT_SWAPPED);
-      gtk_assistant_add_action_widget (self->assistant, another);
+      gtk_box_append (GTK_BOX (confirm_buttons), another);
       self->another_button = another;
     }
 
-  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
-  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
-  gtk_assistant_add_action_widget (self->assistant, self->back_button);
+  /* Place Order comes last, where Next was. */
+  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
+  gtk_widget_add_css_class (self->place_button, "suggested-action");
+  g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (confirm_buttons), self->place_button);
+  gtk_assistant_add_action_widget (self->assistant, confirm_buttons);
 
   gtk_assistant_set_forward_page_func (self->assistant, next_page, self, NULL);
   g_signal_connect_object (self->assistant, "prepare", G_CALLBACK (on_prepare), self, G_CONNECT_SWAPPED);
@@ -590,6 +613,7 @@ prov_assistant_finalize (GObject *object)
 {
   ProvAssistant *self = PROV_ASSISTANT (object);
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_object (&self->scan_listener);
   g_clear_object (&self->autosave);
   g_clear_object (&self->context.order);

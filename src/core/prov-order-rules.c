@@ -151,6 +151,14 @@ prov_rule_check_pin (const char *value)
   return NULL;
 }
 
+/* The factory PIN: accepted, so the extension works at once, but the
+ * carrier makes the user replace it at first login. */
+gboolean
+prov_rule_pin_must_change (const char *value)
+{
+  return g_strcmp0 (value, "0000") == 0;
+}
+
 /* A national area code, with or without its leading zero: 1 to 5 digits. */
 char *
 prov_rule_check_area_code (const char *value)

@@ -42,5 +42,13 @@ prov_order_summary_lines (ProvOrder *order)
         g_array_append_val (lines, line);
     }
 
+  /* The PIN itself stays off paper; that it must change does not. */
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED), "true") == 0)
+    {
+      ProvSummaryLine line = { _("Voicemail PIN"), _("0000, to be changed at first login") };
+
+      g_array_append_val (lines, line);
+    }
+
   return lines;
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_MSISDN        "number.msisdn"
 #define PROV_ORDER_FIELD_ICCID         "sim.iccid"
 #define PROV_ORDER_FIELD_IMEI          "device.imei"
+#define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 
 #define PROV_TYPE_ORDER (prov_order_get_type ())
 G_DECLARE_FINAL_TYPE (ProvOrder, prov_order, PROV, ORDER, GObject)

@@ -70,7 +70,7 @@ check_fields (ProvExtensionPage *self)
   prov_page_show_problem (GTK_WIDGET (self->pin_row), self->pin_problem, *text_of (self->pin_row) ? pin : NULL);
   prov_page_show_problem (GTK_WIDGET (self->area_code_row), self->area_code_problem,
                           *text_of (self->area_code_row) ? area_code : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->pin_note), g_str_equal (text_of (self->pin_row), "0000"));
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_note), prov_rule_pin_must_change (text_of (self->pin_row)));
 }
 
 static void
@@ -101,6 +101,10 @@ on_name_changed (ProvExtensionPage *self)
 static void
 on_pin_changed (ProvExtensionPage *self)
 {
+  /* The carrier is told, so the first login asks for a new PIN. */
+  if (!self->filling && self->context != NULL)
+    prov_page_set_field (self->context, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED,
+                         prov_rule_pin_must_change (text_of (self->pin_row)) ? "true" : "false");
   field_changed (self, self->pin_row, "extension.pin");
 }
 

@@ -22,6 +22,7 @@ struct _ProvStocktakingPage
   GCancellable     *search;
   guint             search_timeout;
   GPtrArray        *customers;       /* ProvCustomer, as the list shows them */
+  guint             first_found;     /* index of the search's best match */
   GArray           *terms;           /* months, as the duration row shows them */
   gboolean          filling;
 
@@ -93,12 +94,15 @@ show_customers (ProvStocktakingPage *self,
                                                  prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_NAME),
                                                  prov_order_get_field (self->context->order, "customer.email"), NULL));
 
+  self->first_found = self->customers->len;
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
       ProvCustomer *customer = g_ptr_array_index (found, i);
 
       if (g_strcmp0 (prov_customer_get_uuid (customer), chosen_id) != 0)
         g_ptr_array_add (self->customers, g_object_ref (customer));
+      else if (i == 0)
+        self->first_found = 0;
     }
 
   for (guint i = 0; i < self->customers->len; i++)
@@ -160,12 +164,15 @@ on_customer_search_changed (ProvStocktakingPage *self)
     self->search_timeout = g_timeout_add (SEARCH_DELAY_MS, search_now, self);
 }
 
-/* Enter in the search picks the first customer found and moves on when
- * the rest of the page is filled in. */
+/* Enter in the search picks the best match of what was typed (or, with
+ * nothing typed, the customer already chosen) and moves on when the rest
+ * of the page is filled in. */
 static void
 on_customer_search_activated (ProvStocktakingPage *self)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->customer_list, 0);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row));
+  gboolean searched = *text != '\0' && self->first_found < self->customers->len;
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->customer_list, searched ? (int) self->first_found : 0);
 
   if (first == NULL)
     return;
