@@ -98,6 +98,8 @@ main (int   argc,
       started = g_get_monotonic_time ();
       press (&count, "ctrl+n");
       wait_page (app, "stocktaking", run);
+      if (!prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS))
+        g_error ("Run %u: the assistant did not get the keyboard", run + 1);
       type (&count, "bakk");
       g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
       press (&count, "Return");

@@ -97,6 +97,7 @@ prov_test_app_start (ProvTestApp  *app,
    * memory, or in the throw-away home when the test set some up. */
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", app->keyfile_settings ? "keyfile" : "memory", TRUE);
 
+  g_subprocess_launcher_set_child_setup (launcher, prov_test_die_with_parent, NULL, NULL);
   app->process = g_subprocess_launcher_spawn (launcher, error, binary, NULL);
   if (app->process == NULL)
     return FALSE;
@@ -570,6 +571,19 @@ prov_test_app_crash_and_restart (ProvTestApp  *app,
   app->log_closed = FALSE;
 
   return prov_test_app_start (app, error);
+}
+
+/* A new assistant window shows on top of the main window; without a
+ * window manager, keys sent before it has the focus go to the window under
+ * it. GtkAssistant names its window after the page shown. */
+gboolean
+prov_test_app_focus_assistant (ProvTestApp *app,
+                               const char  *page_title,
+                               guint        timeout_ms)
+{
+  g_autofree char *window = prov_test_app_find_window (app, page_title, timeout_ms);
+
+  return window != NULL && prov_test_app_focus_window (window, timeout_ms);
 }
 
 /* A button pressed by its mnemonic (e.g. "alt+u") clicks when its pressed

@@ -52,6 +52,9 @@ char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
 void         prov_test_app_keys           (const char   *first,
                                            ...) G_GNUC_NULL_TERMINATED;
 void         prov_test_app_press_button   (const char   *mnemonic);
+gboolean     prov_test_app_focus_assistant (ProvTestApp *app,
+                                            const char  *page_title,
+                                            guint        timeout_ms);
 void         prov_test_app_type           (const char   *delay,
                                            const char   *text);
 gboolean     prov_test_app_wait_for_log_count (ProvTestApp *app,

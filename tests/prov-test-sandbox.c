@@ -1,17 +1,8 @@
 #include <signal.h>
-#include <sys/prctl.h>
 #include <stdio.h>
 
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
-
-/* A test that fails aborts; its sandbox must not outlive it and keep the
- * test harness waiting on the output pipe. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
 
 /* Starts the sandbox on @sandbox->dir, or on a new directory. */
 void
@@ -41,7 +32,7 @@ sandbox_start (Sandbox     *sandbox,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, prov_test_die_with_parent, NULL, NULL);
   sandbox->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 

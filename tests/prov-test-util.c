@@ -1,3 +1,4 @@
+#include <sys/prctl.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -157,3 +158,11 @@ prov_test_make_iccid (guint serial)
   return g_strdup_printf ("%s%u", body, (10 - sum % 10) % 10);
 }
 
+/* A test that fails aborts; what it started must not outlive it: a left
+ * over sandbox keeps the harness waiting on its output pipe, a left over
+ * app takes the next test's start-up for a second instance. */
+void
+prov_test_die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}

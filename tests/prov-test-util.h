@@ -34,4 +34,6 @@ gboolean      prov_test_transition   (ProvStore     *store,
                                       GError       **error);
 void          prov_test_close_store  (ProvStore     *store);
 
+void prov_test_die_with_parent (gpointer user_data);
+
 G_END_DECLS

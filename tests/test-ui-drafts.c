@@ -50,6 +50,7 @@ test_draft_survives_crash (void)
   /* Half an extension: name and PIN typed, no area code yet. */
   prov_test_app_keys ("ctrl+shift+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = uuid_from_log (app, "opened on page");
   prov_test_app_type (HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
@@ -76,6 +77,10 @@ test_draft_survives_crash (void)
   prov_test_app_activate_action ("resume-order", uuid);
   resumed = g_strdup_printf ("Assistant for order %s opened on page extension", uuid);
   g_assert_true (prov_test_app_wait_for_log (app, resumed, TIMEOUT_MS));
+  /* Shown by the new process: ready for the keyboard. */
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
+  /* The keys must reach the assistant, not the main window under it. */
+  g_assert_true (prov_test_app_focus_assistant (app, "Extension", TIMEOUT_MS));
   prov_test_app_screenshot ("draft-resumed");
 
   /* Only the area code is missing: the rest came back. */
@@ -120,6 +125,7 @@ test_connect_sim_later (void)
 
   prov_test_app_keys ("ctrl+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = uuid_from_log (app, "opened on page");
   prov_test_app_type (HUMAN_DELAY, "peeters");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);

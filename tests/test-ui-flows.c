@@ -77,6 +77,7 @@ test_both_flows (void)
 
   /* Flow 2: a user extension for Jansen Installatietechniek. */
   prov_test_app_keys ("ctrl+shift+n", NULL);
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "user-extension", "stocktaking", 0);
   prov_test_app_type (HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
@@ -96,6 +97,7 @@ test_both_flows (void)
   prov_test_app_keys ("alt+a", NULL);
   extension_uuid = placed_uuid (app, 0);
   g_assert_nonnull (extension_uuid);
+  g_assert_true (prov_test_app_focus_assistant (app, "Extension", TIMEOUT_MS));
   expect_page (app, "user-extension-another", "extension", 1);
   prov_test_app_press_button ("alt+u");
   prov_test_app_type (HUMAN_DELAY, "Bram Jansen");
@@ -111,6 +113,7 @@ test_both_flows (void)
   /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. */
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
   prov_test_app_keys ("ctrl+n", NULL);
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "mobile-user", "stocktaking", 1);
   prov_test_app_type (HUMAN_DELAY, "bakk");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
@@ -144,8 +147,10 @@ test_both_flows (void)
 
   /* The next order starts with the current customer: Next needs nothing
    * typed on Stocktaking. */
+  g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
   prov_test_app_keys ("ctrl+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 2, TIMEOUT_MS));
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   opened = prov_test_app_dup_log_lines (app, "opened on page");
   g_assert_cmpuint (g_strv_length (opened), ==, 4);
   next_uuid = g_strndup (strstr (opened[3], "order ") + strlen ("order "), 36);

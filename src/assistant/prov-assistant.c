@@ -165,7 +165,11 @@ focus_current_page (gpointer user_data)
 
   self->focus_source = 0;
   if (page != NULL)
-    prov_assistant_page_focus_first (page);
+    {
+      prov_assistant_page_focus_first (page);
+      /* Only now is the page ready for the keyboard. */
+      g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -187,11 +191,10 @@ on_prepare (ProvAssistant *self,
   if (self->another_button != NULL)
     gtk_widget_set_visible (self->another_button, index == (int) self->pages->len - 1);
   prov_order_set_current_page (self->context.order, prov_assistant_page_get_id (page));
-  g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
   /* After GtkAssistant's own focus move, which follows "prepare" and would
    * put a complete page's focus on Next instead of its first field. */
   if (self->focus_source == 0)
-    self->focus_source = g_idle_add (focus_current_page, self);
+    self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_current_page, self, NULL);
 }
 
 static void
