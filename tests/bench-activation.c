@@ -121,8 +121,7 @@ main (int   argc,
       press (&count, "alt+n");
       wait_page (app, "extension", run);
       press (&count, "alt+u");
-      /* The button clicks when its pressed look ends. */
-      g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+      g_usleep (PROV_TEST_BUTTON_CLICK_MS * G_TIME_SPAN_MILLISECOND);
       press (&count, "Tab");
       type (&count, "4821");
       press (&count, "Tab");

@@ -592,7 +592,23 @@ void
 prov_test_app_press_button (const char *mnemonic)
 {
   prov_test_app_keys (mnemonic, NULL);
-  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  g_usleep (PROV_TEST_BUTTON_CLICK_MS * G_TIME_SPAN_MILLISECOND);
+}
+
+/* The order uuid in the last log line holding @needle, as in "Assistant
+ * for order UUID opened on page …". */
+char *
+prov_test_app_dup_logged_uuid (ProvTestApp *app,
+                               const char  *needle)
+{
+  g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, needle);
+  const char *start;
+
+  g_assert_nonnull (lines[0]);
+  start = strstr (lines[g_strv_length (lines) - 1], "order ");
+  g_assert_nonnull (start);
+
+  return g_strndup (start + strlen ("order "), 36);
 }
 
 /* xdotool key, one key after the other, as a person presses them. */

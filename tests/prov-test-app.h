@@ -4,6 +4,10 @@
 
 G_BEGIN_DECLS
 
+/* How long a button pressed by its mnemonic takes to click: it clicks when
+ * its pressed look ends. */
+#define PROV_TEST_BUTTON_CLICK_MS 500
+
 /* The real provisioner binary, started the way a clerk starts it, in a
  * throw-away home so tests never touch the developer's own data. */
 typedef struct _ProvTestApp ProvTestApp;
@@ -49,6 +53,8 @@ gboolean     prov_test_app_wait_for_names (ProvTestApp        *app,
 void         prov_test_app_screenshot     (const char   *name);
 char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
                                            const char   *needle);
+char        *prov_test_app_dup_logged_uuid (ProvTestApp *app,
+                                            const char  *needle);
 void         prov_test_app_keys           (const char   *first,
                                            ...) G_GNUC_NULL_TERMINATED;
 void         prov_test_app_press_button   (const char   *mnemonic);

@@ -13,20 +13,6 @@
 #define HUMAN_DELAY "60"
 #define SCANNER_DELAY "5"
 
-static char *
-uuid_from_log (ProvTestApp *app,
-               const char  *needle)
-{
-  g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, needle);
-  const char *start;
-
-  g_assert_nonnull (lines[0]);
-  start = strstr (lines[g_strv_length (lines) - 1], "order ");
-  g_assert_nonnull (start);
-
-  return g_strndup (start + strlen ("order "), 36);
-}
-
 static void
 test_draft_survives_crash (void)
 {
@@ -51,7 +37,7 @@ test_draft_survives_crash (void)
   prov_test_app_keys ("ctrl+shift+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  uuid = uuid_from_log (app, "opened on page");
+  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
   prov_test_app_type (HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
@@ -126,7 +112,7 @@ test_connect_sim_later (void)
   prov_test_app_keys ("ctrl+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  uuid = uuid_from_log (app, "opened on page");
+  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
   prov_test_app_type (HUMAN_DELAY, "peeters");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);

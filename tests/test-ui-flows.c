@@ -153,7 +153,7 @@ test_both_flows (void)
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   opened = prov_test_app_dup_log_lines (app, "opened on page");
   g_assert_cmpuint (g_strv_length (opened), ==, 4);
-  next_uuid = g_strndup (strstr (opened[3], "order ") + strlen ("order "), 36);
+  next_uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
   g_usleep (400 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 1, TIMEOUT_MS));

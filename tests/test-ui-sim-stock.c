@@ -77,7 +77,6 @@ test_pick_sim_by_last_digits (void)
   g_autofree char *window = NULL;
   g_autofree char *path = NULL;
   g_autofree char *uuid = NULL;
-  g_auto(GStrv) opened = NULL;
   Sims sims;
   int exit_status;
 
@@ -96,8 +95,7 @@ test_pick_sim_by_last_digits (void)
   prov_test_app_keys ("ctrl+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  opened = prov_test_app_dup_log_lines (app, "opened on page");
-  uuid = g_strndup (strstr (opened[0], "order ") + strlen ("order "), 36);
+  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
   prov_test_app_type (HUMAN_DELAY, "bakk");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
