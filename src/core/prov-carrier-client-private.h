@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 typedef enum {
   PROV_CARRIER_ANSWER_OBJECT,
   PROV_CARRIER_ANSWER_LIST,        /* an array, with X-Total-Count */
-  PROV_CARRIER_ANSWER_LIST_HEAD,   /* the first element, or NOT_FOUND */
 } ProvCarrierAnswer;
 
 void      prov_carrier_client_send_async  (ProvCarrierClient   *self,

@@ -17,6 +17,14 @@ typedef enum {
   /* 4xx: the carrier refused the request; the message says why. */
   PROV_CARRIER_ERROR_REFUSED,
   PROV_CARRIER_ERROR_NOT_FOUND,
+  /* 3xx: the carrier sent the request elsewhere. Redirects are never
+   * followed (a POST would become a GET, https could become http); the
+   * request may or may not have been carried out. */
+  PROV_CARRIER_ERROR_REDIRECTED,
+  /* The carrier's answers do not let us tell whether it has the order
+   * (it lists orders without their externalId, or more than we may page
+   * through): only a person can decide. */
+  PROV_CARRIER_ERROR_UNVERIFIABLE,
 } ProvCarrierError;
 
 #define PROV_TYPE_CARRIER_CLIENT (prov_carrier_client_get_type ())
@@ -25,6 +33,7 @@ G_DECLARE_FINAL_TYPE (ProvCarrierClient, prov_carrier_client, PROV, CARRIER_CLIE
 ProvCarrierClient *prov_carrier_client_new                 (const char          *base_url,
                                                             const char          *token,
                                                             guint                timeout_s);
+const char        *prov_carrier_client_get_base_url        (ProvCarrierClient   *self);
 void               prov_carrier_client_create_order_async  (ProvCarrierClient   *self,
                                                             JsonNode            *order,
                                                             GCancellable        *cancellable,

@@ -18,6 +18,7 @@ typedef enum {
   PROV_STORE_ERROR_NOT_EDITABLE,
   PROV_STORE_ERROR_IDENTIFIER_TAKEN,
   PROV_STORE_ERROR_CLOSED,
+  PROV_STORE_ERROR_BUSY,
 } ProvStoreError;
 
 void prov_store_set_sqlite_error (GError     **error,

@@ -1,3 +1,12 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "prov-store-error.h"
 #include "prov-store-private.h"
 
 /* The outbox: orders placed but not yet with the carrier. */
@@ -138,22 +147,32 @@ attempt_args_free (AttemptArgs *args)
   g_free (args);
 }
 
-static void
-worker_record_attempt (StoreWorker *worker,
-                       GTask       *task,
-                       gpointer     data)
+static AttemptArgs *
+attempt_args_new (const char *uuid,
+                  gint64      next_attempt_at,
+                  const char *problem)
 {
-  AttemptArgs *args = data;
+  AttemptArgs *args = g_new0 (AttemptArgs, 1);
+
+  args->uuid = g_strdup (uuid);
+  args->next_attempt_at = next_attempt_at;
+  args->problem = g_strdup (problem);
+
+  return args;
+}
+
+static void
+worker_update_outbox (StoreWorker *worker,
+                      GTask       *task,
+                      const char  *sql,
+                      AttemptArgs *args)
+{
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *statement;
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-                                    "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?)",
-                                    &error)))
+  if (!worker_require_db (worker, &error) || !(statement = worker_prepare (worker, sql, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -164,36 +183,158 @@ worker_record_attempt (StoreWorker *worker,
   bind_text (statement, 3, args->uuid);
   if (!worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (sqlite3_changes (worker->db) == 0)
+    g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_NOT_FOUND,
+                             _("The order is no longer in the outbox"));
   else
     g_task_return_boolean (task, TRUE);
 }
 
-/* An attempt to send the order did not end with the carrier's answer: try
- * again at @next_attempt_at; @problem is kept for the clerk to see. */
-void
-prov_store_record_attempt_async (ProvStore           *self,
-                                 const char          *uuid,
-                                 gint64               next_attempt_at,
-                                 const char          *problem,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+worker_begin_attempt (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
 {
-  AttemptArgs *args = g_new0 (AttemptArgs, 1);
+  worker_update_outbox (worker, task,
+                        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = coalesce (?, last_error) "
+                        "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?)",
+                        data);
+}
 
+/*
+ * Called before every request that may create the order at the carrier,
+ * and committed before it leaves: whatever happens next (no answer, a
+ * crash, a full disk), the next attempt knows the carrier may have the
+ * order and asks before posting again. @retry_at is when the order is due
+ * again if nothing else is recorded.
+ */
+void
+prov_store_begin_attempt_async (ProvStore           *self,
+                                const char          *uuid,
+                                gint64               retry_at,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
   g_return_if_fail (PROV_IS_STORE (self));
 
-  args->uuid = g_strdup (uuid);
-  args->next_attempt_at = next_attempt_at;
-  args->problem = g_strdup (problem);
-  prov_store_push (self, worker_record_attempt, args, (GDestroyNotify) attempt_args_free, uuid,
-                   cancellable, callback, user_data, prov_store_record_attempt_async);
+  prov_store_push (self, worker_begin_attempt, attempt_args_new (uuid, retry_at, NULL),
+                   (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
+                   prov_store_begin_attempt_async);
 }
 
 gboolean
-prov_store_record_attempt_finish (ProvStore     *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+prov_store_begin_attempt_finish (ProvStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+worker_retry_later (StoreWorker *worker,
+                    GTask       *task,
+                    gpointer     data)
+{
+  worker_update_outbox (worker, task,
+                        "UPDATE outbox SET next_attempt_at = ?, last_error = ? "
+                        "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?)",
+                        data);
+}
+
+/* An attempt did not end with the carrier's answer: try again at
+ * @next_attempt_at; @problem is kept for the clerk to see. */
+void
+prov_store_retry_later_async (ProvStore           *self,
+                              const char          *uuid,
+                              gint64               next_attempt_at,
+                              const char          *problem,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  prov_store_push (self, worker_retry_later, attempt_args_new (uuid, next_attempt_at, problem),
+                   (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
+                   prov_store_retry_later_async);
+}
+
+gboolean
+prov_store_retry_later_finish (ProvStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/*
+ * One sender per database: the app and provisioner-cli sync must not work
+ * on the same outbox at once, or both could find an order missing at the
+ * carrier while the other's request is still on its way. The claim is an
+ * advisory lock on a file beside the database, held until the store is
+ * closed; the kernel drops it when a process dies.
+ */
+static void
+worker_claim_outbox (StoreWorker *worker,
+                     GTask       *task,
+                     gpointer     data)
+{
+  g_autofree char *lock_path = NULL;
+  int fd;
+
+  assert_on_worker (worker);
+
+  if (worker->sender_lock_fd >= 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  lock_path = g_strconcat (worker->path, ".sending", NULL);
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
+                               _("The outbox cannot be locked for sending (%s): %s"),
+                               lock_path, g_strerror (saved_errno));
+      return;
+    }
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_BUSY,
+                               _("Another Provisioner is sending these orders (the app, or provisioner-cli sync). "
+                                 "They are sent once it has finished."));
+      return;
+    }
+
+  worker->sender_lock_fd = fd;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+prov_store_claim_outbox_async (ProvStore           *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  prov_store_push (self, worker_claim_outbox, NULL, NULL, NULL, cancellable, callback, user_data,
+                   prov_store_claim_outbox_async);
+}
+
+gboolean
+prov_store_claim_outbox_finish (ProvStore     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

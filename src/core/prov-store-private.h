@@ -22,6 +22,8 @@ struct _StoreWorker
   sqlite3     *db;
   /* Keyed by the address of the SQL literal: every query is a constant. */
   GHashTable  *statements;
+  /* prov_store_claim_outbox's lock, -1 until claimed. */
+  int          sender_lock_fd;
 };
 
 #define assert_on_worker(worker) g_assert (g_thread_self () == (worker)->thread)

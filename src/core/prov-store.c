@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -146,6 +147,11 @@ worker_close_db (StoreWorker *worker)
   g_hash_table_remove_all (worker->statements);
 
   g_clear_pointer (&worker->db, sqlite3_close);
+  if (worker->sender_lock_fd >= 0)
+    {
+      close (worker->sender_lock_fd);
+      worker->sender_lock_fd = -1;
+    }
 }
 
 static gpointer
@@ -1415,6 +1421,7 @@ prov_store_new (const char *path)
   worker->queue = g_async_queue_ref (self->queue);
   worker->path = g_strdup (path);
   worker->statements = g_hash_table_new (NULL, NULL);
+  worker->sender_lock_fd = -1;
 
   /* The worker reads its own thread pointer only for assertions, after
    * this assignment is visible: the queue's lock orders the two. */

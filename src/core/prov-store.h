@@ -179,14 +179,30 @@ GPtrArray  *prov_store_list_outbox_finish  (ProvStore            *self,
                                             GAsyncResult         *result,
                                             gint64               *next_due,
                                             GError              **error);
-void        prov_store_record_attempt_async (ProvStore           *self,
+void        prov_store_begin_attempt_async (ProvStore            *self,
+                                            const char           *uuid,
+                                            gint64                retry_at,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_begin_attempt_finish (ProvStore           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void        prov_store_retry_later_async   (ProvStore            *self,
                                             const char           *uuid,
                                             gint64                next_attempt_at,
                                             const char           *problem,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
-gboolean    prov_store_record_attempt_finish (ProvStore          *self,
+gboolean    prov_store_retry_later_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+void        prov_store_claim_outbox_async  (ProvStore            *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_claim_outbox_finish (ProvStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 

@@ -1,15 +1,26 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-json-guard.h"
+#include "prov-store-error.h"
 #include "prov-sync.h"
 #include "prov-tmf622.h"
 
 /*
- * The outbox worker. Each queued order is sent with its uuid as externalId.
- * Whenever an attempt ends without the carrier's answer (no answer, a
- * broken one, a server error), the next attempt first asks the carrier for
- * that externalId and only posts again when the carrier never got it: the
- * order reaches the carrier exactly once. Retries back off exponentially
- * with jitter and honour Retry-After.
+ * The outbox worker. Each queued order is sent with its uuid as externalId,
+ * so that it reaches the carrier exactly once:
+ * - before the request that may create the order leaves, the attempt is
+ *   recorded durably (prov_store_begin_attempt); a crash, a lost answer or
+ *   a full disk after that leaves an order the next attempt asks the
+ *   carrier about before posting again;
+ * - asking means finding the carrier's order whose externalId is ours (see
+ *   prov-carrier-find-order.c); an order is only posted again when the
+ *   carrier's list shows it never arrived;
+ * - when the store cannot write, nothing more is sent in this pass: an
+ *   answer that cannot be recorded would only be asked for again.
+ * Retries back off exponentially with jitter and honour Retry-After.
+ *
+ * Writes that record what the carrier did take no cancellable: once the
+ * carrier has answered, the answer is kept.
  */
 
 #define BATCH 50
@@ -39,13 +50,39 @@ typedef struct {
   guint           next;
   guint           running;
   gint64          next_due;
+  /* Why the pass stopped early: a store that cannot write, or a cancel. */
+  GError         *stopped;
+  gboolean        returned;
 } Pass;
 
 static void
 pass_free (Pass *pass)
 {
   g_clear_pointer (&pass->work, g_ptr_array_unref);
+  g_clear_error (&pass->stopped);
   g_free (pass);
+}
+
+static void
+pass_stop (Pass         *pass,
+           const GError *why)
+{
+  if (pass->stopped == NULL)
+    pass->stopped = g_error_copy (why);
+}
+
+static void
+pass_return (GTask *pass_task)
+{
+  Pass *pass = g_task_get_task_data (pass_task);
+
+  g_return_if_fail (!pass->returned);
+  pass->returned = TRUE;
+
+  if (pass->stopped != NULL)
+    g_task_return_error (pass_task, g_error_copy (pass->stopped));
+  else
+    g_task_return_boolean (pass_task, TRUE);
 }
 
 typedef struct {
@@ -78,10 +115,28 @@ job_sync (Job *job)
   return g_task_get_source_object (job->pass_task);
 }
 
-static ProvSyncReport *
-job_report (Job *job)
+static Pass *
+job_pass (Job *job)
 {
-  return &((Pass *) g_task_get_task_data (job->pass_task))->report;
+  return g_task_get_task_data (job->pass_task);
+}
+
+static GCancellable *
+job_cancellable (Job *job)
+{
+  return g_task_get_cancellable (job->pass_task);
+}
+
+/* The store could not read or write: this order waits, and so does the
+ * rest of the outbox. */
+static void
+job_failed_here (Job          *job,
+                 const GError *error)
+{
+  g_warning ("Order %s: %s", job->entry->uuid, error->message);
+  job_pass (job)->report.failed++;
+  pass_stop (job_pass (job), error);
+  job_done (job);
 }
 
 static gint64
@@ -110,12 +165,11 @@ on_transition_done (GObject      *source,
 
   if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
     {
-      g_warning ("Order %s: %s", prov_order_get_uuid (job->order), error->message);
-      job_report (job)->failed++;
+      job_failed_here (job, error);
+      return;
     }
-  else
-    g_signal_emit (job_sync (job), signals[ORDER_CHANGED], 0, job->order);
 
+  g_signal_emit (job_sync (job), signals[ORDER_CHANGED], 0, job->order);
   job_done (job);
 }
 
@@ -123,7 +177,7 @@ static void
 needs_attention (Job        *job,
                  const char *reason)
 {
-  job_report (job)->refused++;
+  job_pass (job)->report.refused++;
   prov_store_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_NEEDS_ATTENTION,
                                WHO, reason, NULL, on_transition_done, job);
 }
@@ -131,11 +185,11 @@ needs_attention (Job        *job,
 static char *
 dup_carrier_note (JsonObject *order)
 {
-  JsonArray *notes = json_object_has_member (order, "note") ? json_object_get_array_member (order, "note") : NULL;
+  JsonArray *notes = prov_json_object_get_array (order, "note");
   guint length = notes != NULL ? json_array_get_length (notes) : 0;
-  JsonObject *last = length > 0 ? json_array_get_object_element (notes, length - 1) : NULL;
+  JsonObject *last = length > 0 ? prov_json_array_get_object (notes, length - 1) : NULL;
 
-  return g_strdup (last != NULL ? json_object_get_string_member_with_default (last, "text", NULL) : NULL);
+  return g_strdup (prov_json_object_get_string (last, "text"));
 }
 
 static void
@@ -148,9 +202,7 @@ on_rejection_recorded (GObject      *source,
 
   if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
     {
-      g_warning ("Order %s: %s", prov_order_get_uuid (job->order), error->message);
-      job_report (job)->failed++;
-      job_done (job);
+      job_failed_here (job, error);
       return;
     }
 
@@ -163,8 +215,9 @@ record_at_carrier (Job      *job,
                    JsonNode *carrier_order)
 {
   JsonObject *object = json_node_get_object (carrier_order);
-  const char *id = json_object_get_string_member_with_default (object, "id", NULL);
-  const char *state_id = json_object_get_string_member_with_default (object, "state", "acknowledged");
+  const char *id = prov_json_object_get_string (object, "id");
+  const char *state_id = prov_json_object_get_string (object, "state");
+  const char *reason = _("Received by the carrier");
   ProvOrderState state;
 
   if (!prov_order_state_from_id (state_id, &state) || !prov_order_state_is_at_carrier (state))
@@ -180,22 +233,25 @@ record_at_carrier (Job      *job,
       return;
     }
 
+  if (id == NULL)
+    reason = _("Received by the carrier, which gave no reference to follow the order by");
+
   prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
-                                       _("Received by the carrier"), NULL, on_transition_done, job);
+                                       reason, NULL, on_transition_done, job);
 }
 
 static void
-on_attempt_recorded (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_retry_recorded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!prov_store_record_attempt_finish (PROV_STORE (source), result, &error))
+  if (!prov_store_retry_later_finish (PROV_STORE (source), result, &error))
     {
-      g_warning ("Order %s: %s", job->entry->uuid, error->message);
-      job_report (job)->failed++;
+      job_failed_here (job, error);
+      return;
     }
 
   job_done (job);
@@ -208,10 +264,10 @@ retry_later (Job          *job,
 {
   ProvSync *self = job_sync (job);
 
-  job_report (job)->retried++;
-  prov_store_record_attempt_async (self->store, job->entry->uuid,
-                                   g_get_real_time () + backoff_us (self, job->entry->attempts, retry_after_s),
-                                   problem->message, NULL, on_attempt_recorded, job);
+  job_pass (job)->report.retried++;
+  prov_store_retry_later_async (self->store, job->entry->uuid,
+                                g_get_real_time () + backoff_us (self, job->entry->attempts, retry_after_s),
+                                problem->message, NULL, on_retry_recorded, job);
 }
 
 /* A refusal needs the clerk; anything else is tried again later. */
@@ -220,10 +276,42 @@ handle_failure (Job          *job,
                 const GError *error,
                 guint         retry_after_s)
 {
-  if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The attempt is recorded: the next pass asks before posting. */
+      pass_stop (job_pass (job), error);
+      job_done (job);
+    }
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED) ||
+           g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE))
     needs_attention (job, error->message);
   else
     retry_later (job, error, retry_after_s);
+}
+
+static void
+on_resolved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(JsonNode) carrier_order = NULL;
+  g_autoptr(GError) error = NULL;
+  guint retry_after_s = 0;
+
+  carrier_order = prov_carrier_client_find_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
+  if (carrier_order != NULL)
+    record_at_carrier (job, carrier_order);
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
+    {
+      /* It said it created the order but does not list it (yet): ask
+       * again later, before any new post. */
+      g_autoptr(GError) problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
+                                                        _("The carrier accepted the order but does not list it yet"));
+      retry_later (job, problem, retry_after_s);
+    }
+  else
+    handle_failure (job, error, retry_after_s);
 }
 
 static void
@@ -235,6 +323,8 @@ on_created (GObject      *source,
   g_autoptr(JsonNode) carrier_order = NULL;
   g_autoptr(GError) error = NULL;
   guint retry_after_s = 0;
+  JsonObject *object;
+  const char *external_id;
 
   carrier_order = prov_carrier_client_create_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
   if (carrier_order == NULL)
@@ -243,17 +333,74 @@ on_created (GObject      *source,
       return;
     }
 
-  job_report (job)->sent++;
-  record_at_carrier (job, carrier_order);
+  object = json_node_get_object (carrier_order);
+  external_id = prov_json_object_get_string (object, "externalId");
+  if (external_id != NULL && !g_str_equal (external_id, job->entry->uuid))
+    {
+      g_autoptr(GError) problem = g_error_new (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
+                                               _("The carrier answered with another order (%s)"), external_id);
+      retry_later (job, problem, 0);
+      return;
+    }
+
+  job_pass (job)->report.sent++;
+
+  /* Only productOrderItem is promised: without an id the order cannot be
+   * followed, so find the carrier's full record of it. */
+  if (prov_json_object_get_string (object, "id") == NULL)
+    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
+                                          on_resolved, job);
+  else
+    record_at_carrier (job, carrier_order);
+}
+
+/* A cancelled pass must not post: another pass may be about to. */
+static gboolean
+job_stopped (Job *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (job_cancellable (job), &error))
+    return FALSE;
+
+  handle_failure (job, error, 0);
+  return TRUE;
+}
+
+static void
+on_attempt_begun (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Job *job = user_data;
+  ProvSync *self = job_sync (job);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  if (!prov_store_begin_attempt_finish (PROV_STORE (source), result, &error))
+    {
+      job_failed_here (job, error);
+      return;
+    }
+
+  if (job_stopped (job))
+    return;
+
+  body = prov_tmf622_build_order_create (job->order, self->dealer_code);
+  prov_carrier_client_create_order_async (self->client, body, job_cancellable (job), on_created, job);
 }
 
 static void
 post (Job *job)
 {
   ProvSync *self = job_sync (job);
-  g_autoptr(JsonNode) body = prov_tmf622_build_order_create (job->order, self->dealer_code);
 
-  prov_carrier_client_create_order_async (self->client, body, NULL, on_created, job);
+  if (job_stopped (job))
+    return;
+
+  prov_store_begin_attempt_async (self->store, job->entry->uuid,
+                                  g_get_real_time () + backoff_us (self, job->entry->attempts, 0),
+                                  NULL, on_attempt_begun, job);
 }
 
 static void
@@ -269,13 +416,13 @@ on_looked_up (GObject      *source,
   carrier_order = prov_carrier_client_find_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
   if (carrier_order != NULL)
     {
-      job_report (job)->recovered++;
+      job_pass (job)->report.recovered++;
       record_at_carrier (job, carrier_order);
     }
   else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
     post (job);
   else
-    retry_later (job, error, retry_after_s);
+    handle_failure (job, error, retry_after_s);
 }
 
 static void
@@ -289,15 +436,14 @@ on_order_loaded (GObject      *source,
   job->order = prov_store_load_order_finish (PROV_STORE (source), result, &error);
   if (job->order == NULL)
     {
-      g_warning ("Outbox order %s: %s", job->entry->uuid, error->message);
-      job_report (job)->failed++;
-      job_done (job);
+      job_failed_here (job, error);
       return;
     }
 
   /* An earlier attempt may have reached the carrier: ask before posting. */
   if (job->entry->attempts > 0)
-    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, NULL, on_looked_up, job);
+    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
+                                          on_looked_up, job);
   else
     post (job);
 }
@@ -308,18 +454,19 @@ start_jobs (GTask *pass_task)
   Pass *pass = g_task_get_task_data (pass_task);
   ProvSync *self = g_task_get_source_object (pass_task);
 
-  while (pass->running < PARALLEL && pass->next < pass->work->len)
+  while (pass->stopped == NULL && pass->running < PARALLEL && pass->next < pass->work->len)
     {
       Job *job = g_new0 (Job, 1);
 
       job->pass_task = g_object_ref (pass_task);
       job->entry = g_ptr_array_index (pass->work, pass->next++);
       pass->running++;
-      prov_store_load_order_async (self->store, job->entry->uuid, NULL, on_order_loaded, job);
+      prov_store_load_order_async (self->store, job->entry->uuid, g_task_get_cancellable (pass_task),
+                                   on_order_loaded, job);
     }
 
-  if (pass->running == 0 && pass->next == pass->work->len && !g_task_get_completed (pass_task))
-    g_task_return_boolean (pass_task, TRUE);
+  if (pass->running == 0)
+    pass_return (pass_task);
 }
 
 static void
@@ -341,7 +488,29 @@ on_outbox_listed (GObject      *source,
   start_jobs (pass_task);
 }
 
-/* Sends the orders that are due, up to a batch. */
+static void
+on_outbox_claimed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) pass_task = user_data;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+
+  if (!prov_store_claim_outbox_finish (PROV_STORE (source), result, &error))
+    {
+      g_task_return_error (pass_task, g_steal_pointer (&error));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (pass_task);
+  prov_store_list_outbox_async (PROV_STORE (source), g_get_real_time (), BATCH, cancellable,
+                                on_outbox_listed, g_steal_pointer (&pass_task));
+}
+
+/* Sends the orders that are due, up to a batch. Fails when the pass had to
+ * stop: the store could not write (nothing more is sent until it can), or
+ * @cancellable was cancelled. */
 void
 prov_sync_send_due_async (ProvSync            *self,
                           GCancellable        *cancellable,
@@ -356,11 +525,12 @@ prov_sync_send_due_async (ProvSync            *self,
   g_task_set_source_tag (pass_task, prov_sync_send_due_async);
   g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) pass_free);
 
-  prov_store_list_outbox_async (self->store, g_get_real_time (), BATCH, cancellable, on_outbox_listed, pass_task);
+  prov_store_claim_outbox_async (self->store, cancellable, on_outbox_claimed, pass_task);
 }
 
-/* @next_due: when the outbox had its earliest order due as the pass began
- * (real time, µs), -1 when it was empty. */
+/* @report says what happened, also when the pass fails. @next_due: when the
+ * outbox had its earliest order due as the pass began (real time, µs), -1
+ * when it was empty. */
 gboolean
 prov_sync_send_due_finish (ProvSync        *self,
                            GAsyncResult    *result,
@@ -420,6 +590,7 @@ on_poll_transition (GObject      *source,
     {
       g_warning ("Order %s: %s", prov_order_get_uuid (poll->order), error->message);
       pass->report.failed++;
+      pass_stop (pass, error);
     }
 
   poll_done (poll);
@@ -441,13 +612,16 @@ on_polled (GObject      *source,
   carrier_order = prov_carrier_client_get_order_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
   if (carrier_order == NULL)
     {
-      /* Asked again at the next poll. */
-      g_debug ("Polling %s: %s", prov_order_get_uuid (poll->order), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pass_stop (g_task_get_task_data (poll->pass_task), error);
+      else
+        /* Asked again at the next poll. */
+        g_debug ("Polling %s: %s", prov_order_get_uuid (poll->order), error->message);
       poll_done (poll);
       return;
     }
 
-  state_id = json_object_get_string_member_with_default (json_node_get_object (carrier_order), "state", NULL);
+  state_id = prov_json_object_get_string (json_node_get_object (carrier_order), "state");
   if (!prov_order_state_from_id (state_id, &state) || state == prov_order_get_state (poll->order) ||
       !prov_order_check_transition (poll->order, state, NULL))
     {
@@ -476,16 +650,17 @@ poll_next (GTask *pass_task)
          prov_order_get_carrier_id (g_ptr_array_index (pass->work, pass->next)) == NULL)
     pass->next++;
 
-  if (pass->next == pass->work->len)
+  if (pass->stopped != NULL || pass->next == pass->work->len)
     {
-      g_task_return_boolean (pass_task, TRUE);
+      pass_return (pass_task);
       return;
     }
 
   poll = g_new0 (Poll, 1);
   poll->pass_task = g_object_ref (pass_task);
   poll->order = g_object_ref (g_ptr_array_index (pass->work, pass->next++));
-  prov_carrier_client_get_order_async (self->client, prov_order_get_carrier_id (poll->order), NULL, on_polled, poll);
+  prov_carrier_client_get_order_async (self->client, prov_order_get_carrier_id (poll->order),
+                                       g_task_get_cancellable (pass_task), on_polled, poll);
 }
 
 static void
