@@ -224,8 +224,7 @@ return_answer (GTask *task)
           return_unreadable (task, _("not a list"));
           return;
         }
-      call->total = total != NULL ? (guint) MIN (g_ascii_strtoull (total, NULL, 10), G_MAXUINT)
-                                  : json_array_get_length (json_node_get_array (root));
+      call->total = total != NULL ? (guint) MIN (g_ascii_strtoull (total, NULL, 10), G_MAXUINT - 1) : G_MAXUINT;
     }
   else if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -462,7 +461,8 @@ prov_carrier_client_get_order_finish (ProvCarrierClient  *self,
   return require_product_order (prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error), error);
 }
 
-/* GET productOrder?state=…, a page at a time; total is X-Total-Count. */
+/* GET productOrder?state=…, a page at a time; total is X-Total-Count, or
+ * G_MAXUINT when the carrier does not say. */
 void
 prov_carrier_client_list_orders_async (ProvCarrierClient   *self,
                                        const char          *state,

@@ -14,18 +14,35 @@
  * more orders than we page through, an offset that is ignored), the answer
  * is PROV_CARRIER_ERROR_UNVERIFIABLE, never "not there": posting again on
  * a guess is how orders are sent twice.
+ *
+ * A carrier that ignores the filter but says how many orders it has
+ * (X-Total-Count) is first asked for its last page: lists are mostly in
+ * the order orders arrived, and ours is recent. Only when it is not there
+ * is the whole list read from the start.
  */
 
 #define PAGE_SIZE 200
 #define MAX_PAGES 50
+/* A long scan must not start over for one lost page. */
+#define PAGE_TRIES 4
+#define PAGE_RETRY_MS 100
+
+typedef enum {
+  PAGE_FIRST,    /* also tells whether the filter is honoured */
+  PAGE_NEWEST,
+  PAGE_FORWARD,
+} PageKind;
 
 typedef struct {
   char       *external_id;
-  guint       offset;
+  PageKind    kind;
+  guint       offset;          /* of the next page read from the start */
+  guint       page_size;       /* the carrier's, once known */
   guint       pages;
   gboolean    limit_ignored;   /* a page longer than asked for */
   gboolean    unlabelled;      /* an element without an externalId */
   guint       retry_after_s;
+  guint       page_tries;
   GHashTable *seen_ids;
 } Lookup;
 
@@ -38,6 +55,31 @@ lookup_free (Lookup *lookup)
 }
 
 static void request_page (GTask *task);
+
+static gboolean
+on_page_retry_due (gpointer user_data)
+{
+  request_page (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the page is asked for again, after a pause. */
+static gboolean
+retry_page (GTask        *task,
+            const GError *error)
+{
+  Lookup *lookup = g_task_get_task_data (task);
+  guint delay_ms;
+
+  if (++lookup->page_tries >= PAGE_TRIES ||
+      !(g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN) ||
+        g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_THROTTLED)))
+    return FALSE;
+
+  delay_ms = MAX (lookup->retry_after_s * 1000, (guint) PAGE_RETRY_MS << lookup->page_tries);
+  g_timeout_add (delay_ms, on_page_retry_due, task);
+  return TRUE;
+}
 
 static void
 return_missing (GTask  *task,
@@ -53,6 +95,31 @@ return_missing (GTask  *task,
                              _("The carrier has no record of it"));
 }
 
+/* Looks for ours on a page; counts the ids not seen before. */
+static JsonNode *
+find_on_page (Lookup    *lookup,
+              JsonArray *list,
+              guint     *unseen)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *order = prov_json_array_get_object (list, i);
+      const char *external_id = prov_json_object_get_string (order, "externalId");
+      const char *id = prov_json_object_get_string (order, "id");
+
+      /* Elements without an id cannot be told apart: each counts as new. */
+      if (id == NULL || g_hash_table_add (lookup->seen_ids, g_strdup (id)))
+        (*unseen)++;
+
+      if (external_id == NULL)
+        lookup->unlabelled = TRUE;
+      else if (g_str_equal (external_id, lookup->external_id))
+        return json_node_copy (json_array_get_element (list, i));
+    }
+
+  return NULL;
+}
+
 static void
 on_page (GObject      *source,
          GAsyncResult *result,
@@ -61,48 +128,74 @@ on_page (GObject      *source,
   g_autoptr(GTask) task = user_data;
   Lookup *lookup = g_task_get_task_data (task);
   g_autoptr(JsonNode) page = NULL;
+  g_autoptr(JsonNode) found = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *list;
+  guint total = G_MAXUINT;
   guint length;
   guint unseen = 0;
 
-  page = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, &lookup->retry_after_s, NULL, &error);
+  page = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, &lookup->retry_after_s, &total, &error);
   if (page == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (retry_page (task, error))
+        g_steal_pointer (&task);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  lookup->page_tries = 0;
+  lookup->pages++;
+
+  length = json_array_get_length (json_node_get_array (page));
+  found = find_on_page (lookup, json_node_get_array (page), &unseen);
+  if (found != NULL)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) json_node_unref);
       return;
     }
 
-  list = json_node_get_array (page);
-  length = json_array_get_length (list);
-  for (guint i = 0; i < length; i++)
+  switch (lookup->kind)
     {
-      JsonObject *order = prov_json_array_get_object (list, i);
-      const char *external_id = prov_json_object_get_string (order, "externalId");
-      const char *id = prov_json_object_get_string (order, "id");
-
-      /* Elements without an id cannot be told apart: each counts as new. */
-      if (id == NULL || g_hash_table_add (lookup->seen_ids, g_strdup (id)))
-        unseen++;
-
-      if (external_id == NULL)
-        lookup->unlabelled = TRUE;
-      else if (g_str_equal (external_id, lookup->external_id))
+    case PAGE_FIRST:
+      lookup->page_size = length;
+      lookup->limit_ignored = length > PAGE_SIZE;
+      lookup->offset = length;
+      /* Nothing there, or the filter is honoured and ours is not among
+       * the matches. */
+      if (length == 0 || lookup->limit_ignored)
         {
-          g_task_return_pointer (task, json_node_copy (json_array_get_element (list, i)),
-                                 (GDestroyNotify) json_node_unref);
+          return_missing (task, lookup);
           return;
         }
+      if (total != G_MAXUINT && total > length)
+        {
+          lookup->kind = PAGE_NEWEST;
+          lookup->offset = MAX (length, total - length);
+          request_page (g_steal_pointer (&task));
+          return;
+        }
+      break;
+
+    case PAGE_NEWEST:
+      /* Read again from the start: its ids must count as unseen then. */
+      g_hash_table_remove_all (lookup->seen_ids);
+      lookup->kind = PAGE_FORWARD;
+      lookup->offset = 0;
+      request_page (g_steal_pointer (&task));
+      return;
+
+    case PAGE_FORWARD:
+    default:
+      lookup->offset += length;
+      if (length == 0)
+        {
+          return_missing (task, lookup);
+          return;
+        }
+      break;
     }
 
-  lookup->pages++;
-  lookup->offset += length;
-  if (lookup->pages == 1 && length > PAGE_SIZE)
-    lookup->limit_ignored = TRUE;
-
-  if (length == 0 || (unseen == 0 && lookup->limit_ignored))
-    return_missing (task, lookup);
-  else if (unseen == 0)
+  if (unseen == 0)
     g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
                              _("The carrier lists the same orders whatever part of the list is asked for, so it "
                                "cannot tell whether the carrier received this order. Check with the carrier before "
@@ -114,7 +207,10 @@ on_page (GObject      *source,
                                "this order again."),
                              lookup->offset);
   else
-    request_page (g_steal_pointer (&task));
+    {
+      lookup->kind = PAGE_FORWARD;
+      request_page (g_steal_pointer (&task));
+    }
 }
 
 static void
@@ -126,7 +222,8 @@ request_page (GTask *task)
 
   /* The filter stays in the query: a carrier that honours it answers at
    * once, with an empty list when it does not have the order. */
-  resource = g_strdup_printf ("productOrder?externalId=%s&offset=%u&limit=%u", escaped, lookup->offset, PAGE_SIZE);
+  resource = g_strdup_printf ("productOrder?externalId=%s&offset=%u&limit=%u", escaped, lookup->offset,
+                              lookup->kind == PAGE_FIRST ? PAGE_SIZE : MAX (lookup->page_size, 1));
   prov_carrier_client_send_async (g_task_get_source_object (task), PROV_TMF622_API, SOUP_METHOD_GET, resource,
                                   NULL, PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_page, task,
                                   prov_carrier_client_find_order_async);

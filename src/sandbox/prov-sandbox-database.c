@@ -133,7 +133,7 @@ prov_sandbox_database_open (const char  *path,
   int version = 0;
 
   if (sqlite3_open (path, &db) != SQLITE_OK ||
-      sqlite3_exec (db, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+      sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
 
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &statement, NULL);

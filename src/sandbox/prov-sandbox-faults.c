@@ -17,6 +17,10 @@ prov_sandbox_faults_pick (ProvSandboxFaults *faults)
     return PROV_SANDBOX_FAULT_MALFORMED;
   if ((draw -= faults->timeout_rate) < 0)
     return PROV_SANDBOX_FAULT_TIMEOUT;
+  if ((draw -= faults->redirect_rate) < 0)
+    return PROV_SANDBOX_FAULT_REDIRECT;
+  if ((draw -= faults->nesting_rate) < 0)
+    return PROV_SANDBOX_FAULT_DEEP_NESTING;
 
   return PROV_SANDBOX_FAULT_NONE;
 }

@@ -12,6 +12,8 @@ typedef enum {
   PROV_SANDBOX_FAULT_DROP_AFTER,     /* the request is carried out, the answer lost */
   PROV_SANDBOX_FAULT_MALFORMED,      /* 200 with broken JSON */
   PROV_SANDBOX_FAULT_TIMEOUT,        /* no answer for a long time */
+  PROV_SANDBOX_FAULT_REDIRECT,       /* 302 to another order, the work not done */
+  PROV_SANDBOX_FAULT_DEEP_NESTING,   /* the work is done, the answer nested 100,000 deep */
 } ProvSandboxFault;
 
 /* Per-request probabilities (0–1) of each fault, and latency. */
@@ -21,6 +23,8 @@ typedef struct {
   double   drop_rate;
   double   malformed_rate;
   double   timeout_rate;
+  double   redirect_rate;
+  double   nesting_rate;
   guint    latency_ms;
   guint    retry_after_s;
   GRand   *rand;

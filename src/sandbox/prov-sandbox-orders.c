@@ -17,7 +17,12 @@ struct _ProvSandboxOrders
 {
   sqlite3           *db;
   ProvSandboxDelays  delays;
+  gboolean           other_carrier;
 };
+
+/* How another carrier pages its lists, whatever limit it is asked for. */
+#define OTHER_CARRIER_PAGE 50
+#define OTHER_TILLS_ORDERS 300
 
 #define OPEN_STATES "('acknowledged', 'inProgress', 'pending', 'held')"
 
@@ -336,6 +341,37 @@ advance_open_orders (ProvSandboxOrders *orders)
   sqlite3_finalize (statement);
 }
 
+/*
+ * Behaving like another spec-following carrier, not like this sandbox: it
+ * ignores the query filters TMF622 does not declare (externalId, state),
+ * pages by its own size whatever limit is asked for, and lists the orders
+ * of other tills first. Those orders are added here, once per database.
+ */
+void
+prov_sandbox_orders_behave_as_other_carrier (ProvSandboxOrders *orders)
+{
+  sqlite3_stmt *statement = NULL;
+  guint existing = 0;
+
+  orders->other_carrier = TRUE;
+
+  sqlite3_prepare_v2 (orders->db, "SELECT count(*) FROM orders WHERE external_id LIKE 'other-till-seeded-%'",
+                      -1, &statement, NULL);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    existing = sqlite3_column_int (statement, 0);
+  sqlite3_finalize (statement);
+
+  sqlite3_exec (orders->db, "BEGIN", NULL, NULL, NULL);
+  for (guint i = existing; i < OTHER_TILLS_ORDERS; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"externalId\":\"other-till-seeded-%u\",\"productOrderItem\":"
+                                               "[{\"id\":\"1\",\"action\":\"add\"}]}", i);
+      g_autoptr(JsonNode) request = json_from_string (json, NULL);
+      g_autoptr(JsonNode) order = prov_sandbox_orders_create (orders, request, "http://127.0.0.1/", NULL);
+    }
+  sqlite3_exec (orders->db, "COMMIT", NULL, NULL, NULL);
+}
+
 JsonNode *
 prov_sandbox_orders_list (ProvSandboxOrders  *orders,
                           const char         *external_id,
@@ -348,6 +384,13 @@ prov_sandbox_orders_list (ProvSandboxOrders  *orders,
   g_autoptr(JsonArray) list = json_array_new ();
   sqlite3_stmt *statement = NULL;
   JsonNode *node;
+
+  if (orders->other_carrier)
+    {
+      external_id = NULL;
+      state = NULL;
+      limit = MIN (limit, OTHER_CARRIER_PAGE);
+    }
 
   if (state != NULL)
     advance_open_orders (orders);
@@ -364,12 +407,14 @@ prov_sandbox_orders_list (ProvSandboxOrders  *orders,
   sqlite3_prepare_v2 (orders->db,
                       "SELECT id, state, body, state_since FROM orders "
                       "WHERE (?1 IS NULL OR external_id = ?1) AND (?2 IS NULL OR state = ?2) "
-                      "ORDER BY seq LIMIT ?3 OFFSET ?4",
+                      "ORDER BY CASE WHEN ?5 THEN external_id NOT LIKE 'other-till-%' ELSE 0 END, seq "
+                      "LIMIT ?3 OFFSET ?4",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, external_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, 2, state, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (statement, 3, limit);
   sqlite3_bind_int (statement, 4, offset);
+  sqlite3_bind_int (statement, 5, orders->other_carrier);
   while (sqlite3_step (statement) == SQLITE_ROW)
     {
       JsonNode *order = row_to_order (orders, statement, error);

@@ -17,6 +17,7 @@ typedef struct _ProvSandboxOrders ProvSandboxOrders;
 ProvSandboxOrders *prov_sandbox_orders_new    (sqlite3                 *db,
                                                const ProvSandboxDelays *delays);
 void               prov_sandbox_orders_free   (ProvSandboxOrders       *orders);
+void               prov_sandbox_orders_behave_as_other_carrier (ProvSandboxOrders *orders);
 JsonNode          *prov_sandbox_orders_create (ProvSandboxOrders       *orders,
                                                JsonNode                *request,
                                                const char              *base_url,

@@ -21,6 +21,7 @@ struct _ProvSandboxServer
   ProvSandboxFaults  *faults;
   FILE               *capture;
   char               *root_url;
+  gboolean            other_carrier;
 };
 
 typedef struct {
@@ -181,6 +182,18 @@ respond_not_served (SoupServerMessage *message,
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", resource);
 }
 
+/* TMF622 promises only productOrderItem in a ProductOrder. */
+static void
+keep_required_members (JsonNode *order)
+{
+  JsonObject *object = json_node_get_object (order);
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *member = members; member != NULL; member = member->next)
+    if (!g_str_equal (member->data, "productOrderItem"))
+      json_object_remove_member (object, member->data);
+}
+
 #define OFFSET(query) query_uint (query, "offset", 0)
 #define LIMIT(query) MIN (query_uint (query, "limit", 100), 1000)
 
@@ -200,6 +213,8 @@ serve_tmf622 (ProvSandboxServer *self,
   if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_POST))
     {
       answer = prov_sandbox_orders_create (self->orders, body, base, &error);
+      if (answer != NULL && self->other_carrier)
+        keep_required_members (answer);
       respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_GET))
@@ -382,6 +397,43 @@ carry_out (ProvSandboxServer *self,
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", path);
 }
 
+/* Somewhere a client must not follow: a POST that followed it would turn
+ * into a GET of another till's order. */
+static void
+redirect (ProvSandboxServer *self,
+          SoupServerMessage *message)
+{
+  g_autofree char *target = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  sqlite3_prepare_v2 (self->db, "SELECT id FROM orders ORDER BY seq LIMIT 1", -1, &statement, NULL);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    target = g_strconcat (self->root_url, PROV_SANDBOX_TMF622_PATH + 1, "productOrder/",
+                          (const char *) sqlite3_column_text (statement, 0), NULL);
+  else
+    target = g_strdup (self->root_url);
+  sqlite3_finalize (statement);
+
+  soup_server_message_set_redirect (message, SOUP_STATUS_FOUND, target);
+}
+
+#define DEEP_NESTING_LEVELS 100000
+
+static void
+respond_deeply_nested (SoupServerMessage *message)
+{
+  GString *text = g_string_sized_new (2 * DEEP_NESTING_LEVELS);
+
+  for (guint i = 0; i < DEEP_NESTING_LEVELS; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < DEEP_NESTING_LEVELS; i++)
+    g_string_append_c (text, ']');
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, text->str, text->len);
+  g_string_free (text, FALSE);
+}
+
 static void
 handle (Request *request)
 {
@@ -418,6 +470,15 @@ handle (Request *request)
 
     case PROV_SANDBOX_FAULT_TIMEOUT:
       respond_error (message, SOUP_STATUS_GATEWAY_TIMEOUT, "Timeout", "The carrier did not answer in time");
+      break;
+
+    case PROV_SANDBOX_FAULT_REDIRECT:
+      redirect (request->self, message);
+      break;
+
+    case PROV_SANDBOX_FAULT_DEEP_NESTING:
+      carry_out (request->self, message, request->path, request->query);
+      respond_deeply_nested (message);
       break;
 
     case PROV_SANDBOX_FAULT_NONE:
@@ -493,6 +554,15 @@ prov_sandbox_server_new (sqlite3            *db,
   soup_server_add_handler (self->server, "/tmf-api/", on_request, self, NULL);
 
   return self;
+}
+
+/* See prov_sandbox_orders_behave_as_other_carrier; besides, creates are
+ * answered with only the members the spec requires. */
+void
+prov_sandbox_server_behave_as_other_carrier (ProvSandboxServer *self)
+{
+  self->other_carrier = TRUE;
+  prov_sandbox_orders_behave_as_other_carrier (self->orders);
 }
 
 /* Loopback only: the sandbox is a stand-in carrier for this computer. */

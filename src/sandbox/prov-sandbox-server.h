@@ -25,5 +25,6 @@ gboolean           prov_sandbox_server_listen (ProvSandboxServer  *self,
                                                guint              *bound_port,
                                                GError            **error);
 void               prov_sandbox_server_free   (ProvSandboxServer  *self);
+void               prov_sandbox_server_behave_as_other_carrier (ProvSandboxServer *self);
 
 G_END_DECLS

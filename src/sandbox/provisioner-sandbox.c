@@ -37,6 +37,7 @@ main (int   argc,
   int latency_ms = 0;
   int retry_after_s = 1;
   int seed = 0;
+  gboolean other_carrier = FALSE;
   guint bound_port = 0;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one; default 8622)", "PORT" },
@@ -52,6 +53,9 @@ main (int   argc,
     { "drop-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.drop_rate, "Share of connections dropped, before or after the work", "0–1" },
     { "malformed-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.malformed_rate, "Share of answers with broken JSON (the work is done)", "0–1" },
     { "timeout-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.timeout_rate, "Share of requests answered only after 20 s", "0–1" },
+    { "redirect-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.redirect_rate, "Share of requests redirected (302) to another order, the work not done", "0–1" },
+    { "nesting-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.nesting_rate, "Share of answers nested 100,000 levels deep (the work is done)", "0–1" },
+    { "other-carrier", 0, 0, G_OPTION_ARG_NONE, &other_carrier, "Behave like another carrier that follows the spec: ignore the externalId and state filters, page by 50, list other tills' orders first, answer a create with only productOrderItem", NULL },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for the fault draws (0: random)", "N" },
     { NULL }
   };
@@ -92,6 +96,8 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  if (other_carrier)
+    prov_sandbox_server_behave_as_other_carrier (server);
 
   /* Scripts and tests wait for this line and read the port from it. */
   printf ("Carrier sandbox listening on http://127.0.0.1:%u/\n", bound_port);
