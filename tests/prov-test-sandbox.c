@@ -124,3 +124,84 @@ sandbox_order_characteristic (JsonObject *order,
   return NULL;
 }
 
+
+/* @count mobile-user orders, queued for sending; ICCIDs by their index. */
+GPtrArray *
+sandbox_queue_orders (ProvStore *store,
+              guint      count)
+{
+  GPtrArray *orders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+      g_autofree char *name = g_strdup_printf ("Customer %04u", i);
+      g_autofree char *iccid = g_strdup_printf ("8931440%012u", i);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
+
+      prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
+      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+
+      conflicts = prov_test_save (store, order, &error);
+      g_assert_no_error (error);
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (orders, g_steal_pointer (&order));
+    }
+
+  return orders;
+}
+
+static void
+sandbox_order_free (SandboxOrder *order)
+{
+  g_free (order->id);
+  g_free (order->state);
+  g_free (order);
+}
+
+/* Every order of ours the carrier holds, by externalId; asserts that none
+ * is there twice. Other tills' orders are left out. */
+GHashTable *
+sandbox_list_our_orders (Sandbox *sandbox)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sandbox_order_free);
+
+  for (guint offset = 0;; offset += 1000)
+    {
+      g_autofree char *uri = g_strdup_printf ("%sproductOrder?offset=%u&limit=1000", sandbox->base, offset);
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonArray *list;
+
+      body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+      g_assert_no_error (error);
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+      g_assert_no_error (error);
+      list = json_node_get_array (json_parser_get_root (parser));
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *order = json_array_get_object_element (list, i);
+          const char *external_id = json_object_get_string_member (order, "externalId");
+          SandboxOrder *entry;
+
+          if (g_str_has_prefix (external_id, "other-till-"))
+            continue;
+
+          g_assert_false (g_hash_table_contains (seen, external_id));
+          entry = g_new0 (SandboxOrder, 1);
+          entry->id = g_strdup (json_object_get_string_member (order, "id"));
+          entry->state = g_strdup (json_object_get_string_member (order, "state"));
+          g_hash_table_insert (seen, g_strdup (external_id), entry);
+        }
+
+      if (json_array_get_length (list) < 1000)
+        return seen;
+    }
+}
+

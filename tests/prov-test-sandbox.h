@@ -3,6 +3,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "prov-store.h"
+
 G_BEGIN_DECLS
 
 /* A provisioner-sandbox process for one test, on a free port. */
@@ -24,5 +26,15 @@ JsonObject *sandbox_find_order           (Sandbox    *sandbox,
                                           const char *uuid);
 const char *sandbox_order_characteristic (JsonObject *order,
                                           const char *name);
+
+/* An order as the carrier holds it. */
+typedef struct {
+  char *id;
+  char *state;
+} SandboxOrder;
+
+GPtrArray  *sandbox_queue_orders     (ProvStore  *store,
+                                      guint       count);
+GHashTable *sandbox_list_our_orders  (Sandbox    *sandbox);
 
 G_END_DECLS

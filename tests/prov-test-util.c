@@ -1,6 +1,9 @@
-#include <sys/prctl.h>
-#include <string.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -165,4 +168,51 @@ void
 prov_test_die_with_parent (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/*
+ * For tests of a full disk: re-runs this test in a private user and mount
+ * namespace with a tmpfs of @size (for example "512k") and returns its
+ * path there. Exits with a TAP skip where that cannot be done.
+ */
+const char *
+prov_test_run_on_small_disk (int         argc,
+                             char      **argv,
+                             const char *size)
+{
+  const char *small_disk = g_getenv ("PROV_TEST_SMALL_DISK");
+  g_autofree char *dir = NULL;
+  g_autofree char *self = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+
+  if (small_disk != NULL)
+    return small_disk;
+
+  dir = prov_test_make_tmp_dir ();
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  args = g_ptr_array_new ();
+  script = g_strdup_printf ("d=$1; shift; "
+                            "if ! mount -t tmpfs -o size=%s tmpfs \"$d\" 2>/dev/null; then "
+                            "  rmdir \"$d\"; echo '1..0 # SKIP cannot mount a small tmpfs here'; exit 0; fi; "
+                            "PROV_TEST_SMALL_DISK=\"$d\" \"$@\"; status=$?; umount \"$d\"; rmdir \"$d\"; exit $status",
+                            size);
+
+  g_ptr_array_add (args, (char *) "unshare");
+  g_ptr_array_add (args, (char *) "--user");
+  g_ptr_array_add (args, (char *) "--map-root-user");
+  g_ptr_array_add (args, (char *) "--mount");
+  g_ptr_array_add (args, (char *) "sh");
+  g_ptr_array_add (args, (char *) "-c");
+  g_ptr_array_add (args, script);
+  g_ptr_array_add (args, (char *) "sh");
+  g_ptr_array_add (args, dir);
+  g_ptr_array_add (args, self);
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  execvp ("unshare", (char **) args->pdata);
+  g_print ("1..0 # SKIP unshare is not available: %s\n", g_strerror (errno));
+  exit (0);
 }

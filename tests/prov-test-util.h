@@ -36,4 +36,8 @@ void          prov_test_close_store  (ProvStore     *store);
 
 void prov_test_die_with_parent (gpointer user_data);
 
+const char   *prov_test_run_on_small_disk (int          argc,
+                                           char       **argv,
+                                           const char  *size);
+
 G_END_DECLS

@@ -102,37 +102,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  small_disk = g_getenv ("PROV_TEST_SMALL_DISK");
-
-  if (small_disk == NULL)
-    {
-      g_autofree char *dir = prov_test_make_tmp_dir ();
-      g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-      g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      const char *script =
-        "d=$1; shift; "
-        "if ! mount -t tmpfs -o size=512k tmpfs \"$d\" 2>/dev/null; then "
-        "  rmdir \"$d\"; echo '1..0 # SKIP cannot mount a small tmpfs here'; exit 0; fi; "
-        "PROV_TEST_SMALL_DISK=\"$d\" \"$@\"; status=$?; umount \"$d\"; rmdir \"$d\"; exit $status";
-
-      g_ptr_array_add (args, (char *) "unshare");
-      g_ptr_array_add (args, (char *) "--user");
-      g_ptr_array_add (args, (char *) "--map-root-user");
-      g_ptr_array_add (args, (char *) "--mount");
-      g_ptr_array_add (args, (char *) "sh");
-      g_ptr_array_add (args, (char *) "-c");
-      g_ptr_array_add (args, (char *) script);
-      g_ptr_array_add (args, (char *) "sh");
-      g_ptr_array_add (args, dir);
-      g_ptr_array_add (args, self);
-      for (int i = 1; i < argc; i++)
-        g_ptr_array_add (args, argv[i]);
-      g_ptr_array_add (args, NULL);
-
-      execvp ("unshare", (char **) args->pdata);
-      g_print ("1..0 # SKIP unshare is not available: %s\n", g_strerror (errno));
-      return 0;
-    }
+  small_disk = prov_test_run_on_small_disk (argc, argv, "512k");
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/full-disk-keeps-last-good-draft", test_full_disk_keeps_last_good_draft);

@@ -9,7 +9,7 @@ import_csv (const char *database,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvCliStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *text = NULL;
   guint added = 0, known = 0;
@@ -52,7 +52,7 @@ find (const char *database,
       const char *digits)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvCliStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) items = NULL;
 

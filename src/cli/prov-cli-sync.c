@@ -83,7 +83,7 @@ prov_cli_sync (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("— send the outbox to the carrier once"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvCliStore) store = NULL;
   g_autoptr(ProvCarrierClient) client = NULL;
   g_autoptr(ProvSync) sync = NULL;
   g_autoptr(GAsyncResult) polled = NULL;
@@ -94,11 +94,19 @@ prov_cli_sync (int    argc,
   ProvSyncReport report = { 0 };
   g_auto(Profile) profile = { 0 };
   gint64 next_due = -1;
+  gint64 deadline;
+  int wait_s = 0;
+  int timeout_s = 30;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The order database (default: the one the app uses)"), N_("PATH") },
     { "carrier", 'c', 0, G_OPTION_ARG_STRING, &carrier,
       N_("The carrier's API address (default: the app's carrier profile)"), N_("URL") },
+    { "wait", 'w', 0, G_OPTION_ARG_INT, &wait_s,
+      N_("Keep sending orders that wait for a retry, for up to this many seconds (default: 0, send only what is due now)"),
+      N_("SECONDS") },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout_s,
+      N_("Seconds to wait for each answer from the carrier (default: 30)"), N_("SECONDS") },
     { NULL }
   };
 
@@ -128,21 +136,28 @@ prov_cli_sync (int    argc,
         g_printerr (_("The keyring cannot be reached, so no token is sent: %s\n"), keyring_error->message);
     }
 
-  client = prov_carrier_client_new (profile.base_url, token, 30);
+  client = prov_carrier_client_new (profile.base_url, token, (guint) CLAMP (timeout_s, 1, 600));
   secret_password_free (g_steal_pointer (&token));
   sync = prov_sync_new (store, client, profile.dealer_code);
 
-  /* Everything due now; what is waiting for a later retry stays queued. */
+  /* Everything due now, and with --wait what comes due before the
+   * deadline; the rest stays queued. */
+  deadline = g_get_real_time () + (gint64) MAX (wait_s, 0) * G_USEC_PER_SEC;
   for (;;)
     {
       g_autoptr(GAsyncResult) result = NULL;
+      gboolean done;
 
       prov_sync_send_due_async (sync, NULL, prov_cli_store, &result);
-      if (!prov_sync_send_due_finish (sync, prov_cli_await (&result), &report, &next_due, &error))
-        break;
+      done = !prov_sync_send_due_finish (sync, prov_cli_await (&result), &report, &next_due, &error);
       add_report (&total, &report);
-      if (report.sent + report.recovered + report.retried + report.refused + report.failed == 0)
+      if (done || next_due < 0)
         break;
+      if (report.sent + report.recovered + report.retried + report.refused + report.failed > 0)
+        continue;
+      if (next_due >= deadline)
+        break;
+      g_usleep (CLAMP (next_due - g_get_real_time (), 1000, G_USEC_PER_SEC));
     }
 
   if (error == NULL)
@@ -165,5 +180,5 @@ prov_cli_sync (int    argc,
       return 1;
     }
 
-  return total.failed > 0 || total.retried > 0 ? 1 : 0;
+  return total.failed > 0 || next_due >= 0 ? 1 : 0;
 }

@@ -19,5 +19,11 @@ void          prov_cli_store      (GObject       *source,
                                    gpointer       slot);
 ProvStore    *prov_cli_open_store (const char    *path,
                                    GError       **error);
+void          prov_cli_close_store (ProvStore    *store);
+
+/* A store a command opened: closed (its WAL checkpointed) on every way out
+ * of the command, before the process can exit. */
+typedef ProvStore ProvCliStore;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvCliStore, prov_cli_close_store)
 
 G_END_DECLS

@@ -53,6 +53,22 @@ prov_cli_open_store (const char  *path,
   return g_steal_pointer (&store);
 }
 
+/* Waits for everything queued on the store, then closes it. */
+void
+prov_cli_close_store (ProvStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  prov_store_close_async (store, NULL, prov_cli_store, &result);
+  if (!prov_store_close_finish (store, prov_cli_await (&result), &error))
+    g_printerr (_("The order database could not be closed: %s\n"), error->message);
+  g_object_unref (store);
+}
+
 static void
 print_usage (void)
 {

@@ -30,6 +30,7 @@ typedef struct {
   char              *path;
   GHashTable        *query;
   ProvSandboxFault   fault;
+  gboolean           finished;   /* the client went away while it waited */
 } Request;
 
 static void
@@ -487,16 +488,27 @@ handle (Request *request)
     }
 }
 
+/* The work is done all the same, as a carrier would once it has the
+ * whole request; only the answer has nowhere to go. */
 static gboolean
 on_delay_over (gpointer user_data)
 {
   Request *request = user_data;
 
   handle (request);
-  soup_server_message_unpause (request->message);
+  g_signal_handlers_disconnect_by_data (request->message, request);
+  if (!request->finished)
+    soup_server_message_unpause (request->message);
   request_free (request);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_finished_while_waiting (SoupServerMessage *message,
+                           Request           *request)
+{
+  request->finished = TRUE;
 }
 
 static void
@@ -528,6 +540,8 @@ on_request (SoupServer        *server,
     }
 
   soup_server_message_pause (message);
+  g_signal_connect (message, "finished", G_CALLBACK (on_finished_while_waiting), request);
+  g_signal_connect (message, "disconnected", G_CALLBACK (on_finished_while_waiting), request);
   g_timeout_add (delay_ms, on_delay_over, request);
 }
 
