@@ -544,6 +544,37 @@ prov_application_startup (GApplication *application)
 }
 
 static void
+on_store_closed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *closed = user_data;
+
+  if (!prov_store_close_finish (PROV_STORE (source), result, &error))
+    g_warning ("The order database could not be closed: %s", error->message);
+  *closed = TRUE;
+}
+
+static void
+prov_application_shutdown (GApplication *application)
+{
+  ProvApplication *self = PROV_APPLICATION (application);
+  gboolean closed = FALSE;
+
+  G_APPLICATION_CLASS (prov_application_parent_class)->shutdown (application);
+
+  /* No more carrier work: an order in flight is asked about next time. */
+  prov_sync_scheduler_set_carrier (self->scheduler, NULL, NULL, NULL, NULL);
+
+  /* Queued behind every save still on its way, and waited for: the
+   * process must not end with its last writes only in the WAL. */
+  prov_store_close_async (self->store, NULL, on_store_closed, &closed);
+  while (!closed)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
 prov_application_finalize (GObject *object)
 {
   ProvApplication *self = PROV_APPLICATION (object);
@@ -571,6 +602,7 @@ prov_application_class_init (ProvApplicationClass *klass)
   object_class->finalize = prov_application_finalize;
   app_class->activate = prov_application_activate;
   app_class->startup = prov_application_startup;
+  app_class->shutdown = prov_application_shutdown;
 }
 
 static void

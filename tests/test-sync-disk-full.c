@@ -12,7 +12,7 @@
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
-#define ORDERS 6
+#define ORDERS 12
 #define PASSES_WHILE_FULL 20
 
 static const char *small_disk;

@@ -63,21 +63,20 @@ on_page_retry_due (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Whether the page is asked for again, after a pause. */
+/* Whether the page is asked for again, after a short pause. A carrier
+ * that asks us to slow down is not waited for here: the order is tried
+ * again later, and others go meanwhile. */
 static gboolean
 retry_page (GTask        *task,
             const GError *error)
 {
   Lookup *lookup = g_task_get_task_data (task);
-  guint delay_ms;
 
   if (++lookup->page_tries >= PAGE_TRIES ||
-      !(g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN) ||
-        g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_THROTTLED)))
+      !g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN))
     return FALSE;
 
-  delay_ms = MAX (lookup->retry_after_s * 1000, (guint) PAGE_RETRY_MS << lookup->page_tries);
-  g_timeout_add (delay_ms, on_page_retry_due, task);
+  g_timeout_add (PAGE_RETRY_MS << lookup->page_tries, on_page_retry_due, task);
   return TRUE;
 }
 

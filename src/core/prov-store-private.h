@@ -24,6 +24,8 @@ struct _StoreWorker
   GHashTable  *statements;
   /* prov_store_claim_outbox's lock, -1 until claimed. */
   int          sender_lock_fd;
+  /* Running requests inside one group transaction (see prov-store.c). */
+  gboolean     in_group;
 };
 
 #define assert_on_worker(worker) g_assert (g_thread_self () == (worker)->thread)

@@ -14,10 +14,18 @@
  * ProvStore: the one place that talks SQL.
  *
  * A single worker thread owns the sqlite3 connection; every call becomes a
- * GTask pushed onto a GAsyncQueue, run there in order, and completed back on
- * the caller's main context. The worker never touches the ProvStore object:
- * it may outlive it for the time it takes to drain the queue.
+ * request pushed onto a GAsyncQueue, run there in order, and completed back
+ * on the caller's main context. The worker never touches the ProvStore
+ * object: it may outlive it for the time it takes to drain the queue.
+ *
+ * Group commit: requests that are already waiting when the worker takes
+ * one are run together in one transaction (each in a savepoint of its
+ * own), so that one fsync makes all of them durable; replies are only
+ * delivered once that commit is on disk. A group that fails to commit is
+ * run again one request at a time, so that each gets its own outcome.
  */
+
+#define MAX_GROUP 64
 
 typedef struct {
   StoreFunc      func;
@@ -27,6 +35,9 @@ typedef struct {
   char          *changed_uuid;
   GAsyncReadyCallback callback;
   gpointer       user_data;
+  gpointer       source_tag;
+  GCancellable  *cancellable;
+  GMainContext  *context;
 } StoreRequest;
 
 struct _ProvStore
@@ -127,12 +138,34 @@ prov_order_event_free (ProvOrderEvent *event)
 /* The worker thread                                                        */
 
 static void
-store_request_free (StoreRequest *request)
+store_request_clear (StoreRequest *request)
 {
   if (request->free_args != NULL)
     request->free_args (request->args);
   g_free (request->changed_uuid);
-  g_free (request);
+  g_clear_object (&request->cancellable);
+  g_main_context_unref (request->context);
+}
+
+static void
+store_request_unref (StoreRequest *request)
+{
+  g_atomic_rc_box_release_full (request, (GDestroyNotify) store_request_clear);
+}
+
+/* A reply to @request: it has no callback of its own, and is handed to the
+ * request's callback only once what the request wrote is durable. A
+ * request run again gets a new reply. */
+static GTask *
+new_reply (ProvStore    *store,
+           StoreRequest *request)
+{
+  GTask *task = g_task_new (store, request->cancellable, NULL, NULL);
+
+  g_task_set_source_tag (task, request->source_tag);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (request), (GDestroyNotify) store_request_unref);
+
+  return task;
 }
 
 static void
@@ -154,28 +187,147 @@ worker_close_db (StoreWorker *worker)
     }
 }
 
+static gboolean
+deliver (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  StoreRequest *request = g_task_get_task_data (task);
+  ProvStore *self = g_task_get_source_object (task);
+
+  if (request->changed_uuid != NULL && !g_task_had_error (task))
+    g_signal_emit (self, signals[ORDER_CHANGED], 0, request->changed_uuid);
+
+  if (request->callback != NULL)
+    request->callback (G_OBJECT (self), G_ASYNC_RESULT (task), request->user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_request (StoreWorker *worker,
+             GTask       *task)
+{
+  StoreRequest *request = g_task_get_task_data (task);
+
+  if (!g_task_return_error_if_cancelled (task))
+    request->func (worker, task, request->args);
+}
+
+static void worker_open  (StoreWorker *worker,
+                          GTask       *task,
+                          gpointer     args);
+static void worker_close (StoreWorker *worker,
+                          GTask       *task,
+                          gpointer     args);
+
+/* The store's own requests (opening, closing) change the connection and
+ * run outside any group. */
+static gboolean
+groupable (GTask *task)
+{
+  StoreRequest *request = g_task_get_task_data (task);
+
+  return request->func != worker_open && request->func != worker_close;
+}
+
+static void
+run_group (StoreWorker *worker,
+           GPtrArray   *group)
+{
+  guint ran = 0;
+  gboolean committed = FALSE;
+
+  for (guint i = 0; i < group->len; i++)
+    if (!groupable (g_ptr_array_index (group, i)))
+      {
+        for (guint j = 0; j < group->len; j++)
+          run_request (worker, g_ptr_array_index (group, j));
+        return;
+      }
+
+  if (group->len == 1 || worker->db == NULL || !worker_exec (worker, "BEGIN IMMEDIATE", NULL))
+    {
+      for (guint i = 0; i < group->len; i++)
+        run_request (worker, g_ptr_array_index (group, i));
+      return;
+    }
+
+  worker->in_group = TRUE;
+  while (ran < group->len)
+    {
+      run_request (worker, g_ptr_array_index (group, ran++));
+      /* SQLite rolled the whole transaction back (a full disk, an I/O
+       * error): what ran before is undone. */
+      if (sqlite3_get_autocommit (worker->db))
+        break;
+    }
+  worker->in_group = FALSE;
+
+  committed = !sqlite3_get_autocommit (worker->db) && worker_exec (worker, "COMMIT", NULL);
+  if (!committed)
+    {
+      if (!sqlite3_get_autocommit (worker->db))
+        worker_exec (worker, "ROLLBACK", NULL);
+
+      /* Each on its own now, with a new reply: the first one may have
+       * said the change was made. */
+      for (guint i = 0; i < ran; i++)
+        {
+          GTask *first = g_ptr_array_index (group, i);
+
+          group->pdata[i] = new_reply (g_task_get_source_object (first), g_task_get_task_data (first));
+          g_object_unref (first);
+          run_request (worker, g_ptr_array_index (group, i));
+        }
+    }
+
+  for (guint i = ran; i < group->len; i++)
+    run_request (worker, g_ptr_array_index (group, i));
+}
+
 static gpointer
 worker_main (gpointer data)
 {
   StoreWorker *worker = data;
+  g_autoptr(GPtrArray) group = g_ptr_array_new ();
+  gboolean stopping = FALSE;
 
-  for (;;)
+  while (!stopping)
     {
       gpointer item = g_async_queue_pop (worker->queue);
-      GTask *task;
-      StoreRequest *request;
 
       if (item == &stop_marker)
         break;
 
-      task = item;
-      request = g_task_get_task_data (task);
-      if (!g_task_return_error_if_cancelled (task))
-        request->func (worker, task, request->args);
+      g_ptr_array_add (group, item);
+      while (group->len < MAX_GROUP && (item = g_async_queue_try_pop (worker->queue)) != NULL)
+        {
+          if (item == &stop_marker)
+            {
+              stopping = TRUE;
+              break;
+            }
+          g_ptr_array_add (group, item);
+        }
 
-      /* May drop the last reference to the store, whose finalize then only
-       * queues stop_marker: nothing below touches the store. */
-      g_object_unref (task);
+      run_group (worker, group);
+
+      /* Durable now: the replies go to the main context. Delivering may
+       * drop the last reference to the store, whose finalize then only
+       * queues stop_marker: nothing here touches the store. */
+      for (guint i = 0; i < group->len; i++)
+        {
+          GTask *task = g_ptr_array_index (group, i);
+          StoreRequest *request = g_task_get_task_data (task);
+          GSource *source = g_idle_source_new ();
+
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, deliver, task, NULL);
+          g_source_set_static_name (source, "[provisioner] store reply");
+          g_source_attach (source, request->context);
+          g_source_unref (source);
+        }
+      g_ptr_array_set_size (group, 0);
     }
 
   worker_close_db (worker);
@@ -257,24 +409,33 @@ worker_exec (StoreWorker  *worker,
   return statement != NULL && worker_run (worker, statement, error);
 }
 
+/* Inside a group, a request's transaction is a savepoint of the group's. */
 gboolean
 worker_begin (StoreWorker  *worker,
               GError      **error)
 {
-  return worker_exec (worker, "BEGIN IMMEDIATE", error);
+  return worker_exec (worker, worker->in_group ? "SAVEPOINT request" : "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 worker_commit (StoreWorker  *worker,
                GError      **error)
 {
-  return worker_exec (worker, "COMMIT", error);
+  return worker_exec (worker, worker->in_group ? "RELEASE request" : "COMMIT", error);
 }
 
 void
 worker_rollback (StoreWorker *worker)
 {
-  if (!sqlite3_get_autocommit (worker->db))
+  if (sqlite3_get_autocommit (worker->db))
+    return;
+
+  if (worker->in_group)
+    {
+      worker_exec (worker, "ROLLBACK TO request", NULL);
+      worker_exec (worker, "RELEASE request", NULL);
+    }
+  else
     worker_exec (worker, "ROLLBACK", NULL);
 }
 
@@ -299,21 +460,6 @@ column_text (sqlite3_stmt *statement,
 /* ------------------------------------------------------------------------ */
 /* Queueing requests                                                        */
 
-static void
-on_request_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  ProvStore *self = PROV_STORE (source);
-  StoreRequest *request = g_task_get_task_data (G_TASK (result));
-
-  if (request->changed_uuid != NULL && !g_task_had_error (G_TASK (result)))
-    g_signal_emit (self, signals[ORDER_CHANGED], 0, request->changed_uuid);
-
-  if (request->callback != NULL)
-    request->callback (source, result, request->user_data);
-}
-
 void
 prov_store_push (ProvStore           *self,
                  StoreFunc            func,
@@ -325,7 +471,7 @@ prov_store_push (ProvStore           *self,
                  gpointer             user_data,
                  gpointer             source_tag)
 {
-  StoreRequest *request = g_new0 (StoreRequest, 1);
+  StoreRequest *request = g_atomic_rc_box_new0 (StoreRequest);
   GTask *task;
 
   request->func = func;
@@ -334,10 +480,11 @@ prov_store_push (ProvStore           *self,
   request->changed_uuid = g_strdup (changed_uuid);
   request->callback = callback;
   request->user_data = user_data;
-
-  task = g_task_new (self, cancellable, on_request_done, NULL);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, request, (GDestroyNotify) store_request_free);
+  request->source_tag = source_tag;
+  request->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  request->context = g_main_context_ref_thread_default ();
+  task = new_reply (self, request);
+  store_request_unref (request);
 
   g_async_queue_push (self->queue, task);
 }

@@ -1,44 +1,40 @@
 #include <glib/gi18n-lib.h>
 
-#include "prov-carrier-client.h"
+#include "prov-number-reserve.h"
+#include "prov-store-error.h"
 #include "prov-sync-scheduler.h"
-#include "prov-sync.h"
 
 /*
- * One pass: send what is due, poll the orders at the carrier, refresh the
- * catalog when it is a day old and top up the reserved numbers, then count
- * what is still queued. Passes run one at a time, every interval and
- * whenever asked; none runs while the carrier cannot be reached, and the
- * first one starts as soon as it can (GNetworkMonitor).
+ * When to talk to the carrier, and whether it can be reached: the rest is
+ * done by others. One pass: send what is due (ProvSync), poll the orders
+ * at the carrier, refresh the catalog (ProvCatalogCache) and top up the
+ * reserved numbers, then count what is still queued. Passes run one at a
+ * time, every interval and whenever asked; none runs while the carrier
+ * cannot be reached, and the first one starts as soon as it can
+ * (GNetworkMonitor). Each pass holds the carrier session it began with: a
+ * switch of carrier cancels it, and the next pass uses the new one.
  */
 
 #define DEFAULT_INTERVAL_S 30
-#define CATALOG_MAX_AGE_US (24 * G_TIME_SPAN_HOUR)
-#define MIN_FREE_NUMBERS 5
-#define NUMBERS_PER_RESERVATION 10
 
 struct _ProvSyncScheduler
 {
-  GObject            parent_instance;
+  GObject             parent_instance;
 
-  ProvStore         *store;
-  GNetworkMonitor   *monitor;
-  ProvCarrierClient *client;
-  ProvSync          *sync;
-  ProvCatalog       *catalog;
-  char              *profile_id;
-  char              *base_url;
-  char              *dealer_code;
-  GCancellable      *cancellable;
+  ProvStore          *store;
+  GNetworkMonitor    *monitor;
+  ProvCatalogCache   *catalog_cache;
+  ProvCarrierSession *session;
+  GCancellable       *cancellable;   /* the session's work */
 
-  guint              interval_s;
-  guint              timeout_id;
-  gboolean           online;
-  gboolean           syncing;
-  gboolean           again;       /* asked for while a pass was running */
-  guint              queued;
-  gint64             last_sync;
-  char              *last_problem;
+  guint               interval_s;
+  guint               timeout_id;
+  gboolean            online;
+  gboolean            syncing;
+  gboolean            again;       /* asked for while a pass was running */
+  guint               queued;
+  gint64              last_sync;
+  char               *last_problem;
 };
 
 G_DEFINE_FINAL_TYPE (ProvSyncScheduler, prov_sync_scheduler, G_TYPE_OBJECT)
@@ -94,6 +90,8 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The next pass: at @next_due when an order is due sooner than the
+ * interval, else after the interval. */
 static void
 schedule (ProvSyncScheduler *self,
           gint64             next_due)
@@ -101,7 +99,7 @@ schedule (ProvSyncScheduler *self,
   gint64 wait_us = (gint64) self->interval_s * G_USEC_PER_SEC;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (!self->online || self->sync == NULL)
+  if (!self->online || self->session == NULL)
     return;
 
   if (next_due > 0)
@@ -142,175 +140,88 @@ count_queued (ProvSyncScheduler *self)
 /* ---- a pass ------------------------------------------------------------- */
 
 typedef struct {
-  ProvSyncScheduler *self;
-  gint64             next_due;
+  ProvSyncScheduler  *self;
+  ProvCarrierSession *session;
+  GCancellable       *cancellable;
+  gint64              next_due;
+  /* Sending stopped for a reason only time or the clerk can change (the
+   * store cannot write, another program sends): wait a whole interval. */
+  gboolean            held_up;
 } Pass;
 
 static void
 pass_free (Pass *pass)
 {
   g_object_unref (pass->self);
+  g_object_unref (pass->session);
+  g_object_unref (pass->cancellable);
   g_free (pass);
+}
+
+/* What the clerk sees of a failed step; nothing for a cancelled one. */
+static void
+report_problem (Pass         *pass,
+                const GError *error)
+{
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      pass->session != pass->self->session)
+    return;
+
+  set_problem (pass->self, error->message);
 }
 
 static void
 finish_pass (Pass *pass)
 {
   ProvSyncScheduler *self = pass->self;
+  gboolean current = pass->session == self->session;
 
-  self->last_sync = g_get_real_time ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+  if (current)
+    {
+      self->last_sync = g_get_real_time ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+    }
   set_syncing (self, FALSE);
   count_queued (self);
 
-  if (self->again)
+  if (self->again || !current)
     {
       self->again = FALSE;
       schedule (self, g_get_real_time ());
     }
   else
-    schedule (self, pass->next_due);
+    schedule (self, pass->held_up ? 0 : pass->next_due);
 
   pass_free (pass);
 }
 
 static void
-set_catalog (ProvSyncScheduler *self,
-             JsonNode          *offerings,
-             gint64             fetched_at)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (offerings, fetched_at, &error);
-
-  if (catalog == NULL)
-    {
-      set_problem (self, error->message);
-      return;
-    }
-
-  g_set_object (&self->catalog, catalog);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
-}
-
-static void
-on_numbers_stored (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_numbers_topped_up (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   Pass *pass = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!prov_store_add_numbers_finish (PROV_STORE (source), result, &error))
-    g_warning ("Reserved numbers could not be kept: %s", error->message);
+  if (!prov_number_reserve_top_up_finish (PROV_STORE (source), result, &error))
+    report_problem (pass, error);
 
   finish_pass (pass);
 }
 
 static void
-on_numbers_reserved (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  Pass *pass = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reservation = NULL;
-  g_autofree char *reservation_id = NULL;
-  g_auto(GStrv) numbers = NULL;
-  gint64 until = 0;
-
-  reservation = prov_carrier_client_reserve_numbers_finish (PROV_CARRIER_CLIENT (source), result, &error);
-  if (reservation == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_problem (pass->self, error->message);
-      finish_pass (pass);
-      return;
-    }
-
-  numbers = prov_carrier_reservation_dup_numbers (reservation, &reservation_id, &until);
-  if (reservation_id == NULL || numbers[0] == NULL)
-    {
-      finish_pass (pass);
-      return;
-    }
-
-  prov_store_add_numbers_async (pass->self->store, reservation_id, (const char * const *) numbers, until,
-                                NULL, on_numbers_stored, pass);
-}
-
-static void
-on_free_numbers_listed (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  Pass *pass = user_data;
-  ProvSyncScheduler *self = pass->self;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) numbers = prov_store_list_free_numbers_finish (PROV_STORE (source), result, &error);
-
-  if (numbers == NULL || g_strv_length (numbers) >= MIN_FREE_NUMBERS || g_cancellable_is_cancelled (self->cancellable))
-    {
-      finish_pass (pass);
-      return;
-    }
-
-  prov_carrier_client_reserve_numbers_async (self->client, self->dealer_code, NULL, NUMBERS_PER_RESERVATION,
-                                             self->cancellable, on_numbers_reserved, pass);
-}
-
-static void
-top_up_numbers (Pass *pass)
-{
-  prov_store_list_free_numbers_async (pass->self->store, NULL, NULL, on_free_numbers_listed, pass);
-}
-
-static void
-on_catalog_cached (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_catalog_refreshed (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   Pass *pass = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!prov_store_save_catalog_finish (PROV_STORE (source), result, &error))
-    g_warning ("The catalog could not be kept for offline use: %s", error->message);
+  if (!prov_catalog_cache_refresh_finish (PROV_CATALOG_CACHE (source), result, &error))
+    report_problem (pass, error);
 
-  top_up_numbers (pass);
-}
-
-static void
-on_catalog_fetched (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Pass *pass = user_data;
-  ProvSyncScheduler *self = pass->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) offerings = NULL;
-
-  offerings = prov_carrier_client_list_offerings_finish (PROV_CARRIER_CLIENT (source), result, &error);
-  if (offerings == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_problem (self, error->message);
-      top_up_numbers (pass);
-      return;
-    }
-
-  set_catalog (self, offerings, g_get_real_time ());
-  prov_store_save_catalog_async (self->store, self->profile_id, offerings, NULL, on_catalog_cached, pass);
-}
-
-static void
-refresh_reference_data (Pass *pass)
-{
-  ProvSyncScheduler *self = pass->self;
-
-  if (self->catalog == NULL ||
-      g_get_real_time () - prov_catalog_get_fetched_at (self->catalog) > CATALOG_MAX_AGE_US)
-    prov_carrier_client_list_offerings_async (self->client, self->cancellable, on_catalog_fetched, pass);
-  else
-    top_up_numbers (pass);
+  prov_number_reserve_top_up_async (pass->self->store, pass->session, pass->cancellable,
+                                    on_numbers_topped_up, pass);
 }
 
 static void
@@ -321,11 +232,11 @@ on_polled (GObject      *source,
   Pass *pass = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!prov_sync_poll_finish (PROV_SYNC (source), result, NULL, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_problem (pass->self, error->message);
+  if (!prov_sync_poll_finish (PROV_SYNC (source), result, NULL, &error))
+    report_problem (pass, error);
 
-  refresh_reference_data (pass);
+  prov_catalog_cache_refresh_async (pass->self->catalog_cache, pass->session, pass->cancellable,
+                                    on_catalog_refreshed, pass);
 }
 
 static void
@@ -334,21 +245,28 @@ on_sent (GObject      *source,
          gpointer      user_data)
 {
   Pass *pass = user_data;
-  ProvSyncScheduler *self = pass->self;
   g_autoptr(GError) error = NULL;
   ProvSyncReport report = { 0 };
 
   if (!prov_sync_send_due_finish (PROV_SYNC (source), result, &report, &pass->next_due, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_problem (self, error->message);
+      if (error->domain == PROV_STORE_ERROR)
+        {
+          g_autofree char *problem = g_strdup_printf (_("Sending is paused: %s"), error->message);
+
+          pass->held_up = TRUE;
+          set_problem (pass->self, problem);
+          finish_pass (pass);
+          return;
+        }
+      report_problem (pass, error);
     }
   else if (report.retried > 0)
-    set_problem (self, _("The carrier did not answer every order; they are tried again shortly"));
+    set_problem (pass->self, _("The carrier did not answer every order; they are tried again shortly"));
   else
-    set_problem (self, NULL);
+    set_problem (pass->self, NULL);
 
-  prov_sync_poll_async (self->sync, self->cancellable, on_polled, pass);
+  prov_sync_poll_async (PROV_SYNC (source), pass->cancellable, on_polled, pass);
 }
 
 static void
@@ -356,7 +274,7 @@ start_pass (ProvSyncScheduler *self)
 {
   Pass *pass;
 
-  if (self->sync == NULL || !self->online)
+  if (self->session == NULL || !self->online)
     return;
 
   if (self->syncing)
@@ -370,7 +288,9 @@ start_pass (ProvSyncScheduler *self)
 
   pass = g_new0 (Pass, 1);
   pass->self = g_object_ref (self);
-  prov_sync_send_due_async (self->sync, self->cancellable, on_sent, pass);
+  pass->session = g_object_ref (self->session);
+  pass->cancellable = g_object_ref (self->cancellable);
+  prov_sync_send_due_async (prov_carrier_session_get_sync (pass->session), pass->cancellable, on_sent, pass);
 }
 
 /* ---- reachability ------------------------------------------------------- */
@@ -414,10 +334,10 @@ check_reachability (ProvSyncScheduler *self)
 {
   g_autoptr(GSocketConnectable) address = NULL;
 
-  if (self->base_url == NULL)
+  if (self->session == NULL)
     return;
 
-  address = g_network_address_parse_uri (self->base_url, 443, NULL);
+  address = g_network_address_parse_uri (prov_carrier_session_get_base_url (self->session), 443, NULL);
   if (address == NULL)
     {
       set_online (self, FALSE);
@@ -447,25 +367,21 @@ on_order_changed (ProvSync          *sync,
 }
 
 static void
+on_catalog_changed (ProvSyncScheduler *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+static void
 on_cached_catalog_loaded (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  g_autoptr(ProvSyncScheduler) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) offerings = NULL;
-  gint64 fetched_at = 0;
 
-  offerings = prov_store_load_catalog_finish (PROV_STORE (source), result, &fetched_at, &error);
-  if (offerings == NULL)
-    {
-      g_warning ("The cached catalog could not be read: %s", error->message);
-      return;
-    }
-
-  /* A fresher catalog may have arrived from the carrier meanwhile. */
-  if (fetched_at > 0 && (self->catalog == NULL || prov_catalog_get_fetched_at (self->catalog) < fetched_at))
-    set_catalog (self, offerings, fetched_at);
+  if (!prov_catalog_cache_load_finish (PROV_CATALOG_CACHE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The cached catalog could not be read: %s", error->message);
 }
 
 ProvSyncScheduler *
@@ -480,14 +396,27 @@ prov_sync_scheduler_new (ProvStore       *store,
   self = g_object_new (PROV_TYPE_SYNC_SCHEDULER, NULL);
   self->store = g_object_ref (store);
   self->monitor = g_object_ref (monitor);
+  self->catalog_cache = prov_catalog_cache_new (store);
+  g_signal_connect_object (self->catalog_cache, "notify::catalog", G_CALLBACK (on_catalog_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (monitor, "network-changed", G_CALLBACK (on_network_changed), self, 0);
   count_queued (self);
 
   return self;
 }
 
+static void
+drop_session (ProvSyncScheduler *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (prov_carrier_session_get_sync (self->session), on_order_changed, self);
+  g_clear_object (&self->session);
+}
+
 /* Switches to a carrier profile; base_url NULL means none is set up, and
- * orders stay queued. */
+ * orders stay queued. A pass that is running ends on the old carrier. */
 void
 prov_sync_scheduler_set_carrier (ProvSyncScheduler *self,
                                  const char        *profile_id,
@@ -498,21 +427,14 @@ prov_sync_scheduler_set_carrier (ProvSyncScheduler *self,
   g_return_if_fail (PROV_IS_SYNC_SCHEDULER (self));
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_object_unref (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->syncing = FALSE;
-  self->again = FALSE;
+  if (self->syncing)
+    self->again = TRUE;
 
-  if (self->sync != NULL)
-    g_signal_handlers_disconnect_by_func (self->sync, on_order_changed, self);
-  g_clear_object (&self->sync);
-  g_clear_object (&self->client);
-  g_clear_object (&self->catalog);
-  g_clear_pointer (&self->profile_id, g_free);
-  g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->dealer_code, g_free);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+  drop_session (self);
+  prov_catalog_cache_clear (self->catalog_cache);
 
   if (base_url == NULL || profile_id == NULL)
     {
@@ -520,14 +442,12 @@ prov_sync_scheduler_set_carrier (ProvSyncScheduler *self,
       return;
     }
 
-  self->profile_id = g_strdup (profile_id);
-  self->base_url = g_strdup (base_url);
-  self->dealer_code = g_strdup (dealer_code);
-  self->client = prov_carrier_client_new (base_url, token, 30);
-  self->sync = prov_sync_new (self->store, self->client, dealer_code);
-  g_signal_connect (self->sync, "order-changed", G_CALLBACK (on_order_changed), self);
+  self->session = prov_carrier_session_new (self->store, profile_id, base_url, token, dealer_code);
+  g_signal_connect (prov_carrier_session_get_sync (self->session), "order-changed",
+                    G_CALLBACK (on_order_changed), self);
 
-  prov_store_load_catalog_async (self->store, profile_id, NULL, on_cached_catalog_loaded, g_object_ref (self));
+  prov_catalog_cache_load_async (self->catalog_cache, profile_id, self->cancellable,
+                                 on_cached_catalog_loaded, NULL);
   check_reachability (self);
 }
 
@@ -594,7 +514,7 @@ ProvCatalog *
 prov_sync_scheduler_get_catalog (ProvSyncScheduler *self)
 {
   g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (self), NULL);
-  return self->catalog;
+  return prov_catalog_cache_get_catalog (self->catalog_cache);
 }
 
 ProvStore *
@@ -604,103 +524,13 @@ prov_sync_scheduler_get_store (ProvSyncScheduler *self)
   return self->store;
 }
 
-/* ---- customers ---------------------------------------------------------- */
-
-/* The carrier's matches are kept in the store first, so the same search
- * finds them offline; then the store answers, with local customers too. */
-
-static void
-on_local_customers_found (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+/* The carrier to ask right now: NULL when none is set up or it cannot be
+ * reached. */
+ProvCarrierSession *
+prov_sync_scheduler_get_reachable_session (ProvSyncScheduler *self)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *customers = prov_store_search_customers_finish (PROV_STORE (source), result, &error);
-
-  if (customers == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, customers, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-search_locally (GTask *task)
-{
-  ProvSyncScheduler *self = g_task_get_source_object (task);
-
-  prov_store_search_customers_async (self->store, g_task_get_task_data (task), 20,
-                                     g_task_get_cancellable (task), on_local_customers_found, task);
-}
-
-static void
-on_carrier_customer_kept (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!prov_store_save_customer_finish (PROV_STORE (source), result, &error))
-    g_warning ("A customer from the carrier could not be kept: %s", error->message);
-}
-
-static void
-on_carrier_customers_found (GObject      *source,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  GTask *task = user_data;
-  ProvSyncScheduler *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) matches = prov_carrier_client_search_customers_finish (PROV_CARRIER_CLIENT (source), result, &error);
-  JsonArray *list = matches != NULL ? json_node_get_array (matches) : NULL;
-
-  if (matches == NULL)
-    g_debug ("Customer search at the carrier: %s", error->message);
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *object = json_array_get_object_element (list, i);
-      g_autoptr(ProvCustomer) customer = object != NULL ? prov_customer_new_from_tmf629 (object) : NULL;
-
-      if (customer != NULL)
-        prov_store_save_customer_async (self->store, customer, NULL, on_carrier_customer_kept, NULL);
-    }
-
-  /* Queued behind the saves on the store's one worker. */
-  search_locally (task);
-}
-
-void
-prov_sync_scheduler_search_customers_async (ProvSyncScheduler   *self,
-                                            const char          *text,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data)
-{
-  GTask *task;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  g_return_if_fail (PROV_IS_SYNC_SCHEDULER (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_sync_scheduler_search_customers_async);
-  g_task_set_task_data (task, g_strdup (trimmed), g_free);
-
-  if (self->online && self->client != NULL && g_utf8_strlen (trimmed, -1) >= 2)
-    prov_carrier_client_search_customers_async (self->client, trimmed, cancellable, on_carrier_customers_found, task);
-  else
-    search_locally (task);
-}
-
-GPtrArray *
-prov_sync_scheduler_search_customers_finish (ProvSyncScheduler  *self,
-                                             GAsyncResult       *result,
-                                             GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (self), NULL);
+  return self->online ? self->session : NULL;
 }
 
 static void
@@ -729,7 +559,7 @@ prov_sync_scheduler_get_property (GObject    *object,
       g_value_set_string (value, self->last_problem);
       break;
     case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
+      g_value_set_object (value, prov_catalog_cache_get_catalog (self->catalog_cache));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -744,8 +574,7 @@ prov_sync_scheduler_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->sync != NULL)
-    g_signal_handlers_disconnect_by_func (self->sync, on_order_changed, self);
+  drop_session (self);
 
   G_OBJECT_CLASS (prov_sync_scheduler_parent_class)->dispose (object);
 }
@@ -756,14 +585,9 @@ prov_sync_scheduler_finalize (GObject *object)
   ProvSyncScheduler *self = PROV_SYNC_SCHEDULER (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->sync);
-  g_clear_object (&self->client);
-  g_clear_object (&self->catalog);
+  g_clear_object (&self->catalog_cache);
   g_clear_object (&self->monitor);
   g_clear_object (&self->store);
-  g_free (self->profile_id);
-  g_free (self->base_url);
-  g_free (self->dealer_code);
   g_free (self->last_problem);
 
   G_OBJECT_CLASS (prov_sync_scheduler_parent_class)->finalize (object);

@@ -23,8 +23,8 @@
  * carrier has answered, the answer is kept.
  */
 
-#define BATCH 50
-#define PARALLEL 4
+#define BATCH 100
+#define PARALLEL 8
 #define WHO "carrier"
 
 struct _ProvSync

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
+#include "prov-customer-search.h"
 #include "prov-order-rules.h"
 #include "prov-stocktaking-page.h"
 #include "prov-tmf622.h"
@@ -126,7 +127,7 @@ on_customers_found (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = prov_sync_scheduler_search_customers_finish (PROV_SYNC_SCHEDULER (source), result, &error);
+  g_autoptr(GPtrArray) found = prov_customer_search_finish (PROV_STORE (source), result, &error);
   ProvStocktakingPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -147,9 +148,10 @@ search_now (gpointer user_data)
   g_cancellable_cancel (self->search);
   g_clear_object (&self->search);
   self->search = g_cancellable_new ();
-  prov_sync_scheduler_search_customers_async (self->context->scheduler,
-                                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row)),
-                                              self->search, on_customers_found, self);
+  prov_customer_search_async (self->context->store,
+                              prov_sync_scheduler_get_reachable_session (self->context->scheduler),
+                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search_row)),
+                              self->search, on_customers_found, self);
   return G_SOURCE_REMOVE;
 }
 
