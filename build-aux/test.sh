@@ -11,6 +11,41 @@ status=0
 dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
   meson test -C "$build_dir" --print-errorlogs "$@" || status=$?
 
+# A whole run (no arguments) also builds everything once more with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the tests that
+# need no display there: the core, the command-line tool, the sandbox and
+# the sync engine, whose test then runs under twenty fault seeds.
+sanitized_status=skipped
+if [ $# -eq 0 ]; then
+  sanitized_dir="$build_dir/sanitized"
+  if [ ! -f "$sanitized_dir/build.ninja" ]; then
+    meson setup --prefix="$sanitized_dir/prefix" -Db_sanitize=address,undefined -Db_lundef=false \
+      "$sanitized_dir" "$top" > /dev/null
+  fi
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  sanitized_status=passed
+  meson compile -C "$sanitized_dir" > /dev/null || sanitized_status=failed
+
+  mapfile -t sanitized_tests < <(meson test -C "$sanitized_dir" --no-rebuild --list \
+                                   --suite core --suite cli --suite carrier 2>/dev/null \
+                                 | sed 's|.* / ||' | grep -vx 'test-sync')
+  if [ "$sanitized_status" = passed ]; then
+    meson test -C "$sanitized_dir" --no-rebuild --print-errorlogs "${sanitized_tests[@]}" \
+      || sanitized_status=failed
+  fi
+
+  if [ "$sanitized_status" = passed ]; then
+    echo "test-sync under AddressSanitizer and UndefinedBehaviorSanitizer, fault seeds 1 to 20:"
+    seq 1 20 | xargs -P 2 -I SEED sh -c \
+      'PROV_TEST_SANDBOX_SEED=SEED PROV_SYNC_TEST_ORDERS=100 LC_ALL=C.UTF-8 \
+       PROVISIONER_SANDBOX="$1/src/sandbox/provisioner-sandbox" "$1/tests/test-sync" > "$1/test-sync-seed-SEED.log" 2>&1 \
+       && echo "  seed SEED: ok" || { echo "  seed SEED: FAILED (see $1/test-sync-seed-SEED.log)"; exit 255; }' \
+      sh "$sanitized_dir" || sanitized_status=failed
+  fi
+  [ "$sanitized_status" = passed ] || status=1
+fi
+
 # One closing line that any CI reader understands.
 /usr/bin/python3 - "$build_dir/meson-logs/testlog.json" <<'PY'
 import json, sys
@@ -26,4 +61,5 @@ with open(sys.argv[1]) as log:
             counts["failed"] += 1
 print("tests: {passed} passed, {failed} failed, {skipped} skipped".format(**counts))
 PY
+echo "sanitized tests: $sanitized_status"
 exit $status

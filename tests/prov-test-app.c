@@ -555,12 +555,42 @@ prov_test_app_dup_log_lines (ProvTestApp *app,
 
 /* Kills the app as a power cut would (SIGKILL) and starts it again on the
  * same home, with a fresh log. */
+/* The bus hands the app's name on only after it has seen the killed
+ * process's connection close; a new instance started before that finds the
+ * name taken, passes its activation to the dead one and exits. */
+static gboolean
+wait_for_bus_name_released (guint timeout_ms)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (bus != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner",
+                                           g_variant_new ("(s)", "com.example.Provisioner"),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      if (reply == NULL)
+        return FALSE;
+      g_variant_get (reply, "(b)", &owned);
+      if (!owned)
+        return TRUE;
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return FALSE;
+}
+
 gboolean
 prov_test_app_crash_and_restart (ProvTestApp  *app,
                                  GError      **error)
 {
   g_subprocess_force_exit (app->process);
   g_subprocess_wait (app->process, NULL, NULL);
+  g_assert_true (wait_for_bus_name_released (5000));
 
   if (app->log_cancellable != NULL)
     g_cancellable_cancel (app->log_cancellable);

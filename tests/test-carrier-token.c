@@ -17,8 +17,9 @@ start_keyring (void)
   const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" };
   g_autoptr(GSubprocess) daemon = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path ("gnome-keyring-daemon");
 
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_find_program_in_path ("gnome-keyring-daemon") == NULL)
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || program == NULL)
     return FALSE;
 
   home = prov_test_make_tmp_dir ();
