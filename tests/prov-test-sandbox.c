@@ -34,7 +34,8 @@ sandbox_start (Sandbox     *sandbox,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, prov_test_die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, sandbox->child_setup != NULL ? sandbox->child_setup
+                                                                               : prov_test_die_with_parent, NULL, NULL);
   sandbox->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 

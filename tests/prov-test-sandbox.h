@@ -14,6 +14,9 @@ typedef struct {
   char        *base;     /* the TMF622 base address */
   char        *root;     /* the address the client is given */
   SoupSession *session;
+  /* Runs in the sandbox's process before it starts; it must also do what
+   * prov_test_die_with_parent does. NULL: just that. */
+  GSpawnChildSetupFunc child_setup;
 } Sandbox;
 
 void sandbox_start  (Sandbox    *sandbox,

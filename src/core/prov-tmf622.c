@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "prov-id-kind.h"
+#include "prov-rfc3339.h"
 #include "prov-tmf622.h"
 
 /*
@@ -90,7 +91,7 @@ dup_start_date_time (const char *date)
   iso = strlen (date) == 10 ? g_strconcat (date, "T00:00:00", NULL) : g_strdup (date);
   parsed = g_date_time_new_from_iso8601 (iso, local);
 
-  return parsed != NULL ? g_date_time_format_iso8601 (parsed) : NULL;
+  return parsed != NULL ? prov_rfc3339_format (parsed) : NULL;
 }
 
 static void

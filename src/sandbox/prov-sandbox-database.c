@@ -1,5 +1,9 @@
+#include <string.h>
+
 #include <gio/gio.h>
 
+#include "prov-json-guard.h"
+#include "prov-rfc3339.h"
 #include "prov-sandbox-database.h"
 
 /* Each entry takes the sandbox's file from version N to N + 1, so a
@@ -167,16 +171,21 @@ failed:
   return NULL;
 }
 
+/* A record the sandbox stored itself: if it cannot be read, the fault is
+ * the carrier's (500), never the client's. */
 JsonNode *
 prov_sandbox_json_parse (const char  *text,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
 
-  if (!json_parser_load_from_data (parser, text, -1, error))
-    return NULL;
+  node = text != NULL ? prov_json_parse_guarded (text, strlen (text), PROV_JSON_MAX_DEPTH, &local_error) : NULL;
+  if (node == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "A stored record could not be read: %s",
+                 local_error != NULL ? local_error->message : "it is empty");
 
-  return json_node_copy (json_parser_get_root (parser));
+  return node;
 }
 
 char *
@@ -184,5 +193,5 @@ prov_sandbox_format_time (gint64 usec)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
 
-  return g_date_time_format_iso8601 (time);
+  return prov_rfc3339_format (time);
 }

@@ -3,7 +3,10 @@
 
 #include <errno.h>
 
+#include "prov-json-guard.h"
+#include "prov-sandbox-listener.h"
 #include "prov-sandbox-parties.h"
+#include "prov-sandbox-schema.h"
 #include "prov-sandbox-server.h"
 
 /* The TMF622, TMF620, TMF629 and TMF685 subset the carrier client uses,
@@ -11,10 +14,14 @@
  * request. */
 
 #define TIMEOUT_ANSWER_AFTER_S 20
+/* TMF bodies of a few orders are kilobytes; anything near this is not an
+ * order. */
+#define MAX_BODY_BYTES (1024 * 1024)
 
 struct _ProvSandboxServer
 {
   SoupServer         *server;
+  ProvSandboxListener *listener;
   sqlite3            *db;
   ProvSandboxOrders  *orders;
   ProvSandboxCatalog *catalog;
@@ -22,6 +29,9 @@ struct _ProvSandboxServer
   FILE               *capture;
   char               *root_url;
   gboolean            other_carrier;
+  ProvSandboxSchema  *tmf622;
+  ProvSandboxSchema  *tmf629;
+  ProvSandboxSchema  *tmf685;
 };
 
 typedef struct {
@@ -102,7 +112,8 @@ read_body (SoupServerMessage  *message,
            GError            **error)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *node;
 
   if (body->length == 0)
     {
@@ -110,10 +121,57 @@ read_body (SoupServerMessage  *message,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, body->data, body->length, error))
-    return NULL;
+  node = prov_json_parse_guarded (body->data, body->length, PROV_JSON_MAX_DEPTH, &parse_error);
+  if (node == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The body is not JSON the carrier takes: %s",
+                 parse_error->message);
 
-  return json_node_copy (json_parser_get_root (parser));
+  return node;
+}
+
+/* The definition a request body must follow, NULL for requests without
+ * one. */
+static gboolean
+check_body (ProvSandboxServer  *self,
+            const char         *method,
+            const char         *path,
+            JsonNode           *body,
+            GError            **error)
+{
+  static const struct {
+    const char *method;
+    const char *path;      /* under the API's base path; '*' ends with an id */
+    int         api;
+    const char *definition;
+  } routes[] = {
+    { "POST", "productOrder", 622, "ProductOrder_Create" },
+    { "PATCH", "productOrder/*", 622, "ProductOrder_Update" },
+    { "POST", "cancelProductOrder", 622, "CancelProductOrder_Create" },
+    { "POST", "customer", 629, "Customer_Create" },
+    { "POST", "reservation", 685, "Reservation_Create" },
+    { "PATCH", "reservation/*", 685, "Reservation_Update" },
+  };
+  const char *bases[] = { PROV_SANDBOX_TMF622_PATH, PROV_SANDBOX_TMF629_PATH, PROV_SANDBOX_TMF685_PATH };
+  ProvSandboxSchema *schemas[] = { self->tmf622, self->tmf629, self->tmf685 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      guint api = routes[i].api == 622 ? 0 : routes[i].api == 629 ? 1 : 2;
+      const char *resource = g_str_has_prefix (path, bases[api]) ? path + strlen (bases[api]) : NULL;
+      gsize stem = strcspn (routes[i].path, "*");
+      gboolean matches;
+
+      if (resource == NULL || !g_str_equal (method, routes[i].method))
+        continue;
+
+      matches = routes[i].path[stem] == '*'
+                ? strncmp (resource, routes[i].path, stem) == 0 && resource[stem] != '\0' && strchr (resource + stem, '/') == NULL
+                : g_str_equal (resource, routes[i].path);
+      if (matches)
+        return prov_sandbox_schema_validate (schemas[api], routes[i].definition, body, error);
+    }
+
+  return TRUE;
 }
 
 /* The answer to a carried-out request, or the TMF630 error for why not. */
@@ -384,6 +442,11 @@ carry_out (ProvSandboxServer *self,
           return;
         }
       capture (self, method, path, body);
+      if (!check_body (self, method, path, body, &error))
+        {
+          respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
+          return;
+        }
     }
 
   if (g_str_has_prefix (path, PROV_SANDBOX_TMF622_PATH))
@@ -519,9 +582,18 @@ on_request (SoupServer        *server,
             gpointer           user_data)
 {
   ProvSandboxServer *self = user_data;
-  Request *request = g_new0 (Request, 1);
+  Request *request;
   guint delay_ms;
 
+  if (g_object_get_data (G_OBJECT (message), "prov-too-large") != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request too large",
+                     "The body is larger than this carrier takes (1 MB)");
+      return;
+    }
+
+  request = g_new0 (Request, 1);
   request->self = self;
   request->message = g_object_ref (message);
   request->path = g_strdup (path);
@@ -545,6 +617,47 @@ on_request (SoupServer        *server,
   g_timeout_add (delay_ms, on_delay_over, request);
 }
 
+/* Keeps no more of an oversized body than the limit; the handler then
+ * answers 413. */
+static void
+refuse_body (SoupServerMessage *message)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+
+  g_object_set_data (G_OBJECT (message), "prov-too-large", GINT_TO_POINTER (TRUE));
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+}
+
+static void
+on_got_headers (SoupServerMessage *message,
+                gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > MAX_BODY_BYTES)
+    refuse_body (message);
+}
+
+static void
+on_got_chunk (SoupServerMessage *message,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  if (soup_server_message_get_request_body (message)->length > MAX_BODY_BYTES)
+    refuse_body (message);
+}
+
+static void
+on_request_started (SoupServer        *server,
+                    SoupServerMessage *message,
+                    gpointer           user_data)
+{
+  g_signal_connect (message, "got-headers", G_CALLBACK (on_got_headers), NULL);
+  g_signal_connect (message, "got-chunk", G_CALLBACK (on_got_chunk), NULL);
+}
+
 ProvSandboxServer *
 prov_sandbox_server_new (sqlite3            *db,
                          ProvSandboxOrders  *orders,
@@ -566,6 +679,16 @@ prov_sandbox_server_new (sqlite3            *db,
   self->orders = orders;
   self->faults = faults;
   soup_server_add_handler (self->server, "/tmf-api/", on_request, self, NULL);
+  g_signal_connect (self->server, "request-started", G_CALLBACK (on_request_started), NULL);
+
+  self->tmf622 = prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF622-ProductOrder-v4.0.0.swagger.json", error);
+  self->tmf629 = self->tmf622 != NULL ? prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF629-Customer-v4.0.0.swagger.json", error) : NULL;
+  self->tmf685 = self->tmf629 != NULL ? prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF685-Resource_Pool_Management.regular.swagger.json", error) : NULL;
+  if (self->tmf685 == NULL)
+    {
+      prov_sandbox_server_free (self);
+      return NULL;
+    }
 
   return self;
 }
@@ -579,22 +702,23 @@ prov_sandbox_server_behave_as_other_carrier (ProvSandboxServer *self)
   prov_sandbox_orders_behave_as_other_carrier (self->orders);
 }
 
-/* Loopback only: the sandbox is a stand-in carrier for this computer. */
+/* Loopback only: the sandbox is a stand-in carrier for this computer.
+ * Connections are closed after @idle_timeout_s without a request, or
+ * @request_timeout_s into one. */
 gboolean
 prov_sandbox_server_listen (ProvSandboxServer  *self,
                             guint               port,
+                            guint               idle_timeout_s,
+                            guint               request_timeout_s,
                             guint              *bound_port,
                             GError            **error)
 {
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *catalog_base = NULL;
 
-  if (!soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  self->listener = prov_sandbox_listener_new (self->server, port, idle_timeout_s, request_timeout_s,
+                                              bound_port, error);
+  if (self->listener == NULL)
     return FALSE;
-
-  uris = soup_server_get_uris (self->server);
-  *bound_port = g_uri_get_port (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   self->root_url = g_strdup_printf ("http://127.0.0.1:%u/", *bound_port);
   catalog_base = g_strconcat (self->root_url, PROV_SANDBOX_TMF620_PATH + 1, NULL);
@@ -606,9 +730,13 @@ prov_sandbox_server_listen (ProvSandboxServer  *self,
 void
 prov_sandbox_server_free (ProvSandboxServer *self)
 {
+  g_clear_pointer (&self->listener, prov_sandbox_listener_free);
   soup_server_disconnect (self->server);
   g_object_unref (self->server);
   g_clear_pointer (&self->catalog, prov_sandbox_catalog_free);
+  g_clear_pointer (&self->tmf622, prov_sandbox_schema_free);
+  g_clear_pointer (&self->tmf629, prov_sandbox_schema_free);
+  g_clear_pointer (&self->tmf685, prov_sandbox_schema_free);
   g_clear_pointer (&self->capture, fclose);
   g_free (self->root_url);
   g_free (self);

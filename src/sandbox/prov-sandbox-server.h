@@ -22,6 +22,8 @@ ProvSandboxServer *prov_sandbox_server_new    (sqlite3            *db,
                                                GError            **error);
 gboolean           prov_sandbox_server_listen (ProvSandboxServer  *self,
                                                guint               port,
+                                               guint               idle_timeout_s,
+                                               guint               request_timeout_s,
                                                guint              *bound_port,
                                                GError            **error);
 void               prov_sandbox_server_free   (ProvSandboxServer  *self);

@@ -38,6 +38,8 @@ main (int   argc,
   int retry_after_s = 1;
   int seed = 0;
   gboolean other_carrier = FALSE;
+  int idle_timeout_s = 15;
+  int request_timeout_s = 60;
   guint bound_port = 0;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one; default 8622)", "PORT" },
@@ -56,6 +58,8 @@ main (int   argc,
     { "redirect-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.redirect_rate, "Share of requests redirected (302) to another order, the work not done", "0–1" },
     { "nesting-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.nesting_rate, "Share of answers nested 100,000 levels deep (the work is done)", "0–1" },
     { "other-carrier", 0, 0, G_OPTION_ARG_NONE, &other_carrier, "Behave like another carrier that follows the spec: ignore the externalId and state filters, page by 50, list other tills' orders first, answer a create with only productOrderItem", NULL },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout_s, "Close a connection after this many seconds without a request (default 15)", "S" },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout_s, "Close a connection whose request has not been answered after this many seconds (default 60)", "S" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for the fault draws (0: random)", "N" },
     { NULL }
   };
@@ -91,7 +95,8 @@ main (int   argc,
   faults.rand = seed != 0 ? g_rand_new_with_seed (seed) : g_rand_new ();
 
   server = prov_sandbox_server_new (db, orders, &faults, capture_path, &error);
-  if (server == NULL || !prov_sandbox_server_listen (server, port, &bound_port, &error))
+  if (server == NULL || !prov_sandbox_server_listen (server, port, MAX (idle_timeout_s, 1), MAX (request_timeout_s, 1),
+                                                        &bound_port, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
