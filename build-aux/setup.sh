@@ -18,7 +18,7 @@ build_packages=(
 test_packages=(
   xvfb xauth xdotool dbus dbus-x11 at-spi2-core imagemagick poppler-utils
   adwaita-icon-theme fonts-cantarell librsvg2-common
-  python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3
+  python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3 tzdata
   clang libclang-rt-14-dev
   gnome-keyring
 )

@@ -198,22 +198,17 @@ on_file_loaded (GObject      *source,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  gsize length = 0;
   ImportRequest *request;
 
-  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, NULL, NULL, &error))
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
 
-  if (!g_utf8_validate (contents, -1, NULL))
-    {
-      toast (self, _("The file is not a text (CSV) file"));
-      return;
-    }
-
-  prov_stock_parse_csv (contents, &items, &problems);
+  prov_stock_parse_csv (contents, length, &items, &problems);
   if (items->len == 0)
     {
       show_import_result (self, 0, 0, problems);

@@ -100,6 +100,27 @@ test_id_with_kind (void)
   g_assert_nonnull (strstr (err, "nonsense"));
 }
 
+/* Bytes that are not UTF-8 still give JSON that parses; "--" ends the
+ * options and is no value. */
+static void
+test_id_odd_input (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonObject) odd = NULL;
+  g_autoptr(JsonObject) negative = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "id", "--", "\xff\xfe" "8931\x01", "-5", NULL), ==, 1);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  odd = parse_line (lines[0]);
+  g_assert_false (json_object_get_boolean_member (odd, "valid"));
+  g_assert_nonnull (strstr (json_object_get_string_member (odd, "input"), "8931"));
+  negative = parse_line (lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (negative, "input"), ==, "-5");
+}
+
 static void
 test_stock_import_and_find (void)
 {
@@ -128,6 +149,108 @@ test_stock_import_and_find (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "9999", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Fewer digits than a clerk types at the counter: refused, not "all". */
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "4 digits"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "7", NULL), ==, 2);
+
+  prov_test_remove_tree (dir);
+}
+
+/* A valid ICCID of the test range whose last four digits are 1237, the
+ * @n-th of them. */
+static char *
+iccid_ending_1237 (guint n)
+{
+  for (guint serial = 0, found = 0;; serial++)
+    {
+      g_autofree char *iccid = NULL;
+      g_autofree char *body = g_strdup_printf ("89314404%07u123", serial);
+      guint sum = 0;
+
+      for (gsize i = 0; i < strlen (body); i++)
+        {
+          guint digit = body[strlen (body) - 1 - i] - '0';
+          sum += i % 2 == 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
+        }
+      if ((10 - sum % 10) % 10 == 7 && found++ == n)
+        return g_strconcat (body, "7", NULL);
+    }
+}
+
+/* More matches than are listed: the tool says how many, that the list is
+ * cut, and exits with status 3. */
+static void
+test_stock_find_cut (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "delivery.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("iccid\n");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) listed = NULL;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *iccid = iccid_ending_1237 (i);
+      g_string_append_printf (text, "%s\n", iccid);
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Added 150"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "1237", NULL), ==, 3);
+  listed = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (listed), ==, 100);
+  g_assert_nonnull (strstr (err, "150 items end in 1237"));
+  g_assert_nonnull (strstr (err, "only the newest 100"));
+
+  prov_test_remove_tree (dir);
+}
+
+/* The whole file is read: a NUL byte in a line makes that line unusable,
+ * not the rest of the file; UTF-16 with its byte order mark is read. */
+static void
+test_stock_import_odd_files (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "delivery.csv", NULL);
+  g_autofree char *utf16 = g_build_filename (dir, "export-utf16.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char with_nul[] = "identifier\n89014103211118510720\n8931440400000000\0008\n490154203237518\n";
+  const char *lines = "identifier\r\n89314404000000000016\r\n490154203237518\r\n";
+  g_autofree char *converted = NULL;
+  gsize converted_length = 0;
+  g_autoptr(GString) bytes = g_string_new (NULL);
+
+  g_assert_true (g_file_set_contents (csv, with_nul, sizeof with_nul - 1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Added 2"));
+  g_assert_nonnull (strstr (out, "1 lines could not be used"));
+  g_assert_nonnull (strstr (err, "Line 3"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  converted = g_convert (lines, -1, "UTF-16LE", "UTF-8", NULL, &converted_length, NULL);
+  g_assert_nonnull (converted);
+  g_string_append_len (bytes, "\xff\xfe", 2);
+  g_string_append_len (bytes, converted, converted_length);
+  g_assert_true (g_file_set_contents (utf16, bytes->str, bytes->len, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", utf16, NULL), ==, 1);
+  /* The IMEI is in stock already; the ICCID's check digit is wrong. */
+  g_assert_nonnull (strstr (out, "Added 0"));
+  g_assert_nonnull (strstr (out, "1 were already in stock"));
+  g_assert_nonnull (strstr (err, "Line 2"));
 
   prov_test_remove_tree (dir);
 }
@@ -197,6 +320,9 @@ main (int   argc,
   g_test_add_func ("/cli/id-with-kind", test_id_with_kind);
   g_test_add_func ("/cli/stock-import-and-find", test_stock_import_and_find);
   g_test_add_func ("/cli/sync-sends-the-outbox", test_sync_sends_the_outbox);
+  g_test_add_func ("/cli/id-odd-input", test_id_odd_input);
+  g_test_add_func ("/cli/stock-find-cut", test_stock_find_cut);
+  g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);
 
   return g_test_run ();
 }

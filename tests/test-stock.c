@@ -16,7 +16,7 @@ test_csv_with_header (void)
   g_autoptr(GPtrArray) problems = NULL;
   ProvStockItem *item;
 
-  g_assert_true (prov_stock_parse_csv (csv, &items, &problems));
+  g_assert_true (prov_stock_parse_csv (csv, -1, &items, &problems));
   g_assert_cmpuint (items->len, ==, 2);
   item = g_ptr_array_index (items, 0);
   g_assert_cmpint (item->kind, ==, PROV_ID_KIND_ICCID);
@@ -38,7 +38,7 @@ test_csv_without_header (void)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
-  g_assert_true (prov_stock_parse_csv ("8931440400000000008\n490154203237518,Demo phone\n+31201234567\n",
+  g_assert_true (prov_stock_parse_csv ("8931440400000000008\n490154203237518,Demo phone\n+31201234567\n", -1,
                                        &items, &problems));
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpint (((ProvStockItem *) g_ptr_array_index (items, 0))->kind, ==, PROV_ID_KIND_ICCID);
@@ -50,7 +50,7 @@ test_csv_without_header (void)
 
   g_clear_pointer (&items, g_ptr_array_unref);
   g_clear_pointer (&problems, g_ptr_array_unref);
-  g_assert_false (prov_stock_parse_csv ("nothing here\n", &items, &problems));
+  g_assert_false (prov_stock_parse_csv ("nothing here\n", -1, &items, &problems));
   g_assert_cmpuint (items->len, ==, 0);
 }
 
@@ -65,7 +65,7 @@ find (ProvStore  *store,
 
   prov_store_find_stock_async (store, kinds, suffix, PROV_STOCK_STATUS_IN_STOCK, 10, NULL,
                                prov_test_store_result, &result);
-  items = prov_store_find_stock_finish (store, prov_test_await (&result), &error);
+  items = prov_store_find_stock_finish (store, prov_test_await (&result), NULL, &error);
   g_assert_no_error (error);
 
   return items;

@@ -1,5 +1,7 @@
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "prov-test-util.h"
@@ -375,6 +377,50 @@ test_too_new_database_is_refused (void)
   prov_test_remove_tree (dir);
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 0777;
+}
+
+/* Customers' names and addresses: readable by this user only, whatever
+ * the umask, and tightened on a database an older version made. */
+static void
+test_database_is_private (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  mode_t saved = umask (022);
+
+  store = prov_test_open_store (path, NULL);
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  conflicts = prov_test_save (store, order, NULL);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  prov_test_close_store (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  store = prov_test_open_store (path, NULL);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (file_mode (wal), ==, 0600);
+  prov_test_close_store (store);
+  g_clear_object (&store);
+
+  umask (saved);
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/store/damaged-file-is-moved-aside", test_damaged_file_is_moved_aside);
   g_test_add_func ("/store/unreadable-file-is-reported", test_unreadable_file_is_reported);
   g_test_add_func ("/store/too-new-database-is-refused", test_too_new_database_is_refused);
+  g_test_add_func ("/store/database-is-private", test_database_is_private);
 
   return g_test_run ();
 }

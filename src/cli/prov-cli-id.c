@@ -44,6 +44,15 @@ prov_cli_id (int    argc,
       kind = value;
     }
 
+  /* "--" ends the options, so that values may start with "-"; GOption
+   * leaves it in place. */
+  if (argc >= 2 && g_str_equal (argv[1], "--"))
+    {
+      argv[1] = argv[0];
+      argv++;
+      argc--;
+    }
+
   if (argc < 2)
     {
       g_printerr ("%s\n", _("Give at least one value to check"));

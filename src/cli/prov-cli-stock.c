@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "prov-cli.h"
@@ -12,15 +14,16 @@ import_csv (const char *database,
   g_autoptr(ProvCliStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *text = NULL;
+  gsize length = 0;
   guint added = 0, known = 0;
 
-  if (!g_file_get_contents (file, &text, NULL, &error))
+  if (!g_file_get_contents (file, &text, &length, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
 
-  prov_stock_parse_csv (text, &items, &problems);
+  prov_stock_parse_csv (text, length, &items, &problems);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s: %s\n", file, (const char *) g_ptr_array_index (problems, i));
 
@@ -47,6 +50,10 @@ import_csv (const char *database,
   return problems->len > 0 ? 1 : 0;
 }
 
+/* As at the counter: a SIM is picked by the last four digits on it. */
+#define MIN_FIND_DIGITS 4
+#define MAX_LISTED 100
+
 static int
 find (const char *database,
       const char *digits)
@@ -55,6 +62,7 @@ find (const char *database,
   g_autoptr(ProvCliStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  guint total = 0;
 
   for (const char *p = digits; *p != '\0'; p++)
     if (!g_ascii_isxdigit (*p))
@@ -63,6 +71,12 @@ find (const char *database,
         return 2;
       }
 
+  if (strlen (digits) < MIN_FIND_DIGITS)
+    {
+      g_printerr (_("Give at least the last %u digits of the SIM or device number\n"), MIN_FIND_DIGITS);
+      return 2;
+    }
+
   store = prov_cli_open_store (database, &error);
   if (store == NULL)
     {
@@ -70,8 +84,8 @@ find (const char *database,
       return 1;
     }
 
-  prov_store_find_stock_async (store, ~0u, digits, 0, 100, NULL, prov_cli_store, &result);
-  items = prov_store_find_stock_finish (store, prov_cli_await (&result), &error);
+  prov_store_find_stock_async (store, ~0u, digits, 0, MAX_LISTED, NULL, prov_cli_store, &result);
+  items = prov_store_find_stock_finish (store, prov_cli_await (&result), &total, &error);
   if (items == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -86,7 +100,13 @@ find (const char *database,
                prov_stock_status_get_title (item->status), item->model != NULL ? item->model : "");
     }
 
-  return items->len > 0 ? 0 : 1;
+  /* On stderr: scripts read the list from stdout. */
+  if (total > items->len)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u item ends in %s; only the newest %u are listed. Give more digits.\n",
+                             "%u items end in %s; only the newest %u are listed. Give more digits.\n", total),
+                total, digits, items->len);
+
+  return items->len == 0 ? 1 : total > items->len ? 3 : 0;
 }
 
 /* provisioner-cli stock import FILE | stock find DIGITS */
@@ -108,7 +128,9 @@ prov_cli_stock (int    argc,
                                     _("import reads a CSV file with a column of ICCIDs or IMEIs, optionally a kind "
                                       "(sim or device) and a model; a header row is optional. Every number is checked; "
                                       "lines that cannot be used are listed and the others are added.\n"
-                                      "find lists the stock whose number ends in DIGITS."));
+                                      "find lists the stock whose number ends in DIGITS (at least four); when "
+                                      "more than 100 match, it lists the newest, says how many match in all, "
+                                      "and exits with status 3."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -1,5 +1,6 @@
 #include <libsoup/soup.h>
 
+#include "prov-json-guard.h"
 #include "prov-carrier-client-private.h"
 
 /*
@@ -138,32 +139,30 @@ prov_carrier_reservation_dup_numbers (JsonNode  *reservation,
     return g_strv_builder_end (numbers);
 
   if (reservation_id != NULL)
-    *reservation_id = g_strdup (json_object_get_string_member_with_default (object, "id", NULL));
+    *reservation_id = g_strdup (prov_json_object_get_string (object, "id"));
 
   if (valid_until != NULL)
     {
       g_autoptr(GDateTime) parsed = NULL;
 
-      until = json_object_get_string_member_with_default (object, "valid_for", NULL);
+      until = prov_json_object_get_string (object, "valid_for");
       parsed = until != NULL ? g_date_time_new_from_iso8601 (until, NULL) : NULL;
       *valid_until = parsed != NULL ? g_date_time_to_unix (parsed) * G_USEC_PER_SEC
                                     : g_get_real_time () + 30 * 60 * G_USEC_PER_SEC;
     }
 
-  items = json_object_has_member (object, "reservationItem") ? json_object_get_array_member (object, "reservationItem") : NULL;
+  items = prov_json_object_get_array (object, "reservationItem");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
-      JsonObject *applied = item != NULL && json_object_has_member (item, "appliedCapacityAmount")
-                            ? json_object_get_object_member (item, "appliedCapacityAmount") : NULL;
-      JsonArray *resources = applied != NULL && json_object_has_member (applied, "resource")
-                             ? json_object_get_array_member (applied, "resource") : NULL;
+      JsonObject *item = prov_json_array_get_object (items, i);
+      JsonObject *applied = prov_json_object_get_object (item, "appliedCapacityAmount");
+      JsonArray *resources = prov_json_object_get_array (applied, "resource");
 
       for (guint j = 0; resources != NULL && j < json_array_get_length (resources); j++)
         {
-          JsonObject *resource = json_array_get_object_element (resources, j);
-          const char *msisdn = resource != NULL ? json_object_get_string_member_with_default (resource, "name",
-                                 json_object_get_string_member_with_default (resource, "id", NULL)) : NULL;
+          JsonObject *resource = prov_json_array_get_object (resources, j);
+          const char *msisdn = resource != NULL ? prov_json_object_get_string_or (resource, "name",
+                                 prov_json_object_get_string (resource, "id")) : NULL;
 
           if (msisdn != NULL)
             g_strv_builder_add (numbers, msisdn);

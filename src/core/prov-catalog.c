@@ -1,3 +1,4 @@
+#include "prov-json-guard.h"
 #include "prov-catalog.h"
 
 struct _ProvCatalog
@@ -31,15 +32,22 @@ prov_catalog_new_from_json (JsonNode  *offerings,
   list = json_node_get_array (offerings);
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      JsonObject *object = json_array_get_object_element (list, i);
+      JsonObject *object = prov_json_array_get_object (list, i);
+      g_autoptr(GError) offering_error = NULL;
       ProvOffering *offering;
 
       if (object == NULL)
         continue;
 
-      offering = prov_offering_new_from_tmf620 (object, error);
-      if (offering == NULL)
-        return NULL;
+      /* One offering the counter cannot use leaves the others usable. */
+      offering = prov_offering_new_from_tmf620 (object, &offering_error);
+      if (offering == NULL || g_hash_table_contains (self->by_id, prov_offering_get_id (offering)))
+        {
+          g_debug ("Catalog offering %u left out: %s", i,
+                   offering_error != NULL ? offering_error->message : "its id is there twice");
+          g_clear_object (&offering);
+          continue;
+        }
 
       g_ptr_array_add (self->offerings, offering);
       g_hash_table_insert (self->by_id, (gpointer) prov_offering_get_id (offering), offering);

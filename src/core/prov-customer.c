@@ -1,3 +1,4 @@
+#include "prov-json-guard.h"
 #include "prov-customer.h"
 
 struct _ProvCustomer
@@ -63,22 +64,21 @@ find_medium (JsonObject *customer,
              const char *medium_type,
              const char *field)
 {
-  JsonArray *media = json_object_has_member (customer, "contactMedium")
-                     ? json_object_get_array_member (customer, "contactMedium") : NULL;
+  JsonArray *media = prov_json_object_get_array (customer, "contactMedium");
 
   for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
     {
-      JsonObject *medium = json_array_get_object_element (media, i);
+      JsonObject *medium = prov_json_array_get_object (media, i);
       JsonObject *characteristic;
 
       if (medium == NULL ||
-          g_strcmp0 (json_object_get_string_member_with_default (medium, "mediumType", NULL), medium_type) != 0 ||
+          g_strcmp0 (prov_json_object_get_string (medium, "mediumType"), medium_type) != 0 ||
           !json_object_has_member (medium, "characteristic"))
         continue;
 
-      characteristic = json_object_get_object_member (medium, "characteristic");
+      characteristic = prov_json_object_get_object (medium, "characteristic");
       if (characteristic != NULL)
-        return json_object_get_string_member_with_default (characteristic, field, NULL);
+        return prov_json_object_get_string_or (characteristic, field, NULL);
     }
 
   return NULL;
@@ -89,8 +89,8 @@ find_medium (JsonObject *customer,
 ProvCustomer *
 prov_customer_new_from_tmf629 (JsonObject *customer)
 {
-  const char *id = json_object_get_string_member_with_default (customer, "id", NULL);
-  const char *name = json_object_get_string_member_with_default (customer, "name", NULL);
+  const char *id = prov_json_object_get_string (customer, "id");
+  const char *name = prov_json_object_get_string (customer, "name");
   g_autofree char *uuid = NULL;
 
   if (id == NULL || name == NULL)

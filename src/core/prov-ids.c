@@ -737,6 +737,8 @@ prov_id_recognize_among (const char *text,
   return g_steal_pointer (&recognized);
 }
 
+/* Input can be any bytes; JSON strings are UTF-8, so what is not becomes
+ * U+FFFD. */
 static void
 add_optional (JsonBuilder *builder,
               const char  *name,
@@ -744,7 +746,10 @@ add_optional (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+      json_builder_add_string_value (builder, valid);
+    }
   else
     json_builder_add_null_value (builder);
 }

@@ -175,3 +175,30 @@ prov_json_array_get_object (JsonArray *array,
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+const char *
+prov_json_object_get_string_or (JsonObject *object,
+                                const char *member,
+                                const char *fallback)
+{
+  const char *value = prov_json_object_get_string (object, member);
+
+  return value != NULL ? value : fallback;
+}
+
+/* Integers too; @fallback when missing, not a number, or not finite. */
+double
+prov_json_object_get_number (JsonObject *object,
+                             const char *member,
+                             double      fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  double value;
+
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    return fallback;
+
+  value = type == G_TYPE_DOUBLE ? json_node_get_double (node) : (double) json_node_get_int (node);
+  return isfinite (value) ? value : fallback;
+}

@@ -23,5 +23,11 @@ JsonObject *prov_json_object_get_object (JsonObject *object,
                                          const char *member);
 JsonObject *prov_json_array_get_object  (JsonArray  *array,
                                          guint       index);
+const char *prov_json_object_get_string_or (JsonObject *object,
+                                            const char *member,
+                                            const char *fallback);
+double      prov_json_object_get_number (JsonObject *object,
+                                         const char *member,
+                                         double      fallback);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-json-guard.h"
 #include "prov-offering.h"
 
 /*
@@ -34,12 +35,12 @@ collect_ids (JsonObject *offering,
              const char *member)
 {
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  JsonArray *list = json_object_has_member (offering, member) ? json_object_get_array_member (offering, member) : NULL;
+  JsonArray *list = prov_json_object_get_array (offering, member);
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
-      JsonObject *reference = json_array_get_object_element (list, i);
-      const char *id = reference != NULL ? json_object_get_string_member_with_default (reference, "id", NULL) : NULL;
+      JsonObject *reference = prov_json_array_get_object (list, i);
+      const char *id = reference != NULL ? prov_json_object_get_string (reference, "id") : NULL;
 
       if (id != NULL)
         g_strv_builder_add (ids, id);
@@ -52,24 +53,23 @@ static void
 read_monthly_fee (ProvOffering *self,
                   JsonObject   *offering)
 {
-  JsonArray *prices = json_object_has_member (offering, "productOfferingPrice")
-                      ? json_object_get_array_member (offering, "productOfferingPrice") : NULL;
+  JsonArray *prices = prov_json_object_get_array (offering, "productOfferingPrice");
 
   for (guint i = 0; prices != NULL && i < json_array_get_length (prices); i++)
     {
-      JsonObject *price = json_array_get_object_element (prices, i);
+      JsonObject *price = prov_json_array_get_object (prices, i);
       JsonObject *money;
 
       if (price == NULL || !json_object_has_member (price, "price") ||
-          g_strcmp0 (json_object_get_string_member_with_default (price, "priceType", NULL), "recurring") != 0)
+          g_strcmp0 (prov_json_object_get_string (price, "priceType"), "recurring") != 0)
         continue;
 
-      money = json_object_get_object_member (price, "price");
+      money = prov_json_object_get_object (price, "price");
       if (money == NULL)
         continue;
 
-      self->monthly_fee = json_object_get_double_member_with_default (money, "value", 0);
-      self->currency = g_strdup (json_object_get_string_member_with_default (money, "unit", "EUR"));
+      self->monthly_fee = prov_json_object_get_number (money, "value", 0);
+      self->currency = g_strdup (prov_json_object_get_string_or (money, "unit", "EUR"));
       return;
     }
 }
@@ -78,21 +78,19 @@ static void
 read_terms (ProvOffering *self,
             JsonObject   *offering)
 {
-  JsonArray *terms = json_object_has_member (offering, "productOfferingTerm")
-                     ? json_object_get_array_member (offering, "productOfferingTerm") : NULL;
+  JsonArray *terms = prov_json_object_get_array (offering, "productOfferingTerm");
 
   for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
     {
-      JsonObject *term = json_array_get_object_element (terms, i);
-      JsonObject *duration = term != NULL && json_object_has_member (term, "duration")
-                             ? json_object_get_object_member (term, "duration") : NULL;
+      JsonObject *term = prov_json_array_get_object (terms, i);
+      JsonObject *duration = prov_json_object_get_object (term, "duration");
       guint months;
 
       if (duration == NULL)
         continue;
 
-      months = json_object_get_int_member_with_default (duration, "amount", 0);
-      if (g_strcmp0 (json_object_get_string_member_with_default (duration, "units", "month"), "year") == 0)
+      months = (gint64) prov_json_object_get_number (duration, "amount", 0);
+      if (g_strcmp0 (prov_json_object_get_string_or (duration, "units", "month"), "year") == 0)
         months *= 12;
       if (months > 0)
         g_array_append_val (self->terms, months);
@@ -104,31 +102,31 @@ prov_offering_new_from_tmf620 (JsonObject  *offering,
                                GError     **error)
 {
   g_autoptr(ProvOffering) self = NULL;
-  const char *id = json_object_get_string_member_with_default (offering, "id", NULL);
-  const char *name = json_object_get_string_member_with_default (offering, "name", NULL);
+  const char *id = prov_json_object_get_string (offering, "id");
+  const char *name = prov_json_object_get_string (offering, "name");
   JsonArray *relationships;
 
-  if (id == NULL || name == NULL)
+  /* Only an offering's id is needed to order it; TMF620 promises no name. */
+  if (id == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("A catalog offering has no id or no name"));
+                           _("A catalog offering has no id"));
       return NULL;
     }
 
   self = g_object_new (PROV_TYPE_OFFERING, NULL);
   self->id = g_strdup (id);
-  self->name = g_strdup (name);
-  self->description = g_strdup (json_object_get_string_member_with_default (offering, "description", NULL));
+  self->name = g_strdup (name != NULL ? name : id);
+  self->description = g_strdup (prov_json_object_get_string (offering, "description"));
   self->roles = collect_ids (offering, "category");
   self->countries = collect_ids (offering, "place");
 
-  relationships = json_object_has_member (offering, "productOfferingRelationship")
-                  ? json_object_get_array_member (offering, "productOfferingRelationship") : NULL;
+  relationships = prov_json_object_get_array (offering, "productOfferingRelationship");
   for (guint i = 0; relationships != NULL && i < json_array_get_length (relationships); i++)
     {
-      JsonObject *relationship = json_array_get_object_element (relationships, i);
-      const char *type = json_object_get_string_member_with_default (relationship, "relationshipType", NULL);
-      const char *other = json_object_get_string_member_with_default (relationship, "id", NULL);
+      JsonObject *relationship = prov_json_array_get_object (relationships, i);
+      const char *type = prov_json_object_get_string (relationship, "relationshipType");
+      const char *other = prov_json_object_get_string (relationship, "id");
 
       if (type != NULL && other != NULL)
         g_ptr_array_add (self->relationships, g_strconcat (type, "\n", other, NULL));

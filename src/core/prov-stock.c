@@ -209,38 +209,108 @@ field_at (GPtrArray *fields,
   return index >= 0 && (guint) index < fields->len ? g_ptr_array_index (fields, index) : NULL;
 }
 
+/* The file as UTF-8 text: a byte order mark says UTF-16 (little or big
+ * endian) or UTF-8; without one it is taken as UTF-8 already. */
+static char *
+decode (const char *data,
+        gsize       length,
+        gsize      *text_length)
+{
+  const guchar *bytes = (const guchar *) data;
+  const char *charset = NULL;
+  char *text;
+
+  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
+    charset = "UTF-16LE";
+  else if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
+    charset = "UTF-16BE";
+
+  if (charset != NULL)
+    {
+      text = g_convert_with_fallback (data + 2, (length - 2) & ~(gsize) 1, "UTF-8", charset, "\xef\xbf\xbd",
+                                      NULL, text_length, NULL);
+      if (text != NULL)
+        return text;
+    }
+
+  if (length >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  text = g_malloc (length + 1);
+  memcpy (text, data, length);
+  text[length] = '\0';
+  *text_length = length;
+
+  return text;
+}
+
 /*
  * Reads SIMs and devices from CSV: a column of identifiers, optionally a
  * kind ("sim", "device", "iccid", "imei", …) and a model, with or without a
  * header row. Every identifier is validated; each line that cannot be used
  * is reported ("Line 7: …") and the others are returned. FALSE when no line
- * could be used.
+ * could be used. @data is read whole, @length bytes (-1: up to its NUL),
+ * NUL bytes and all: a line that is not text is reported, not a reason to
+ * stop.
  */
 gboolean
-prov_stock_parse_csv (const char  *text,
+prov_stock_parse_csv (const char  *data,
+                      gssize       length,
                       GPtrArray  **items,
                       GPtrArray  **problems)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
   g_autoptr(GPtrArray) reported = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  char delimiter = detect_delimiter (text);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  gsize text_length = 0;
+  char delimiter;
   Columns columns = { 0, -1, -1, PROV_ID_KIND_UNKNOWN };
   gboolean first_record = TRUE;
+  const char *start;
 
-  for (guint number = 0; lines[number] != NULL; number++)
+  text = decode (data, length < 0 ? strlen (data) : (gsize) length, &text_length);
+  for (start = text; start < text + text_length;)
     {
+      const char *end = memchr (start, '\n', text + text_length - start);
+      gsize line_length = (end != NULL ? end : text + text_length) - start;
+
+      g_ptr_array_add (lines, g_strndup (start, line_length));
+      /* A line with a NUL in it is not text: marked so, length kept. */
+      if (memchr (start, '\0', line_length) != NULL || !g_utf8_validate (start, line_length, NULL))
+        {
+          g_free (g_ptr_array_steal_index (lines, lines->len - 1));
+          g_ptr_array_add (lines, NULL);
+        }
+      start += line_length + 1;
+    }
+
+  delimiter = detect_delimiter (text);
+
+  for (guint number = 0; number < lines->len; number++)
+    {
+      char *line = g_ptr_array_index (lines, number);
       g_autoptr(GPtrArray) fields = NULL;
       g_autoptr(ProvId) id = NULL;
       const char *identifier;
       const char *kind_word;
       ProvIdKind kind;
 
-      g_strchomp (lines[number]);
-      if (*lines[number] == '\0' || lines[number][0] == '#')
+      if (line == NULL)
+        {
+          g_ptr_array_add (reported, g_strdup_printf (_("Line %u: is not text (it holds a NUL byte or is not UTF-8)"),
+                                                      number + 1));
+          continue;
+        }
+
+      g_strchomp (line);
+      if (*line == '\0' || line[0] == '#')
         continue;
 
-      fields = split_record (lines[number], delimiter);
+      fields = split_record (line, delimiter);
       if (first_record)
         {
           first_record = FALSE;

@@ -39,7 +39,8 @@ const char    *prov_stock_status_get_title    (ProvStockStatus      status);
 gboolean       prov_stock_accepts_kind        (ProvIdKind           kind);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvStockItem, prov_stock_item_free)
 
-gboolean       prov_stock_parse_csv           (const char          *text,
+gboolean       prov_stock_parse_csv           (const char          *data,
+                                               gssize               length,
                                                GPtrArray          **items,
                                                GPtrArray          **problems);
 

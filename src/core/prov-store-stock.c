@@ -135,6 +135,8 @@ worker_find_stock (StoreWorker *worker,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
   g_autofree char *pattern = NULL;
   sqlite3_stmt *statement;
+  sqlite3_stmt *count;
+  guint total = 0;
   int rc;
 
   assert_on_worker (worker);
@@ -170,10 +172,31 @@ worker_find_stock (StoreWorker *worker,
     prov_store_set_sqlite_error (&error, worker->db, NULL);
   statement_done (statement);
 
+  /* How many there are in all, when the list is cut. */
+  if (error == NULL && items->len >= args->limit &&
+      (count = worker_prepare (worker,
+                               "SELECT count(*) FROM stock WHERE ((1 << id_kind) & ?1) != 0 AND identifier LIKE ?2 "
+                               "AND (?3 = 0 OR status = ?3)", &error)) != NULL)
+    {
+      sqlite3_bind_int64 (count, 1, args->kinds);
+      bind_text (count, 2, pattern);
+      sqlite3_bind_int (count, 3, args->status);
+      if (sqlite3_step (count) == SQLITE_ROW)
+        total = sqlite3_column_int (count, 0);
+      else
+        prov_store_set_sqlite_error (&error, worker->db, NULL);
+      statement_done (count);
+    }
+  else
+    total = items->len;
+
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_object_set_data (G_OBJECT (task), "prov-total", GUINT_TO_POINTER (total));
+      g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+    }
 }
 
 /*
@@ -209,12 +232,18 @@ prov_store_find_stock_async (ProvStore           *self,
                    cancellable, callback, user_data, prov_store_find_stock_async);
 }
 
+/* @total: how many match in all; more than the list holds when @limit
+ * cut it. */
 GPtrArray *
 prov_store_find_stock_finish (ProvStore     *self,
                               GAsyncResult  *result,
+                              guint         *total,
                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (total != NULL)
+    *total = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "prov-total"));
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

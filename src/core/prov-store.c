@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -531,6 +532,41 @@ move_aside (const char  *path,
   return g_steal_pointer (&aside);
 }
 
+/*
+ * The database holds customers' names, addresses and e-mails: only this
+ * user may read it. SQLite gives its WAL and shared-memory files the
+ * database's mode, so a database created 0600 (whatever the umask) keeps
+ * them private too; one made by an older version is tightened, with its
+ * companions.
+ */
+static gboolean
+make_private (const char  *path,
+              GError     **error)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
+                   _("The order database %s cannot be opened: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (file, &info) == 0 && (info.st_mode & 0077) != 0 && g_chmod (file, 0600) != 0)
+        g_warning ("%s could not be made private: %s", file, g_strerror (errno));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 worker_open_db (StoreWorker  *worker,
                 GError      **error)
@@ -547,6 +583,9 @@ worker_open_db (StoreWorker  *worker,
                    directory, g_strerror (saved_errno));
       return FALSE;
     }
+
+  if (!make_private (worker->path, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (worker->path, &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

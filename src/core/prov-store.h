@@ -159,6 +159,7 @@ void        prov_store_find_stock_async    (ProvStore            *self,
                                             gpointer              user_data);
 GPtrArray  *prov_store_find_stock_finish   (ProvStore            *self,
                                             GAsyncResult         *result,
+                                            guint                *total,
                                             GError              **error);
 
 /* An order waiting in the outbox. */

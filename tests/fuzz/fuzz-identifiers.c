@@ -58,7 +58,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert (id->valid ? id->normalized != NULL && id->message == NULL : id->message != NULL);
     }
 
-  prov_stock_parse_csv (text, &items, &problems);
+  prov_stock_parse_csv ((const char *) data, size, &items, &problems);
 
   return 0;
 }

@@ -115,7 +115,7 @@ on_stock_found (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = prov_store_find_stock_finish (PROV_STORE (source), result, &error);
+  g_autoptr(GPtrArray) found = prov_store_find_stock_finish (PROV_STORE (source), result, NULL, &error);
   ProvSimPage *self;
   GtkWidget *child;
   g_autofree char *message = NULL;
