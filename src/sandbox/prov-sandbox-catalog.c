@@ -1,5 +1,6 @@
 #include <gio/gio.h>
 
+#include "prov-json-guard.h"
 #include "prov-sandbox-catalog.h"
 
 struct _ProvSandboxCatalog
@@ -34,7 +35,7 @@ prov_sandbox_catalog_new (const char  *base_url,
 
   for (guint i = 0; i < json_array_get_length (catalog->offerings); i++)
     {
-      JsonObject *offering = json_array_get_object_element (catalog->offerings, i);
+      JsonObject *offering = prov_json_array_get_object (catalog->offerings, i);
       g_autofree char *href = g_strconcat (base_url, "productOffering/",
                                            json_object_get_string_member (offering, "id"), NULL);
 
@@ -58,11 +59,10 @@ static gboolean
 in_category (JsonObject *offering,
              const char *category)
 {
-  JsonArray *categories = json_object_has_member (offering, "category")
-                          ? json_object_get_array_member (offering, "category") : NULL;
+  JsonArray *categories = prov_json_object_get_array (offering, "category");
 
   for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (categories, i), "id"), category) == 0)
+    if (g_strcmp0 (prov_json_object_get_string (prov_json_array_get_object (categories, i), "id"), category) == 0)
       return TRUE;
 
   return FALSE;
@@ -82,7 +82,7 @@ prov_sandbox_catalog_list (ProvSandboxCatalog *catalog,
   *total = 0;
   for (guint i = 0; i < json_array_get_length (catalog->offerings); i++)
     {
-      JsonObject *offering = json_array_get_object_element (catalog->offerings, i);
+      JsonObject *offering = prov_json_array_get_object (catalog->offerings, i);
 
       if (category != NULL && !in_category (offering, category))
         continue;
@@ -105,7 +105,7 @@ prov_sandbox_catalog_get (ProvSandboxCatalog  *catalog,
                           GError             **error)
 {
   for (guint i = 0; i < json_array_get_length (catalog->offerings); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (catalog->offerings, i), "id"), id) == 0)
+    if (g_strcmp0 (prov_json_object_get_string (prov_json_array_get_object (catalog->offerings, i), "id"), id) == 0)
       return json_node_copy (json_array_get_element (catalog->offerings, i));
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No productOffering with id %s", id);

@@ -1,5 +1,6 @@
 #include <gio/gio.h>
 
+#include "prov-json-guard.h"
 #include "prov-sandbox-database.h"
 #include "prov-sandbox-parties.h"
 
@@ -63,7 +64,7 @@ prov_sandbox_customers_create (sqlite3     *db,
   const char *name;
 
   object = JSON_NODE_HOLDS_OBJECT (request) ? json_node_get_object (request) : NULL;
-  name = object != NULL ? json_object_get_string_member_with_default (object, "name", NULL) : NULL;
+  name = object != NULL ? prov_json_object_get_string (object, "name") : NULL;
   if (name == NULL || *name == '\0' || !json_object_has_member (object, "engagedParty"))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "name and engagedParty are required");

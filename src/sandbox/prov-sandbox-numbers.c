@@ -1,5 +1,6 @@
 #include <gio/gio.h>
 
+#include "prov-json-guard.h"
 #include "prov-sandbox-database.h"
 #include "prov-sandbox-parties.h"
 
@@ -16,10 +17,9 @@
 static JsonObject *
 first_item (JsonObject *reservation)
 {
-  JsonArray *items = json_object_has_member (reservation, "reservationItem")
-                     ? json_object_get_array_member (reservation, "reservationItem") : NULL;
+  JsonArray *items = prov_json_object_get_array (reservation, "reservationItem");
 
-  return items != NULL && json_array_get_length (items) > 0 ? json_array_get_object_element (items, 0) : NULL;
+  return items != NULL && json_array_get_length (items) > 0 ? prov_json_array_get_object (items, 0) : NULL;
 }
 
 static gboolean
@@ -105,7 +105,7 @@ prov_sandbox_numbers_reserve (sqlite3     *db,
   sqlite3_bind_text (statement, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 2, until);
   sqlite3_bind_int64 (statement, 3, now);
-  sqlite3_bind_text (statement, 4, pool != NULL ? json_object_get_string_member_with_default (pool, "id", NULL) : NULL,
+  sqlite3_bind_text (statement, 4, pool != NULL ? prov_json_object_get_string (pool, "id") : NULL,
                      -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 5, quantity);
 
@@ -171,7 +171,7 @@ prov_sandbox_numbers_update (sqlite3     *db,
 {
   g_autoptr(JsonNode) reservation = prov_sandbox_numbers_get (db, id, error);
   JsonObject *changes = JSON_NODE_HOLDS_OBJECT (request) ? json_node_get_object (request) : NULL;
-  const char *state = changes != NULL ? json_object_get_string_member_with_default (changes, "reservationState", NULL) : NULL;
+  const char *state = changes != NULL ? prov_json_object_get_string (changes, "reservationState") : NULL;
   sqlite3_stmt *statement = NULL;
 
   if (reservation == NULL)

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "prov-json-guard.h"
 #include "prov-sandbox-database.h"
 #include "prov-sandbox-orders.h"
 
@@ -47,15 +48,12 @@ prov_sandbox_orders_free (ProvSandboxOrders *orders)
 static JsonArray *
 first_item_characteristics (JsonObject *order)
 {
-  JsonArray *items = json_object_has_member (order, "productOrderItem")
-                     ? json_object_get_array_member (order, "productOrderItem") : NULL;
+  JsonArray *items = prov_json_object_get_array (order, "productOrderItem");
   JsonObject *item = items != NULL && json_array_get_length (items) > 0
-                     ? json_array_get_object_element (items, 0) : NULL;
-  JsonObject *product = item != NULL && json_object_has_member (item, "product")
-                        ? json_object_get_object_member (item, "product") : NULL;
+                     ? prov_json_array_get_object (items, 0) : NULL;
+  JsonObject *product = prov_json_object_get_object (item, "product");
 
-  return product != NULL && json_object_has_member (product, "productCharacteristic")
-         ? json_object_get_array_member (product, "productCharacteristic") : NULL;
+  return prov_json_object_get_array (product, "productCharacteristic");
 }
 
 static const char *
@@ -66,11 +64,11 @@ find_characteristic (JsonObject *order,
 
   for (guint i = 0; characteristics != NULL && i < json_array_get_length (characteristics); i++)
     {
-      JsonObject *characteristic = json_array_get_object_element (characteristics, i);
+      JsonObject *characteristic = prov_json_array_get_object (characteristics, i);
 
       if (characteristic != NULL &&
-          g_strcmp0 (json_object_get_string_member_with_default (characteristic, "name", NULL), name) == 0)
-        return json_object_get_string_member_with_default (characteristic, "value", NULL);
+          g_strcmp0 (prov_json_object_get_string (characteristic, "name"), name) == 0)
+        return prov_json_object_get_string (characteristic, "value");
     }
 
   return NULL;
@@ -154,7 +152,7 @@ store_order (ProvSandboxOrders  *orders,
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":id"),
                      json_object_get_string_member (object, "id"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":external_id"),
-                     json_object_get_string_member_with_default (object, "externalId", NULL), -1, SQLITE_TRANSIENT);
+                     prov_json_object_get_string (object, "externalId"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":iccid"),
                      find_characteristic (object, "ICCID"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":state"), state, -1, SQLITE_TRANSIENT);
@@ -443,15 +441,15 @@ merge_characteristics (JsonObject *order,
 
   for (guint i = 0; target != NULL && changes != NULL && i < json_array_get_length (changes); i++)
     {
-      JsonObject *change = json_array_get_object_element (changes, i);
-      const char *name = json_object_get_string_member_with_default (change, "name", NULL);
+      JsonObject *change = prov_json_array_get_object (changes, i);
+      const char *name = prov_json_object_get_string (change, "name");
       gboolean replaced = FALSE;
 
       for (guint j = 0; j < json_array_get_length (target) && !replaced; j++)
         {
-          JsonObject *existing = json_array_get_object_element (target, j);
+          JsonObject *existing = prov_json_array_get_object (target, j);
 
-          if (g_strcmp0 (json_object_get_string_member_with_default (existing, "name", NULL), name) == 0)
+          if (g_strcmp0 (prov_json_object_get_string (existing, "name"), name) == 0)
             {
               json_object_set_member (existing, "value", json_node_copy (json_object_get_member (change, "value")));
               replaced = TRUE;
@@ -522,9 +520,8 @@ prov_sandbox_orders_cancel (ProvSandboxOrders  *orders,
                             GError            **error)
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (request) ? json_node_get_object (request) : NULL;
-  JsonObject *reference = object != NULL && json_object_has_member (object, "productOrder")
-                          ? json_object_get_object_member (object, "productOrder") : NULL;
-  const char *id = reference != NULL ? json_object_get_string_member_with_default (reference, "id", NULL) : NULL;
+  JsonObject *reference = prov_json_object_get_object (object, "productOrder");
+  const char *id = reference != NULL ? prov_json_object_get_string (reference, "id") : NULL;
   g_autoptr(JsonNode) order = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *cancel_id = g_uuid_string_random ();
@@ -550,7 +547,7 @@ prov_sandbox_orders_cancel (ProvSandboxOrders  *orders,
       return NULL;
     }
 
-  reason = json_object_get_string_member_with_default (object, "cancellationReason", "no reason given");
+  reason = prov_json_object_get_string_or (object, "cancellationReason", "no reason given");
   add_note (json_node_get_object (order), reason);
   json_object_set_string_member (json_node_get_object (order), "cancellationDate", now);
   json_object_set_string_member (json_node_get_object (order), "cancellationReason", reason);
