@@ -92,7 +92,9 @@ prov_test_app_start (ProvTestApp  *app,
       g_autofree char *dir = g_build_filename (app->home, xdg_dirs[i], NULL);
       g_subprocess_launcher_setenv (launcher, xdg_dirs[i], dir, TRUE);
     }
-  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "Provisioner", TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG",
+                                g_getenv ("PROV_TEST_APP_DEBUG") != NULL ? g_getenv ("PROV_TEST_APP_DEBUG") : "Provisioner",
+                                TRUE);
   /* Window sizes and profiles the test changes must not outlive it: in
    * memory, or in the throw-away home when the test set some up. */
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", app->keyfile_settings ? "keyfile" : "memory", TRUE);
@@ -305,6 +307,32 @@ run_xdotool_output (GError **error,
   return g_strstrip (g_steal_pointer (&output));
 }
 
+/* What the test log needs when a window does not come: whether the app
+ * still runs, which windows of that title there are, and where its
+ * threads wait. */
+static void
+describe_missing_window (ProvTestApp *app,
+                         const char  *title)
+{
+  const char *pid = g_subprocess_get_identifier (app->process);
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
+  const char *any[] = { "xdotool", "search", "--name", pattern, NULL };
+  g_autofree char *windows = run_xdotool_output (NULL, any);
+  g_autofree char *command = NULL;
+  g_autofree char *stacks = NULL;
+  g_autofree char *gdb = g_find_program_in_path ("gdb");
+
+  g_test_message ("No window “%s” of the app (pid %s, %s); windows of that title: %s", title,
+                  pid != NULL ? pid : "?", pid != NULL ? "running" : "exited",
+                  windows != NULL && *windows != '\0' ? windows : "none");
+  if (pid == NULL || gdb == NULL)
+    return;
+
+  command = g_strdup_printf ("gdb -q -batch -p %s -ex \"thread apply all bt 12\"", pid);
+  if (g_spawn_command_line_sync (command, &stacks, NULL, NULL, NULL))
+    g_test_message ("%s", stacks);
+}
+
 char *
 prov_test_app_find_window (ProvTestApp *app,
                            const char  *title,
@@ -332,6 +360,7 @@ prov_test_app_find_window (ProvTestApp *app,
       g_usleep (50 * G_TIME_SPAN_MILLISECOND);
     }
 
+  describe_missing_window (app, title);
   return NULL;
 }
 
