@@ -1,7 +1,10 @@
 /* Every schema version's fixture, migrated by ProvStore, must end up with
  * exactly the schema of a new database, and keep its data. */
+#include <string.h>
+
 #include "prov-store-schema.h"
 #include "prov-test-util.h"
+#include "prov-tmf622.h"
 
 static void
 append_rows (GString    *out,
@@ -125,7 +128,53 @@ test_fixture_migrates (gconstpointer data)
   migrated = describe_schema (path);
   g_assert_cmpstr (migrated, ==, expected);
   g_assert_cmpint (count_rows (path, "orders"), ==, orders_before);
+  /* Every order has its line, the orders of version 1 one each. */
+  g_assert_cmpint (count_rows (path, "order_lines"), >=, orders_before);
 
+  prov_test_remove_tree (dir);
+}
+
+/* A draft saved by version 1 opens on its page with every field where the
+ * order model now keeps it, and the queued order still goes to the carrier
+ * with its SIM on its line. */
+static void
+test_v1_orders_after_upgrade (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "schema-v1.sql", NULL);
+  g_autofree char *path = g_build_filename (dir, "migrated.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvOrder) draft = NULL;
+  g_autoptr(ProvOrder) queued = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = prov_test_open_store (path, NULL);
+  draft = prov_test_load (store, "9685dcbe-cfd4-4eca-8826-9d5bdc9e4b20", NULL);
+  g_assert_nonnull (draft);
+  g_assert_cmpint (prov_order_get_state (draft), ==, PROV_ORDER_STATE_DRAFT);
+  g_assert_cmpstr (prov_order_get_current_page (draft), ==, "stocktaking");
+  g_assert_cmpstr (prov_order_get_field (draft, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Jan Jansen");
+  g_assert_cmpstr (prov_order_get_field (draft, PROV_ORDER_FIELD_REFERENCE), ==, "PO-1001");
+  g_assert_cmpuint (prov_order_get_n_lines (draft), ==, 1);
+  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (draft, 0), PROV_ORDER_FIELD_ICCID), ==,
+                   "8931440400000000006");
+
+  queued = prov_test_load (store, "5dcbacda-e9cf-4f2b-aff7-edb23032f19b", NULL);
+  g_assert_cmpint (prov_order_get_state (queued), ==, PROV_ORDER_STATE_QUEUED);
+  body = prov_tmf622_build_order_create (queued, "TEST");
+  text = json_to_string (body, FALSE);
+  g_assert_nonnull (strstr (text, "\"name\":\"ICCID\",\"valueType\":\"string\",\"value\":\"8931440400000000014\""));
+  g_assert_nonnull (strstr (text, "\"@referredType\":\"SIMCard\""));
+
+  prov_test_close_store (store);
   prov_test_remove_tree (dir);
 }
 
@@ -141,6 +190,8 @@ main (int   argc,
       g_autofree char *test_path = g_strdup_printf ("/store/migrations/from-v%d", version);
       g_test_add_data_func (test_path, GINT_TO_POINTER (version), test_fixture_migrates);
     }
+
+  g_test_add_func ("/store/migrations/v1-orders-after-upgrade", test_v1_orders_after_upgrade);
 
   return g_test_run ();
 }

@@ -79,8 +79,48 @@ test_save_and_load_round_trip (Fixture       *fixture,
   g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Café Één “quoted”");
   g_assert_cmpstr (prov_order_get_field (loaded, "extension.number"), ==, "0042");
   g_assert_cmpstr (prov_order_get_field (loaded, "notes"), ==, "line one\nline two");
+  /* The customer and the notes are the order's; the extension is its
+   * line's. */
   keys = prov_order_dup_field_keys (loaded);
-  g_assert_cmpuint (g_strv_length (keys), ==, 3);
+  g_assert_cmpuint (g_strv_length (keys), ==, 2);
+  g_clear_pointer (&keys, g_strfreev);
+  keys = prov_order_line_dup_field_keys (prov_order_get_line (loaded, 0));
+  g_assert_cmpuint (g_strv_length (keys), ==, 1);
+}
+
+/* Lines keep their order, ids, actions, products and fields. */
+static void
+test_lines_round_trip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+  g_autoptr(ProvOrder) loaded = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvOrderLine *second;
+  ProvOrderLine *third;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "8931440400000000006");
+  second = prov_order_add_line (order);
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_ICCID, "8931440400000000014");
+  third = prov_order_add_line (order);
+  prov_order_line_set_action (third, PROV_LINE_ACTION_DELETE);
+  prov_order_line_set_product_ref (third, "product-17");
+
+  conflicts = prov_test_save (fixture->store, order, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+
+  loaded = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (prov_order_get_n_lines (loaded), ==, 3);
+  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_ICCID), ==, "8931440400000000006");
+  g_assert_cmpstr (prov_order_line_get_id (prov_order_get_line (loaded, 1)), ==, "2");
+  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (loaded, 1), PROV_ORDER_FIELD_ICCID), ==,
+                   "8931440400000000014");
+  g_assert_cmpint (prov_order_line_get_action (prov_order_get_line (loaded, 2)), ==, PROV_LINE_ACTION_DELETE);
+  g_assert_cmpstr (prov_order_line_get_product_ref (prov_order_get_line (loaded, 2)), ==, "product-17");
 }
 
 static void
@@ -429,6 +469,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/save-and-load-round-trip", test_save_and_load_round_trip);
+  ADD ("/store/lines-round-trip", test_lines_round_trip);
   ADD ("/store/load-unknown-order", test_load_unknown_order);
   ADD ("/store/list-search-and-filter", test_list_search_and_filter);
   ADD ("/store/transitions-and-timeline", test_transitions_and_timeline);

@@ -1,41 +1,26 @@
 #include <string.h>
 
 #include "prov-id-kind.h"
+#include "prov-order-field.h"
 #include "prov-rfc3339.h"
 #include "prov-tmf622.h"
 
 /*
- * The TMF622 v4 ProductOrder_Create body for an order. The local uuid goes
- * as externalId, so the carrier can be asked for the order after an
- * uncertain send. ICCID, IMEI and MSISDN travel as productCharacteristic
- * entries, ICCID and MSISDN also as realizingResource; every other field of
- * the draft goes as a characteristic named by its key.
+ * The TMF622 v4 ProductOrder_Create body for an order: one productOrderItem
+ * per line. The local uuid goes as externalId, so the carrier can be asked
+ * for the order after an uncertain send. What goes where is declared in
+ * prov-order-field.c: only fields declared for the carrier are sent, as the
+ * order's members, the line's productOffering, or characteristics of the
+ * line's product (identifiers also as realizingResource).
  */
 
-static gboolean
-is_placed_elsewhere (const char *key)
-{
-  return g_str_has_prefix (key, "customer.") ||
-         g_str_equal (key, PROV_ORDER_FIELD_REFERENCE) ||
-         g_str_equal (key, PROV_ORDER_FIELD_OFFERING_ID) ||
-         g_str_equal (key, PROV_ORDER_FIELD_OFFERING_NAME) ||
-         g_str_equal (key, PROV_ORDER_FIELD_START_DATE);
-}
-
+/* The name the carrier knows a characteristic by. */
 static const char *
-characteristic_name (const char *key)
+carrier_name (const char *key)
 {
-  switch (prov_id_kind_for_field (key))
-    {
-    case PROV_ID_KIND_ICCID:
-      return "ICCID";
-    case PROV_ID_KIND_IMEI:
-      return g_str_has_suffix (key, "imei2") ? "IMEI2" : "IMEI";
-    case PROV_ID_KIND_EID:
-      return "EID";
-    default:
-      return g_str_equal (key, PROV_ORDER_FIELD_MSISDN) ? "MSISDN" : key;
-    }
+  const ProvOrderField *field = prov_order_field_lookup (key);
+
+  return field != NULL && field->carrier_name != NULL ? field->carrier_name : key;
 }
 
 static void
@@ -94,35 +79,81 @@ dup_start_date_time (const char *date)
   return parsed != NULL ? prov_rfc3339_format (parsed) : NULL;
 }
 
-static void
-add_product (JsonBuilder *builder,
-             ProvOrder   *order)
+static const char *
+resource_type (const ProvOrderField *field)
 {
-  g_auto(GStrv) keys = prov_order_dup_field_keys (order);
-  const char *iccid = prov_order_get_field (order, PROV_ORDER_FIELD_ICCID);
-  const char *msisdn = prov_order_get_field (order, PROV_ORDER_FIELD_MSISDN);
+  return field->id_kind == PROV_ID_KIND_ICCID ? "SIMCard" : "MSISDN";
+}
+
+/* The line's product: for add, what to create; for modify and delete,
+ * the existing product (its id) and what changes. */
+static void
+add_product (JsonBuilder   *builder,
+             ProvOrderLine *line)
+{
+  g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
+  const char *product_ref = prov_order_line_get_product_ref (line);
+  gboolean any_resource = FALSE;
 
   json_builder_set_member_name (builder, "product");
   json_builder_begin_object (builder);
+  if (product_ref != NULL)
+    add_string_member (builder, "id", product_ref);
 
   json_builder_set_member_name (builder, "productCharacteristic");
   json_builder_begin_array (builder);
   for (guint i = 0; keys[i] != NULL; i++)
-    if (!is_placed_elsewhere (keys[i]))
-      add_characteristic (builder, characteristic_name (keys[i]), prov_order_get_field (order, keys[i]));
+    {
+      const ProvOrderField *field = prov_order_field_lookup (keys[i]);
+
+      if (field != NULL && (field->carrier == PROV_FIELD_CARRIER_CHARACTERISTIC ||
+                            field->carrier == PROV_FIELD_CARRIER_RESOURCE))
+        add_characteristic (builder, field->carrier_name, prov_order_line_get_field (line, keys[i]));
+      any_resource |= field != NULL && field->carrier == PROV_FIELD_CARRIER_RESOURCE;
+    }
   json_builder_end_array (builder);
 
-  if (iccid != NULL || msisdn != NULL)
+  if (any_resource)
     {
       json_builder_set_member_name (builder, "realizingResource");
       json_builder_begin_array (builder);
-      if (iccid != NULL)
-        add_resource (builder, iccid, "SIMCard");
-      if (msisdn != NULL)
-        add_resource (builder, msisdn, "MSISDN");
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          const ProvOrderField *field = prov_order_field_lookup (keys[i]);
+
+          if (field != NULL && field->carrier == PROV_FIELD_CARRIER_RESOURCE)
+            add_resource (builder, prov_order_line_get_field (line, keys[i]), resource_type (field));
+        }
       json_builder_end_array (builder);
     }
 
+  json_builder_end_object (builder);
+}
+
+static void
+add_item (JsonBuilder   *builder,
+          ProvOrderLine *line)
+{
+  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+  ProvLineAction action = prov_order_line_get_action (line);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", prov_order_line_get_id (line));
+  add_string_member (builder, "action", prov_line_action_to_id (action));
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, 1);
+  if (offering_id != NULL)
+    {
+      const char *offering_name = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_NAME);
+
+      json_builder_set_member_name (builder, "productOffering");
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", offering_id);
+      if (offering_name != NULL)
+        add_string_member (builder, "name", offering_name);
+      json_builder_end_object (builder);
+    }
+  add_product (builder, line);
   json_builder_end_object (builder);
 }
 
@@ -134,7 +165,6 @@ prov_tmf622_build_order_create (ProvOrder  *order,
   const char *customer_name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *customer_id = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID);
   const char *reference = prov_order_get_field (order, PROV_ORDER_FIELD_REFERENCE);
-  const char *offering_id = prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_ID);
   g_autofree char *start = dup_start_date_time (prov_order_get_field (order, PROV_ORDER_FIELD_START_DATE));
 
   g_return_val_if_fail (PROV_IS_ORDER (order), NULL);
@@ -157,12 +187,14 @@ prov_tmf622_build_order_create (ProvOrder  *order,
       json_builder_end_array (builder);
     }
 
-  if (customer_name != NULL || customer_id != NULL)
+  /* Only the carrier's own customer id names the customer: a customer not
+   * known at the carrier is no related party of it (yet). */
+  if (customer_id != NULL)
     {
       json_builder_set_member_name (builder, "relatedParty");
       json_builder_begin_array (builder);
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", customer_id != NULL ? customer_id : prov_order_get_uuid (order));
+      add_string_member (builder, "id", customer_id);
       if (customer_name != NULL)
         add_string_member (builder, "name", customer_name);
       add_string_member (builder, "role", "Customer");
@@ -184,24 +216,8 @@ prov_tmf622_build_order_create (ProvOrder  *order,
 
   json_builder_set_member_name (builder, "productOrderItem");
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  add_string_member (builder, "id", "1");
-  add_string_member (builder, "action", "add");
-  json_builder_set_member_name (builder, "quantity");
-  json_builder_add_int_value (builder, 1);
-  if (offering_id != NULL)
-    {
-      const char *offering_name = prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_NAME);
-
-      json_builder_set_member_name (builder, "productOffering");
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", offering_id);
-      if (offering_name != NULL)
-        add_string_member (builder, "name", offering_name);
-      json_builder_end_object (builder);
-    }
-  add_product (builder, order);
-  json_builder_end_object (builder);
+  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
+    add_item (builder, prov_order_get_line (order, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -230,7 +246,7 @@ prov_tmf622_build_order_update (const char *key,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "productCharacteristic");
   json_builder_begin_array (builder);
-  add_characteristic (builder, characteristic_name (key), value);
+  add_characteristic (builder, carrier_name (key), value);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);

@@ -1,6 +1,16 @@
 #include <json-glib/json-glib.h>
 
+#include "prov-order-field.h"
 #include "prov-order.h"
+
+/*
+ * An order: fields of its own (the customer, the reference, the start
+ * date) and one or more lines, each a productOrderItem with fields of its
+ * own (what is ordered, SIM, number, device, user). Which field belongs
+ * where is declared in prov-order-field.c; prov_order_get_field() and
+ * prov_order_set_field() reach a line's fields on the first line, which
+ * is all flows 1 and 2 have. Orders of several lines address each line.
+ */
 
 struct _ProvOrder
 {
@@ -15,8 +25,9 @@ struct _ProvOrder
   gint64          updated_at;
   char           *current_page;
 
-  /* Flat "page.field" → string map: what the assistant pages write. */
+  /* The order's own "page.field" → string map. */
   GHashTable     *fields;
+  GPtrArray      *lines;     /* ProvOrderLine, at least one */
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrder, prov_order, G_TYPE_OBJECT)
@@ -154,6 +165,9 @@ prov_order_get_field (ProvOrder  *self,
   g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  if (prov_order_field_is_line (key))
+    return prov_order_line_get_field (g_ptr_array_index (self->lines, 0), key);
+
   return g_hash_table_lookup (self->fields, key);
 }
 
@@ -167,6 +181,13 @@ prov_order_set_field (ProvOrder  *self,
 
   g_return_if_fail (PROV_IS_ORDER (self));
   g_return_if_fail (key != NULL && *key != '\0');
+
+  if (prov_order_field_is_line (key))
+    {
+      /* The line's "changed" is relayed as the order's. */
+      prov_order_line_set_field (g_ptr_array_index (self->lines, 0), key, value);
+      return;
+    }
 
   old = g_hash_table_lookup (self->fields, key);
   if (value != NULL && *value == '\0')
@@ -182,6 +203,7 @@ prov_order_set_field (ProvOrder  *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* The order's own fields, not its lines'. */
 char **
 prov_order_dup_field_keys (ProvOrder *self)
 {
@@ -197,22 +219,29 @@ prov_order_dup_field_keys (ProvOrder *self)
   return g_strv_builder_end (builder);
 }
 
+/* The order's own fields; each line keeps its own. */
 char *
 prov_order_dup_payload_json (ProvOrder *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_auto(GStrv) keys = NULL;
-
   g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
 
-  /* Sorted keys: the same order always serializes to the same text. */
-  keys = prov_order_dup_field_keys (self);
+  return prov_order_fields_to_json (self->fields);
+}
+
+/* A field map as the store keeps it: one JSON object, keys sorted so the
+ * same fields always give the same text. */
+char *
+prov_order_fields_to_json (GHashTable *fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) g_strcmp0);
+
   json_builder_begin_object (builder);
-  for (guint i = 0; keys[i] != NULL; i++)
+  for (GList *l = keys; l != NULL; l = l->next)
     {
-      json_builder_set_member_name (builder, keys[i]);
-      json_builder_add_string_value (builder, g_hash_table_lookup (self->fields, keys[i]));
+      json_builder_set_member_name (builder, l->data);
+      json_builder_add_string_value (builder, g_hash_table_lookup (fields, l->data));
     }
   json_builder_end_object (builder);
 
@@ -220,19 +249,17 @@ prov_order_dup_payload_json (ProvOrder *self)
   return json_to_string (root, FALSE);
 }
 
+/* Reads what prov_order_fields_to_json wrote into @fields. */
 gboolean
-prov_order_load_payload_json (ProvOrder   *self,
-                              const char  *json,
-                              GError     **error)
+prov_order_fields_from_json (GHashTable  *fields,
+                             const char  *json,
+                             GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GHashTable) fields = NULL;
   JsonObject *object;
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
-
-  g_return_val_if_fail (PROV_IS_ORDER (self), FALSE);
 
   if (!json_parser_load_from_data (parser, json, -1, error))
     return FALSE;
@@ -244,7 +271,7 @@ prov_order_load_payload_json (ProvOrder   *self,
       return FALSE;
     }
 
-  fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_remove_all (fields);
   object = json_node_get_object (json_parser_get_root (parser));
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &member, &node))
@@ -253,10 +280,108 @@ prov_order_load_payload_json (ProvOrder   *self,
         g_hash_table_insert (fields, g_strdup (member), g_strdup (json_node_get_string (node)));
     }
 
+  return TRUE;
+}
+
+gboolean
+prov_order_load_payload_json (ProvOrder   *self,
+                              const char  *json,
+                              GError     **error)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), FALSE);
+
+  if (!prov_order_fields_from_json (fields, json, error))
+    return FALSE;
+
   g_hash_table_unref (self->fields);
   self->fields = g_steal_pointer (&fields);
 
   return TRUE;
+}
+
+/* ---- lines ---------------------------------------------------------------- */
+
+static void
+on_line_changed (ProvOrder *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+adopt_line (ProvOrder     *self,
+            ProvOrderLine *line)
+{
+  g_signal_connect_object (line, "changed", G_CALLBACK (on_line_changed), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->lines, line);
+}
+
+guint
+prov_order_get_n_lines (ProvOrder *self)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), 0);
+  return self->lines->len;
+}
+
+ProvOrderLine *
+prov_order_get_line (ProvOrder *self,
+                     guint      index)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+  g_return_val_if_fail (index < self->lines->len, NULL);
+
+  return g_ptr_array_index (self->lines, index);
+}
+
+/* A new, empty line at the end; its id is the next free number. */
+ProvOrderLine *
+prov_order_add_line (ProvOrder *self)
+{
+  guint highest = 0;
+  g_autofree char *id = NULL;
+  ProvOrderLine *line;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    highest = MAX (highest, (guint) g_ascii_strtoull (prov_order_line_get_id (g_ptr_array_index (self->lines, i)),
+                                                      NULL, 10));
+  id = g_strdup_printf ("%u", highest + 1);
+  line = prov_order_line_new (id);
+  adopt_line (self, line);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return line;
+}
+
+/* An order keeps at least one line. */
+void
+prov_order_remove_line (ProvOrder *self,
+                        guint      index)
+{
+  g_return_if_fail (PROV_IS_ORDER (self));
+  g_return_if_fail (index < self->lines->len && self->lines->len > 1);
+
+  g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->lines, index), on_line_changed, self);
+  g_ptr_array_remove_index (self->lines, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* For ProvStore and import: the order's lines, in their order, instead of
+ * the ones it has. */
+void
+prov_order_set_lines (ProvOrder *self,
+                      GPtrArray *lines)
+{
+  g_return_if_fail (PROV_IS_ORDER (self));
+  g_return_if_fail (lines != NULL && lines->len > 0);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->lines, i), on_line_changed, self);
+  g_ptr_array_set_size (self->lines, 0);
+  for (guint i = 0; i < lines->len; i++)
+    adopt_line (self, g_object_ref (g_ptr_array_index (lines, i)));
 }
 
 void
@@ -360,6 +485,7 @@ prov_order_finalize (GObject *object)
   g_free (self->created_by);
   g_free (self->current_page);
   g_hash_table_unref (self->fields);
+  g_ptr_array_unref (self->lines);
 
   G_OBJECT_CLASS (prov_order_parent_class)->finalize (object);
 }
@@ -399,4 +525,6 @@ static void
 prov_order_init (ProvOrder *self)
 {
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+  adopt_line (self, prov_order_line_new ("1"));
 }

@@ -3,6 +3,7 @@
 #include <glib-object.h>
 
 #include "prov-order-kind.h"
+#include "prov-order-line.h"
 #include "prov-order-state.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,19 @@ char          **prov_order_dup_field_keys    (ProvOrder      *self);
 char           *prov_order_dup_payload_json  (ProvOrder      *self);
 gboolean        prov_order_check_transition  (ProvOrder      *self,
                                               ProvOrderState  to,
+                                              GError        **error);
+guint           prov_order_get_n_lines       (ProvOrder      *self);
+ProvOrderLine  *prov_order_get_line          (ProvOrder      *self,
+                                              guint           index);
+ProvOrderLine  *prov_order_add_line          (ProvOrder      *self);
+void            prov_order_remove_line       (ProvOrder      *self,
+                                              guint           index);
+void            prov_order_set_lines         (ProvOrder      *self,
+                                              GPtrArray      *lines);
+
+char           *prov_order_fields_to_json    (GHashTable     *fields);
+gboolean        prov_order_fields_from_json  (GHashTable     *fields,
+                                              const char     *json,
                                               GError        **error);
 
 /* For ProvStore, which owns the persisted state. */

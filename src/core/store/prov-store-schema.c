@@ -123,6 +123,33 @@ static const char * const migrations[] = {
   "  order_id INTEGER REFERENCES orders (id) ON DELETE SET NULL,"
   "  expires_at INTEGER"
   ");",
+
+  /* 2: an order has lines (TMF622 productOrderItems), each with its own
+   * offering, action, product it changes, state and fields. An order of
+   * version 1 becomes one line: the fields of its product, SIM, number,
+   * device, user and extension move to it; the customer, the reference,
+   * the start date and what the clerk asked of the till stay. */
+  "CREATE TABLE order_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  line_id TEXT NOT NULL,"
+  "  action INTEGER NOT NULL DEFAULT 0,"
+  "  product_ref TEXT,"
+  "  state TEXT,"
+  "  payload TEXT NOT NULL DEFAULT '{}',"
+  "  UNIQUE (order_id, position)"
+  ");"
+  "INSERT INTO order_lines (order_id, position, line_id, payload) "
+  "  SELECT id, 0, '1', (SELECT json_group_object (key, value) FROM json_each (orders.payload) "
+  "                      WHERE key NOT LIKE 'customer.%' AND key NOT IN "
+  "                        ('reference', 'stocktaking.start-date', 'confirm.print', 'confirm.save-pdf', 'notes')) "
+  "  FROM orders;"
+  "UPDATE orders SET payload = (SELECT json_group_object (key, value) FROM json_each (orders.payload) "
+  "                             WHERE key LIKE 'customer.%' OR key IN "
+  "                               ('reference', 'stocktaking.start-date', 'confirm.print', 'confirm.save-pdf', 'notes'));"
+  /* An identifier is held by one line of one open order. */
+  "ALTER TABLE reservations ADD COLUMN line_position INTEGER NOT NULL DEFAULT 0;",
 };
 
 int

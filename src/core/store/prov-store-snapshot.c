@@ -9,6 +9,16 @@ identifier_free (ProvOrderIdentifier *identifier)
 }
 
 static void
+line_snapshot_free (ProvLineSnapshot *line)
+{
+  g_free (line->line_id);
+  g_free (line->product_ref);
+  g_free (line->state);
+  g_free (line->payload);
+  g_free (line);
+}
+
+static void
 append_joined (GString    **joined,
                const char  *value)
 {
@@ -29,7 +39,7 @@ prov_order_snapshot_new (ProvOrder *order,
                          gint64     now)
 {
   ProvOrderSnapshot *snapshot = g_new0 (ProvOrderSnapshot, 1);
-  g_auto(GStrv) keys = prov_order_dup_field_keys (order);
+  GString *msisdns = NULL;
   GString *iccids = NULL;
   GString *imeis = NULL;
 
@@ -42,27 +52,47 @@ prov_order_snapshot_new (ProvOrder *order,
   snapshot->payload = prov_order_dup_payload_json (order);
   snapshot->customer_name = g_strdup (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME));
   snapshot->reference = g_strdup (prov_order_get_field (order, PROV_ORDER_FIELD_REFERENCE));
-  snapshot->msisdn = g_strdup (prov_order_get_field (order, PROV_ORDER_FIELD_MSISDN));
   snapshot->identifiers = g_ptr_array_new_with_free_func ((GDestroyNotify) identifier_free);
+  snapshot->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_snapshot_free);
 
-  for (guint i = 0; keys[i] != NULL; i++)
+  for (guint position = 0; position < prov_order_get_n_lines (order); position++)
     {
-      ProvIdKind kind = prov_id_kind_for_field (keys[i]);
-      const char *value = prov_order_get_field (order, keys[i]);
-      ProvOrderIdentifier *identifier;
+      ProvOrderLine *line = prov_order_get_line (order, position);
+      ProvLineSnapshot *line_snapshot = g_new0 (ProvLineSnapshot, 1);
+      g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
+      const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
 
-      if (kind != PROV_ID_KIND_ICCID && kind != PROV_ID_KIND_IMEI)
-        continue;
+      line_snapshot->line_id = g_strdup (prov_order_line_get_id (line));
+      line_snapshot->action = prov_order_line_get_action (line);
+      line_snapshot->product_ref = g_strdup (prov_order_line_get_product_ref (line));
+      line_snapshot->state = g_strdup (prov_order_line_get_state (line));
+      line_snapshot->payload = prov_order_fields_to_json (prov_order_line_get_fields (line));
+      g_ptr_array_add (snapshot->lines, line_snapshot);
 
-      identifier = g_new0 (ProvOrderIdentifier, 1);
-      identifier->field = g_strdup (keys[i]);
-      identifier->kind = kind;
-      identifier->value = g_strdup (value);
-      g_ptr_array_add (snapshot->identifiers, identifier);
+      if (msisdn != NULL)
+        append_joined (&msisdns, msisdn);
 
-      append_joined (kind == PROV_ID_KIND_ICCID ? &iccids : &imeis, value);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          ProvIdKind kind = prov_id_kind_for_field (keys[i]);
+          const char *value = prov_order_line_get_field (line, keys[i]);
+          ProvOrderIdentifier *identifier;
+
+          if (kind != PROV_ID_KIND_ICCID && kind != PROV_ID_KIND_IMEI)
+            continue;
+
+          identifier = g_new0 (ProvOrderIdentifier, 1);
+          identifier->field = g_strdup (keys[i]);
+          identifier->kind = kind;
+          identifier->value = g_strdup (value);
+          identifier->line = position;
+          g_ptr_array_add (snapshot->identifiers, identifier);
+
+          append_joined (kind == PROV_ID_KIND_ICCID ? &iccids : &imeis, value);
+        }
     }
 
+  snapshot->msisdn = steal_joined (msisdns);
   snapshot->iccid = steal_joined (iccids);
   snapshot->imei = steal_joined (imeis);
 
@@ -85,5 +115,6 @@ prov_order_snapshot_free (ProvOrderSnapshot *snapshot)
   g_free (snapshot->iccid);
   g_free (snapshot->imei);
   g_ptr_array_unref (snapshot->identifiers);
+  g_ptr_array_unref (snapshot->lines);
   g_free (snapshot);
 }

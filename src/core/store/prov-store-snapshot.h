@@ -9,7 +9,16 @@ typedef struct {
   char       *field;
   ProvIdKind  kind;
   char       *value;
+  guint       line;       /* the position of its line */
 } ProvOrderIdentifier;
+
+typedef struct {
+  char           *line_id;
+  ProvLineAction  action;
+  char           *product_ref;
+  char           *state;
+  char           *payload;
+} ProvLineSnapshot;
 
 /* A copy of what the store writes for an order, taken on the caller's
  * thread so the worker never reads a ProvOrder that may be changing. */
@@ -28,6 +37,7 @@ typedef struct {
   char          *iccid;
   char          *imei;
   GPtrArray     *identifiers;
+  GPtrArray     *lines;       /* ProvLineSnapshot, in order */
 } ProvOrderSnapshot;
 
 ProvOrderSnapshot *prov_order_snapshot_new  (ProvOrder         *order,

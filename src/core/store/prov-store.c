@@ -756,8 +756,8 @@ worker_reserve_identifiers (StoreWorker          *worker,
                            "JOIN orders o ON o.id = r.order_id WHERE r.kind = ? AND r.value = ?",
                            error);
   reserve = worker_prepare (worker,
-                            "INSERT INTO reservations (kind, value, order_id, field, reserved_at) "
-                            "VALUES (?, ?, ?, ?, ?)",
+                            "INSERT INTO reservations (kind, value, order_id, field, reserved_at, line_position) "
+                            "VALUES (?, ?, ?, ?, ?, ?)",
                             error);
   if (holder == NULL || reserve == NULL)
     return FALSE;
@@ -796,9 +796,100 @@ worker_reserve_identifiers (StoreWorker          *worker,
       sqlite3_bind_int64 (reserve, 3, order_id);
       bind_text (reserve, 4, identifier->field);
       sqlite3_bind_int64 (reserve, 5, now);
+      sqlite3_bind_int (reserve, 6, identifier->line);
       if (!worker_run (worker, reserve, error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Lines                                                                    */
+
+static gboolean
+worker_write_lines (StoreWorker        *worker,
+                    sqlite3_int64       order_id,
+                    ProvOrderSnapshot  *snapshot,
+                    GError            **error)
+{
+  sqlite3_stmt *forget = worker_prepare (worker, "DELETE FROM order_lines WHERE order_id = ?", error);
+  sqlite3_stmt *insert;
+
+  if (forget == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (forget, 1, order_id);
+  if (!worker_run (worker, forget, error))
+    return FALSE;
+
+  insert = worker_prepare (worker,
+                           "INSERT INTO order_lines (order_id, position, line_id, action, product_ref, state, payload) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < snapshot->lines->len; i++)
+    {
+      ProvLineSnapshot *line = g_ptr_array_index (snapshot->lines, i);
+
+      sqlite3_bind_int64 (insert, 1, order_id);
+      sqlite3_bind_int (insert, 2, i);
+      bind_text (insert, 3, line->line_id);
+      sqlite3_bind_int (insert, 4, line->action);
+      bind_text (insert, 5, line->product_ref);
+      bind_text (insert, 6, line->state);
+      bind_text (insert, 7, line->payload);
+      if (!worker_run (worker, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Gives @order the lines stored for it. */
+static gboolean
+worker_read_lines (StoreWorker    *worker,
+                   sqlite3_int64   order_id,
+                   ProvOrder      *order,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *statement;
+  int rc;
+
+  statement = worker_prepare (worker,
+                              "SELECT line_id, action, product_ref, state, payload FROM order_lines "
+                              "WHERE order_id = ? ORDER BY position",
+                              error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, order_id);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_autoptr(ProvOrderLine) line = prov_order_line_new (column_text (statement, 0));
+
+      prov_order_line_set_action (line, sqlite3_column_int (statement, 1));
+      prov_order_line_set_product_ref (line, column_text (statement, 2));
+      prov_order_line_set_state (line, column_text (statement, 3));
+      if (!prov_order_fields_from_json (prov_order_line_get_fields (line), column_text (statement, 4), error))
+        {
+          statement_done (statement);
+          return FALSE;
+        }
+      g_ptr_array_add (lines, g_steal_pointer (&line));
+    }
+  statement_done (statement);
+
+  if (rc != SQLITE_DONE)
+    {
+      prov_store_set_sqlite_error (error, worker->db, NULL);
+      return FALSE;
+    }
+
+  if (lines->len > 0)
+    prov_order_set_lines (order, lines);
 
   return TRUE;
 }
@@ -953,7 +1044,8 @@ worker_write_order (StoreWorker        *worker,
         return FALSE;
     }
 
-  return worker_reserve_identifiers (worker, order_id, snapshot, snapshot->updated_at, conflicts, error);
+  return worker_write_lines (worker, order_id, snapshot, error) &&
+         worker_reserve_identifiers (worker, order_id, snapshot, snapshot->updated_at, conflicts, error);
 }
 
 static void
@@ -1064,7 +1156,7 @@ worker_load_order (StoreWorker *worker,
   assert_on_worker (worker);
 
   if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker, "SELECT " ORDER_COLUMNS ", payload FROM orders WHERE uuid = ?", &error)))
+      !(statement = worker_prepare (worker, "SELECT " ORDER_COLUMNS ", payload, id FROM orders WHERE uuid = ?", &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1075,7 +1167,8 @@ worker_load_order (StoreWorker *worker,
   if (rc == SQLITE_ROW)
     {
       order = order_from_row (statement);
-      if (!prov_order_load_payload_json (order, column_text (statement, 13), &error))
+      if (!prov_order_load_payload_json (order, column_text (statement, 13), &error) ||
+          !worker_read_lines (worker, sqlite3_column_int64 (statement, 14), order, &error))
         g_clear_object (&order);
     }
   else if (rc == SQLITE_DONE)
@@ -1331,7 +1424,8 @@ worker_update_reservations (StoreWorker     *worker,
 
   parsed = prov_order_new_from_row (args->uuid, PROV_ORDER_KIND_MOBILE_USER, PROV_ORDER_STATE_DRAFT,
                                     NULL, NULL, 0, 0, NULL);
-  if (!prov_order_load_payload_json (parsed, payload, error))
+  if (!prov_order_load_payload_json (parsed, payload, error) ||
+      !worker_read_lines (worker, order_id, parsed, error))
     return FALSE;
 
   snapshot = prov_order_snapshot_new (parsed, args->at);

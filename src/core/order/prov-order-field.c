@@ -1,0 +1,145 @@
+#include <glib/gi18n-lib.h>
+
+#include "prov-order-field.h"
+
+/*
+ * Every field an order can hold, declared once: what the pages write, the
+ * overview and the printout show (in this order), "make another" keeps,
+ * and the carrier gets. Nothing reaches the carrier unless it is declared
+ * so here: display texts (names of what was picked, summaries) stay on
+ * this till. Characteristic names are the carrier contract and do not
+ * change with the keys' spelling.
+ */
+
+#define LINE PROV_FIELD_LINE
+#define SHOWN (PROV_FIELD_SHOWN | PROV_FIELD_PRINTED)
+#define KEPT PROV_FIELD_CARRIED_OVER
+#define SEARCHED PROV_FIELD_SEARCHED
+
+#define TEXT PROV_FIELD_TEXT, PROV_ID_KIND_UNKNOWN
+#define ID(kind) PROV_FIELD_IDENTIFIER, PROV_ID_KIND_##kind
+#define DATE PROV_FIELD_DATE, PROV_ID_KIND_UNKNOWN
+#define BOOLEAN PROV_FIELD_BOOLEAN, PROV_ID_KIND_UNKNOWN
+#define CHOICE PROV_FIELD_CHOICE, PROV_ID_KIND_UNKNOWN
+#define NUMBER PROV_FIELD_NUMBER, PROV_ID_KIND_UNKNOWN
+#define SECRET PROV_FIELD_SECRET, PROV_ID_KIND_UNKNOWN
+
+#define NEVER PROV_FIELD_CARRIER_NEVER, NULL
+#define CHARACTERISTIC(name) PROV_FIELD_CARRIER_CHARACTERISTIC, name
+#define RESOURCE(name) PROV_FIELD_CARRIER_RESOURCE, name
+#define ORDER(member) PROV_FIELD_CARRIER_ORDER, member
+#define OFFERING(member) PROV_FIELD_CARRIER_OFFERING, member
+
+static const ProvOrderField fields[] = {
+  /* The order */
+  { "customer.id", N_("Customer number at the carrier"), TEXT, KEPT, ORDER ("relatedParty.id") },
+  { "customer.name", N_("Customer"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("relatedParty.name") },
+  { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, NEVER },
+
+  /* Its line: what is ordered */
+  { "stocktaking.portfolio-id", N_("Portfolio"), CHOICE, LINE | KEPT, CHARACTERISTIC ("stocktaking.portfolio-id") },
+  { "stocktaking.portfolio-name", N_("Portfolio"), TEXT, LINE | SHOWN | KEPT, NEVER },
+  { "subscription.offering-id", N_("Product"), CHOICE, LINE | KEPT, OFFERING ("id") },
+  { "subscription.offering-name", N_("Product"), TEXT, LINE | SHOWN | KEPT, OFFERING ("name") },
+  { "subscription.data-id", N_("Data package"), CHOICE, LINE, CHARACTERISTIC ("subscription.data-id") },
+  { "subscription.data-name", N_("Data package"), TEXT, LINE | SHOWN, NEVER },
+  { "subscription.sms-id", N_("SMS package"), CHOICE, LINE, CHARACTERISTIC ("subscription.sms-id") },
+  { "subscription.sms-name", N_("SMS package"), TEXT, LINE | SHOWN, NEVER },
+
+  /* The order again: agreed terms */
+  { "reference", N_("Own reference"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("note") },
+  { "stocktaking.start-date", N_("Start date"), DATE, SHOWN | KEPT, ORDER ("requestedStartDate") },
+
+  /* The line's options and user */
+  { "stocktaking.contract-months", N_("Contract duration (months)"), NUMBER, LINE | SHOWN | KEPT,
+    CHARACTERISTIC ("stocktaking.contract-months") },
+  { "addons.ids", N_("Add-ons"), CHOICE, LINE, CHARACTERISTIC ("addons.ids") },
+  { "addons.names", N_("Add-ons"), TEXT, LINE | SHOWN, NEVER },
+  { "addons.country", N_("Country of the add-ons"), CHOICE, LINE, CHARACTERISTIC ("addons.country") },
+  { "user.mode", N_("New or existing user"), CHOICE, LINE, CHARACTERISTIC ("user.mode") },
+  { "user.display-name", N_("User"), TEXT, LINE | SHOWN, CHARACTERISTIC ("user.display-name") },
+  { "user.first-name", N_("First name"), TEXT, LINE, CHARACTERISTIC ("user.first-name") },
+  { "user.prefix", N_("Prefix"), TEXT, LINE, CHARACTERISTIC ("user.prefix") },
+  { "user.last-name", N_("Last name"), TEXT, LINE, CHARACTERISTIC ("user.last-name") },
+  { "user.email", N_("User's e-mail"), TEXT, LINE | SHOWN, CHARACTERISTIC ("user.email") },
+  { "user.language", N_("Language"), CHOICE, LINE, CHARACTERISTIC ("user.language") },
+  { "user.language-name", N_("Language of announcements"), TEXT, LINE | SHOWN, NEVER },
+
+  /* The line's SIM, number and device */
+  { "sim.mode", N_("SIM connected"), CHOICE, LINE, CHARACTERISTIC ("sim.mode") },
+  { "sim.iccid", N_("SIM (ICCID)"), ID (ICCID), LINE | SHOWN | SEARCHED, RESOURCE ("ICCID") },
+  { "number.msisdn", N_("Phone number"), ID (E164), LINE | SHOWN | SEARCHED, RESOURCE ("MSISDN") },
+  { "number.summary", N_("Number"), TEXT, LINE | SHOWN, NEVER },
+  { "number.mode", N_("New number or port-in"), CHOICE, LINE, CHARACTERISTIC ("number.mode") },
+  { "number.country", N_("Country of the number"), CHOICE, LINE, CHARACTERISTIC ("number.country") },
+  { "number.donor-provider", N_("Current provider"), TEXT, LINE, CHARACTERISTIC ("number.donor-provider") },
+  { "number.donor-account", N_("Account number at the current provider"), TEXT, LINE,
+    CHARACTERISTIC ("number.donor-account") },
+  { "number.transfer-pin", N_("Transfer PIN"), SECRET, LINE, CHARACTERISTIC ("number.transfer-pin") },
+  { "number.billing-zip", N_("Billing ZIP code"), TEXT, LINE, CHARACTERISTIC ("number.billing-zip") },
+  { "number.account-holder", N_("Account holder"), TEXT, LINE, CHARACTERISTIC ("number.account-holder") },
+  { "number.pac", N_("PAC or STAC"), ID (PAC), LINE, CHARACTERISTIC ("number.pac") },
+  { "number.contract-type", N_("Prepaid or postpaid"), CHOICE, LINE, CHARACTERISTIC ("number.contract-type") },
+  { "number.contract-number", N_("Contract number"), TEXT, LINE, CHARACTERISTIC ("number.contract-number") },
+  { "number.wished-date", N_("Wished porting date"), DATE, LINE, CHARACTERISTIC ("number.wished-date") },
+  { "number.consent", N_("Consent to end the old contract"), BOOLEAN, LINE, CHARACTERISTIC ("number.consent") },
+  { "device.imei", N_("Device (IMEI)"), ID (IMEI), LINE | SEARCHED, CHARACTERISTIC ("IMEI") },
+  { "device.imei2", N_("Second IMEI"), ID (IMEI), LINE, CHARACTERISTIC ("IMEI2") },
+
+  /* The line's PBX extension */
+  { "extension.subscriber", N_("Subscriber"), CHOICE, LINE, CHARACTERISTIC ("extension.subscriber") },
+  { "extension.number", N_("Extension"), NUMBER, LINE | SHOWN, CHARACTERISTIC ("extension.number") },
+  { "extension.name", N_("Name shown on calls"), TEXT, LINE | SHOWN, CHARACTERISTIC ("extension.name") },
+  { "extension.pin", N_("PIN"), SECRET, LINE, CHARACTERISTIC ("extension.pin") },
+  { "extension.pin-change-required", N_("PIN to be changed at first login"), BOOLEAN, LINE,
+    CHARACTERISTIC ("extension.pin-change-required") },
+  { "extension.area-code", N_("Area code"), TEXT, LINE | SHOWN | KEPT, CHARACTERISTIC ("extension.area-code") },
+  { "confirm.end-user-billing", N_("End user billing"), BOOLEAN, LINE, CHARACTERISTIC ("confirm.end-user-billing") },
+
+  /* What the clerk asked of the till */
+  { "confirm.print", N_("Print the confirmation"), BOOLEAN, 0, NEVER },
+  { "confirm.save-pdf", N_("Save the confirmation as PDF"), BOOLEAN, 0, NEVER },
+  { "notes", N_("Notes"), TEXT, 0, NEVER },
+};
+
+/* NULL for a key nobody declared. */
+const ProvOrderField *
+prov_order_field_lookup (const char *key)
+{
+  static GHashTable *by_key;
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        g_hash_table_insert (by_key, (gpointer) fields[i].key, (gpointer) &fields[i]);
+      g_once_init_leave (&built, 1);
+    }
+
+  return key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
+}
+
+/* In the order the overview and the printout show them. */
+const ProvOrderField *
+prov_order_field_get_all (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (fields);
+  return fields;
+}
+
+const char *
+prov_order_field_get_title (const ProvOrderField *field)
+{
+  return _(field->title);
+}
+
+/* Whether @key belongs to an order line; keys nobody declared belong to
+ * the order. */
+gboolean
+prov_order_field_is_line (const char *key)
+{
+  const ProvOrderField *field = prov_order_field_lookup (key);
+
+  return field != NULL && (field->flags & PROV_FIELD_LINE) != 0;
+}
