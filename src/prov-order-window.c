@@ -243,36 +243,13 @@ on_sim_connected (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), TRUE);
-  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+  if (!prov_store_place_order_finish (PROV_STORE (source), result, &error))
     {
       adw_action_row_set_subtitle (self->state_row, error->message);
       return;
     }
 
   gtk_widget_activate_action (GTK_WIDGET (self), "app.sync-now", NULL);
-}
-
-static void
-on_sim_saved (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(ProvOrderWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
-
-  if (!prov_store_save_order_finish (PROV_STORE (source), result, &conflicts, &error) ||
-      (conflicts != NULL && conflicts->len > 0))
-    {
-      g_autofree char *message = error != NULL ? g_strdup (error->message)
-                                               : prov_reservation_conflict_dup_message (g_ptr_array_index (conflicts, 0));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), TRUE);
-      adw_action_row_set_subtitle (self->state_row, message);
-      return;
-    }
-
-  prov_store_transition_async (self->store, self->order, PROV_ORDER_STATE_QUEUED, g_get_user_name (),
-                               _("SIM connected at the counter"), NULL, on_sim_connected, g_object_ref (self));
 }
 
 static void
@@ -283,7 +260,9 @@ connect_sim_activated (GtkWidget  *widget,
   ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), FALSE);
-  prov_store_save_order_async (self->store, self->order, NULL, on_sim_saved, g_object_ref (self));
+  /* With its SIM the order is placed again: the store takes it on. */
+  prov_store_place_order_async (self->store, self->order, g_get_user_name (), NULL, on_sim_connected,
+                                g_object_ref (self));
 }
 
 static void

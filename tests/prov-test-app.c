@@ -322,8 +322,14 @@ describe_missing_window (ProvTestApp *app,
   g_autofree char *stacks = NULL;
   g_autofree char *gdb = g_find_program_in_path ("gdb");
 
+  g_autofree char *ended = NULL;
+
+  if (pid == NULL)
+    ended = g_subprocess_get_if_signaled (app->process)
+            ? g_strdup_printf ("killed by signal %d", g_subprocess_get_term_sig (app->process))
+            : g_strdup_printf ("exited with status %d", g_subprocess_get_exit_status (app->process));
   g_test_message ("No window “%s” of the app (pid %s, %s); windows of that title: %s", title,
-                  pid != NULL ? pid : "?", pid != NULL ? "running" : "exited",
+                  pid != NULL ? pid : "?", pid != NULL ? "running" : ended,
                   windows != NULL && *windows != '\0' ? windows : "none");
   if (pid == NULL || gdb == NULL)
     return;

@@ -232,7 +232,6 @@ on_autosave_failed (ProvAssistant *self,
 
 typedef struct {
   ProvAssistant *self;
-  ProvOrderState final_state;
   gboolean       another;
 } Placing;
 
@@ -247,18 +246,10 @@ placing_free (Placing *placing)
 static void
 start_another_extension (ProvAssistant *self)
 {
-  g_autoptr(ProvOrder) next = prov_order_new (PROV_ORDER_KIND_USER_EXTENSION,
-                                              prov_order_get_created_by (self->context.order));
-  static const char * const carried_over[] = {
-    "customer.id", "customer.name", "stocktaking.portfolio-id", "stocktaking.portfolio-name",
-    "subscription.offering-id", "subscription.offering-name", "stocktaking.start-date",
-    "stocktaking.contract-months", "reference", "extension.area-code", NULL
-  };
+  g_autoptr(ProvOrder) next = prov_order_new_another (self->context.order);
   ProvAssistant *another;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
 
-  for (guint i = 0; carried_over[i] != NULL; i++)
-    prov_order_set_field (next, carried_over[i], prov_order_get_field (self->context.order, carried_over[i]));
   prov_order_set_current_page (next, "extension");
 
   another = prov_assistant_new (self->context.store, self->context.scheduler, next);
@@ -280,22 +271,6 @@ finish_placing (Placing *placing)
   placing_free (placing);
 }
 
-static void
-on_extension_taken (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Placing *placing = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Already placed: the extension list only helps the next order pick a
-   * free number, and the carrier has the last word. */
-  if (!prov_store_add_extension_finish (PROV_STORE (source), result, &error))
-    g_warning ("Extension not recorded: %s", error->message);
-
-  finish_placing (placing);
-}
-
 /* Nothing is lost: the draft stays saved, the clerk can try again. */
 static void
 placing_failed (Placing      *placing,
@@ -314,49 +289,12 @@ on_placed (GObject      *source,
            gpointer      user_data)
 {
   Placing *placing = user_data;
-  ProvAssistant *self = placing->self;
-  ProvOrder *order = self->context.order;
-  g_autoptr(GError) error = NULL;
-  const char *account = prov_order_get_field (order, "customer.id");
-  const char *extension = prov_order_get_field (order, "extension.number");
-
-  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
-    {
-      placing_failed (placing, error);
-      return;
-    }
-
-  if (account != NULL && extension != NULL)
-    prov_store_add_extension_async (self->context.store, account, extension,
-                                    prov_order_get_field (order, "extension.name"),
-                                    prov_order_get_uuid (order), NULL, on_extension_taken, placing);
-  else
-    finish_placing (placing);
-}
-
-static void
-queue_order (Placing *placing)
-{
-  ProvAssistant *self = placing->self;
-
-  prov_store_transition_async (self->context.store, self->context.order, placing->final_state, g_get_user_name (),
-                               placing->final_state == PROV_ORDER_STATE_AWAITING_SIM
-                               ? _("Placed; the SIM is connected later") : _("Placed at the counter"),
-                               NULL, on_placed, placing);
-}
-
-static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Placing *placing = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
+  if (!prov_store_place_order_finish (PROV_STORE (source), result, &error))
     placing_failed (placing, error);
   else
-    queue_order (placing);
+    finish_placing (placing);
 }
 
 static void
@@ -374,11 +312,10 @@ on_flushed (GObject      *source,
       return;
     }
 
-  if (prov_order_get_state (self->context.order) == PROV_ORDER_STATE_READY)
-    queue_order (placing);
-  else
-    prov_store_transition_async (self->context.store, self->context.order, PROV_ORDER_STATE_READY,
-                                 g_get_user_name (), _("Every step is complete"), NULL, on_ready, placing);
+  /* The store decides where the order goes (queued, awaiting its SIM, …)
+   * and records it, in one step. */
+  prov_store_place_order_async (self->context.store, self->context.order, g_get_user_name (), NULL,
+                                on_placed, placing);
 }
 
 /* Every page must be complete, not only the ones visited this time: a
@@ -423,8 +360,6 @@ place_order (ProvAssistant *self,
   placing = g_new0 (Placing, 1);
   placing->self = g_object_ref (self);
   placing->another = another;
-  placing->final_state = g_strcmp0 (prov_order_get_field (self->context.order, "sim.mode"), "later") == 0
-                         ? PROV_ORDER_STATE_AWAITING_SIM : PROV_ORDER_STATE_QUEUED;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), FALSE);
   prov_autosave_flush_async (self->autosave, NULL, on_flushed, placing);

@@ -301,6 +301,26 @@ prov_order_load_payload_json (ProvOrder   *self,
   return TRUE;
 }
 
+/* "Make another": a new draft of the same kind for the same customer, with
+ * what the registry says such an order keeps. */
+ProvOrder *
+prov_order_new_another (ProvOrder *self)
+{
+  g_autoptr(ProvOrder) another = NULL;
+  const ProvOrderField *fields;
+  guint n_fields;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+
+  another = prov_order_new (self->kind, self->created_by);
+  fields = prov_order_field_get_all (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if ((fields[i].flags & PROV_FIELD_CARRIED_OVER) != 0)
+      prov_order_set_field (another, fields[i].key, prov_order_get_field (self, fields[i].key));
+
+  return g_steal_pointer (&another);
+}
+
 /* ---- lines ---------------------------------------------------------------- */
 
 static void

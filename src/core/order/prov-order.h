@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (ProvOrder, prov_order, PROV, ORDER, GObject)
 
 ProvOrder      *prov_order_new               (ProvOrderKind   kind,
                                               const char     *created_by);
+ProvOrder      *prov_order_new_another       (ProvOrder      *self);
 const char     *prov_order_get_uuid          (ProvOrder      *self);
 ProvOrderKind   prov_order_get_kind          (ProvOrder      *self);
 ProvOrderState  prov_order_get_state         (ProvOrder      *self);

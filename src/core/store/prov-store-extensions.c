@@ -120,6 +120,41 @@ prov_store_list_extensions_finish (ProvStore     *self,
   return numbers;
 }
 
+/* Notes @number as taken in @account. With @keep_first, a number another
+ * order took first stays that order's: placing does not fail on the
+ * till's own list, the carrier has the last word. */
+gboolean
+worker_record_extension (StoreWorker  *worker,
+                         const char   *account,
+                         const char   *number,
+                         const char   *name,
+                         const char   *order_uuid,
+                         gboolean      keep_first,
+                         GError      **error)
+{
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  statement = worker_prepare (worker,
+                              keep_first
+                              ? "INSERT OR IGNORE INTO extensions (account, number, name, order_id, created_at) "
+                                "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)"
+                              : "INSERT INTO extensions (account, number, name, order_id, created_at) "
+                                "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)",
+                              error);
+  if (statement == NULL)
+    return FALSE;
+
+  bind_text (statement, 1, account);
+  bind_text (statement, 2, number);
+  bind_text (statement, 3, name);
+  bind_text (statement, 4, order_uuid);
+  sqlite3_bind_int64 (statement, 5, g_get_real_time ());
+
+  return worker_run (worker, statement, error);
+}
+
 static void
 worker_add_extension (StoreWorker *worker,
                       GTask       *task,
@@ -127,27 +162,9 @@ worker_add_extension (StoreWorker *worker,
 {
   ExtensionArgs *args = data;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *statement;
-
-  assert_on_worker (worker);
 
   if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "INSERT INTO extensions (account, number, name, order_id, created_at) "
-                                    "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)",
-                                    &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  bind_text (statement, 1, args->account);
-  bind_text (statement, 2, args->number);
-  bind_text (statement, 3, args->name);
-  bind_text (statement, 4, args->order_uuid);
-  sqlite3_bind_int64 (statement, 5, g_get_real_time ());
-
-  if (!worker_run (worker, statement, &error))
+      !worker_record_extension (worker, args->account, args->number, args->name, args->order_uuid, FALSE, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);

@@ -63,4 +63,12 @@ void          bind_text         (sqlite3_stmt  *statement,
 const char   *column_text       (sqlite3_stmt  *statement,
                                  int            index);
 
+gboolean      worker_record_extension (StoreWorker  *worker,
+                                       const char   *account,
+                                       const char   *number,
+                                       const char   *name,
+                                       const char   *order_uuid,
+                                       gboolean      keep_first,
+                                       GError      **error);
+
 G_END_DECLS

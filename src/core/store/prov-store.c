@@ -9,6 +9,7 @@
 #include "prov-store.h"
 #include "prov-store-private.h"
 #include "prov-store-schema.h"
+#include "prov-order-placing.h"
 #include "prov-store-snapshot.h"
 
 /*
@@ -1602,6 +1603,171 @@ prov_store_transition_finish (ProvStore     *self,
   prov_order_set_persisted_state (args->order, args->to, args->at);
   if (args->carrier_id != NULL)
     prov_order_set_carrier_id (args->order, args->carrier_id);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Placing                                                                  */
+
+typedef struct {
+  ProvOrderSnapshot *snapshot;
+  ProvOrder         *order;      /* only touched on the main thread */
+  ProvOrderState     to;
+  char              *who;
+  gint64             at;
+  char              *account;
+  GPtrArray         *extensions;  /* number, name, … */
+} PlaceArgs;
+
+static void
+place_args_free (PlaceArgs *args)
+{
+  prov_order_snapshot_free (args->snapshot);
+  g_clear_object (&args->order);
+  g_free (args->who);
+  g_free (args->account);
+  g_ptr_array_unref (args->extensions);
+  g_free (args);
+}
+
+static gboolean
+worker_apply_place (StoreWorker  *worker,
+                    PlaceArgs    *args,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_reservation_conflict_free);
+  TransitionArgs step = { 0 };
+  sqlite3_int64 order_id = 0;
+  ProvOrderState state = 0;
+
+  if (!worker_write_order (worker, args->snapshot, conflicts, error))
+    return FALSE;
+  if (conflicts->len > 0)
+    {
+      g_autofree char *message = prov_reservation_conflict_dup_message (g_ptr_array_index (conflicts, 0));
+      g_set_error_literal (error, PROV_STORE_ERROR, PROV_STORE_ERROR_IDENTIFIER_TAKEN, message);
+      return FALSE;
+    }
+
+  if (!worker_find_order (worker, args->snapshot->uuid, &order_id, &state, NULL, error))
+    return FALSE;
+
+  step.uuid = args->snapshot->uuid;
+  step.who = args->who;
+  step.at = args->at;
+  if (state == PROV_ORDER_STATE_DRAFT)
+    {
+      step.to = PROV_ORDER_STATE_READY;
+      step.reason = (char *) _("Every step is complete");
+      if (!worker_apply_transition (worker, &step, error))
+        return FALSE;
+    }
+
+  step.to = args->to;
+  step.reason = (char *) prov_order_placed_reason (args->to);
+  if (!worker_apply_transition (worker, &step, error))
+    return FALSE;
+
+  /* The extensions it takes are in use from now on, for the next order. */
+  for (guint i = 0; args->account != NULL && i < args->extensions->len; i += 2)
+    if (!worker_record_extension (worker, args->account, g_ptr_array_index (args->extensions, i),
+                                  g_ptr_array_index (args->extensions, i + 1), args->snapshot->uuid, TRUE, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+worker_place (StoreWorker *worker,
+              GTask       *task,
+              gpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !worker_begin (worker, &error) ||
+      !worker_apply_place (worker, data, &error) ||
+      !worker_commit (worker, &error))
+    {
+      if (worker->db != NULL)
+        worker_rollback (worker);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/*
+ * Places a draft: checks it is complete, saves what it holds, and moves it
+ * to the state its content calls for (queued for the carrier, awaiting a
+ * SIM, its inventory or an approval), with the outbox entry and the
+ * timeline events, all in one transaction. Fails with PROV_ORDER_ERROR when
+ * it is not complete, PROV_STORE_ERROR_IDENTIFIER_TAKEN when one of its
+ * identifiers is another open order's.
+ */
+void
+prov_store_place_order_async (ProvStore           *self,
+                              ProvOrder           *order,
+                              const char          *who,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+  PlaceArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (PROV_IS_ORDER (order));
+
+  if (!prov_order_check_complete (order, &error))
+    {
+      g_task_report_error (self, callback, user_data, prov_store_place_order_async, g_steal_pointer (&error));
+      return;
+    }
+
+  args = g_new0 (PlaceArgs, 1);
+  args->at = g_get_real_time ();
+  args->snapshot = prov_order_snapshot_new (order, args->at);
+  args->order = g_object_ref (order);
+  args->to = prov_order_placed_state (order);
+  args->who = g_strdup (who);
+  args->account = g_strdup (prov_order_get_field (order, "customer.id"));
+  args->extensions = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
+    {
+      ProvOrderLine *line = prov_order_get_line (order, i);
+      const char *number = prov_order_line_get_field (line, "extension.number");
+
+      if (number == NULL)
+        continue;
+      g_ptr_array_add (args->extensions, g_strdup (number));
+      g_ptr_array_add (args->extensions, g_strdup (prov_order_line_get_field (line, "extension.name")));
+    }
+  prov_store_push (self, worker_place, args, (GDestroyNotify) place_args_free, prov_order_get_uuid (order),
+                   cancellable, callback, user_data, prov_store_place_order_async);
+}
+
+gboolean
+prov_store_place_order_finish (ProvStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  StoreRequest *request;
+  PlaceArgs *args;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* Incomplete orders are reported without a request behind them. */
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  request = g_task_get_task_data (G_TASK (result));
+  args = request->args;
+  prov_order_set_persisted_state (args->order, args->to, args->at);
 
   return TRUE;
 }

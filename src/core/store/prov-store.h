@@ -116,6 +116,15 @@ void        prov_store_transition_async    (ProvStore            *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void        prov_store_place_order_async   (ProvStore            *self,
+                                            ProvOrder            *order,
+                                            const char           *who,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_place_order_finish  (ProvStore            *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 void        prov_store_carrier_transition_async (ProvStore       *self,
                                             ProvOrder            *order,
                                             ProvOrderState        to,

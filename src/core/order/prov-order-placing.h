@@ -1,0 +1,22 @@
+#pragma once
+
+#include "prov-order.h"
+
+G_BEGIN_DECLS
+
+#define PROV_ORDER_ERROR (prov_order_error_quark ())
+GQuark prov_order_error_quark (void);
+
+typedef enum {
+  PROV_ORDER_ERROR_INCOMPLETE,
+} ProvOrderError;
+
+/* What placing an order needs and where it takes the order, decided from
+ * the order alone: the assistant, the order window, import and the CLI
+ * place through the store, which asks these. */
+gboolean       prov_order_check_complete (ProvOrder  *order,
+                                          GError    **error);
+ProvOrderState prov_order_placed_state   (ProvOrder  *order);
+const char    *prov_order_placed_reason  (ProvOrderState state);
+
+G_END_DECLS

@@ -1,0 +1,195 @@
+/* Placing an order, without a display: what it needs, where it goes, and
+ * that state, outbox, timeline and extensions change in one step. */
+#include <string.h>
+
+#include "prov-order-placing.h"
+#include "prov-store-error.h"
+#include "prov-test-util.h"
+
+typedef struct {
+  char      *dir;
+  ProvStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = prov_test_make_tmp_dir ();
+  path = g_build_filename (fixture->dir, "orders.db", NULL);
+  fixture->store = prov_test_open_store (path, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  prov_test_close_store (fixture->store);
+  g_clear_object (&fixture->store);
+  prov_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+place (ProvStore  *store,
+       ProvOrder  *order,
+       GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  prov_store_place_order_async (store, order, "clerk", NULL, prov_test_store_result, &result);
+  return prov_store_place_order_finish (store, prov_test_await (&result), error);
+}
+
+static ProvOrder *
+complete_order (ProvOrderKind kind,
+                guint         serial)
+{
+  ProvOrder *order = prov_order_new (kind, "clerk");
+  g_autofree char *iccid = prov_test_make_iccid (serial);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (order, "customer.id", "C-1001");
+  prov_order_set_field (order, "subscription.offering-id", "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+
+  return order;
+}
+
+static void
+test_incomplete_orders_stay_drafts (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(ProvOrder) nobody = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(ProvOrder) nothing = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(ProvOrder) bad_sim = complete_order (PROV_ORDER_KIND_MOBILE_USER, 1);
+  g_autoptr(ProvOrder) unknown_product = complete_order (PROV_ORDER_KIND_LINE_LIFECYCLE, 2);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (place (fixture->store, nobody, &error));
+  g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  prov_order_set_field (nothing, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  g_assert_false (place (fixture->store, nothing, &error));
+  g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+  g_clear_error (&error);
+
+  prov_order_set_field (bad_sim, PROV_ORDER_FIELD_ICCID, "8931440400000000007");
+  g_assert_false (place (fixture->store, bad_sim, &error));
+  g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "ICCID"));
+  g_clear_error (&error);
+
+  /* A change to a product must say which one. */
+  prov_order_line_set_action (prov_order_get_line (unknown_product, 0), PROV_LINE_ACTION_MODIFY);
+  g_assert_false (place (fixture->store, unknown_product, &error));
+  g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
+
+  g_assert_cmpint (prov_order_get_state (bad_sim), ==, PROV_ORDER_STATE_DRAFT);
+}
+
+static void
+test_placed_state_follows_the_order (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(ProvOrder) now = complete_order (PROV_ORDER_KIND_MOBILE_USER, 10);
+  g_autoptr(ProvOrder) later = complete_order (PROV_ORDER_KIND_MOBILE_USER, 11);
+  g_autoptr(ProvOrder) wireless = complete_order (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, 12);
+  g_autoptr(ProvOrder) lifecycle = complete_order (PROV_ORDER_KIND_LINE_LIFECYCLE, 13);
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 next_due = 0;
+
+  prov_order_set_field (later, PROV_ORDER_FIELD_ICCID, NULL);
+  prov_order_set_field (later, "sim.mode", "later");
+
+  g_assert_true (place (fixture->store, now, &error));
+  g_assert_no_error (error);
+  g_assert_true (place (fixture->store, later, &error));
+  g_assert_true (place (fixture->store, wireless, &error));
+  g_assert_true (place (fixture->store, lifecycle, &error));
+
+  g_assert_cmpint (prov_order_get_state (now), ==, PROV_ORDER_STATE_QUEUED);
+  g_assert_cmpint (prov_order_get_state (later), ==, PROV_ORDER_STATE_AWAITING_SIM);
+  /* Its device is not scanned yet. */
+  g_assert_cmpint (prov_order_get_state (wireless), ==, PROV_ORDER_STATE_AWAITING_INVENTORY);
+  g_assert_cmpint (prov_order_get_state (lifecycle), ==, PROV_ORDER_STATE_AWAITING_APPROVAL);
+
+  /* Only the queued one is in the outbox. */
+  prov_store_list_outbox_async (fixture->store, G_MAXINT64, 10, NULL, prov_test_store_result, &listed);
+  outbox = prov_store_list_outbox_finish (fixture->store, prov_test_await (&listed), &next_due, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outbox->len, ==, 1);
+  g_assert_cmpstr (((ProvOutboxEntry *) g_ptr_array_index (outbox, 0))->uuid, ==, prov_order_get_uuid (now));
+}
+
+static void
+test_timeline_and_extension (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = complete_order (PROV_ORDER_KIND_USER_EXTENSION, 20);
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GAsyncResult) extensions = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_auto(GStrv) numbers = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_order_set_field (order, "extension.number", "204");
+  prov_order_set_field (order, "extension.name", "Piet Jansen");
+  g_assert_true (place (fixture->store, order, &error));
+  g_assert_no_error (error);
+
+  /* draft, ready, queued: who and why for each. */
+  prov_store_list_events_async (fixture->store, prov_order_get_uuid (order), NULL, prov_test_store_result, &listed);
+  events = prov_store_list_events_finish (fixture->store, prov_test_await (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 3);
+  g_assert_cmpint (((ProvOrderEvent *) g_ptr_array_index (events, 2))->to_state, ==, PROV_ORDER_STATE_QUEUED);
+  g_assert_cmpstr (((ProvOrderEvent *) g_ptr_array_index (events, 2))->who, ==, "clerk");
+
+  prov_store_list_extensions_async (fixture->store, "C-1001", NULL, prov_test_store_result, &extensions);
+  numbers = prov_store_list_extensions_finish (fixture->store, prov_test_await (&extensions), &names, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) numbers, "204"));
+}
+
+/* A SIM another open order holds: nothing of the placing happens. */
+static void
+test_identifier_taken (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ProvOrder) first = complete_order (PROV_ORDER_KIND_MOBILE_USER, 30);
+  g_autoptr(ProvOrder) second = complete_order (PROV_ORDER_KIND_MOBILE_USER, 30);
+  g_autoptr(ProvOrder) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (place (fixture->store, first, &error));
+  g_assert_false (place (fixture->store, second, &error));
+  g_assert_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_IDENTIFIER_TAKEN);
+  g_assert_cmpint (prov_order_get_state (second), ==, PROV_ORDER_STATE_DRAFT);
+
+  reloaded = prov_test_load (fixture->store, prov_order_get_uuid (second), NULL);
+  g_assert_null (reloaded);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/order/placing/incomplete-orders-stay-drafts", test_incomplete_orders_stay_drafts);
+  ADD ("/order/placing/placed-state-follows-the-order", test_placed_state_follows_the_order);
+  ADD ("/order/placing/timeline-and-extension", test_timeline_and_extension);
+  ADD ("/order/placing/identifier-taken", test_identifier_taken);
+#undef ADD
+
+  return g_test_run ();
+}
