@@ -8,7 +8,6 @@
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
-#include "prov-tmf622.h"
 #include "prov-window.h"
 
 struct _ProvApplication

@@ -3,7 +3,6 @@
 #include "prov-assistant-page.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
-#include "prov-tmf622.h"
 #include "pages/prov-sim-page.h"
 
 /* One order as the carrier and the clerk left it: its state, what it

@@ -20,6 +20,8 @@ main (int   argc,
   g_autoptr(ProvOrder) empty = prov_order_new (PROV_ORDER_KIND_USER_EXTENSION, "clerk");
   g_autoptr(ProvOrder) dual_sim = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
   g_autoptr(ProvOrder) odd = prov_order_new (PROV_ORDER_KIND_LINE_LIFECYCLE, "Zoë \"the clerk\"");
+  g_autoptr(ProvOrder) changes = prov_order_new (PROV_ORDER_KIND_LINE_LIFECYCLE, "clerk");
+  ProvOrderLine *line;
 
   prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
   prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
@@ -31,15 +33,39 @@ main (int   argc,
   prov_order_set_field (full, PROV_ORDER_FIELD_MSISDN, "+31612345678");
   prov_order_set_field (full, PROV_ORDER_FIELD_IMEI, "490154203237518");
   prov_order_set_field (full, "user.language", "nl");
+  /* Shown at the till, never sent. */
+  prov_order_set_field (full, "user.language-name", "Nederlands");
+  prov_order_set_field (full, "number.summary", "+31 6 12345678 (new)");
+  prov_order_set_field (full, "addons.names", "Roaming EU");
   print_order (full, "DEALER-42");
 
   print_order (empty, NULL);
 
-  prov_order_set_field (dual_sim, "lines.0.device.imei", "490154203237518");
-  prov_order_set_field (dual_sim, "lines.0.device.imei2", "356938035643809");
-  prov_order_set_field (dual_sim, "lines.0.sim.iccid", "8931440400000000008");
+  /* Three lines: a dual-SIM phone, a second phone, a data SIM. */
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-2001");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_OFFERING_ID, "voice-professional");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_IMEI, "490154203237518");
+  prov_order_set_field (dual_sim, "device.imei2", "356938035643809");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_ICCID, "8931440400000000008");
   prov_order_set_field (dual_sim, PROV_ORDER_FIELD_START_DATE, "2026-12-01T09:30:00+01:00");
+  line = prov_order_add_line (dual_sim);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, "8931440400000000016");
+  line = prov_order_add_line (dual_sim);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "data-only-10gb");
   print_order (dual_sim, "");
+
+  /* Changes to what the customer has: a new SIM for one line, another
+   * line ended. */
+  prov_order_set_field (changes, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-2001");
+  line = prov_order_get_line (changes, 0);
+  prov_order_line_set_action (line, PROV_LINE_ACTION_MODIFY);
+  prov_order_line_set_product_ref (line, "product-17");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, "8931440400000000024");
+  line = prov_order_add_line (changes);
+  prov_order_line_set_action (line, PROV_LINE_ACTION_DELETE);
+  prov_order_line_set_product_ref (line, "product-18");
+  print_order (changes, NULL);
 
   prov_order_set_field (odd, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz & Söhne \"GmbH\"\n");
   prov_order_set_field (odd, PROV_ORDER_FIELD_REFERENCE, "<script>");

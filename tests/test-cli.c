@@ -310,6 +310,148 @@ test_sync_sends_the_outbox (void)
   prov_test_remove_tree (dir);
 }
 
+static ProvOrder *
+order_for_export (ProvOrderKind kind,
+                  guint         serial)
+{
+  ProvOrder *order = prov_order_new (kind, "clerk");
+  g_autofree char *iccid = prov_test_make_iccid (serial);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_REFERENCE, "PO-1001");
+  prov_order_set_field (order, PROV_ORDER_FIELD_START_DATE, "2030-01-15");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (order, "user.display-name", "Anna Jansen");
+
+  return order;
+}
+
+static char **
+place_orders_for_export (const char *database)
+{
+  g_autoptr(ProvStore) store = prov_test_open_store (database, NULL);
+  g_autoptr(ProvOrder) mobile = order_for_export (PROV_ORDER_KIND_MOBILE_USER, 700);
+  g_autoptr(ProvOrder) extension = order_for_export (PROV_ORDER_KIND_USER_EXTENSION, 701);
+  g_autoptr(ProvOrder) wireless = order_for_export (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, 702);
+  g_autofree char *second_iccid = prov_test_make_iccid (703);
+  ProvOrder *orders[] = { mobile, extension, wireless };
+  GStrvBuilder *uuids = g_strv_builder_new ();
+  ProvOrderLine *line;
+
+  prov_order_set_field (extension, "extension.number", "204");
+  prov_order_set_field (extension, "extension.pin", "4711");
+  line = prov_order_add_line (wireless);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "data-only-10gb");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, second_iccid);
+  line = prov_order_add_line (wireless);
+  prov_order_line_set_action (line, PROV_LINE_ACTION_DELETE);
+  prov_order_line_set_product_ref (line, "product-18");
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      prov_store_place_order_async (store, orders[i], "clerk", NULL, prov_test_store_result, &result);
+      g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
+      g_assert_no_error (error);
+      g_strv_builder_add (uuids, prov_order_get_uuid (orders[i]));
+    }
+
+  prov_test_close_store (store);
+  return g_strv_builder_end (uuids);
+}
+
+/* Exported, imported on a fresh database and exported again: the same
+ * orders, lines and all. */
+static void
+test_order_export_import (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "orders.json", NULL);
+  g_auto(GStrv) uuids = place_orders_for_export (first);
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (&exported, &err, "order", "--database", first, "export", uuids[0], uuids[1], uuids[2], NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (exported, "\"action\" : \"delete\""));
+  g_assert_true (g_file_set_contents (file, exported, -1, NULL));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Placed 3 orders; 0 refused"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&again, &err, "order", "--database", second, "export", uuids[0], uuids[1], uuids[2], NULL),
+                   ==, 0);
+  g_assert_cmpstr (again, ==, exported);
+  g_clear_pointer (&err, g_free);
+
+  /* show: its lines and timeline, without the PIN. */
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "show", uuids[1], NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Line 1 (add)"));
+  g_assert_nonnull (strstr (out, "Queued"));
+  g_assert_null (strstr (out, "4711"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "list", "--kind", "new-wireless-customer", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, uuids[2]));
+  g_assert_null (strstr (out, uuids[0]));
+
+  prov_test_remove_tree (dir);
+}
+
+/* One broken order among good ones: the good ones are placed, the broken
+ * ones named with their reasons, and nothing of them is kept. */
+static void
+test_order_import_refuses_broken (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "batch.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *batch =
+    "[{\"externalId\":\"11111111-1111-4111-8111-111111111111\",\"category\":\"mobile-user\","
+    "  \"relatedParty\":[{\"id\":\"C-1\",\"name\":\"Jan Jansen\",\"role\":\"Customer\",\"@referredType\":\"Individual\"}],"
+    "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
+    "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]},"
+    " {\"externalId\":\"22222222-2222-4222-8222-222222222222\",\"category\":\"mobile-user\","
+    "  \"relatedParty\":[{\"id\":\"C-2\",\"name\":\"Piet Pietersen\",\"role\":\"Customer\",\"@referredType\":\"Individual\"}],"
+    "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
+    "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000007\"},"
+    "                                   {\"name\":\"user.email\",\"value\":\"not an address\"}]}}]},"
+    " {\"externalId\":\"33333333-3333-4333-8333-333333333333\",\"category\":\"nonsense\",\"productOrderItem\":[]}]";
+
+  g_assert_true (g_file_set_contents (file, batch, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Placed 1 orders; 2 refused"));
+  g_assert_nonnull (strstr (err, "Order 2 (22222222-2222-4222-8222-222222222222) is refused"));
+  g_assert_nonnull (strstr (err, "SIM (ICCID)"));
+  g_assert_nonnull (strstr (err, "e-mail"));
+  g_assert_nonnull (strstr (err, "Order 3 (33333333-3333-4333-8333-333333333333) is refused"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "11111111-1111-4111-8111-111111111111"));
+  g_assert_null (strstr (out, "22222222"));
+  g_assert_null (strstr (out, "33333333"));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +465,8 @@ main (int   argc,
   g_test_add_func ("/cli/id-odd-input", test_id_odd_input);
   g_test_add_func ("/cli/stock-find-cut", test_stock_find_cut);
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);
+  g_test_add_func ("/cli/order-export-import", test_order_export_import);
+  g_test_add_func ("/cli/order-import-refuses-broken", test_order_import_refuses_broken);
 
   return g_test_run ();
 }

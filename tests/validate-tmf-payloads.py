@@ -99,10 +99,27 @@ class Tap:
         return 1 if failed else 0
 
 
+# What the till shows but the carrier must not get: names of what was
+# picked and summaries (the registry's fields kept "never" for the carrier).
+DISPLAY_ONLY = {'number.summary', 'addons.names', 'user.language-name', 'subscription.data-name',
+                'subscription.sms-name', 'subscription.offering-name', 'stocktaking.portfolio-name',
+                'confirm.print', 'confirm.save-pdf', 'notes'}
+
+
+def characteristic_names(body):
+    items = body.get('productOrderItem', []) if isinstance(body, dict) else []
+    for item in items:
+        product = item.get('product', {}) if isinstance(item, dict) else {}
+        for characteristic in product.get('productCharacteristic', []):
+            yield characteristic.get('name')
+
+
 def check_body(tap, checker, definition, body, label):
     errors = sorted(checker.iter_errors(body), key=str)
     tap.check(not errors, '%s is a valid %s' % (label, definition),
               ['%s at %s' % (e.message, list(e.absolute_path)) for e in errors])
+    leaked = sorted(set(characteristic_names(body)) & DISPLAY_ONLY)
+    tap.check(not leaked, '%s carries no display-only value' % label, leaked)
 
 
 def check_controls(tap, checker, definition):

@@ -9,6 +9,8 @@ int           prov_cli_id         (int            argc,
                                    char         **argv);
 int           prov_cli_stock      (int            argc,
                                    char         **argv);
+int           prov_cli_order      (int            argc,
+                                   char         **argv);
 int           prov_cli_sync       (int            argc,
                                    char         **argv);
 

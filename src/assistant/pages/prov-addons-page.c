@@ -2,7 +2,6 @@
 
 #include "prov-addons-page.h"
 #include "prov-assistant-page.h"
-#include "prov-tmf622.h"
 
 /* Extras for the chosen voice or extension product; in the hosted PBX
  * flow they depend on the country's proposition. Skipped when the

@@ -4,7 +4,6 @@
 #include "prov-confirm-page.h"
 #include "prov-order-print.h"
 #include "prov-order-summary.h"
-#include "prov-tmf622.h"
 
 /* The whole order at a glance before it is placed, and the end user
  * billing choice. */

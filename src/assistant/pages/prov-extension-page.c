@@ -3,7 +3,6 @@
 #include "prov-assistant-page.h"
 #include "prov-extension-page.h"
 #include "prov-order-rules.h"
-#include "prov-tmf622.h"
 
 /*
  * The PBX extension: in the mobile user flow the FMC step (the mobile

@@ -4,7 +4,6 @@
 #include "prov-ids.h"
 #include "prov-number-page.h"
 #include "prov-order-rules.h"
-#include "prov-tmf622.h"
 
 /* A new number from those reserved at the carrier (kept for offline use),
  * or a port-in with what the current carrier's country asks for. */

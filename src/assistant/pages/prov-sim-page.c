@@ -4,7 +4,6 @@
 
 #include "prov-assistant-page.h"
 #include "prov-sim-page.h"
-#include "prov-tmf622.h"
 #include "widgets/prov-scan-entry.h"
 
 /* The SIM: scanned, typed, or picked from stock by its last four digits

@@ -6,7 +6,6 @@
 #include "prov-customer-search.h"
 #include "prov-order-rules.h"
 #include "prov-stocktaking-page.h"
-#include "prov-tmf622.h"
 
 /* Who the order is for, from which portfolio, and from when. In the
  * hosted PBX flow the extension product is chosen here too. */

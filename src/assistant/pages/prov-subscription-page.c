@@ -2,7 +2,6 @@
 
 #include "prov-assistant-page.h"
 #include "prov-subscription-page.h"
-#include "prov-tmf622.h"
 
 /* The voice product of the chosen portfolio, and the data and SMS
  * packages that go with it. */

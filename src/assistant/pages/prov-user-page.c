@@ -2,7 +2,6 @@
 
 #include "prov-assistant-page.h"
 #include "prov-order-rules.h"
-#include "prov-tmf622.h"
 #include "prov-user-page.h"
 
 /* Who uses the line. An existing user is one of the customer's PBX

@@ -1,6 +1,9 @@
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "prov-id-kind.h"
+#include "prov-json-guard.h"
 #include "prov-order-field.h"
 #include "prov-rfc3339.h"
 #include "prov-tmf622.h"
@@ -276,4 +279,168 @@ prov_tmf622_build_cancel (const char *carrier_id,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading a ProductOrder_Create back: provisioner-cli order import         */
+
+static const ProvOrderField *
+field_for_characteristic (const char *name)
+{
+  const ProvOrderField *fields;
+  guint n_fields;
+
+  fields = prov_order_field_get_all (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if ((fields[i].carrier == PROV_FIELD_CARRIER_CHARACTERISTIC || fields[i].carrier == PROV_FIELD_CARRIER_RESOURCE) &&
+        g_strcmp0 (fields[i].carrier_name, name) == 0)
+      return &fields[i];
+
+  return NULL;
+}
+
+/* A start date sent as local midnight was typed as a date. */
+static char *
+dup_start_date (const char *date_time)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) parsed = prov_rfc3339_is_valid (date_time) ? g_date_time_new_from_iso8601 (date_time, NULL)
+                                                                 : NULL;
+  g_autoptr(GDateTime) here = parsed != NULL ? g_date_time_to_timezone (parsed, local) : NULL;
+
+  if (here == NULL)
+    return NULL;
+  if (g_date_time_get_hour (here) == 0 && g_date_time_get_minute (here) == 0 && g_date_time_get_second (here) == 0)
+    return g_date_time_format (here, "%Y-%m-%d");
+
+  return prov_rfc3339_format (here);
+}
+
+static gboolean
+read_item (ProvOrderLine  *line,
+           JsonObject     *item,
+           GPtrArray      *problems)
+{
+  JsonObject *offering = prov_json_object_get_object (item, "productOffering");
+  JsonObject *product = prov_json_object_get_object (item, "product");
+  JsonArray *characteristics = prov_json_object_get_array (product, "productCharacteristic");
+  const char *action_id = prov_json_object_get_string (item, "action");
+  ProvLineAction action;
+  gboolean ok = TRUE;
+
+  if (!prov_line_action_from_id (action_id, &action))
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("Line %s: “%s” is not an action (add, modify, delete, noChange)"),
+                                                  prov_order_line_get_id (line), action_id != NULL ? action_id : ""));
+      return FALSE;
+    }
+  prov_order_line_set_action (line, action);
+  prov_order_line_set_product_ref (line, prov_json_object_get_string (product, "id"));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, prov_json_object_get_string (offering, "id"));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME, prov_json_object_get_string (offering, "name"));
+
+  for (guint i = 0; characteristics != NULL && i < json_array_get_length (characteristics); i++)
+    {
+      JsonObject *characteristic = prov_json_array_get_object (characteristics, i);
+      const char *name = prov_json_object_get_string (characteristic, "name");
+      const char *value = prov_json_object_get_string (characteristic, "value");
+      const ProvOrderField *field = field_for_characteristic (name);
+
+      if (field == NULL || value == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Line %s: the characteristic “%s” is not one Provisioner knows, "
+                                                        "or its value is not text"),
+                                                      prov_order_line_get_id (line), name != NULL ? name : ""));
+          ok = FALSE;
+          continue;
+        }
+      prov_order_line_set_field (line, field->key, value);
+    }
+
+  return ok;
+}
+
+/*
+ * The order a ProductOrder_Create body describes, as prov_tmf622_build_
+ * order_create writes them: its externalId becomes its uuid (a new one
+ * when it has none), its category its kind. @problems gets a sentence for
+ * each thing that cannot be read; NULL then.
+ */
+ProvOrder *
+prov_tmf622_read_order_create (JsonNode   *body,
+                               const char *created_by,
+                               GPtrArray  *problems)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
+  JsonArray *items = prov_json_object_get_array (object, "productOrderItem");
+  JsonArray *parties = prov_json_object_get_array (object, "relatedParty");
+  JsonArray *notes = prov_json_object_get_array (object, "note");
+  const char *external_id = prov_json_object_get_string (object, "externalId");
+  const char *category = prov_json_object_get_string (object, "category");
+  const char *start = prov_json_object_get_string (object, "requestedStartDate");
+  g_autofree char *uuid = NULL;
+  g_autofree char *start_date = NULL;
+  g_autoptr(ProvOrder) order = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  guint problems_before = problems->len;
+  ProvOrderKind kind;
+  gint64 now = g_get_real_time ();
+
+  if (items == NULL || json_array_get_length (items) == 0)
+    {
+      g_ptr_array_add (problems, g_strdup (_("It is not a product order: it has no productOrderItem")));
+      return NULL;
+    }
+
+  if (!prov_order_kind_from_id (category, &kind))
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("“%s” is not a kind of order (category)"),
+                                                  category != NULL ? category : ""));
+      return NULL;
+    }
+
+  uuid = external_id != NULL && g_uuid_string_is_valid (external_id) ? g_strdup (external_id) : g_uuid_string_random ();
+  /* The clerk who wrote it is its note's author, when it has one. */
+  if (notes != NULL && prov_json_object_get_string (prov_json_array_get_object (notes, 0), "author") != NULL)
+    created_by = prov_json_object_get_string (prov_json_array_get_object (notes, 0), "author");
+  order = prov_order_new_from_row (uuid, kind, PROV_ORDER_STATE_DRAFT, NULL, created_by, now, now, NULL);
+
+  if (start != NULL && (start_date = dup_start_date (start)) == NULL)
+    g_ptr_array_add (problems, g_strdup_printf (_("The requested start date “%s” is not an RFC 3339 date-time"), start));
+  prov_order_set_field (order, PROV_ORDER_FIELD_START_DATE, start_date);
+
+  for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
+    {
+      JsonObject *party = prov_json_array_get_object (parties, i);
+
+      if (g_strcmp0 (prov_json_object_get_string (party, "role"), "Customer") != 0)
+        continue;
+      prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
+      prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_json_object_get_string (party, "name"));
+    }
+
+  if (notes != NULL && json_array_get_length (notes) > 0)
+    prov_order_set_field (order, PROV_ORDER_FIELD_REFERENCE,
+                          prov_json_object_get_string (prov_json_array_get_object (notes, 0), "text"));
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = prov_json_array_get_object (items, i);
+      const char *item_id = prov_json_object_get_string (item, "id");
+      g_autoptr(ProvOrderLine) line = prov_order_line_new (item_id != NULL ? item_id : "?");
+
+      if (item == NULL || item_id == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Item %u has no id"), i + 1));
+          continue;
+        }
+      read_item (line, item, problems);
+      g_ptr_array_add (lines, g_steal_pointer (&line));
+    }
+
+  if (problems->len > problems_before)
+    return NULL;
+
+  prov_order_set_lines (order, lines);
+  return g_steal_pointer (&order);
 }

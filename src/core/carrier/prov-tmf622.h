@@ -6,14 +6,12 @@
 
 G_BEGIN_DECLS
 
-/* Payload keys with a fixed place in a TMF622 order. */
-#define PROV_ORDER_FIELD_CUSTOMER_ID    "customer.id"
-#define PROV_ORDER_FIELD_OFFERING_ID    "subscription.offering-id"
-#define PROV_ORDER_FIELD_OFFERING_NAME  "subscription.offering-name"
-#define PROV_ORDER_FIELD_START_DATE     "stocktaking.start-date"
-
 JsonNode *prov_tmf622_build_order_create (ProvOrder  *order,
                                           const char *dealer_code);
+
+ProvOrder *prov_tmf622_read_order_create (JsonNode   *body,
+                                          const char *created_by,
+                                          GPtrArray  *problems);
 
 JsonNode *prov_tmf622_build_order_update (const char *key,
                                           const char *value);

@@ -6,6 +6,18 @@
 
 G_BEGIN_DECLS
 
+/* Keys code refers to by name; every key is declared in prov-order-field.c. */
+#define PROV_ORDER_FIELD_CUSTOMER_ID         "customer.id"
+#define PROV_ORDER_FIELD_CUSTOMER_NAME       "customer.name"
+#define PROV_ORDER_FIELD_REFERENCE           "reference"
+#define PROV_ORDER_FIELD_START_DATE          "stocktaking.start-date"
+#define PROV_ORDER_FIELD_OFFERING_ID         "subscription.offering-id"
+#define PROV_ORDER_FIELD_OFFERING_NAME       "subscription.offering-name"
+#define PROV_ORDER_FIELD_MSISDN              "number.msisdn"
+#define PROV_ORDER_FIELD_ICCID               "sim.iccid"
+#define PROV_ORDER_FIELD_IMEI                "device.imei"
+#define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
+
 /* What a field holds, for pages, the overview and the printout. */
 typedef enum {
   PROV_FIELD_TEXT,

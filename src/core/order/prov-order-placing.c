@@ -1,88 +1,141 @@
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "prov-ids.h"
 #include "prov-order-field.h"
 #include "prov-order-placing.h"
+#include "prov-order-rules.h"
 
 /*
  * The order model's own idea of "complete": a customer, and on every line
  * what the carrier needs to act on it (a product to add, or the existing
- * product to change or end), with every identifier valid. The assistant's
- * pages check much more as the clerk types; this is what holds for an
- * order from anywhere, an imported one included.
+ * product to change or end), and every field passing the rule the pages
+ * check it by (identifiers, e-mail addresses, the start date, the PIN).
+ * The pages check more as the clerk types; this holds for an order from
+ * anywhere, an imported one included.
  */
 
 G_DEFINE_QUARK (prov-order-error-quark, prov_order_error)
 
-static gboolean
-fail (GError    **error,
-      const char *message)
+/* The rules the pages check as the clerk types, for the fields that have
+ * them. */
+static char *
+check_field (const ProvOrderField *field,
+             const char           *value)
 {
-  g_set_error_literal (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE, message);
-  return FALSE;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(ProvId) id = NULL;
+
+  if (field == NULL || value == NULL)
+    return NULL;
+
+  switch (field->kind)
+    {
+    case PROV_FIELD_IDENTIFIER:
+      id = prov_id_parse (field->id_kind, value);
+      return id->valid ? NULL : g_strdup (id->message);
+
+    case PROV_FIELD_SECRET:
+      return g_str_equal (field->key, "extension.pin") ? prov_rule_check_pin (value) : NULL;
+
+    case PROV_FIELD_DATE:
+      /* A start date in the past cannot be ordered; a porting date can
+       * be the donor's. */
+      if (!g_str_equal (field->key, PROV_ORDER_FIELD_START_DATE) || strlen (value) != 10)
+        return NULL;
+      today = g_date_time_new_now_local ();
+      return prov_rule_check_start_date (value, today);
+
+    case PROV_FIELD_TEXT:
+      return g_str_has_suffix (field->key, ".email") ? prov_rule_check_email (value) : NULL;
+
+    default:
+      return NULL;
+    }
 }
 
-static gboolean
-check_identifiers (ProvOrderLine  *line,
-                   GError        **error)
+static void
+add_problem (GPtrArray  *problems,
+             const char *line_id,
+             const char *title,
+             const char *problem)
 {
-  g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
+  if (line_id != NULL)
+    /* Translators: "Line 2: SIM (ICCID): the check digit is wrong" */
+    g_ptr_array_add (problems, g_strdup_printf (_("Line %s: %s: %s"), line_id, title, problem));
+  else
+    /* Translators: "User's e-mail: this is not an e-mail address" */
+    g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), title, problem));
+}
+
+static void
+check_fields (GPtrArray   *problems,
+              const char  *line_id,
+              GHashTable  *fields)
+{
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) g_strcmp0);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const ProvOrderField *field = prov_order_field_lookup (l->data);
+      g_autofree char *problem = check_field (field, g_hash_table_lookup (fields, l->data));
+
+      if (problem != NULL)
+        add_problem (problems, line_id, prov_order_field_get_title (field), problem);
+    }
+}
+
+/* Everything that keeps @order from being placed, each a sentence for the
+ * clerk; empty when it can be placed. */
+GPtrArray *
+prov_order_collect_problems (ProvOrder *order)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) keys = prov_order_dup_field_keys (order);
+
+  g_return_val_if_fail (PROV_IS_ORDER (order), problems);
+
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) == NULL &&
+      prov_order_get_field (order, "customer.id") == NULL)
+    g_ptr_array_add (problems, g_strdup (_("The order has no customer")));
 
   for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_insert (own, keys[i], (gpointer) prov_order_get_field (order, keys[i]));
+  check_fields (problems, NULL, own);
+
+  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
     {
-      const ProvOrderField *field = prov_order_field_lookup (keys[i]);
-      g_autoptr(ProvId) id = NULL;
+      ProvOrderLine *line = prov_order_get_line (order, i);
+      ProvLineAction action = prov_order_line_get_action (line);
+      const char *line_id = prov_order_line_get_id (line);
 
-      if (field == NULL || field->kind != PROV_FIELD_IDENTIFIER)
-        continue;
+      if (action == PROV_LINE_ACTION_ADD && prov_order_line_get_field (line, "subscription.offering-id") == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Line %s: no product is chosen"), line_id));
 
-      id = prov_id_parse (field->id_kind, prov_order_line_get_field (line, keys[i]));
-      if (!id->valid)
-        {
-          /* Translators: "Line 2: SIM (ICCID): the check digit is wrong" */
-          g_autofree char *message = g_strdup_printf (_("Line %s: %s: %s"), prov_order_line_get_id (line),
-                                                      prov_order_field_get_title (field), id->message);
-          return fail (error, message);
-        }
+      if ((action == PROV_LINE_ACTION_MODIFY || action == PROV_LINE_ACTION_DELETE) &&
+          prov_order_line_get_product_ref (line) == NULL)
+        g_ptr_array_add (problems, g_strdup_printf (_("Line %s: it does not say which of the customer's products it changes"),
+                                                    line_id));
+
+      check_fields (problems, line_id, prov_order_line_get_fields (line));
     }
 
-  return TRUE;
+  return problems;
 }
 
 gboolean
 prov_order_check_complete (ProvOrder  *order,
                            GError    **error)
 {
-  g_return_val_if_fail (PROV_IS_ORDER (order), FALSE);
+  g_autoptr(GPtrArray) problems = prov_order_collect_problems (order);
 
-  if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) == NULL &&
-      prov_order_get_field (order, "customer.id") == NULL)
-    return fail (error, _("The order has no customer"));
+  if (problems->len == 0)
+    return TRUE;
 
-  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
-    {
-      ProvOrderLine *line = prov_order_get_line (order, i);
-      ProvLineAction action = prov_order_line_get_action (line);
-
-      if (action == PROV_LINE_ACTION_ADD && prov_order_line_get_field (line, "subscription.offering-id") == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Line %s: no product is chosen"), prov_order_line_get_id (line));
-          return fail (error, message);
-        }
-
-      if ((action == PROV_LINE_ACTION_MODIFY || action == PROV_LINE_ACTION_DELETE) &&
-          prov_order_line_get_product_ref (line) == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Line %s: it does not say which of the customer's products it changes"),
-                                                      prov_order_line_get_id (line));
-          return fail (error, message);
-        }
-
-      if (!check_identifiers (line, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  g_set_error_literal (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE, g_ptr_array_index (problems, 0));
+  return FALSE;
 }
 
 static gboolean

@@ -14,8 +14,9 @@ typedef enum {
 /* What placing an order needs and where it takes the order, decided from
  * the order alone: the assistant, the order window, import and the CLI
  * place through the store, which asks these. */
-gboolean       prov_order_check_complete (ProvOrder  *order,
-                                          GError    **error);
+GPtrArray     *prov_order_collect_problems (ProvOrder  *order);
+gboolean       prov_order_check_complete   (ProvOrder  *order,
+                                            GError    **error);
 ProvOrderState prov_order_placed_state   (ProvOrder  *order);
 const char    *prov_order_placed_reason  (ProvOrderState state);
 

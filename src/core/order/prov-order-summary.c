@@ -2,7 +2,6 @@
 
 #include "prov-order-field.h"
 #include "prov-order-summary.h"
-#include "prov-tmf622.h"
 
 GArray *
 prov_order_summary_lines (ProvOrder *order)

@@ -2,19 +2,12 @@
 
 #include <glib-object.h>
 
+#include "prov-order-field.h"
 #include "prov-order-kind.h"
 #include "prov-order-line.h"
 #include "prov-order-state.h"
 
 G_BEGIN_DECLS
-
-/* Payload keys the order list searches and shows. */
-#define PROV_ORDER_FIELD_CUSTOMER_NAME "customer.name"
-#define PROV_ORDER_FIELD_REFERENCE     "reference"
-#define PROV_ORDER_FIELD_MSISDN        "number.msisdn"
-#define PROV_ORDER_FIELD_ICCID         "sim.iccid"
-#define PROV_ORDER_FIELD_IMEI          "device.imei"
-#define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 
 #define PROV_TYPE_ORDER (prov_order_get_type ())
 G_DECLARE_FINAL_TYPE (ProvOrder, prov_order, PROV, ORDER, GObject)

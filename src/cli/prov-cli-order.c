@@ -1,0 +1,366 @@
+#include <glib/gi18n.h>
+
+#include "prov-cli.h"
+#include "prov-json-guard.h"
+#include "prov-order-placing.h"
+#include "prov-tmf622.h"
+
+/* provisioner-cli order list | show UUID | export UUID… | import FILE:
+ * the orders of the till, for the back office and its scripts. */
+
+#define MAX_LISTED 1000
+
+static gchar **states_option;
+static gchar **kinds_option;
+static char *search_option;
+
+static gboolean
+parse_mask (char      **ids,
+            gboolean  (*from_id) (const char *, int *),
+            guint32    *mask,
+            GError    **error)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      int value;
+
+      if (!from_id (ids[i], &value))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Unknown state or kind “%s”"), ids[i]);
+          return FALSE;
+        }
+      *mask |= 1u << value;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+state_from_id (const char *id,
+               int        *value)
+{
+  ProvOrderState state;
+
+  if (!prov_order_state_from_id (id, &state))
+    return FALSE;
+  *value = state;
+  return TRUE;
+}
+
+static gboolean
+kind_from_id (const char *id,
+              int        *value)
+{
+  ProvOrderKind kind;
+
+  if (!prov_order_kind_from_id (id, &kind))
+    return FALSE;
+  *value = kind;
+  return TRUE;
+}
+
+static char *
+format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : g_strdup ("?");
+}
+
+static int
+list_orders (ProvStore *store)
+{
+  g_autoptr(ProvOrderFilter) filter = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 states = 0;
+  guint32 kinds = 0;
+
+  if (!parse_mask (states_option, state_from_id, &states, &error) ||
+      !parse_mask (kinds_option, kind_from_id, &kinds, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  filter = prov_order_filter_new (search_option, states, kinds);
+  prov_store_list_orders_async (store, filter, 0, MAX_LISTED, NULL, prov_cli_store, &result);
+  orders = prov_store_list_orders_finish (store, prov_cli_await (&result), &error);
+  if (orders == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* uuid, kind, state, last change, customer: tab-separated for scripts. */
+  for (guint i = 0; i < orders->len; i++)
+    {
+      ProvOrder *order = g_ptr_array_index (orders, i);
+      g_autofree char *updated = format_time (prov_order_get_updated_at (order));
+      const char *customer = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\n", prov_order_get_uuid (order), prov_order_kind_to_id (prov_order_get_kind (order)),
+               prov_order_state_to_id (prov_order_get_state (order)), updated, customer != NULL ? customer : "");
+    }
+
+  return 0;
+}
+
+static ProvOrder *
+load (ProvStore   *store,
+      const char  *uuid,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  prov_store_load_order_async (store, uuid, NULL, prov_cli_store, &result);
+  return prov_store_load_order_finish (store, prov_cli_await (&result), error);
+}
+
+static void
+print_fields (GHashTable *fields,
+              const char *indent)
+{
+  const ProvOrderField *declared;
+  guint n_declared;
+
+  declared = prov_order_field_get_all (&n_declared);
+  for (guint i = 0; i < n_declared; i++)
+    {
+      const char *value = g_hash_table_lookup (fields, declared[i].key);
+
+      if (value == NULL)
+        continue;
+      /* PINs stay on the till: their presence is enough to know. */
+      g_print ("%s%s: %s\n", indent, prov_order_field_get_title (&declared[i]),
+               declared[i].kind == PROV_FIELD_SECRET ? "••••" : value);
+    }
+}
+
+static int
+show_order (ProvStore  *store,
+            const char *uuid)
+{
+  g_autoptr(ProvOrder) order = NULL;
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  if ((order = load (store, uuid, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Order %s\n"), prov_order_get_uuid (order));
+  g_print (_("Kind: %s\n"), prov_order_kind_get_title (prov_order_get_kind (order)));
+  g_print (_("State: %s\n"), prov_order_state_get_title (prov_order_get_state (order)));
+  if (prov_order_get_carrier_id (order) != NULL)
+    g_print (_("At the carrier: %s\n"), prov_order_get_carrier_id (order));
+
+  keys = prov_order_dup_field_keys (order);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_hash_table_insert (own, keys[i], (gpointer) prov_order_get_field (order, keys[i]));
+  print_fields (own, "");
+
+  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
+    {
+      ProvOrderLine *line = prov_order_get_line (order, i);
+
+      g_print (_("Line %s (%s)"), prov_order_line_get_id (line),
+               prov_line_action_to_id (prov_order_line_get_action (line)));
+      if (prov_order_line_get_product_ref (line) != NULL)
+        g_print (_(", product %s"), prov_order_line_get_product_ref (line));
+      if (prov_order_line_get_state (line) != NULL)
+        g_print (_(", %s at the carrier"), prov_order_line_get_state (line));
+      g_print ("\n");
+      print_fields (prov_order_line_get_fields (line), "  ");
+    }
+
+  prov_store_list_events_async (store, uuid, NULL, prov_cli_store, &listed);
+  events = prov_store_list_events_finish (store, prov_cli_await (&listed), &error);
+  if (events == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", _("Timeline:"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      ProvOrderEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *at = format_time (event->at);
+
+      g_print ("  %s  %s  %s%s%s\n", at, event->who, prov_order_state_get_title (event->to_state),
+               event->reason != NULL ? " — " : "", event->reason != NULL ? event->reason : "");
+    }
+
+  return 0;
+}
+
+/* The TMF622 ProductOrder_Create of each order, as one JSON array. */
+static int
+export_orders (ProvStore  *store,
+               char      **uuids)
+{
+  g_autoptr(JsonArray) bodies = json_array_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_autoptr(ProvOrder) order = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if ((order = load (store, uuids[i], &error)) == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      json_array_add_element (bodies, prov_tmf622_build_order_create (order, NULL));
+    }
+
+  json_node_set_array (root, bodies);
+  text = json_to_string (root, TRUE);
+  g_print ("%s\n", text);
+
+  return 0;
+}
+
+static gboolean
+place (ProvStore  *store,
+       ProvOrder  *order,
+       GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  prov_store_place_order_async (store, order, g_get_user_name (), NULL, prov_cli_store, &result);
+  return prov_store_place_order_finish (store, prov_cli_await (&result), error);
+}
+
+/*
+ * Orders in ProductOrder_Create form, a JSON array of them: each is read,
+ * checked as the assistant checks it, and placed on its own (it is placed
+ * whole or not at all); every refused order is named with its reasons.
+ */
+static int
+import_orders (ProvStore  *store,
+               const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *bodies;
+  gsize length = 0;
+  guint placed = 0;
+  guint refused = 0;
+
+  if (!g_file_get_contents (file, &text, &length, &error) ||
+      (root = prov_json_parse_guarded (text, length, PROV_JSON_MAX_DEPTH, &error)) == NULL)
+    {
+      g_printerr ("%s: %s\n", file, error->message);
+      return 1;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_printerr (_("%s: not a JSON array of orders\n"), file);
+      return 1;
+    }
+
+  bodies = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (bodies); i++)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(ProvOrder) order = prov_tmf622_read_order_create (json_array_get_element (bodies, i),
+                                                                  g_get_user_name (), problems);
+      JsonObject *object = prov_json_array_get_object (bodies, i);
+      const char *name = prov_json_object_get_string (object, "externalId");
+      g_autoptr(GError) place_error = NULL;
+
+      if (order != NULL)
+        {
+          g_ptr_array_extend_and_steal (problems, prov_order_collect_problems (order));
+          if (problems->len == 0 && !place (store, order, &place_error))
+            g_ptr_array_add (problems, g_strdup (place_error->message));
+        }
+
+      if (problems->len == 0)
+        {
+          placed++;
+          g_print (_("Order %u (%s): placed as %s\n"), i + 1, prov_order_get_uuid (order),
+                   prov_order_state_get_title (prov_order_get_state (order)));
+          continue;
+        }
+
+      refused++;
+      g_printerr (_("Order %u (%s) is refused:\n"), i + 1, name != NULL ? name : _("no externalId"));
+      for (guint j = 0; j < problems->len; j++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (problems, j));
+    }
+
+  g_print (_("Placed %u orders; %u refused.\n"), placed, refused);
+  return refused > 0 ? 1 : 0;
+}
+
+int
+prov_cli_order (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show UUID | export UUID… | import FILE — the till's orders"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCliStore) store = NULL;
+  g_autofree char *database = NULL;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The order database (default: the one the app uses)"), N_("PATH") },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search_option,
+      N_("list: orders whose customer, reference or numbers contain TEXT"), N_("TEXT") },
+    { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states_option,
+      N_("list: orders in this state (draft, queued, completed, …); may be repeated"), N_("STATE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds_option,
+      N_("list: orders of this kind (mobile-user, user-extension, …); may be repeated"), N_("KIND") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+                                    _("list prints one line per order: uuid, kind, state, last change, customer.\n"
+                                      "show prints an order's fields, lines and timeline; PINs are not shown.\n"
+                                      "export prints the orders as a JSON array of TMF622 ProductOrder_Create.\n"
+                                      "import reads such an array, checks each order as the assistant does and "
+                                      "places those that pass; each refused order is named with its reasons."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (argc < 2 || !(g_str_equal (argv[1], "list") ? argc == 2
+                    : g_str_equal (argv[1], "show") || g_str_equal (argv[1], "import") ? argc == 3
+                    : g_str_equal (argv[1], "export") ? argc >= 3 : FALSE))
+    {
+      g_printerr ("%s\n", _("Usage: provisioner-cli order [--database PATH] list [--search TEXT] [--state STATE]… "
+                            "[--kind KIND]… | show UUID | export UUID… | import FILE"));
+      return 2;
+    }
+
+  store = prov_cli_open_store (database, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (g_str_equal (argv[1], "list"))
+    return list_orders (store);
+  if (g_str_equal (argv[1], "show"))
+    return show_order (store, argv[2]);
+  if (g_str_equal (argv[1], "export"))
+    return export_orders (store, argv + 2);
+
+  return import_orders (store, argv[2]);
+}
