@@ -323,6 +323,11 @@ describe_missing_window (ProvTestApp *app,
   g_autofree char *gdb = g_find_program_in_path ("gdb");
 
   g_autofree char *ended = NULL;
+  gint64 drained = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+
+  /* What the app wrote last is still in the pipe: read it into the log. */
+  while (!app->log_closed && g_get_monotonic_time () < drained)
+    g_main_context_iteration (NULL, FALSE);
 
   if (pid == NULL)
     ended = g_subprocess_get_if_signaled (app->process)
