@@ -2,6 +2,7 @@
 #include <glib-unix.h>
 
 #include "prov-application.h"
+#include "prov-carrier-profile.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-assistant.h"
@@ -115,7 +116,6 @@ static void
 configure_carrier (ProvApplication *self)
 {
   g_autofree char *profile_id = g_settings_get_string (self->settings, "carrier-profile");
-  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
   g_autofree char *url = NULL;
   g_autofree char *base_url = NULL;
   CarrierSetup *setup;
@@ -123,7 +123,7 @@ configure_carrier (ProvApplication *self)
   if (self->profile_settings != NULL)
     g_signal_handlers_disconnect_by_func (self->profile_settings, configure_carrier, self);
   g_clear_object (&self->profile_settings);
-  self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  self->profile_settings = prov_carrier_profile_settings_new (profile_id);
   g_signal_connect_swapped (self->profile_settings, "changed", G_CALLBACK (configure_carrier), self);
 
   if (self->token_lookup != NULL)
@@ -270,7 +270,7 @@ prov_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (prov_window_new (self));
+      window = GTK_WINDOW (prov_window_new (GTK_APPLICATION (self), self->store, self->scheduler));
       gtk_window_present (window);
       show_store_problem (self, window);
     }

@@ -2,6 +2,7 @@
 
 #include <libsecret/secret.h>
 
+#include "prov-carrier-profile.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-preferences-window.h"
@@ -190,7 +191,6 @@ static void fill_profiles (ProvPreferencesWindow *self);
 static void
 bind_active_profile (ProvPreferencesWindow *self)
 {
-  g_autofree char *profile_path = NULL;
   g_autofree char *base_url = NULL;
 
   if (self->profile_settings != NULL)
@@ -203,8 +203,7 @@ bind_active_profile (ProvPreferencesWindow *self)
   g_clear_pointer (&self->profile_id, g_free);
 
   self->profile_id = g_settings_get_string (self->app_settings, "carrier-profile");
-  profile_path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", self->profile_id);
-  self->profile_settings = g_settings_new_with_path (APP_ID ".CarrierProfile", profile_path);
+  self->profile_settings = prov_carrier_profile_settings_new (self->profile_id);
 
   g_settings_bind (self->profile_settings, "name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "dealer-code", self->dealer_code_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -220,8 +219,7 @@ bind_active_profile (ProvPreferencesWindow *self)
 static char *
 dup_profile_name (const char *profile_id)
 {
-  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", profile_id);
-  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_autoptr(GSettings) profile = prov_carrier_profile_settings_new (profile_id);
   g_autofree char *name = g_settings_get_string (profile, "name");
 
   return *name != '\0' ? g_steal_pointer (&name) : g_strdup (_("Unnamed carrier"));
@@ -281,8 +279,7 @@ add_profile_activated (GtkWidget  *widget,
   g_auto(GStrv) new_ids = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *id = g_strndup (uuid, 8);
-  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", id);
-  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_autoptr(GSettings) profile = prov_carrier_profile_settings_new (id);
 
   /* A new carrier has no sandbox: the clerk fills in its address. */
   g_settings_set_string (profile, "name", _("New carrier"));
@@ -309,8 +306,7 @@ remove_profile_activated (GtkWidget  *widget,
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) kept = NULL;
   g_autofree char *removed = g_strdup (self->profile_id);
-  g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", removed);
-  g_autoptr(GSettings) profile = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
+  g_autoptr(GSettings) profile = prov_carrier_profile_settings_new (removed);
   g_autofree char *toast = NULL;
   g_autofree char *name = dup_profile_name (removed);
 

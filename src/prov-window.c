@@ -30,14 +30,6 @@ struct _ProvWindow
 
 G_DEFINE_FINAL_TYPE (ProvWindow, prov_window, ADW_TYPE_APPLICATION_WINDOW)
 
-ProvWindow *
-prov_window_new (ProvApplication *application)
-{
-  return g_object_new (PROV_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-}
-
 void
 prov_window_show_toast (ProvWindow *self,
                         const char *message)
@@ -229,30 +221,6 @@ prov_window_unmap (GtkWidget *widget)
 }
 
 static void
-on_application_set (ProvWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
-  if (self->orders != NULL || !PROV_IS_APPLICATION (application))
-    return;
-
-  prov_sync_indicator_set_scheduler (self->sync_indicator,
-                                     prov_application_get_scheduler (PROV_APPLICATION (application)));
-  self->orders = prov_order_list_model_new (prov_application_get_store (PROV_APPLICATION (application)));
-  g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->orders, "notify::counted", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->orders, "page-loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
-
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->orders))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
-  gtk_list_view_set_model (self->orders_view, selection);
-
-  update_content (self);
-}
-
-static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -340,5 +308,35 @@ prov_window_init (ProvWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   /* "application" is not a construct property: it arrives after init. */
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
+}
+
+/* The order list of @store; @scheduler says how sending goes. Given like
+ * every other window of the app gets them. */
+ProvWindow *
+prov_window_new (GtkApplication    *application,
+                 ProvStore         *store,
+                 ProvSyncScheduler *scheduler)
+{
+  ProvWindow *self;
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  g_return_val_if_fail (PROV_IS_STORE (store), NULL);
+  g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (scheduler), NULL);
+
+  self = g_object_new (PROV_TYPE_WINDOW, "application", application, NULL);
+
+  prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
+  self->orders = prov_order_list_model_new (store);
+  g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "notify::counted", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders, "page-loaded", G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->orders))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  gtk_list_view_set_model (self->orders_view, selection);
+
+  update_content (self);
+
+  return self;
 }

@@ -2,17 +2,20 @@
 
 #include <adwaita.h>
 
-#include "prov-application.h"
+#include "prov-store.h"
+#include "prov-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
 #define PROV_TYPE_WINDOW (prov_window_get_type ())
 G_DECLARE_FINAL_TYPE (ProvWindow, prov_window, PROV, WINDOW, AdwApplicationWindow)
 
-ProvWindow *prov_window_new               (ProvApplication *application);
-void        prov_window_show_toast        (ProvWindow      *self,
-                                           const char      *message);
-void        prov_window_show_store_failed (ProvWindow      *self,
-                                           const GError    *error);
+ProvWindow *prov_window_new               (GtkApplication    *application,
+                                           ProvStore         *store,
+                                           ProvSyncScheduler *scheduler);
+void        prov_window_show_toast        (ProvWindow        *self,
+                                           const char        *message);
+void        prov_window_show_store_failed (ProvWindow        *self,
+                                           const GError      *error);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 
 #include <libsecret/secret.h>
 
+#include "prov-carrier-profile.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-cli.h"
@@ -37,10 +38,9 @@ read_profile (const char  *carrier,
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       g_autofree char *id = g_settings_get_string (settings, "carrier-profile");
-      g_autofree char *path = g_strdup_printf ("/com/example/Provisioner/carrier-profiles/%s/", id);
+      g_autoptr(GSettings) active = prov_carrier_profile_settings_new (id);
 
       profile->id = g_strdup (id);
-      g_autoptr(GSettings) active = g_settings_new_with_path (APP_ID ".CarrierProfile", path);
 
       url = g_settings_get_string (active, "base-url");
       profile->dealer_code = g_settings_get_string (active, "dealer-code");
