@@ -624,13 +624,44 @@ wait_for_bus_name_released (guint timeout_ms)
   return FALSE;
 }
 
+/* The X server drops a killed client's windows only once it has handled
+ * the closed connection; a client that connects before that was seen to
+ * be refused ("cannot open display"). Asking it about the dead process's
+ * windows waits for it, and tells when they are gone. */
+static gboolean
+wait_for_windows_gone (const char *pid,
+                       guint       timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GSubprocess) search = NULL;
+      g_autofree char *found = NULL;
+      g_autofree char *complaint = NULL;
+
+      /* No match exits 1 with nothing said; no connection says so. */
+      search = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, NULL,
+                                 "xdotool", "search", "--pid", pid, ".", NULL);
+      if (search != NULL && g_subprocess_communicate_utf8 (search, NULL, NULL, &found, &complaint, NULL) &&
+          *g_strstrip (found) == '\0' && *g_strstrip (complaint) == '\0')
+        return TRUE;
+      g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  return FALSE;
+}
+
 gboolean
 prov_test_app_crash_and_restart (ProvTestApp  *app,
                                  GError      **error)
 {
+  g_autofree char *pid = g_strdup (g_subprocess_get_identifier (app->process));
+
   g_subprocess_force_exit (app->process);
   g_subprocess_wait (app->process, NULL, NULL);
   g_assert_true (wait_for_bus_name_released (5000));
+  g_assert_true (wait_for_windows_gone (pid, 10000));
 
   if (app->log_cancellable != NULL)
     g_cancellable_cancel (app->log_cancellable);
