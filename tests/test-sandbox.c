@@ -163,6 +163,54 @@ test_injected_faults (void)
   sandbox_remove (&dropped);
 }
 
+/* Orders of several lines, changes and ends of existing products: each
+ * item moves with its order; a SIM active on any line of another order
+ * gets the whole order rejected. */
+static void
+test_lines_and_their_states (void)
+{
+  Sandbox sandbox = { 0 };
+  const char *lines =
+    "{\"externalId\":\"lines-1\",\"productOrderItem\":["
+    " {\"id\":\"1\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}},"
+    " {\"id\":\"2\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000016\"}]}},"
+    " {\"id\":\"3\",\"action\":\"modify\",\"product\":{\"id\":\"product-17\"}},"
+    " {\"id\":\"4\",\"action\":\"delete\",\"product\":{\"id\":\"product-18\"}}]}";
+  const char *second_sim_again =
+    "{\"externalId\":\"lines-2\",\"productOrderItem\":["
+    " {\"id\":\"1\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000024\"}]}},"
+    " {\"id\":\"2\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000016\"}]}}]}";
+  g_autofree char *resource = NULL;
+  Reply created;
+  Reply rejected;
+  Reply later = { 0 };
+  JsonArray *items;
+
+  sandbox_start (&sandbox, "--acknowledged-delay=0", "--in-progress-delay=60000", NULL);
+
+  created = request (&sandbox, "POST", "productOrder", lines);
+  g_assert_no_error (created.error);
+  g_assert_cmpuint (created.status, ==, 201);
+  resource = g_strconcat ("productOrder/", member (&created, "id"), NULL);
+
+  rejected = request (&sandbox, "POST", "productOrder", second_sim_again);
+  g_assert_cmpuint (rejected.status, ==, 201);
+  g_assert_cmpstr (member (&rejected, "state"), ==, "rejected");
+
+  later = request (&sandbox, "GET", resource, NULL);
+  g_assert_cmpstr (member (&later, "state"), ==, "inProgress");
+  items = json_object_get_array_member (json_node_get_object (later.body), "productOrderItem");
+  g_assert_cmpuint (json_array_get_length (items), ==, 4);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, i), "state"), ==,
+                     "inProgress");
+
+  reply_clear (&created);
+  reply_clear (&rejected);
+  reply_clear (&later);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +219,7 @@ main (int   argc,
 
   g_test_add_func ("/sandbox/orders-and-states", test_orders_and_states);
   g_test_add_func ("/sandbox/injected-faults", test_injected_faults);
+  g_test_add_func ("/sandbox/lines-and-their-states", test_lines_and_their_states);
 
   return g_test_run ();
 }

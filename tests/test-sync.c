@@ -175,7 +175,11 @@ exactly_once_under_faults (const char * const *faults,
           needs_attention++;
         }
       else
-        g_assert_cmpstr (prov_order_state_to_id (prov_order_get_state (local)), ==, carrier->state);
+        {
+          g_assert_cmpstr (prov_order_state_to_id (prov_order_get_state (local)), ==, carrier->state);
+          /* Its line follows the carrier's item. */
+          g_assert_cmpstr (prov_order_line_get_state (prov_order_get_line (local, 0)), ==, carrier->state);
+        }
     }
 
   g_assert_cmpuint (needs_attention, ==, sold_elsewhere);

@@ -74,6 +74,39 @@ find_characteristic (JsonObject *order,
   return NULL;
 }
 
+/* Every line's ICCID, space-joined: how the orders table keeps them. */
+static char *
+dup_iccids (JsonObject *order)
+{
+  JsonArray *items = prov_json_object_get_array (order, "productOrderItem");
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *product = prov_json_object_get_object (prov_json_array_get_object (items, i), "product");
+      JsonArray *characteristics = prov_json_object_get_array (product, "productCharacteristic");
+
+      for (guint j = 0; characteristics != NULL && j < json_array_get_length (characteristics); j++)
+        {
+          JsonObject *characteristic = prov_json_array_get_object (characteristics, j);
+          const char *value = prov_json_object_get_string (characteristic, "value");
+
+          if (g_strcmp0 (prov_json_object_get_string (characteristic, "name"), "ICCID") == 0 && value != NULL)
+            g_string_append_printf (joined, "%s%s", joined->len > 0 ? " " : "", value);
+        }
+    }
+
+  return joined->len > 0 ? g_string_free (g_steal_pointer (&joined), FALSE) : NULL;
+}
+
+static char *
+dup_iccids_or_empty (JsonObject *order)
+{
+  char *iccids = dup_iccids (order);
+
+  return iccids != NULL ? iccids : g_strdup ("");
+}
+
 static gboolean
 iccid_in_use (ProvSandboxOrders *orders,
               const char        *iccid)
@@ -82,7 +115,8 @@ iccid_in_use (ProvSandboxOrders *orders,
   gboolean in_use;
 
   sqlite3_prepare_v2 (orders->db,
-                      "SELECT 1 FROM orders WHERE iccid = ? AND state NOT IN ('rejected', 'cancelled', 'failed')",
+                      "SELECT 1 FROM orders WHERE (' ' || iccid || ' ') LIKE ('% ' || ? || ' %') "
+                      "AND state NOT IN ('rejected', 'cancelled', 'failed')",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, iccid, -1, SQLITE_TRANSIENT);
   in_use = sqlite3_step (statement) == SQLITE_ROW;
@@ -131,6 +165,24 @@ add_note (JsonObject *order,
   json_array_add_object_element (json_object_get_array_member (order, "note"), note);
 }
 
+/* The order's items move with it: this carrier works on all lines of an
+ * order at once. */
+static void
+set_state (JsonObject *order,
+           const char *state)
+{
+  JsonArray *items = prov_json_object_get_array (order, "productOrderItem");
+
+  json_object_set_string_member (order, "state", state);
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = prov_json_array_get_object (items, i);
+
+      if (item != NULL)
+        json_object_set_string_member (item, "state", state);
+    }
+}
+
 static gboolean
 store_order (ProvSandboxOrders  *orders,
              const char         *sql,
@@ -141,10 +193,11 @@ store_order (ProvSandboxOrders  *orders,
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *body = NULL;
+  g_autofree char *iccids = dup_iccids (object);
   sqlite3_stmt *statement = NULL;
   gboolean stored;
 
-  json_object_set_string_member (object, "state", state);
+  set_state (object, state);
   json_node_set_object (node, object);
   body = json_to_string (node, FALSE);
 
@@ -153,8 +206,7 @@ store_order (ProvSandboxOrders  *orders,
                      json_object_get_string_member (object, "id"), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":external_id"),
                      prov_json_object_get_string (object, "externalId"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":iccid"),
-                     find_characteristic (object, "ICCID"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":iccid"), iccids, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":state"), state, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, sqlite3_bind_parameter_index (statement, ":body"), body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, sqlite3_bind_parameter_index (statement, ":since"), state_since);
@@ -198,7 +250,8 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
   g_autofree char *order_date = NULL;
   g_autofree char *port_in_problem = NULL;
   JsonObject *object;
-  const char *iccid;
+  g_auto(GStrv) iccids = NULL;
+  g_autofree char *joined = NULL;
   const char *state = "acknowledged";
   gint64 now = g_get_real_time ();
 
@@ -213,19 +266,24 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
   object = json_node_get_object (order);
   href = g_strconcat (base_url, "productOrder/", id, NULL);
   order_date = prov_sandbox_format_time (now);
-  iccid = find_characteristic (object, "ICCID");
+  joined = dup_iccids_or_empty (object);
+  iccids = g_strsplit (joined, " ", -1);
 
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "href", href);
   json_object_set_string_member (object, "orderDate", order_date);
 
-  if (iccid != NULL && iccid_in_use (orders, iccid))
-    {
-      g_autofree char *text = g_strdup_printf ("SIM %s is already active on another order", iccid);
+  for (guint i = 0; iccids[i] != NULL && g_str_equal (state, "acknowledged"); i++)
+    if (*iccids[i] != '\0' && iccid_in_use (orders, iccids[i]))
+      {
+        g_autofree char *text = g_strdup_printf ("SIM %s is already active on another order", iccids[i]);
 
-      state = "rejected";
-      add_note (object, text);
-    }
+        state = "rejected";
+        add_note (object, text);
+      }
+
+  if (g_str_equal (state, "rejected"))
+    ;
   else if ((port_in_problem = check_port_in (orders, object)) != NULL)
     {
       state = "pending";
@@ -284,7 +342,7 @@ row_to_order (ProvSandboxOrders  *orders,
   if (order == NULL)
     return NULL;
 
-  json_object_set_string_member (json_node_get_object (order), "state", new_state);
+  set_state (json_node_get_object (order), new_state);
   if (!g_str_equal (state, new_state))
     store_order (orders, "UPDATE orders SET state = :state, state_since = :since, body = :body WHERE id = :id",
                  json_node_get_object (order), new_state, state_since, NULL);

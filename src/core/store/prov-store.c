@@ -1608,6 +1608,89 @@ prov_store_transition_finish (ProvStore     *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Lines at the carrier                                                     */
+
+typedef struct {
+  char  *uuid;
+  GStrv  ids_and_states;   /* line id, state, … */
+} LineStatesArgs;
+
+static void
+line_states_args_free (LineStatesArgs *args)
+{
+  g_free (args->uuid);
+  g_strfreev (args->ids_and_states);
+  g_free (args);
+}
+
+static void
+worker_record_line_states (StoreWorker *worker,
+                           GTask       *task,
+                           gpointer     data)
+{
+  LineStatesArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "UPDATE order_lines SET state = ?1 "
+                                    "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?2) AND line_id = ?3",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; args->ids_and_states[i] != NULL && args->ids_and_states[i + 1] != NULL; i += 2)
+    {
+      bind_text (statement, 1, args->ids_and_states[i + 1]);
+      bind_text (statement, 2, args->uuid);
+      bind_text (statement, 3, args->ids_and_states[i]);
+      if (!worker_run (worker, statement, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Each line's state as the carrier reports it (productOrderItem.state):
+ * @ids_and_states holds a line id, then its state, and so on. */
+void
+prov_store_record_line_states_async (ProvStore           *self,
+                                     const char          *uuid,
+                                     const char * const  *ids_and_states,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  LineStatesArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+
+  args = g_new0 (LineStatesArgs, 1);
+  args->uuid = g_strdup (uuid);
+  args->ids_and_states = g_strdupv ((char **) ids_and_states);
+  prov_store_push (self, worker_record_line_states, args, (GDestroyNotify) line_states_args_free, uuid,
+                   cancellable, callback, user_data, prov_store_record_line_states_async);
+}
+
+gboolean
+prov_store_record_line_states_finish (ProvStore     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Placing                                                                  */
 
 typedef struct {

@@ -116,6 +116,15 @@ void        prov_store_transition_async    (ProvStore            *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void        prov_store_record_line_states_async (ProvStore       *self,
+                                            const char           *uuid,
+                                            const char * const   *ids_and_states,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    prov_store_record_line_states_finish (ProvStore      *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 void        prov_store_place_order_async   (ProvStore            *self,
                                             ProvOrder            *order,
                                             const char           *who,

@@ -194,6 +194,48 @@ dup_carrier_note (JsonObject *order)
 }
 
 static void
+on_line_states_recorded (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The order's own state is what the clerk acts on; its lines' follow at
+   * the next poll when this could not be written. */
+  if (!prov_store_record_line_states_finish (PROV_STORE (source), result, &error))
+    g_debug ("Line states not recorded: %s", error->message);
+}
+
+/* productOrderItem.state of each line the carrier lists. */
+static void
+record_line_states (ProvStore  *store,
+                    const char *uuid,
+                    JsonObject *carrier_order)
+{
+  JsonArray *items = prov_json_object_get_array (carrier_order, "productOrderItem");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids_and_states = NULL;
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = prov_json_array_get_object (items, i);
+      const char *id = prov_json_object_get_string (item, "id");
+      const char *state = prov_json_object_get_string (item, "state");
+
+      if (id != NULL && state != NULL)
+        {
+          g_strv_builder_add (builder, id);
+          g_strv_builder_add (builder, state);
+        }
+    }
+
+  ids_and_states = g_strv_builder_end (builder);
+  if (ids_and_states[0] != NULL)
+    prov_store_record_line_states_async (store, uuid, (const char * const *) ids_and_states, NULL,
+                                         on_line_states_recorded, NULL);
+}
+
+static void
 on_rejection_recorded (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -237,6 +279,7 @@ record_at_carrier (Job      *job,
   if (id == NULL)
     reason = _("Received by the carrier, which gave no reference to follow the order by");
 
+  record_line_states (job_sync (job)->store, job->entry->uuid, object);
   prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
                                        reason, NULL, on_transition_done, job);
 }
@@ -637,6 +680,7 @@ on_polled (GObject      *source,
       state == PROV_ORDER_STATE_CANCELLED)
     note = dup_carrier_note (json_node_get_object (carrier_order));
 
+  record_line_states (self->store, prov_order_get_uuid (poll->order), json_node_get_object (carrier_order));
   prov_store_transition_async (self->store, poll->order, state, WHO, note, NULL, on_poll_transition, poll);
 }
 
