@@ -642,7 +642,7 @@ wait_for_windows_gone (const char *pid,
 
       /* No match exits 1 with nothing said; no connection says so. */
       search = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, NULL,
-                                 "xdotool", "search", "--pid", pid, ".", NULL);
+                                 "xdotool", "search", "--pid", pid, "--name", ".", NULL);
       if (search != NULL && g_subprocess_communicate_utf8 (search, NULL, NULL, &found, &complaint, NULL) &&
           *g_strstrip (found) == '\0' && *g_strstrip (complaint) == '\0')
         return TRUE;
