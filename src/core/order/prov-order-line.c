@@ -1,4 +1,5 @@
 #include "prov-order-line.h"
+#include "prov-order.h"
 
 struct _ProvOrderLine
 {
@@ -141,7 +142,7 @@ prov_order_line_get_field (ProvOrderLine *self,
   return g_hash_table_lookup (self->fields, key);
 }
 
-/* Setting NULL or "" removes the field: an emptied entry is no value. */
+/* Setting NULL or "" removes the field (see prov_order_fields_set). */
 void
 prov_order_line_set_field (ProvOrderLine *self,
                            const char    *key,
@@ -150,32 +151,16 @@ prov_order_line_set_field (ProvOrderLine *self,
   g_return_if_fail (PROV_IS_ORDER_LINE (self));
   g_return_if_fail (key != NULL && *key != '\0');
 
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (g_hash_table_lookup (self->fields, key), value) == 0)
-    return;
-
-  if (value == NULL)
-    g_hash_table_remove (self->fields, key);
-  else
-    g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value));
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (prov_order_fields_set (self->fields, key, value))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 char **
 prov_order_line_dup_field_keys (ProvOrderLine *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GList) keys = NULL;
-
   g_return_val_if_fail (PROV_IS_ORDER_LINE (self), NULL);
 
-  keys = g_list_sort (g_hash_table_get_keys (self->fields), (GCompareFunc) g_strcmp0);
-  for (GList *l = keys; l != NULL; l = l->next)
-    g_strv_builder_add (builder, l->data);
-
-  return g_strv_builder_end (builder);
+  return prov_order_fields_dup_keys (self->fields);
 }
 
 /* key → value; for ProvOrder, which keeps lines' payloads. */

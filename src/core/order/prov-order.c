@@ -177,8 +177,6 @@ prov_order_set_field (ProvOrder  *self,
                       const char *key,
                       const char *value)
 {
-  const char *old;
-
   g_return_if_fail (PROV_IS_ORDER (self));
   g_return_if_fail (key != NULL && *key != '\0');
 
@@ -189,34 +187,17 @@ prov_order_set_field (ProvOrder  *self,
       return;
     }
 
-  old = g_hash_table_lookup (self->fields, key);
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (g_strcmp0 (old, value) == 0)
-    return;
-
-  if (value == NULL)
-    g_hash_table_remove (self->fields, key);
-  else
-    g_hash_table_insert (self->fields, g_strdup (key), g_strdup (value));
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (prov_order_fields_set (self->fields, key, value))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* The order's own fields, not its lines'. */
 char **
 prov_order_dup_field_keys (ProvOrder *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GList) keys = NULL;
-
   g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
 
-  keys = g_list_sort (g_hash_table_get_keys (self->fields), (GCompareFunc) g_strcmp0);
-  for (GList *l = keys; l != NULL; l = l->next)
-    g_strv_builder_add (builder, l->data);
-
-  return g_strv_builder_end (builder);
+  return prov_order_fields_dup_keys (self->fields);
 }
 
 /* The order's own fields; each line keeps its own. */
@@ -228,6 +209,40 @@ prov_order_dup_payload_json (ProvOrder *self)
   return prov_order_fields_to_json (self->fields);
 }
 
+/* Field maps, the order's and its lines': key → value. Setting NULL or ""
+ * removes the field, an emptied entry being no value; TRUE when that
+ * changed anything. */
+gboolean
+prov_order_fields_set (GHashTable *fields,
+                       const char *key,
+                       const char *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (g_hash_table_lookup (fields, key), value) == 0)
+    return FALSE;
+
+  if (value == NULL)
+    g_hash_table_remove (fields, key);
+  else
+    g_hash_table_insert (fields, g_strdup (key), g_strdup (value));
+
+  return TRUE;
+}
+
+/* Sorted. */
+char **
+prov_order_fields_dup_keys (GHashTable *fields)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) g_strcmp0);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+
+  return g_strv_builder_end (builder);
+}
+
 /* A field map as the store keeps it: one JSON object, keys sorted so the
  * same fields always give the same text. */
 char *
@@ -235,13 +250,13 @@ prov_order_fields_to_json (GHashTable *fields)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) g_strcmp0);
+  g_auto(GStrv) keys = prov_order_fields_dup_keys (fields);
 
   json_builder_begin_object (builder);
-  for (GList *l = keys; l != NULL; l = l->next)
+  for (guint i = 0; keys[i] != NULL; i++)
     {
-      json_builder_set_member_name (builder, l->data);
-      json_builder_add_string_value (builder, g_hash_table_lookup (fields, l->data));
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_string_value (builder, g_hash_table_lookup (fields, keys[i]));
     }
   json_builder_end_object (builder);
 

@@ -44,6 +44,10 @@ void            prov_order_remove_line       (ProvOrder      *self,
 void            prov_order_set_lines         (ProvOrder      *self,
                                               GPtrArray      *lines);
 
+gboolean        prov_order_fields_set        (GHashTable     *fields,
+                                              const char     *key,
+                                              const char     *value);
+char          **prov_order_fields_dup_keys   (GHashTable     *fields);
 char           *prov_order_fields_to_json    (GHashTable     *fields);
 gboolean        prov_order_fields_from_json  (GHashTable     *fields,
                                               const char     *json,
