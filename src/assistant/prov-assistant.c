@@ -250,7 +250,9 @@ start_another_extension (ProvAssistant *self)
   ProvAssistant *another;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
 
-  prov_order_set_current_page (next, "extension");
+  /* As the portal does: back to the first step, for the same customer,
+   * with what the clerk chose before. */
+  prov_order_set_current_page (next, "stocktaking");
 
   another = prov_assistant_new (self->context.store, self->context.scheduler, next);
   prov_assistant_present (another, parent);

@@ -53,9 +53,9 @@ static const ProvOrderField fields[] = {
   /* The line's options and user */
   { "stocktaking.contract-months", N_("Contract duration (months)"), NUMBER, LINE | SHOWN | KEPT,
     CHARACTERISTIC ("stocktaking.contract-months") },
-  { "addons.ids", N_("Add-ons"), CHOICE, LINE, CHARACTERISTIC ("addons.ids") },
-  { "addons.names", N_("Add-ons"), TEXT, LINE | SHOWN, NEVER },
-  { "addons.country", N_("Country of the add-ons"), CHOICE, LINE, CHARACTERISTIC ("addons.country") },
+  { "addons.ids", N_("Add-ons"), CHOICE, LINE | KEPT, CHARACTERISTIC ("addons.ids") },
+  { "addons.names", N_("Add-ons"), TEXT, LINE | SHOWN | KEPT, NEVER },
+  { "addons.country", N_("Country of the add-ons"), CHOICE, LINE | KEPT, CHARACTERISTIC ("addons.country") },
   { "user.mode", N_("New or existing user"), CHOICE, LINE, CHARACTERISTIC ("user.mode") },
   { "user.display-name", N_("User"), TEXT, LINE | SHOWN, CHARACTERISTIC ("user.display-name") },
   { "user.first-name", N_("First name"), TEXT, LINE, CHARACTERISTIC ("user.first-name") },
