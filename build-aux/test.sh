@@ -8,7 +8,10 @@ install_missing "${build_packages[@]}" "${test_packages[@]}"
 configure_and_build
 
 status=0
-dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
+# -noreset: Xvfb otherwise resets whenever its last client leaves (a UI
+# test's app quitting, xdotool exiting), and refuses the clients that
+# connect during the reset ("cannot open display").
+dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -noreset" \
   meson test -C "$build_dir" --print-errorlogs "$@" || status=$?
 
 # A whole run (no arguments) also builds everything once more with
