@@ -74,12 +74,17 @@ test_catalog_cached_for_offline_use (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) offerings = NULL;
+  g_autoptr(JsonNode) specifications = NULL;
+  g_autoptr(JsonObject) fetched = NULL;
+  g_autoptr(JsonNode) fetched_node = NULL;
+  g_autoptr(ProvPinRule) mobile_pin = NULL;
+  g_autoptr(ProvPinRule) extension_pin = NULL;
   g_autoptr(JsonNode) cached = NULL;
   g_autoptr(ProvCatalog) catalog = NULL;
   g_autoptr(GListModel) portfolios = NULL;
   g_autoptr(GListModel) voice = NULL;
-  g_autoptr(GListModel) data_for_basic = NULL;
-  g_autoptr(GListModel) data_for_international = NULL;
+  g_autoptr(GListModel) data_for_advanced = NULL;
+  g_autoptr(GListModel) data_for_expert = NULL;
   g_autoptr(GListModel) add_ons_be = NULL;
   gint64 fetched_at = 0;
   gboolean saved;
@@ -90,7 +95,18 @@ test_catalog_cached_for_offline_use (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (offerings)), >, 20);
   g_clear_object (&result);
 
-  AWAIT (prov_store_save_catalog_async, fixture->store, "sandbox", offerings);
+  AWAIT (prov_carrier_client_list_specifications_async, fixture->client);
+  specifications = prov_carrier_client_list_specifications_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (specifications)), >=, 2);
+  g_clear_object (&result);
+
+  fetched = json_object_new ();
+  json_object_set_member (fetched, PROV_CATALOG_OFFERINGS, json_node_copy (offerings));
+  json_object_set_member (fetched, PROV_CATALOG_SPECIFICATIONS, json_node_copy (specifications));
+  fetched_node = json_node_init_object (json_node_alloc (), fetched);
+
+  AWAIT (prov_store_save_catalog_async, fixture->store, "sandbox", fetched_node);
   saved = prov_store_save_catalog_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_true (saved);
@@ -103,28 +119,46 @@ test_catalog_cached_for_offline_use (Fixture       *fixture,
   cached = prov_store_load_catalog_finish (fixture->store, result, &fetched_at, &error);
   g_assert_no_error (error);
   g_assert_cmpint (fetched_at, >, 0);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (cached)), ==,
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (cached), PROV_CATALOG_OFFERINGS)), ==,
                     json_array_get_length (json_node_get_array (offerings)));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (cached), PROV_CATALOG_SPECIFICATIONS)), ==,
+                    json_array_get_length (json_node_get_array (specifications)));
 
   catalog = prov_catalog_new_from_json (cached, fetched_at, &error);
   g_assert_no_error (error);
 
-  portfolios = prov_catalog_list_portfolios_with (catalog, PROV_OFFERING_ROLE_VOICE);
-  g_assert_cmpuint (g_list_model_get_n_items (portfolios), ==, 3);
-  g_assert_cmpuint (count_names (portfolios, "Professional user"), ==, 1);
+  /* The PIN rules come from the products' specifications, as the two
+   * portals state them: 000 for a mobile user, 0000 for an extension. */
+  mobile_pin = prov_catalog_dup_pin_rule (catalog, "voice-professional");
+  g_assert_nonnull (mobile_pin);
+  g_assert_cmpstr (prov_pin_rule_get_factory_pin (mobile_pin), ==, "000");
+  g_assert_null (prov_pin_rule_check (mobile_pin, "000"));
+  g_assert_true (prov_pin_rule_must_change (mobile_pin, "000"));
+  extension_pin = prov_catalog_dup_pin_rule (catalog, "extension-basic");
+  g_assert_nonnull (extension_pin);
+  g_assert_cmpstr (prov_pin_rule_get_factory_pin (extension_pin), ==, "0000");
+  g_assert_nonnull (prov_pin_rule_check (extension_pin, "000"));
+  g_assert_false (prov_pin_rule_must_change (extension_pin, "000"));
+  g_assert_null (prov_catalog_dup_pin_rule (catalog, "data-2gb"));
 
-  voice = prov_catalog_list (catalog, PROV_OFFERING_ROLE_VOICE, PROV_OFFERING_AVAILABLE_IN, "portfolio-expert", NULL);
-  g_assert_cmpuint (count_names (voice, "Voice International"), ==, 1);
-  g_assert_cmpuint (count_names (voice, "Voice Basic 300 minutes"), ==, 0);
+  portfolios = prov_catalog_list_portfolios_with (catalog, PROV_OFFERING_ROLE_VOICE);
+  g_assert_cmpuint (g_list_model_get_n_items (portfolios), ==, 2);
+  g_assert_cmpuint (count_names (portfolios, "Mobile Europe"), ==, 1);
+
+  /* The voice products are the portal's tiers. */
+  voice = prov_catalog_list (catalog, PROV_OFFERING_ROLE_VOICE, PROV_OFFERING_AVAILABLE_IN, "portfolio-mobile-nl", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (voice), ==, 2);
+  g_assert_cmpuint (count_names (voice, "Professional User"), ==, 1);
+  g_assert_cmpuint (count_names (voice, "Expert User"), ==, 0);
 
   /* Data packages follow the voice product. */
-  data_for_basic = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES, "voice-basic", NULL);
-  data_for_international = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES,
-                                              "voice-international", NULL);
-  g_assert_cmpuint (count_names (data_for_basic, "Data 2 GB"), ==, 1);
-  g_assert_cmpuint (count_names (data_for_basic, "Data Unlimited"), ==, 0);
-  g_assert_cmpuint (count_names (data_for_international, "Data Unlimited"), ==, 1);
-  g_assert_cmpuint (count_names (data_for_international, "Data 2 GB"), ==, 0);
+  data_for_advanced = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES, "voice-advanced", NULL);
+  data_for_expert = prov_catalog_list (catalog, PROV_OFFERING_ROLE_DATA, PROV_OFFERING_REQUIRES,
+                                              "voice-expert", NULL);
+  g_assert_cmpuint (count_names (data_for_advanced, "Data 2 GB"), ==, 1);
+  g_assert_cmpuint (count_names (data_for_advanced, "Data Unlimited"), ==, 0);
+  g_assert_cmpuint (count_names (data_for_expert, "Data Unlimited"), ==, 1);
+  g_assert_cmpuint (count_names (data_for_expert, "Data 2 GB"), ==, 0);
 
   /* Add-ons depend on the country's proposition. */
   add_ons_be = prov_catalog_list (catalog, PROV_OFFERING_ROLE_ADD_ON, PROV_OFFERING_ADD_ON_TO, "extension-basic", "BE");

@@ -1,5 +1,7 @@
 /* A carrier's catalog as the counter reads it: what the spec does not
  * promise may be missing, and one odd offering spoils nothing else. */
+#include <string.h>
+
 #include "prov-catalog.h"
 
 static void
@@ -27,6 +29,102 @@ test_offerings_that_cannot_be_used (void)
   g_assert_nonnull (prov_catalog_lookup (catalog, "sms-100"));
 }
 
+/* Contract terms as the catalog states them, in months; anything that is
+ * not a term in months or years is no term. */
+static void
+test_terms (void)
+{
+  g_autoptr(JsonNode) offerings = json_from_string (
+    "[{\"id\":\"voice-professional\",\"productOfferingTerm\":["
+    "   {\"duration\":{\"amount\":12,\"units\":\"month\"}},"
+    "   {\"duration\":{\"amount\":2,\"units\":\"years\"}},"
+    "   {\"duration\":{\"amount\":30,\"units\":\"days\"}},"
+    "   {\"duration\":{\"amount\":-3,\"units\":\"month\"}},"
+    "   {\"duration\":{\"amount\":1.5,\"units\":\"month\"}},"
+    "   {\"duration\":{\"amount\":12}}]},"
+    " {\"id\":\"data-2gb\"}]", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (offerings, 1, &error);
+  ProvOffering *professional;
+  const guint *terms;
+  guint n_terms = 0;
+
+  g_assert_no_error (error);
+  professional = prov_catalog_lookup (catalog, "voice-professional");
+  terms = prov_offering_get_terms (professional, &n_terms);
+  g_assert_cmpuint (n_terms, ==, 2);
+  g_assert_cmpuint (terms[0], ==, 12);
+  g_assert_cmpuint (terms[1], ==, 24);
+  g_assert_false (prov_offering_offers_term (professional, 1));
+  /* A contract chosen before the product becomes the nearest one sold. */
+  g_assert_cmpuint (prov_offering_pick_term (professional, 1), ==, 12);
+  g_assert_cmpuint (prov_offering_pick_term (professional, 24), ==, 24);
+  g_assert_cmpuint (prov_offering_pick_term (professional, 36), ==, 24);
+  g_assert_cmpuint (prov_offering_pick_term (prov_catalog_lookup (catalog, "data-2gb"), 12), ==, 0);
+}
+
+/* The PIN rule comes from the product's specification: its digits and
+ * its factory PIN; a specification that says nothing usable limits
+ * nothing. */
+static void
+test_pin_rules (void)
+{
+  g_autoptr(JsonNode) catalog_json = json_from_string (
+    "{\"productOffering\":["
+    "   {\"id\":\"voice-advanced\",\"productSpecification\":{\"id\":\"spec-mobile\"}},"
+    "   {\"id\":\"extension-basic\",\"productSpecification\":{\"id\":\"spec-odd\"}},"
+    "   {\"id\":\"voice-other\",\"productSpecification\":{\"id\":\"spec-missing\"}},"
+    "   {\"id\":\"data-2gb\"}],"
+    " \"productSpecification\":["
+    "   {\"id\":\"spec-mobile\",\"productSpecCharacteristic\":["
+    "     {\"name\":\"something else\"},"
+    "     {\"name\":\"extension.pin\",\"productSpecCharacteristicValue\":["
+    "       {\"unitOfMeasure\":\"digits\",\"valueFrom\":3,\"valueTo\":8},"
+    "       {\"value\":\"000\",\"isDefault\":true}]}]},"
+    "   {\"id\":\"spec-odd\",\"productSpecCharacteristic\":["
+    "     {\"name\":\"extension.pin\",\"productSpecCharacteristicValue\":["
+    "       {\"unitOfMeasure\":\"digits\",\"valueFrom\":-1,\"valueTo\":1e300},"
+    "       {\"value\":42,\"isDefault\":\"yes\"}, 7]}]},"
+    "   \"not a specification\"]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (catalog_json, 1, &error);
+  g_autoptr(ProvPinRule) mobile = NULL;
+  g_autoptr(ProvPinRule) odd = NULL;
+  g_autofree char *too_short = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (prov_catalog_get_n_offerings (catalog), ==, 4);
+
+  mobile = prov_catalog_dup_pin_rule (catalog, "voice-advanced");
+  g_assert_nonnull (mobile);
+  g_assert_cmpuint (prov_pin_rule_get_min_digits (mobile), ==, 3);
+  g_assert_cmpuint (prov_pin_rule_get_max_digits (mobile), ==, 8);
+  g_assert_null (prov_pin_rule_check (mobile, "000"));
+  g_assert_true (prov_pin_rule_must_change (mobile, "000"));
+  g_assert_false (prov_pin_rule_must_change (mobile, "0000"));
+  too_short = prov_pin_rule_check (mobile, "12");
+  g_assert_nonnull (too_short);
+  g_assert_nonnull (strstr (too_short, "3 to 8"));
+  g_assert_nonnull (prov_pin_rule_check (mobile, "123456789"));
+  g_assert_nonnull (prov_pin_rule_check (mobile, "12a4"));
+
+  /* Bounds out of reason, a factory PIN that is no string: no limits. */
+  odd = prov_catalog_dup_pin_rule (catalog, "extension-basic");
+  g_assert_nonnull (odd);
+  g_assert_null (prov_pin_rule_get_factory_pin (odd));
+  g_assert_null (prov_pin_rule_check (odd, "1"));
+  g_assert_null (prov_pin_rule_check (odd, "1234567890123"));
+
+  g_assert_null (prov_catalog_dup_pin_rule (catalog, "voice-other"));
+  g_assert_null (prov_catalog_dup_pin_rule (catalog, "data-2gb"));
+  g_assert_null (prov_catalog_dup_pin_rule (catalog, "not-in-the-catalog"));
+  /* Without a rule a PIN is digits, of any length, and none is forced
+   * to change. */
+  g_assert_null (prov_pin_rule_check (NULL, "7"));
+  g_assert_nonnull (prov_pin_rule_check (NULL, ""));
+  g_assert_false (prov_pin_rule_must_change (NULL, "0000"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -34,6 +132,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/catalog/offerings-that-cannot-be-used", test_offerings_that_cannot_be_used);
+  g_test_add_func ("/catalog/terms", test_terms);
+  g_test_add_func ("/catalog/pin-rules", test_pin_rules);
 
   return g_test_run ();
 }

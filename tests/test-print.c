@@ -39,7 +39,7 @@ test_confirmation_pdf (void)
   const char *customer_label = g_getenv ("PROV_EXPECT_CUSTOMER_LABEL");
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, "Voice Basic 300 minutes");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
   prov_order_set_field (order, "user.display-name", "Sanne de Vries");
   prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000132922221");
   prov_order_set_field (order, "extension.number", "101");

@@ -5,7 +5,7 @@
 G_BEGIN_DECLS
 
 /* TMF620: the demo catalog, read-only, with the products of the five
- * order flows. */
+ * order flows and the specifications that say what their PINs are. */
 typedef struct _ProvSandboxCatalog ProvSandboxCatalog;
 
 ProvSandboxCatalog *prov_sandbox_catalog_new   (const char         *base_url,
@@ -20,6 +20,13 @@ JsonNode           *prov_sandbox_catalog_list  (ProvSandboxCatalog *catalog,
 JsonNode           *prov_sandbox_catalog_get   (ProvSandboxCatalog *catalog,
                                                 const char         *id,
                                                 GError            **error);
+JsonNode           *prov_sandbox_catalog_list_specifications (ProvSandboxCatalog *catalog,
+                                                              guint               offset,
+                                                              guint               limit,
+                                                              guint              *total);
+JsonNode           *prov_sandbox_catalog_get_specification   (ProvSandboxCatalog  *catalog,
+                                                              const char          *id,
+                                                              GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvSandboxCatalog, prov_sandbox_catalog_free)
 

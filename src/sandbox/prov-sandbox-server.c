@@ -326,6 +326,17 @@ serve_tmf620 (ProvSandboxServer *self,
       answer = prov_sandbox_catalog_get (self->catalog, resource + strlen ("productOffering/"), &error);
       respond_outcome (message, SOUP_STATUS_OK, answer, error);
     }
+  /* The other carrier keeps its specifications to itself. */
+  else if (g_str_equal (resource, "productSpecification") && !self->other_carrier)
+    {
+      answer = prov_sandbox_catalog_list_specifications (self->catalog, OFFSET (query), LIMIT (query), &total);
+      respond_list (message, answer, total, NULL);
+    }
+  else if (g_str_has_prefix (resource, "productSpecification/") && !self->other_carrier)
+    {
+      answer = prov_sandbox_catalog_get_specification (self->catalog, resource + strlen ("productSpecification/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
   else
     respond_not_served (message, method, resource, "productOffering");
 }

@@ -100,6 +100,13 @@ void               prov_carrier_client_list_offerings_async  (ProvCarrierClient 
 JsonNode          *prov_carrier_client_list_offerings_finish (ProvCarrierClient   *self,
                                                               GAsyncResult        *result,
                                                               GError             **error);
+void               prov_carrier_client_list_specifications_async  (ProvCarrierClient   *self,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+JsonNode          *prov_carrier_client_list_specifications_finish (ProvCarrierClient   *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
 
 /* TMF629 (prov-carrier-customer.c) */
 void               prov_carrier_client_search_customers_async  (ProvCarrierClient   *self,

@@ -4,14 +4,19 @@
 #include <json-glib/json-glib.h>
 
 #include "prov-offering.h"
+#include "prov-pin-rule.h"
 
 G_BEGIN_DECLS
+
+/* The members of a fetched or cached catalog: TMF620 resource lists. */
+#define PROV_CATALOG_OFFERINGS      "productOffering"
+#define PROV_CATALOG_SPECIFICATIONS "productSpecification"
 
 /* The carrier's offerings as the order pages ask for them. */
 #define PROV_TYPE_CATALOG (prov_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (ProvCatalog, prov_catalog, PROV, CATALOG, GObject)
 
-ProvCatalog  *prov_catalog_new_from_json          (JsonNode     *offerings,
+ProvCatalog  *prov_catalog_new_from_json          (JsonNode     *catalog,
                                                    gint64        fetched_at,
                                                    GError      **error);
 guint         prov_catalog_get_n_offerings        (ProvCatalog  *self);
@@ -25,5 +30,9 @@ GListModel   *prov_catalog_list                   (ProvCatalog  *self,
                                                    const char   *country);
 GListModel   *prov_catalog_list_portfolios_with   (ProvCatalog  *self,
                                                    const char   *product_role);
+GListModel   *prov_catalog_list_portfolios_of     (ProvCatalog  *self,
+                                                   const char   *offering_id);
+ProvPinRule  *prov_catalog_dup_pin_rule           (ProvCatalog  *self,
+                                                   const char   *offering_id);
 
 G_END_DECLS

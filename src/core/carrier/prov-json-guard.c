@@ -202,3 +202,17 @@ prov_json_object_get_number (JsonObject *object,
   value = type == G_TYPE_DOUBLE ? json_node_get_double (node) : (double) json_node_get_int (node);
   return isfinite (value) ? value : fallback;
 }
+
+/* @fallback when missing or not a boolean. */
+gboolean
+prov_json_object_get_boolean (JsonObject *object,
+                              const char *member,
+                              gboolean    fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
+}

@@ -29,5 +29,8 @@ const char *prov_json_object_get_string_or (JsonObject *object,
 double      prov_json_object_get_number (JsonObject *object,
                                          const char *member,
                                          double      fallback);
+gboolean    prov_json_object_get_boolean (JsonObject *object,
+                                          const char *member,
+                                          gboolean    fallback);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _ProvOffering
   double      monthly_fee;
   char       *currency;
   GArray     *terms;
+  char       *specification_id;
 };
 
 G_DEFINE_FINAL_TYPE (ProvOffering, prov_offering, G_TYPE_OBJECT)
@@ -74,6 +75,42 @@ read_monthly_fee (ProvOffering *self,
     }
 }
 
+gboolean
+prov_offering_offers_term (ProvOffering *self,
+                           guint         months)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+
+  for (guint i = 0; i < self->terms->len; i++)
+    if (g_array_index (self->terms, guint, i) == months)
+      return TRUE;
+  return FALSE;
+}
+
+/* The offered term a contract of @wanted months becomes: the same, else
+ * the shortest that lasts at least as long, else the longest there is.
+ * 0 when the offering states no terms. */
+guint
+prov_offering_pick_term (ProvOffering *self,
+                         guint         wanted)
+{
+  guint longer = 0;
+  guint longest = 0;
+
+  g_return_val_if_fail (PROV_IS_OFFERING (self), 0);
+
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      guint months = g_array_index (self->terms, guint, i);
+
+      if (months >= wanted && (longer == 0 || months < longer))
+        longer = months;
+      longest = MAX (longest, months);
+    }
+
+  return longer != 0 ? longer : longest;
+}
+
 static void
 read_terms (ProvOffering *self,
             JsonObject   *offering)
@@ -84,15 +121,25 @@ read_terms (ProvOffering *self,
     {
       JsonObject *term = prov_json_array_get_object (terms, i);
       JsonObject *duration = prov_json_object_get_object (term, "duration");
+      const char *units;
+      double amount;
       guint months;
 
       if (duration == NULL)
         continue;
 
-      months = (gint64) prov_json_object_get_number (duration, "amount", 0);
-      if (g_strcmp0 (prov_json_object_get_string_or (duration, "units", "month"), "year") == 0)
-        months *= 12;
-      if (months > 0)
+      amount = prov_json_object_get_number (duration, "amount", 0);
+      units = prov_json_object_get_string_or (duration, "units", "month");
+      if (g_str_equal (units, "year") || g_str_equal (units, "years"))
+        amount *= 12;
+      else if (!g_str_equal (units, "month") && !g_str_equal (units, "months"))
+        continue;   /* days or weeks are not contract terms a clerk sells */
+
+      /* A century is longer than any contract: anything else is noise. */
+      if (amount < 1 || amount > 1200 || amount != (guint) amount)
+        continue;
+      months = (guint) amount;
+      if (!prov_offering_offers_term (self, months))
         g_array_append_val (self->terms, months);
     }
 }
@@ -134,6 +181,8 @@ prov_offering_new_from_tmf620 (JsonObject  *offering,
 
   read_monthly_fee (self, offering);
   read_terms (self, offering);
+  if (prov_json_object_get_object (offering, "productSpecification") != NULL)
+    self->specification_id = g_strdup (prov_json_object_get_string (prov_json_object_get_object (offering, "productSpecification"), "id"));
 
   return g_steal_pointer (&self);
 }
@@ -227,6 +276,14 @@ prov_offering_dup_fee_label (ProvOffering *self)
   return g_strdup_printf (_("%s %s a month"), symbol, amount);
 }
 
+/* The id of the product specification the offering sells, if it says. */
+const char *
+prov_offering_get_specification_id (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->specification_id;
+}
+
 const guint *
 prov_offering_get_terms (ProvOffering *self,
                          guint        *n_terms)
@@ -271,6 +328,7 @@ prov_offering_finalize (GObject *object)
   g_ptr_array_unref (self->relationships);
   g_free (self->currency);
   g_array_unref (self->terms);
+  g_free (self->specification_id);
 
   G_OBJECT_CLASS (prov_offering_parent_class)->finalize (object);
 }

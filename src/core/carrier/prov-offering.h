@@ -38,5 +38,10 @@ gboolean      prov_offering_get_monthly_fee  (ProvOffering  *self,
 char         *prov_offering_dup_fee_label    (ProvOffering  *self);
 const guint  *prov_offering_get_terms        (ProvOffering  *self,
                                               guint         *n_terms);
+const char   *prov_offering_get_specification_id (ProvOffering *self);
+gboolean      prov_offering_offers_term      (ProvOffering  *self,
+                                              guint          months);
+guint         prov_offering_pick_term        (ProvOffering  *self,
+                                              guint          wanted);
 
 G_END_DECLS

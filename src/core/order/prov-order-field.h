@@ -11,11 +11,13 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_CUSTOMER_NAME       "customer.name"
 #define PROV_ORDER_FIELD_REFERENCE           "reference"
 #define PROV_ORDER_FIELD_START_DATE          "stocktaking.start-date"
+#define PROV_ORDER_FIELD_CONTRACT_MONTHS     "stocktaking.contract-months"
 #define PROV_ORDER_FIELD_OFFERING_ID         "subscription.offering-id"
 #define PROV_ORDER_FIELD_OFFERING_NAME       "subscription.offering-name"
 #define PROV_ORDER_FIELD_MSISDN              "number.msisdn"
 #define PROV_ORDER_FIELD_ICCID               "sim.iccid"
 #define PROV_ORDER_FIELD_IMEI                "device.imei"
+#define PROV_ORDER_FIELD_PIN                 "extension.pin"
 #define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 
 /* What a field holds, for pages, the overview and the printout. */

@@ -1,19 +1,52 @@
+#include "prov-catalog.h"
 #include "prov-store-private.h"
 
-/* The carrier's catalog, kept so the order pages work offline. Each
- * offering is one row; a refresh replaces a carrier's offerings at once. */
+/* The carrier's catalog, kept so the order pages work offline: an object
+ * with a list per TMF620 resource (productOffering, productSpecification).
+ * Each item is one row; a refresh replaces a carrier's catalog at once. */
 
 typedef struct {
   char     *carrier;
-  JsonNode *offerings;
+  JsonNode *catalog;
 } SaveArgs;
 
 static void
 save_args_free (SaveArgs *args)
 {
   g_free (args->carrier);
-  g_clear_pointer (&args->offerings, json_node_unref);
+  g_clear_pointer (&args->catalog, json_node_unref);
   g_free (args);
+}
+
+static gboolean
+worker_insert_items (StoreWorker   *worker,
+                     sqlite3_stmt  *insert,
+                     const char    *carrier,
+                     const char    *resource,
+                     JsonArray     *items,
+                     gint64         now,
+                     GError       **error)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autofree char *body = NULL;
+
+      if (item == NULL || !JSON_NODE_HOLDS_VALUE (json_object_get_member (item, "id")) ||
+          json_object_get_string_member (item, "id") == NULL)
+        continue;
+
+      body = json_to_string (json_array_get_element (items, i), FALSE);
+      bind_text (insert, 1, carrier);
+      bind_text (insert, 2, resource);
+      bind_text (insert, 3, json_object_get_string_member (item, "id"));
+      bind_text (insert, 4, body);
+      sqlite3_bind_int64 (insert, 5, now);
+      if (!worker_run (worker, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -22,44 +55,35 @@ worker_save_catalog (StoreWorker *worker,
                      gpointer     data)
 {
   SaveArgs *args = data;
-  JsonArray *offerings = json_node_get_array (args->offerings);
+  JsonObject *catalog = json_node_get_object (args->catalog);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *forget;
-  sqlite3_stmt *insert;
+  sqlite3_stmt *insert = NULL;
   gint64 now = g_get_real_time ();
+  JsonObjectIter iter;
+  const char *resource;
+  JsonNode *items;
 
   assert_on_worker (worker);
 
   if (!worker_require_db (worker, &error) ||
       !worker_begin (worker, &error) ||
-      !(forget = worker_prepare (worker, "DELETE FROM catalog_cache WHERE carrier = ? AND resource = 'productOffering'",
-                                 &error)))
+      !(forget = worker_prepare (worker, "DELETE FROM catalog_cache WHERE carrier = ?", &error)))
     goto failed;
 
   bind_text (forget, 1, args->carrier);
   if (!worker_run (worker, forget, &error) ||
       !(insert = worker_prepare (worker,
-                                 "INSERT INTO catalog_cache (carrier, resource, resource_id, body, fetched_at) "
-                                 "VALUES (?, 'productOffering', ?, ?, ?)",
+                                 "INSERT OR IGNORE INTO catalog_cache (carrier, resource, resource_id, body, fetched_at) "
+                                 "VALUES (?, ?, ?, ?, ?)",
                                  &error)))
     goto failed;
 
-  for (guint i = 0; i < json_array_get_length (offerings); i++)
-    {
-      JsonObject *offering = json_array_get_object_element (offerings, i);
-      g_autofree char *body = NULL;
-
-      if (offering == NULL || !json_object_has_member (offering, "id"))
-        continue;
-
-      body = json_to_string (json_array_get_element (offerings, i), FALSE);
-      bind_text (insert, 1, args->carrier);
-      bind_text (insert, 2, json_object_get_string_member (offering, "id"));
-      bind_text (insert, 3, body);
-      sqlite3_bind_int64 (insert, 4, now);
-      if (!worker_run (worker, insert, &error))
-        goto failed;
-    }
+  json_object_iter_init (&iter, catalog);
+  while (json_object_iter_next (&iter, &resource, &items))
+    if (JSON_NODE_HOLDS_ARRAY (items) &&
+        !worker_insert_items (worker, insert, args->carrier, resource, json_node_get_array (items), now, &error))
+      goto failed;
 
   if (!worker_commit (worker, &error))
     goto failed;
@@ -76,7 +100,7 @@ failed:
 void
 prov_store_save_catalog_async (ProvStore           *self,
                                const char          *carrier,
-                               JsonNode            *offerings,
+                               JsonNode            *catalog,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -85,11 +109,11 @@ prov_store_save_catalog_async (ProvStore           *self,
 
   g_return_if_fail (PROV_IS_STORE (self));
   g_return_if_fail (carrier != NULL);
-  g_return_if_fail (offerings != NULL && JSON_NODE_HOLDS_ARRAY (offerings));
+  g_return_if_fail (catalog != NULL && JSON_NODE_HOLDS_OBJECT (catalog));
 
   args = g_new0 (SaveArgs, 1);
   args->carrier = g_strdup (carrier);
-  args->offerings = json_node_copy (offerings);
+  args->catalog = json_node_copy (catalog);
 
   prov_store_push (self, worker_save_catalog, args, (GDestroyNotify) save_args_free, NULL,
                    cancellable, callback, user_data, prov_store_save_catalog_async);
@@ -106,15 +130,24 @@ prov_store_save_catalog_finish (ProvStore     *self,
 }
 
 typedef struct {
-  JsonNode *offerings;
+  JsonNode *catalog;
   gint64    fetched_at;
 } Loaded;
 
 static void
 loaded_free (Loaded *loaded)
 {
-  g_clear_pointer (&loaded->offerings, json_node_unref);
+  g_clear_pointer (&loaded->catalog, json_node_unref);
   g_free (loaded);
+}
+
+static JsonArray *
+resource_list (JsonObject *catalog,
+               const char *resource)
+{
+  if (!json_object_has_member (catalog, resource))
+    json_object_set_array_member (catalog, resource, json_array_new ());
+  return json_object_get_array_member (catalog, resource);
 }
 
 static void
@@ -125,30 +158,32 @@ worker_load_catalog (StoreWorker *worker,
   const char *carrier = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *offerings = json_array_new ();
+  JsonObject *catalog = json_object_new ();
   Loaded *loaded = g_new0 (Loaded, 1);
   sqlite3_stmt *statement;
   int rc = SQLITE_DONE;
 
   assert_on_worker (worker);
 
-  loaded->offerings = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (loaded->offerings, offerings);
+  loaded->catalog = json_node_init_object (json_node_alloc (), catalog);
+  resource_list (catalog, PROV_CATALOG_OFFERINGS);
+  json_object_unref (catalog);
 
   if (!worker_require_db (worker, &error) ||
       !(statement = worker_prepare (worker,
-                                    "SELECT body, fetched_at FROM catalog_cache "
-                                    "WHERE carrier = ? AND resource = 'productOffering' ORDER BY rowid",
+                                    "SELECT resource, body, fetched_at FROM catalog_cache "
+                                    "WHERE carrier = ? ORDER BY rowid",
                                     &error)))
     goto failed;
 
   bind_text (statement, 1, carrier);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      if (!json_parser_load_from_data (parser, column_text (statement, 0), -1, &error))
+      if (!json_parser_load_from_data (parser, column_text (statement, 1), -1, &error))
         break;
-      json_array_add_element (offerings, json_node_copy (json_parser_get_root (parser)));
-      loaded->fetched_at = sqlite3_column_int64 (statement, 1);
+      json_array_add_element (resource_list (catalog, column_text (statement, 0)),
+                              json_node_copy (json_parser_get_root (parser)));
+      loaded->fetched_at = sqlite3_column_int64 (statement, 2);
     }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
@@ -179,8 +214,9 @@ prov_store_load_catalog_async (ProvStore           *self,
                    cancellable, callback, user_data, prov_store_load_catalog_async);
 }
 
-/* The cached offerings (an empty list when none were ever fetched) and
- * when they were fetched, in microseconds since the epoch (0: never). */
+/* The cached catalog (an object with an empty productOffering list when
+ * none was ever fetched) and when it was fetched, in microseconds since
+ * the epoch (0: never). */
 JsonNode *
 prov_store_load_catalog_finish (ProvStore     *self,
                                 GAsyncResult  *result,
@@ -188,7 +224,7 @@ prov_store_load_catalog_finish (ProvStore     *self,
                                 GError       **error)
 {
   Loaded *loaded;
-  JsonNode *offerings;
+  JsonNode *catalog;
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -198,8 +234,8 @@ prov_store_load_catalog_finish (ProvStore     *self,
 
   if (fetched_at != NULL)
     *fetched_at = loaded->fetched_at;
-  offerings = g_steal_pointer (&loaded->offerings);
+  catalog = g_steal_pointer (&loaded->catalog);
   loaded_free (loaded);
 
-  return offerings;
+  return catalog;
 }

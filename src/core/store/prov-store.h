@@ -228,7 +228,7 @@ gboolean    prov_store_claim_outbox_finish (ProvStore            *self,
 /* Catalog cache (prov-store-catalog.c) */
 void        prov_store_save_catalog_async  (ProvStore            *self,
                                             const char           *carrier,
-                                            JsonNode             *offerings,
+                                            JsonNode             *catalog,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);

@@ -54,10 +54,10 @@ prov_catalog_cache_clear (ProvCatalogCache *self)
   set_catalog (self, NULL);
 }
 
-/* Takes @offerings unless a fresher catalog is already here. */
+/* Takes @catalog_json unless a fresher catalog is already here. */
 static gboolean
 offer (ProvCatalogCache  *self,
-       JsonNode          *offerings,
+       JsonNode          *catalog_json,
        gint64             fetched_at,
        GError           **error)
 {
@@ -66,7 +66,7 @@ offer (ProvCatalogCache  *self,
   if (self->catalog != NULL && prov_catalog_get_fetched_at (self->catalog) >= fetched_at)
     return TRUE;
 
-  catalog = prov_catalog_new_from_json (offerings, fetched_at, error);
+  catalog = prov_catalog_new_from_json (catalog_json, fetched_at, error);
   if (catalog == NULL)
     return FALSE;
 
@@ -137,25 +137,64 @@ on_saved (GObject      *source,
 }
 
 static void
-on_fetched (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_specifications_fetched (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ProvCatalogCache *self = g_task_get_source_object (task);
   ProvCarrierSession *session = g_task_get_task_data (task);
-  g_autoptr(JsonNode) offerings = NULL;
+  JsonObject *catalog = g_object_get_data (G_OBJECT (task), "catalog");
+  g_autoptr(JsonNode) specifications = NULL;
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
 
-  offerings = prov_carrier_client_list_offerings_finish (PROV_CARRIER_CLIENT (source), result, &error);
-  if (offerings == NULL || !offer (self, offerings, g_get_real_time (), &error))
+  specifications = prov_carrier_client_list_specifications_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  /* A carrier that keeps its specifications to itself still sells its
+   * offerings; the pages then apply no limits it did not state. */
+  if (specifications == NULL && !g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (specifications != NULL)
+    json_object_set_member (catalog, PROV_CATALOG_SPECIFICATIONS, g_steal_pointer (&specifications));
+
+  node = json_node_init_object (json_node_alloc (), catalog);
+  if (!offer (self, node, g_get_real_time (), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  prov_store_save_catalog_async (self->store, prov_carrier_session_get_profile_id (session), offerings,
+  prov_store_save_catalog_async (self->store, prov_carrier_session_get_profile_id (session), node,
                                  g_task_get_cancellable (task), on_saved, g_object_ref (task));
+}
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) offerings = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  JsonObject *catalog;
+
+  offerings = prov_carrier_client_list_offerings_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  if (offerings == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  catalog = json_object_new ();
+  json_object_set_member (catalog, PROV_CATALOG_OFFERINGS, g_steal_pointer (&offerings));
+  g_object_set_data_full (G_OBJECT (task), "catalog", catalog, (GDestroyNotify) json_object_unref);
+  cancellable = g_task_get_cancellable (task);
+  prov_carrier_client_list_specifications_async (PROV_CARRIER_CLIENT (source), cancellable,
+                                                 on_specifications_fetched, g_steal_pointer (&task));
 }
 
 /* Fetches the catalog from @session's carrier when the one here is
