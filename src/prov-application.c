@@ -6,6 +6,7 @@
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-assistant.h"
+#include "prov-new-order-menu.h"
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
@@ -19,6 +20,7 @@ struct _ProvApplication
   GSettings         *profile_settings;
   ProvStore         *store;
   ProvSyncScheduler *scheduler;
+  ProvNewOrderMenu  *new_order_menu;
   GCancellable      *token_lookup;
   /* The order the clerk worked on last: its customer is the current one,
    * whom a new order starts with. */
@@ -270,7 +272,8 @@ prov_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (prov_window_new (GTK_APPLICATION (self), self->store, self->scheduler));
+      window = GTK_WINDOW (prov_window_new (GTK_APPLICATION (self), self->store, self->scheduler,
+                                            prov_new_order_menu_get_model (self->new_order_menu)));
       gtk_window_present (window);
       show_store_problem (self, window);
     }
@@ -442,6 +445,29 @@ new_order_activated (GSimpleAction *action,
   open_assistant (self, order);
 }
 
+/* The portal's Ordering menu opens the mobile-user assistant with the
+ * chosen tier (a voice product) already on the Subscription page. */
+static void
+new_mobile_user_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->scheduler);
+  ProvOffering *tier = catalog != NULL ? prov_catalog_lookup (catalog, g_variant_get_string (parameter, NULL)) : NULL;
+  g_autoptr(ProvOrder) order = NULL;
+
+  g_application_activate (G_APPLICATION (self));
+  order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, g_get_user_name ());
+  take_current_customer (self, order);
+  if (tier != NULL && prov_offering_has_role (tier, PROV_OFFERING_ROLE_VOICE))
+    {
+      prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, prov_offering_get_id (tier));
+      prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, prov_offering_get_name (tier));
+    }
+  open_assistant (self, order);
+}
+
 static void
 on_draft_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -485,6 +511,7 @@ resume_order_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-order", new_order_activated, "s" },
+  { "new-mobile-user", new_mobile_user_activated, "s" },
   { "resume-order", resume_order_activated, "s" },
   { "sync-now", sync_now_activated },
   { "show-order", show_order_activated, "s" },
@@ -518,6 +545,7 @@ prov_application_startup (GApplication *application)
   g_signal_connect_object (self->scheduler, "order-changed", G_CALLBACK (on_scheduler_order_changed), self, 0);
   g_signal_connect_swapped (self->settings, "changed::carrier-profile", G_CALLBACK (configure_carrier), self);
   configure_carrier (self);
+  self->new_order_menu = prov_new_order_menu_new (GTK_APPLICATION (self), self->scheduler);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -527,10 +555,6 @@ prov_application_startup (GApplication *application)
                                          (const char *[]) { "<primary>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.stock",
                                          (const char *[]) { "<primary>i", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-order::mobile-user",
-                                         (const char *[]) { "<primary>n", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-order::user-extension",
-                                         (const char *[]) { "<primary><shift>n", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync-now",
                                          (const char *[]) { "F5", "<primary>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
@@ -582,6 +606,7 @@ prov_application_finalize (GObject *object)
     g_cancellable_cancel (self->token_lookup);
   g_clear_object (&self->token_lookup);
   g_clear_object (&self->last_order);
+  g_clear_object (&self->new_order_menu);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->settings);

@@ -11,6 +11,7 @@ struct _ProvWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  GtkMenuButton        *new_order_button;
   GtkWidget            *search_row;
   ProvSyncIndicator    *sync_indicator;
   GtkSearchEntry       *search_entry;
@@ -243,6 +244,16 @@ prov_window_dispose (GObject *object)
   G_OBJECT_CLASS (prov_window_parent_class)->dispose (object);
 }
 
+/* Ctrl+N opens the New Order menu, where the arrow keys pick the tier:
+ * the portal has no single "new order" either. */
+static void
+choose_new_order_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  gtk_menu_button_popup (PROV_WINDOW (widget)->new_order_button);
+}
+
 static void
 prov_window_class_init (ProvWindowClass *klass)
 {
@@ -255,6 +266,7 @@ prov_window_class_init (ProvWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, new_order_button);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_row);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_entry);
@@ -271,6 +283,8 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.choose-new-order", NULL, choose_new_order_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.choose-new-order", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   g_type_ensure (PROV_TYPE_ORDER_ROW);
@@ -315,7 +329,8 @@ prov_window_init (ProvWindow *self)
 ProvWindow *
 prov_window_new (GtkApplication    *application,
                  ProvStore         *store,
-                 ProvSyncScheduler *scheduler)
+                 ProvSyncScheduler *scheduler,
+                 GMenuModel        *new_order_menu)
 {
   ProvWindow *self;
   g_autoptr(GtkSelectionModel) selection = NULL;
@@ -325,6 +340,7 @@ prov_window_new (GtkApplication    *application,
 
   self = g_object_new (PROV_TYPE_WINDOW, "application", application, NULL);
 
+  gtk_menu_button_set_menu_model (self->new_order_button, new_order_menu);
   prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
   self->orders = prov_order_list_model_new (store);
   g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);

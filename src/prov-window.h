@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (ProvWindow, prov_window, PROV, WINDOW, AdwApplicationWindo
 
 ProvWindow *prov_window_new               (GtkApplication    *application,
                                            ProvStore         *store,
-                                           ProvSyncScheduler *scheduler);
+                                           ProvSyncScheduler *scheduler,
+                                           GMenuModel        *new_order_menu);
 void        prov_window_show_toast        (ProvWindow        *self,
                                            const char        *message);
 void        prov_window_show_store_failed (ProvWindow        *self,

@@ -2,7 +2,7 @@
  * existing customer, typed at a person's pace (60 ms a key) with the SIM
  * scanned at a wedge scanner's (5 ms a key). Prints, per run and as the
  * median, the clerk's keystrokes (a chord counts once; the scanner's
- * characters are counted apart) and the seconds from Ctrl+N to the order
+ * characters are counted apart) and the seconds from Ctrl+1 to the order
  * being placed. */
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +96,7 @@ main (int   argc,
 
       prov_test_app_focus_window (window, TIMEOUT_MS);
       started = g_get_monotonic_time ();
-      press (&count, "ctrl+n");
+      press (&count, "ctrl+1");
       wait_page (app, "stocktaking", run);
       if (!prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS))
         g_error ("Run %u: the assistant did not get the keyboard", run + 1);
@@ -135,7 +135,7 @@ main (int   argc,
       seconds[run] = (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC;
       keystrokes[run] = count.keystrokes;
       scanned = count.scanned;
-      g_print ("run %u: %u keystrokes, %u scanned characters, %.1f s from Ctrl+N to placed\n",
+      g_print ("run %u: %u keystrokes, %u scanned characters, %.1f s from Ctrl+1 to placed\n",
                run + 1, count.keystrokes, count.scanned, seconds[run]);
     }
 

@@ -125,6 +125,14 @@ sandbox_order_characteristic (JsonObject *order,
   return NULL;
 }
 
+/* The product offering of the order's first item. */
+const char *
+sandbox_order_offering (JsonObject *order)
+{
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
+
+  return json_object_get_string_member (json_object_get_object_member (item, "productOffering"), "id");
+}
 
 /* @count mobile-user orders, queued for sending; ICCIDs by their index. */
 GPtrArray *

@@ -29,6 +29,7 @@ JsonObject *sandbox_find_order           (Sandbox    *sandbox,
                                           const char *uuid);
 const char *sandbox_order_characteristic (JsonObject *order,
                                           const char *name);
+const char *sandbox_order_offering       (JsonObject *order);
 
 /* An order as the carrier holds it. */
 typedef struct {

@@ -109,7 +109,7 @@ test_connect_sim_later (void)
   sandbox_start (&sandbox, "--state-delay=3000", NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
 
-  prov_test_app_keys ("ctrl+n", NULL);
+  prov_test_app_keys ("ctrl+1", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");

@@ -115,9 +115,13 @@ test_both_flows (void)
   another_uuid = placed_uuid (app, 1);
   g_assert_nonnull (another_uuid);
 
-  /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. */
+  /* Flow 1: a mobile user for Bakkerij de Vries, the SIM scanned. The
+   * New Order menu lists the portal's tiers: the second is Professional
+   * User, sold for 12 or 24 months only. */
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
   prov_test_app_keys ("ctrl+n", NULL);
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("Down", "Return", NULL);
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "mobile-user", "stocktaking", 2);
   prov_test_app_type (HUMAN_DELAY, "bakk");
@@ -153,7 +157,7 @@ test_both_flows (void)
   /* The next order starts with the current customer: Next needs nothing
    * typed on Stocktaking. */
   g_assert_true (prov_test_app_focus_window (window, TIMEOUT_MS));
-  prov_test_app_keys ("ctrl+n", NULL);
+  prov_test_app_keys ("ctrl+1", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 3, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   opened = prov_test_app_dup_log_lines (app, "opened on page");
@@ -185,6 +189,8 @@ test_both_flows (void)
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.name"), ==, "Sanne de Vries");
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.area-code"), ==, "020");
   g_assert_nonnull (sandbox_order_characteristic (mobile_order, "MSISDN"));
+  g_assert_cmpstr (sandbox_order_offering (mobile_order), ==, "voice-professional");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "stocktaking.contract-months"), ==, "12");
 
   prov_test_app_terminate (app);
 

@@ -92,7 +92,7 @@ test_pick_sim_by_last_digits (void)
   import_stock (app, &sims);
   prov_test_app_start_synced (app, &window);
 
-  prov_test_app_keys ("ctrl+n", NULL);
+  prov_test_app_keys ("ctrl+1", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");

@@ -237,27 +237,34 @@ on_new_customer_clicked (ProvStocktakingPage *self)
 
 /* ---- portfolio, product, dates ------------------------------------------ */
 
+/* The product the contract is for: chosen here in the PBX flow; the tier
+ * chosen from the New Order menu (or on the Subscription page) for a
+ * mobile user. */
+static ProvOffering *
+chosen_product (ProvStocktakingPage *self)
+{
+  if (is_extension_flow (self))
+    return prov_page_get_offering (GTK_WIDGET (self->product_row));
+  if (catalog (self) == NULL)
+    return NULL;
+  return prov_catalog_lookup (catalog (self), prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID));
+}
+
+/* Only the durations the product is sold for. Until there is a product
+ * the usual ones show; the Subscription page corrects the duration when
+ * the tier chosen there does not offer it. */
 static void
 fill_durations (ProvStocktakingPage *self)
 {
-  ProvOffering *product = is_extension_flow (self) ? prov_page_get_offering (GTK_WIDGET (self->product_row)) : NULL;
+  ProvOffering *product = chosen_product (self);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *chosen = prov_order_get_field (self->context->order, "stocktaking.contract-months");
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
   const guint *terms = default_terms;
   guint n_terms = G_N_ELEMENTS (default_terms);
   guint selected = 0;
 
   if (product != NULL)
-    {
-      guint n = 0;
-      const guint *product_terms = prov_offering_get_terms (product, &n);
-
-      if (n > 0)
-        {
-          terms = product_terms;
-          n_terms = n;
-        }
-    }
+    terms = prov_offering_get_terms (product, &n_terms);
 
   g_array_set_size (self->terms, 0);
   for (guint i = 0; i < n_terms; i++)
@@ -269,6 +276,9 @@ fill_durations (ProvStocktakingPage *self)
       if (chosen != NULL && (guint) atoi (chosen) == terms[i])
         selected = i;
     }
+
+  /* A product without stated terms has no contract duration to choose. */
+  gtk_widget_set_visible (GTK_WIDGET (self->duration_row), n_terms > 0);
 
   self->filling = TRUE;
   adw_combo_row_set_model (self->duration_row, G_LIST_MODEL (labels));
@@ -282,11 +292,16 @@ store_duration (ProvStocktakingPage *self)
   guint selected = adw_combo_row_get_selected (self->duration_row);
   g_autofree char *months = NULL;
 
+  if (self->terms->len == 0)
+    {
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, NULL);
+      return;
+    }
   if (selected >= self->terms->len)
     return;
 
   months = g_strdup_printf ("%u", g_array_index (self->terms, guint, selected));
-  prov_page_set_field (self->context, "stocktaking.contract-months", months);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, months);
 }
 
 static void
@@ -399,6 +414,22 @@ on_last_field_activated (ProvStocktakingPage *self)
   prov_assistant_page_request_next (PROV_ASSISTANT_PAGE (self));
 }
 
+/* A mobile user whose tier was chosen from the New Order menu is sold in
+ * the portfolios that have that tier. */
+static GListModel *
+portfolios_to_offer (ProvStocktakingPage *self)
+{
+  const char *tier;
+
+  if (is_extension_flow (self))
+    return prov_catalog_list_portfolios_with (catalog (self), PROV_OFFERING_ROLE_EXTENSION);
+
+  tier = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID);
+  if (tier != NULL && prov_catalog_lookup (catalog (self), tier) != NULL)
+    return prov_catalog_list_portfolios_of (catalog (self), tier);
+  return prov_catalog_list_portfolios_with (catalog (self), PROV_OFFERING_ROLE_VOICE);
+}
+
 /* ---- ProvAssistantPage -------------------------------------------------- */
 
 static const char *
@@ -427,8 +458,7 @@ prov_stocktaking_page_load (ProvAssistantPage *page,
 
   gtk_widget_set_visible (GTK_WIDGET (self->product_row), is_extension_flow (self));
   if (catalog (self) != NULL)
-    portfolios = prov_catalog_list_portfolios_with (catalog (self), is_extension_flow (self) ? PROV_OFFERING_ROLE_EXTENSION
-                                                                                           : PROV_OFFERING_ROLE_VOICE);
+    portfolios = portfolios_to_offer (self);
   prov_page_set_offerings (GTK_WIDGET (self->portfolio_row), portfolios, FALSE,
                            prov_order_get_field (context->order, "stocktaking.portfolio-id"));
   prov_page_show_problem (GTK_WIDGET (self->portfolio_row), self->catalog_problem,

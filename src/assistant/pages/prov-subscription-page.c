@@ -1,10 +1,12 @@
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
 #include "prov-subscription-page.h"
 
-/* The voice product of the chosen portfolio, and the data and SMS
- * packages that go with it. */
+/* The voice product (the portal's tier) of the chosen portfolio, and the
+ * data and SMS packages that go with it. */
 
 struct _ProvSubscriptionPage
 {
@@ -16,6 +18,7 @@ struct _ProvSubscriptionPage
   AdwComboRow     *voice_row;
   AdwComboRow     *data_row;
   AdwComboRow     *sms_row;
+  GtkLabel        *term_note;
   GtkLabel        *problem;
 };
 
@@ -62,6 +65,71 @@ fill_packages (ProvSubscriptionPage *self)
   store_offering (self, self->sms_row, "subscription.sms-id", "subscription.sms-name");
 }
 
+static char *
+dup_contract_label (guint months)
+{
+  if (months == 0)
+    return g_strdup (_("No fixed contract duration"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Contract of %u month", "Contract of %u months", months), months);
+}
+
+static char *
+dup_not_sold_for (ProvOffering *voice,
+                  guint         wanted,
+                  guint         months)
+{
+  g_autofree char *wanted_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months", wanted), wanted);
+
+  if (months == 0)
+    /* Translators: the first %s is a voice product, the second a duration such as "1 month" */
+    return g_strdup_printf (_("%s is not sold for %s and has no fixed contract duration: the duration chosen on Stocktaking no longer applies."),
+                            prov_offering_get_name (voice), wanted_text);
+
+  /* Translators: the first %s is a voice product, the second a duration such as "1 month" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is not sold for %s: the contract is now %u month.",
+                                       "%s is not sold for %s: the contract is now %u months.", months),
+                          prov_offering_get_name (voice), wanted_text, months);
+}
+
+/* The contract duration was chosen on Stocktaking, perhaps before the
+ * tier was: a tier not sold for that long gets the nearest term it is
+ * sold for, and the page says so rather than changing it unseen. */
+static void
+fit_contract_to_tier (ProvSubscriptionPage *self)
+{
+  ProvOffering *voice = prov_page_get_offering (GTK_WIDGET (self->voice_row));
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  guint wanted = chosen != NULL ? (guint) atoi (chosen) : 0;
+  g_autofree char *contract = NULL;
+  g_autofree char *note = NULL;
+  guint months;
+
+  if (voice == NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->voice_row), "");
+      gtk_widget_set_visible (GTK_WIDGET (self->term_note), FALSE);
+      return;
+    }
+
+  months = prov_offering_pick_term (voice, wanted);
+  if (months != wanted)
+    {
+      g_autofree char *text = months > 0 ? g_strdup_printf ("%u", months) : NULL;
+
+      if (wanted > 0)
+        note = dup_not_sold_for (voice, wanted, months);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, text);
+    }
+
+  contract = dup_contract_label (months);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->voice_row), contract);
+  /* The note stays until the clerk picks another tier. */
+  gtk_label_set_label (self->term_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->term_note), note != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->voice_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  note != NULL ? note : contract, -1);
+}
+
 static void
 on_voice_selected (ProvSubscriptionPage *self)
 {
@@ -69,6 +137,7 @@ on_voice_selected (ProvSubscriptionPage *self)
     return;
 
   store_offering (self, self->voice_row, PROV_ORDER_FIELD_OFFERING_ID, PROV_ORDER_FIELD_OFFERING_NAME);
+  fit_contract_to_tier (self);
   fill_packages (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -122,6 +191,7 @@ prov_subscription_page_load (ProvAssistantPage *page,
                           : NULL);
 
   store_offering (self, self->voice_row, PROV_ORDER_FIELD_OFFERING_ID, PROV_ORDER_FIELD_OFFERING_NAME);
+  fit_contract_to_tier (self);
   fill_packages (self);
 }
 
@@ -151,6 +221,7 @@ prov_subscription_page_class_init (ProvSubscriptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvSubscriptionPage, voice_row);
   gtk_widget_class_bind_template_child (widget_class, ProvSubscriptionPage, data_row);
   gtk_widget_class_bind_template_child (widget_class, ProvSubscriptionPage, sms_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvSubscriptionPage, term_note);
   gtk_widget_class_bind_template_child (widget_class, ProvSubscriptionPage, problem);
   gtk_widget_class_bind_template_callback (widget_class, on_voice_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_package_selected);
