@@ -260,8 +260,8 @@ connect_sim_activated (GtkWidget  *widget,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), FALSE);
   /* With its SIM the order is placed again: the store takes it on. */
-  prov_store_place_order_async (self->store, self->order, g_get_user_name (), NULL, on_sim_connected,
-                                g_object_ref (self));
+  prov_store_place_order_async (self->store, self->order, prov_sync_scheduler_get_catalog (self->scheduler),
+                                g_get_user_name (), NULL, on_sim_connected, g_object_ref (self));
 }
 
 static void

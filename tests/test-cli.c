@@ -355,7 +355,7 @@ place_orders_for_export (const char *database)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
-      prov_store_place_order_async (store, orders[i], "clerk", NULL, prov_test_store_result, &result);
+      prov_store_place_order_async (store, orders[i], NULL, "clerk", NULL, prov_test_store_result, &result);
       g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
       g_assert_no_error (error);
       g_strv_builder_add (uuids, prov_order_get_uuid (orders[i]));

@@ -39,7 +39,7 @@ place (ProvStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  prov_store_place_order_async (store, order, "clerk", NULL, prov_test_store_result, &result);
+  prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
   return prov_store_place_order_finish (store, prov_test_await (&result), error);
 }
 
@@ -178,6 +178,46 @@ test_identifier_taken (Fixture       *fixture,
   g_assert_null (reloaded);
 }
 
+/* With the carrier's catalog, the product decides what its line may hold:
+ * the PIN its specification describes, and only the terms it is sold for. */
+static void
+test_product_rules (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) catalog_json = json_from_string (
+    "{\"productOffering\":[{\"id\":\"voice-professional\",\"name\":\"Professional User\","
+    "   \"productSpecification\":{\"id\":\"spec-mobile\"},"
+    "   \"productOfferingTerm\":[{\"duration\":{\"amount\":12,\"units\":\"month\"}},"
+    "                            {\"duration\":{\"amount\":24,\"units\":\"month\"}}]}],"
+    " \"productSpecification\":[{\"id\":\"spec-mobile\",\"productSpecCharacteristic\":["
+    "   {\"name\":\"extension.pin\",\"productSpecCharacteristicValue\":["
+    "     {\"unitOfMeasure\":\"digits\",\"valueFrom\":3,\"valueTo\":8},"
+    "     {\"value\":\"000\",\"isDefault\":true}]}]}]}", NULL);
+  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (catalog_json, 1, NULL);
+  g_autoptr(ProvOrder) order = complete_order (PROV_ORDER_KIND_MOBILE_USER, 7);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) without_catalog = NULL;
+
+  g_assert_nonnull (catalog);
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-professional");
+  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS, "24");
+  problems = prov_order_collect_problems (order, catalog);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "12");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS, "1");
+  problems = prov_order_collect_problems (order, catalog);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "3 to 8 digits"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "Professional User is not sold for 1 month"));
+
+  /* Without the catalog the till knows no more than that a PIN is digits. */
+  without_catalog = prov_order_collect_problems (order, NULL);
+  g_assert_cmpuint (without_catalog->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +229,7 @@ main (int   argc,
   ADD ("/order/placing/placed-state-follows-the-order", test_placed_state_follows_the_order);
   ADD ("/order/placing/timeline-and-extension", test_timeline_and_extension);
   ADD ("/order/placing/identifier-taken", test_identifier_taken);
+  ADD ("/order/placing/product-rules", test_product_rules);
 #undef ADD
 
   return g_test_run ();

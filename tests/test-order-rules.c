@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "prov-order-rules.h"
+#include "prov-pin-rule.h"
 
 static void
 assert_ok (char *message)
@@ -76,14 +77,28 @@ test_next_extension (void)
 static void
 test_pin (void)
 {
-  assert_ok (prov_rule_check_pin ("4821"));
-  assert_ok (prov_rule_check_pin ("0000"));
-  assert_problem (prov_rule_check_pin ("482"), "4 to 8");
-  assert_problem (prov_rule_check_pin ("48a1"), "Only digits");
-  g_assert_true (prov_rule_pin_must_change ("0000"));
-  g_assert_false (prov_rule_pin_must_change ("4821"));
-  g_assert_false (prov_rule_pin_must_change ("00000"));
-  g_assert_false (prov_rule_pin_must_change (NULL));
+  g_autoptr(ProvPinRule) extension = prov_pin_rule_new (4, 8, "0000");
+  g_autoptr(ProvPinRule) mobile = prov_pin_rule_new (3, 8, "000");
+
+  assert_ok (prov_pin_rule_check (extension, "4821"));
+  assert_ok (prov_pin_rule_check (extension, "0000"));
+  assert_problem (prov_pin_rule_check (extension, "482"), "4 to 8");
+  assert_problem (prov_pin_rule_check (extension, "48a1"), "Only digits");
+  g_assert_true (prov_pin_rule_must_change (extension, "0000"));
+  g_assert_false (prov_pin_rule_must_change (extension, "4821"));
+  g_assert_false (prov_pin_rule_must_change (extension, "00000"));
+  g_assert_false (prov_pin_rule_must_change (extension, NULL));
+  /* The mobile portal's factory PIN has three digits. */
+  assert_ok (prov_pin_rule_check (mobile, "000"));
+  g_assert_true (prov_pin_rule_must_change (mobile, "000"));
+  g_assert_false (prov_pin_rule_must_change (mobile, "0000"));
+  /* A factory PIN shorter than the rule's digits is still the factory PIN. */
+  {
+    g_autoptr(ProvPinRule) short_factory = prov_pin_rule_new (4, 6, "00");
+
+    assert_ok (prov_pin_rule_check (short_factory, "00"));
+    assert_problem (prov_pin_rule_check (short_factory, "12"), "4 to 6");
+  }
   assert_ok (prov_rule_check_area_code ("020"));
   assert_problem (prov_rule_check_area_code ("02a"), "area code");
 }

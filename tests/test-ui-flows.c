@@ -145,7 +145,9 @@ test_both_flows (void)
   expect_page (app, "mobile-user", "extension", 2);
   prov_test_app_press_button ("alt+u");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "4821");
+  /* The mobile portal's factory PIN has three digits; the product's
+   * specification says so. */
+  prov_test_app_type (HUMAN_DELAY, "000");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "020");
   prov_test_app_keys ("Return", NULL);
@@ -191,6 +193,8 @@ test_both_flows (void)
   g_assert_nonnull (sandbox_order_characteristic (mobile_order, "MSISDN"));
   g_assert_cmpstr (sandbox_order_offering (mobile_order), ==, "voice-professional");
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "stocktaking.contract-months"), ==, "12");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.pin"), ==, "000");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.pin-change-required"), ==, "true");
 
   prov_test_app_terminate (app);
 

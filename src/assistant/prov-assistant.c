@@ -316,8 +316,9 @@ on_flushed (GObject      *source,
 
   /* The store decides where the order goes (queued, awaiting its SIM, …)
    * and records it, in one step. */
-  prov_store_place_order_async (self->context.store, self->context.order, g_get_user_name (), NULL,
-                                on_placed, placing);
+  prov_store_place_order_async (self->context.store, self->context.order,
+                                prov_sync_scheduler_get_catalog (self->context.scheduler),
+                                g_get_user_name (), NULL, on_placed, placing);
 }
 
 /* Every page must be complete, not only the ones visited this time: a

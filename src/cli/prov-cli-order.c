@@ -231,14 +231,43 @@ export_orders (ProvStore  *store,
 }
 
 static gboolean
-place (ProvStore  *store,
-       ProvOrder  *order,
-       GError    **error)
+place (ProvStore    *store,
+       ProvOrder    *order,
+       ProvCatalog  *catalog,
+       GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  prov_store_place_order_async (store, order, g_get_user_name (), NULL, prov_cli_store, &result);
+  prov_store_place_order_async (store, order, catalog, g_get_user_name (), NULL, prov_cli_store, &result);
   return prov_store_place_order_finish (store, prov_cli_await (&result), error);
+}
+
+/* The catalog the app last fetched from its carrier, as the store keeps
+ * it: imported orders are checked against what their products allow, as
+ * the assistant checks them. NULL when there is none. */
+static ProvCatalog *
+load_app_catalog (ProvStore *store)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) cached = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile = NULL;
+  gint64 fetched_at = 0;
+
+  if (schema == NULL)
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  profile = g_settings_get_string (settings, "carrier-profile");
+  prov_store_load_catalog_async (store, profile, NULL, prov_cli_store, &result);
+  cached = prov_store_load_catalog_finish (store, prov_cli_await (&result), &fetched_at, &error);
+  if (cached == NULL || fetched_at == 0)
+    return NULL;
+
+  return prov_catalog_new_from_json (cached, fetched_at, NULL);
 }
 
 /*
@@ -257,6 +286,7 @@ import_orders (ProvStore  *store,
   gsize length = 0;
   guint placed = 0;
   guint refused = 0;
+  g_autoptr(ProvCatalog) catalog = NULL;
 
   if (!g_file_get_contents (file, &text, &length, &error) ||
       (root = prov_json_parse_guarded (text, length, PROV_JSON_MAX_DEPTH, &error)) == NULL)
@@ -271,6 +301,7 @@ import_orders (ProvStore  *store,
       return 1;
     }
 
+  catalog = load_app_catalog (store);
   bodies = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (bodies); i++)
     {
@@ -283,8 +314,8 @@ import_orders (ProvStore  *store,
 
       if (order != NULL)
         {
-          g_ptr_array_extend_and_steal (problems, prov_order_collect_problems (order));
-          if (problems->len == 0 && !place (store, order, &place_error))
+          g_ptr_array_extend_and_steal (problems, prov_order_collect_problems (order, catalog));
+          if (problems->len == 0 && !place (store, order, catalog, &place_error))
             g_ptr_array_add (problems, g_strdup (place_error->message));
         }
 

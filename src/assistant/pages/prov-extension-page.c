@@ -3,6 +3,7 @@
 #include "prov-assistant-page.h"
 #include "prov-extension-page.h"
 #include "prov-order-rules.h"
+#include "prov-pin-rule.h"
 
 /*
  * The PBX extension: in the mobile user flow the FMC step (the mobile
@@ -19,6 +20,7 @@ struct _ProvExtensionPage
   GCancellable        *cancellable;
   GStrv                in_use;
   GStrv                users;        /* names of the subscribers in use */
+  ProvPinRule         *pin_rule;     /* the product's, NULL: digits only */
   gboolean             filling;
 
   AdwPreferencesGroup *subscriber_group;
@@ -32,6 +34,7 @@ struct _ProvExtensionPage
   GtkLabel            *name_problem;
   AdwEntryRow         *pin_row;
   GtkLabel            *pin_problem;
+  GtkLabel            *pin_hint;
   GtkLabel            *pin_note;
   AdwEntryRow         *area_code_row;
   GtkLabel            *area_code_problem;
@@ -60,7 +63,7 @@ check_fields (ProvExtensionPage *self)
   g_autofree char *number = prov_rule_check_extension (text_of (self->number_row),
                                                        (const char * const *) self->in_use, fixed_length (self));
   g_autofree char *name = prov_rule_check_required (text_of (self->name_row));
-  g_autofree char *pin = prov_rule_check_pin (text_of (self->pin_row));
+  g_autofree char *pin = prov_pin_rule_check (self->pin_rule, text_of (self->pin_row));
   g_autofree char *area_code = prov_rule_check_area_code (text_of (self->area_code_row));
 
   /* An empty field is pointed out only once something was typed in it. */
@@ -69,7 +72,40 @@ check_fields (ProvExtensionPage *self)
   prov_page_show_problem (GTK_WIDGET (self->pin_row), self->pin_problem, *text_of (self->pin_row) ? pin : NULL);
   prov_page_show_problem (GTK_WIDGET (self->area_code_row), self->area_code_problem,
                           *text_of (self->area_code_row) ? area_code : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->pin_note), prov_rule_pin_must_change (text_of (self->pin_row)));
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_note), prov_pin_rule_must_change (self->pin_rule, text_of (self->pin_row)));
+}
+
+/* The PIN rule of the order's product, as the field's hint says it. */
+static void
+take_pin_rule (ProvExtensionPage *self)
+{
+  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->context->scheduler);
+  const char *factory_pin;
+  g_autofree char *digits = NULL;
+  g_autofree char *hint = NULL;
+
+  g_clear_pointer (&self->pin_rule, prov_pin_rule_free);
+  if (catalog != NULL)
+    self->pin_rule = prov_catalog_dup_pin_rule (catalog, prov_order_get_field (self->context->order,
+                                                                                PROV_ORDER_FIELD_OFFERING_ID));
+
+  digits = prov_pin_rule_dup_hint (self->pin_rule);
+  factory_pin = prov_pin_rule_get_factory_pin (self->pin_rule);
+  if (factory_pin != NULL)
+    {
+      g_autofree char *note = NULL;
+
+      /* Translators: the first %s says how many digits ("A PIN has 3 to 8 digits"), the second is a PIN such as 000 */
+      hint = g_strdup_printf (_("%s. %s makes the user choose a new PIN at first login."), digits, factory_pin);
+      /* Translators: %s is a PIN such as 000 */
+      note = g_strdup_printf (_("PIN %s works for the first login only: the user must then choose a new one."), factory_pin);
+      gtk_label_set_label (self->pin_note, note);
+    }
+  else
+    hint = g_strdup_printf ("%s.", digits);
+
+  gtk_label_set_label (self->pin_hint, hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pin_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
 }
 
 static void
@@ -103,8 +139,8 @@ on_pin_changed (ProvExtensionPage *self)
   /* The carrier is told, so the first login asks for a new PIN. */
   if (!self->filling && self->context != NULL)
     prov_page_set_field (self->context, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED,
-                         prov_rule_pin_must_change (text_of (self->pin_row)) ? "true" : "false");
-  field_changed (self, self->pin_row, "extension.pin");
+                         prov_pin_rule_must_change (self->pin_rule, text_of (self->pin_row)) ? "true" : "false");
+  field_changed (self, self->pin_row, PROV_ORDER_FIELD_PIN);
 }
 
 static void
@@ -249,6 +285,7 @@ prov_extension_page_load (ProvAssistantPage *page,
   const char *name = prov_order_get_field (context->order, "extension.name");
 
   self->context = context;
+  take_pin_rule (self);
   gtk_widget_set_visible (GTK_WIDGET (self->subscriber_group), pbx);
   adw_preferences_group_set_title (self->extension_group, pbx ? _("Extension") : _("Fixed-Mobile Convergence"));
   adw_preferences_group_set_description (self->extension_group,
@@ -261,7 +298,7 @@ prov_extension_page_load (ProvAssistantPage *page,
   self->filling = TRUE;
   set_text (self->number_row, prov_order_get_field (context->order, "extension.number"));
   set_text (self->name_row, name);
-  set_text (self->pin_row, prov_order_get_field (context->order, "extension.pin"));
+  set_text (self->pin_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_PIN));
   set_text (self->area_code_row, prov_order_get_field (context->order, "extension.area-code"));
   self->filling = FALSE;
   if (name != NULL)
@@ -282,7 +319,7 @@ prov_extension_page_get_complete (ProvAssistantPage *page)
   g_autofree char *number = prov_rule_check_extension (text_of (self->number_row),
                                                        (const char * const *) self->in_use, fixed_length (self));
   g_autofree char *name = prov_rule_check_required (text_of (self->name_row));
-  g_autofree char *pin = prov_rule_check_pin (text_of (self->pin_row));
+  g_autofree char *pin = prov_pin_rule_check (self->pin_rule, text_of (self->pin_row));
   g_autofree char *area_code = prov_rule_check_area_code (text_of (self->area_code_row));
 
   return self->context != NULL && number == NULL && name == NULL && pin == NULL && area_code == NULL;
@@ -314,6 +351,7 @@ prov_extension_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->in_use, g_strfreev);
   g_clear_pointer (&self->users, g_strfreev);
+  g_clear_pointer (&self->pin_rule, prov_pin_rule_free);
 
   G_OBJECT_CLASS (prov_extension_page_parent_class)->dispose (object);
 }
@@ -338,6 +376,7 @@ prov_extension_page_class_init (ProvExtensionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, name_problem);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_row);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_hint);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, pin_note);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, area_code_row);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, area_code_problem);

@@ -90,7 +90,7 @@ static const ProvOrderField fields[] = {
   { "extension.subscriber", N_("Subscriber"), CHOICE, LINE, CHARACTERISTIC ("extension.subscriber") },
   { "extension.number", N_("Extension"), NUMBER, LINE | SHOWN, CHARACTERISTIC ("extension.number") },
   { "extension.name", N_("Name shown on calls"), TEXT, LINE | SHOWN, CHARACTERISTIC ("extension.name") },
-  { "extension.pin", N_("PIN"), SECRET, LINE, CHARACTERISTIC ("extension.pin") },
+  { "extension.pin", N_("Log-on PIN"), SECRET, LINE, CHARACTERISTIC ("extension.pin") },
   { "extension.pin-change-required", N_("PIN to be changed at first login"), BOOLEAN, LINE,
     CHARACTERISTIC ("extension.pin-change-required") },
   { "extension.area-code", N_("Area code"), TEXT, LINE | SHOWN | KEPT, CHARACTERISTIC ("extension.area-code") },

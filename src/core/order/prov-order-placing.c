@@ -6,14 +6,17 @@
 #include "prov-order-field.h"
 #include "prov-order-placing.h"
 #include "prov-order-rules.h"
+#include "prov-pin-rule.h"
 
 /*
  * The order model's own idea of "complete": a customer, and on every line
  * what the carrier needs to act on it (a product to add, or the existing
  * product to change or end), and every field passing the rule the pages
  * check it by (identifiers, e-mail addresses, the start date, the PIN).
- * The pages check more as the clerk types; this holds for an order from
- * anywhere, an imported one included.
+ * With the carrier's catalog at hand, a line's product also decides its
+ * PIN rule and the contract durations it can have. The pages check more
+ * as the clerk types; this holds for an order from anywhere, an imported
+ * one included.
  */
 
 G_DEFINE_QUARK (prov-order-error-quark, prov_order_error)
@@ -22,7 +25,8 @@ G_DEFINE_QUARK (prov-order-error-quark, prov_order_error)
  * them. */
 static char *
 check_field (const ProvOrderField *field,
-             const char           *value)
+             const char           *value,
+             const ProvPinRule    *pin_rule)
 {
   g_autoptr(GDateTime) today = NULL;
   g_autoptr(ProvId) id = NULL;
@@ -37,7 +41,7 @@ check_field (const ProvOrderField *field,
       return id->valid ? NULL : g_strdup (id->message);
 
     case PROV_FIELD_SECRET:
-      return g_str_equal (field->key, "extension.pin") ? prov_rule_check_pin (value) : NULL;
+      return g_str_equal (field->key, PROV_ORDER_FIELD_PIN) ? prov_pin_rule_check (pin_rule, value) : NULL;
 
     case PROV_FIELD_DATE:
       /* A start date in the past cannot be ordered; a porting date can
@@ -70,32 +74,64 @@ add_problem (GPtrArray  *problems,
 }
 
 static void
-check_fields (GPtrArray   *problems,
-              const char  *line_id,
-              GHashTable  *fields)
+check_fields (GPtrArray         *problems,
+              const char        *line_id,
+              GHashTable        *fields,
+              const ProvPinRule *pin_rule)
 {
   g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) g_strcmp0);
 
   for (GList *l = keys; l != NULL; l = l->next)
     {
       const ProvOrderField *field = prov_order_field_lookup (l->data);
-      g_autofree char *problem = check_field (field, g_hash_table_lookup (fields, l->data));
+      g_autofree char *problem = check_field (field, g_hash_table_lookup (fields, l->data), pin_rule);
 
       if (problem != NULL)
         add_problem (problems, line_id, prov_order_field_get_title (field), problem);
     }
 }
 
+/* A contract the line's product is not sold for. */
+static void
+check_contract (GPtrArray     *problems,
+                const char    *line_id,
+                ProvOrderLine *line,
+                ProvOffering  *product)
+{
+  const char *months = prov_order_line_get_field (line, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  guint n_terms = 0;
+  g_autofree char *problem = NULL;
+  guint64 wanted = 0;
+
+  prov_offering_get_terms (product, &n_terms);
+  if (months == NULL || n_terms == 0)
+    return;
+
+  if (g_ascii_string_to_unsigned (months, 10, 1, G_MAXUINT, &wanted, NULL) &&
+      prov_offering_offers_term (product, (guint) wanted))
+    return;
+
+  /* Translators: "Advanced User is not sold for 36 months" */
+  problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is not sold for %s month", "%s is not sold for %s months",
+                                          (gulong) wanted),
+                             prov_offering_get_name (product), months);
+  add_problem (problems, line_id, prov_order_field_get_title (prov_order_field_lookup (PROV_ORDER_FIELD_CONTRACT_MONTHS)),
+               problem);
+}
+
 /* Everything that keeps @order from being placed, each a sentence for the
- * clerk; empty when it can be placed. */
+ * clerk; empty when it can be placed. @catalog, when there is one, holds
+ * what the lines' products allow. */
 GPtrArray *
-prov_order_collect_problems (ProvOrder *order)
+prov_order_collect_problems (ProvOrder   *order,
+                             ProvCatalog *catalog)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) keys = prov_order_dup_field_keys (order);
 
   g_return_val_if_fail (PROV_IS_ORDER (order), problems);
+  g_return_val_if_fail (catalog == NULL || PROV_IS_CATALOG (catalog), problems);
 
   if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) == NULL &&
       prov_order_get_field (order, "customer.id") == NULL)
@@ -103,15 +139,18 @@ prov_order_collect_problems (ProvOrder *order)
 
   for (guint i = 0; keys[i] != NULL; i++)
     g_hash_table_insert (own, keys[i], (gpointer) prov_order_get_field (order, keys[i]));
-  check_fields (problems, NULL, own);
+  check_fields (problems, NULL, own, NULL);
 
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
       ProvLineAction action = prov_order_line_get_action (line);
       const char *line_id = prov_order_line_get_id (line);
+      const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+      ProvOffering *product = catalog != NULL ? prov_catalog_lookup (catalog, offering_id) : NULL;
+      g_autoptr(ProvPinRule) pin_rule = product != NULL ? prov_catalog_dup_pin_rule (catalog, offering_id) : NULL;
 
-      if (action == PROV_LINE_ACTION_ADD && prov_order_line_get_field (line, "subscription.offering-id") == NULL)
+      if (action == PROV_LINE_ACTION_ADD && offering_id == NULL)
         g_ptr_array_add (problems, g_strdup_printf (_("Line %s: no product is chosen"), line_id));
 
       if ((action == PROV_LINE_ACTION_MODIFY || action == PROV_LINE_ACTION_DELETE) &&
@@ -119,17 +158,20 @@ prov_order_collect_problems (ProvOrder *order)
         g_ptr_array_add (problems, g_strdup_printf (_("Line %s: it does not say which of the customer's products it changes"),
                                                     line_id));
 
-      check_fields (problems, line_id, prov_order_line_get_fields (line));
+      check_fields (problems, line_id, prov_order_line_get_fields (line), pin_rule);
+      if (product != NULL && action == PROV_LINE_ACTION_ADD)
+        check_contract (problems, line_id, line, product);
     }
 
   return problems;
 }
 
 gboolean
-prov_order_check_complete (ProvOrder  *order,
-                           GError    **error)
+prov_order_check_complete (ProvOrder    *order,
+                           ProvCatalog  *catalog,
+                           GError      **error)
 {
-  g_autoptr(GPtrArray) problems = prov_order_collect_problems (order);
+  g_autoptr(GPtrArray) problems = prov_order_collect_problems (order, catalog);
 
   if (problems->len == 0)
     return TRUE;

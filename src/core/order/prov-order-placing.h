@@ -1,5 +1,6 @@
 #pragma once
 
+#include "prov-catalog.h"
 #include "prov-order.h"
 
 G_BEGIN_DECLS
@@ -12,11 +13,14 @@ typedef enum {
 } ProvOrderError;
 
 /* What placing an order needs and where it takes the order, decided from
- * the order alone: the assistant, the order window, import and the CLI
- * place through the store, which asks these. */
-GPtrArray     *prov_order_collect_problems (ProvOrder  *order);
-gboolean       prov_order_check_complete   (ProvOrder  *order,
-                                            GError    **error);
+ * the order and (when there is one) the carrier's catalog: the assistant,
+ * the order window, import and the CLI place through the store, which asks
+ * these. */
+GPtrArray     *prov_order_collect_problems (ProvOrder    *order,
+                                            ProvCatalog  *catalog);
+gboolean       prov_order_check_complete   (ProvOrder    *order,
+                                            ProvCatalog  *catalog,
+                                            GError      **error);
 ProvOrderState prov_order_placed_state   (ProvOrder  *order);
 const char    *prov_order_placed_reason  (ProvOrderState state);
 

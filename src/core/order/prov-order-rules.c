@@ -132,33 +132,6 @@ prov_rule_next_extension (const char * const *in_use,
   return NULL;
 }
 
-/* 4 to 8 digits. "0000" is accepted: the user must change it at first
- * login, which the page says. */
-char *
-prov_rule_check_pin (const char *value)
-{
-  gsize length = value != NULL ? strlen (value) : 0;
-
-  if (length == 0)
-    return g_strdup (_("Required"));
-
-  if (!all_digits (value))
-    return g_strdup (_("Only digits"));
-
-  if (length < 4 || length > 8)
-    return g_strdup (_("A PIN has 4 to 8 digits"));
-
-  return NULL;
-}
-
-/* The factory PIN: accepted, so the extension works at once, but the
- * carrier makes the user replace it at first login. */
-gboolean
-prov_rule_pin_must_change (const char *value)
-{
-  return g_strcmp0 (value, "0000") == 0;
-}
-
 /* A national area code, with or without its leading zero: 1 to 5 digits. */
 char *
 prov_rule_check_area_code (const char *value)

@@ -16,8 +16,6 @@ char *prov_rule_check_extension    (const char          *value,
                                     guint                fixed_length);
 char *prov_rule_next_extension     (const char * const  *in_use,
                                     guint                fixed_length);
-char *prov_rule_check_pin          (const char          *value);
-gboolean prov_rule_pin_must_change (const char        *value);
 char *prov_rule_check_area_code    (const char          *value);
 
 G_END_DECLS

@@ -1788,13 +1788,15 @@ worker_place (StoreWorker *worker,
  * Places a draft: checks it is complete, saves what it holds, and moves it
  * to the state its content calls for (queued for the carrier, awaiting a
  * SIM, its inventory or an approval), with the outbox entry and the
- * timeline events, all in one transaction. Fails with PROV_ORDER_ERROR when
- * it is not complete, PROV_STORE_ERROR_IDENTIFIER_TAKEN when one of its
+ * timeline events, all in one transaction. @catalog, the carrier's as the
+ * till has it (or NULL), says what the lines' products allow. Fails with
+ * PROV_ORDER_ERROR when it is not complete, PROV_STORE_ERROR_IDENTIFIER_TAKEN when one of its
  * identifiers is another open order's.
  */
 void
 prov_store_place_order_async (ProvStore           *self,
                               ProvOrder           *order,
+                              ProvCatalog         *catalog,
                               const char          *who,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
@@ -1806,7 +1808,7 @@ prov_store_place_order_async (ProvStore           *self,
   g_return_if_fail (PROV_IS_STORE (self));
   g_return_if_fail (PROV_IS_ORDER (order));
 
-  if (!prov_order_check_complete (order, &error))
+  if (!prov_order_check_complete (order, catalog, &error))
     {
       g_task_report_error (self, callback, user_data, prov_store_place_order_async, g_steal_pointer (&error));
       return;

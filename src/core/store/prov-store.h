@@ -4,6 +4,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "prov-catalog.h"
 #include "prov-customer.h"
 #include "prov-id-kind.h"
 #include "prov-order.h"
@@ -127,6 +128,7 @@ gboolean    prov_store_record_line_states_finish (ProvStore      *self,
                                             GError              **error);
 void        prov_store_place_order_async   (ProvStore            *self,
                                             ProvOrder            *order,
+                                            ProvCatalog          *catalog,
                                             const char           *who,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
