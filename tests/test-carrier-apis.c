@@ -67,6 +67,20 @@ count_names (GListModel *model,
   return found;
 }
 
+/* Takes the message a rule returns. */
+static void
+assert_refused (char *message)
+{
+  g_assert_nonnull (message);
+  g_free (message);
+}
+
+static void
+assert_accepted (char *message)
+{
+  g_assert_null (message);
+}
+
 static void
 test_catalog_cached_for_offline_use (Fixture       *fixture,
                                      gconstpointer  data)
@@ -132,12 +146,12 @@ test_catalog_cached_for_offline_use (Fixture       *fixture,
   mobile_pin = prov_catalog_dup_pin_rule (catalog, "voice-professional");
   g_assert_nonnull (mobile_pin);
   g_assert_cmpstr (prov_pin_rule_get_factory_pin (mobile_pin), ==, "000");
-  g_assert_null (prov_pin_rule_check (mobile_pin, "000"));
+  assert_accepted (prov_pin_rule_check (mobile_pin, "000"));
   g_assert_true (prov_pin_rule_must_change (mobile_pin, "000"));
   extension_pin = prov_catalog_dup_pin_rule (catalog, "extension-basic");
   g_assert_nonnull (extension_pin);
   g_assert_cmpstr (prov_pin_rule_get_factory_pin (extension_pin), ==, "0000");
-  g_assert_nonnull (prov_pin_rule_check (extension_pin, "000"));
+  assert_refused (prov_pin_rule_check (extension_pin, "000"));
   g_assert_false (prov_pin_rule_must_change (extension_pin, "000"));
   g_assert_null (prov_catalog_dup_pin_rule (catalog, "data-2gb"));
 
