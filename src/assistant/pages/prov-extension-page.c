@@ -28,7 +28,7 @@ struct _ProvExtensionPage
   AdwPreferencesGroup *extension_group;
   AdwEntryRow         *number_row;
   GtkLabel            *number_problem;
-  GtkButton           *next_available_button;
+  GtkCheckButton      *next_available_check;
   GtkLabel            *in_use_label;
   AdwEntryRow         *name_row;
   GtkLabel            *name_problem;
@@ -149,11 +149,25 @@ on_area_code_changed (ProvExtensionPage *self)
   field_changed (self, self->area_code_row, "extension.area-code");
 }
 
-static void
-on_next_available_clicked (ProvExtensionPage *self)
+static gboolean
+uses_next_available (ProvExtensionPage *self)
 {
-  g_autofree char *next = prov_rule_next_extension ((const char * const *) self->in_use, fixed_length (self));
+  return gtk_check_button_get_active (self->next_available_check);
+}
 
+/* While "use next available" is ticked the number follows the extensions
+ * in use, whatever the customer or their extensions' length turn out to
+ * be, as the portal's check box does. */
+static void
+follow_next_available (ProvExtensionPage *self)
+{
+  g_autofree char *next = NULL;
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), !uses_next_available (self));
+  if (!uses_next_available (self))
+    return;
+
+  next = prov_rule_next_extension ((const char * const *) self->in_use, fixed_length (self));
   if (next == NULL)
     {
       prov_page_show_problem (GTK_WIDGET (self->number_row), self->number_problem,
@@ -161,8 +175,21 @@ on_next_available_clicked (ProvExtensionPage *self)
       return;
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), next);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  if (g_strcmp0 (text_of (self->number_row), next) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->number_row), next);
+}
+
+static void
+on_next_available_toggled (ProvExtensionPage *self)
+{
+  if (self->filling || self->context == NULL)
+    return;
+
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_NEXT_EXTENSION, uses_next_available (self) ? "true" : "false");
+  follow_next_available (self);
+  /* The number is taken care of: the name is next. */
+  if (uses_next_available (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void
@@ -222,6 +249,7 @@ show_in_use (ProvExtensionPage *self)
   adw_combo_row_set_selected (self->subscriber_row, selected);
   self->filling = FALSE;
 
+  follow_next_available (self);
   check_fields (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -300,6 +328,9 @@ prov_extension_page_load (ProvAssistantPage *page,
   set_text (self->name_row, name);
   set_text (self->pin_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_PIN));
   set_text (self->area_code_row, prov_order_get_field (context->order, "extension.area-code"));
+  gtk_check_button_set_active (self->next_available_check,
+                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NEXT_EXTENSION), "true") == 0);
+  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), !uses_next_available (self));
   self->filling = FALSE;
   if (name != NULL)
     prov_page_set_field (context, "extension.name", name);
@@ -328,7 +359,9 @@ prov_extension_page_get_complete (ProvAssistantPage *page)
 static void
 prov_extension_page_focus_first (ProvAssistantPage *page)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (PROV_EXTENSION_PAGE (page)->number_row));
+  ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
+
+  gtk_widget_grab_focus (GTK_WIDGET (uses_next_available (self) ? self->name_row : self->number_row));
 }
 
 static void
@@ -370,7 +403,7 @@ prov_extension_page_class_init (ProvExtensionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, extension_group);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_row);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, next_available_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, next_available_check);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, in_use_label);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, name_problem);
@@ -385,7 +418,7 @@ prov_extension_page_class_init (ProvExtensionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_area_code_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_next_available_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_available_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
 }
 

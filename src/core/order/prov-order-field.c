@@ -88,6 +88,7 @@ static const ProvOrderField fields[] = {
 
   /* The line's PBX extension */
   { "extension.subscriber", N_("Subscriber"), CHOICE, LINE, CHARACTERISTIC ("extension.subscriber") },
+  { "extension.next-available", N_("Next available extension"), BOOLEAN, LINE | KEPT, NEVER },
   { "extension.number", N_("Extension"), NUMBER, LINE | SHOWN, CHARACTERISTIC ("extension.number") },
   { "extension.name", N_("Name shown on calls"), TEXT, LINE | SHOWN, CHARACTERISTIC ("extension.name") },
   { "extension.pin", N_("Log-on PIN"), SECRET, LINE, CHARACTERISTIC ("extension.pin") },

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_ICCID               "sim.iccid"
 #define PROV_ORDER_FIELD_IMEI                "device.imei"
 #define PROV_ORDER_FIELD_PIN                 "extension.pin"
+#define PROV_ORDER_FIELD_NEXT_EXTENSION      "extension.next-available"
 #define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 
 /* What a field holds, for pages, the overview and the printout. */

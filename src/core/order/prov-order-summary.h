@@ -6,10 +6,10 @@ G_BEGIN_DECLS
 
 /* What the customer reads back before and after placing an order: each
  * line a translated title and the value, in the order of the pages.
- * Secrets (PINs) never appear. */
+ * PINs never appear, but for a factory PIN the user must change. */
 typedef struct {
   const char *title;   /* translated, static */
-  const char *value;   /* owned by the order */
+  char       *value;   /* freed with the array */
 } ProvSummaryLine;
 
 GArray *prov_order_summary_lines (ProvOrder *order);
