@@ -3,6 +3,7 @@
 
 #include "prov-order-rules.h"
 #include "prov-pin-rule.h"
+#include "prov-typed-date.h"
 
 static void
 assert_ok (char *message)
@@ -103,6 +104,57 @@ test_pin (void)
   assert_problem (prov_rule_check_area_code ("02a"), "area code");
 }
 
+static void
+assert_date (const char    *typed,
+             ProvDateOrder  order,
+             const char    *expected_iso)
+{
+  GDate date;
+  g_autofree char *iso = NULL;
+
+  if (expected_iso == NULL)
+    {
+      g_assert_false (prov_typed_date_parse (typed, order, &date));
+      return;
+    }
+
+  g_assert_true (prov_typed_date_parse (typed, order, &date));
+  iso = prov_typed_date_dup_iso (&date);
+  g_assert_cmpstr (iso, ==, expected_iso);
+}
+
+/* Dates as clerks type them: ISO anywhere, and their locale's order. */
+static void
+test_typed_dates (void)
+{
+  g_assert_cmpint (prov_date_order_from_format ("%d-%m-%y"), ==, PROV_DATE_ORDER_DMY);   /* nl_NL */
+  g_assert_cmpint (prov_date_order_from_format ("%d.%m.%Y"), ==, PROV_DATE_ORDER_DMY);   /* de_DE */
+  g_assert_cmpint (prov_date_order_from_format ("%m/%d/%Y"), ==, PROV_DATE_ORDER_MDY);   /* en_US */
+  g_assert_cmpint (prov_date_order_from_format ("%Y-%m-%d"), ==, PROV_DATE_ORDER_YMD);   /* sv_SE */
+  g_assert_cmpint (prov_date_order_from_format ("%Od/%Om/%Ey"), ==, PROV_DATE_ORDER_DMY);
+  g_assert_cmpint (prov_date_order_from_format (""), ==, PROV_DATE_ORDER_YMD);
+
+  assert_date ("2026-12-01", PROV_DATE_ORDER_DMY, "2026-12-01");
+  assert_date ("2026-12-01", PROV_DATE_ORDER_MDY, "2026-12-01");
+  assert_date ("1-12-2026", PROV_DATE_ORDER_DMY, "2026-12-01");
+  assert_date ("01.12.2026", PROV_DATE_ORDER_DMY, "2026-12-01");
+  assert_date ("01-12-26", PROV_DATE_ORDER_DMY, "2026-12-01");
+  assert_date (" 12/1/2026 ", PROV_DATE_ORDER_MDY, "2026-12-01");
+  assert_date ("1 12 2026", PROV_DATE_ORDER_DMY, "2026-12-01");
+  assert_date ("29-02-2028", PROV_DATE_ORDER_DMY, "2028-02-29");
+  assert_date ("29-02-2027", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("12/13/2026", PROV_DATE_ORDER_MDY, "2026-12-13");
+  assert_date ("13/12/2026", PROV_DATE_ORDER_MDY, NULL);
+  assert_date ("1-12-202", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("1-12", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("1-12-2026-5", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("1_12_2026", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("0-12-2026", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("99999-12-01", PROV_DATE_ORDER_YMD, NULL);
+  assert_date ("tomorrow", PROV_DATE_ORDER_DMY, NULL);
+  assert_date ("", PROV_DATE_ORDER_DMY, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +163,7 @@ main (int   argc,
 
   g_test_add_func ("/order-rules/email", test_email);
   g_test_add_func ("/order-rules/start-date", test_start_date);
+  g_test_add_func ("/order-rules/typed-dates", test_typed_dates);
   g_test_add_func ("/order-rules/extension", test_extension);
   g_test_add_func ("/order-rules/next-extension", test_next_extension);
   g_test_add_func ("/order-rules/pin", test_pin);

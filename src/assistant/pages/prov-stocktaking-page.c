@@ -6,6 +6,7 @@
 #include "prov-customer-search.h"
 #include "prov-order-rules.h"
 #include "prov-stocktaking-page.h"
+#include "prov-typed-date.h"
 
 /* Who the order is for, from which portfolio, and from when. In the
  * hosted PBX flow the extension product is chosen here too. */
@@ -25,16 +26,20 @@ struct _ProvStocktakingPage
   guint             first_found;     /* index of the search's best match */
   GArray           *terms;           /* months, as the duration row shows them */
   gboolean          filling;
+  int               arranged_kind;   /* the flow the rows are in order for; -1: none yet */
 
   AdwEntryRow      *customer_search_row;
   GtkListBox       *customer_list;
   GtkLabel         *customer_problem;
   GtkButton        *new_customer_button;
+  AdwPreferencesGroup *order_group;
   AdwComboRow      *portfolio_row;
   AdwComboRow      *product_row;
   AdwEntryRow      *reference_row;
   AdwEntryRow      *start_date_row;
   GtkLabel         *start_date_problem;
+  GtkPopover       *calendar_popover;
+  GtkCalendar      *calendar;
   AdwComboRow      *duration_row;
   GtkLabel         *catalog_problem;
 };
@@ -395,23 +400,92 @@ check_start_date (ProvStocktakingPage *self)
 static void
 on_start_date_changed (ProvStocktakingPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->start_date_row));
   g_autofree char *problem = NULL;
+  g_autofree char *iso = NULL;
+  GDate date;
 
   if (self->filling || self->context == NULL)
     return;
 
   problem = check_start_date (self);
   prov_page_show_problem (GTK_WIDGET (self->start_date_row), self->start_date_problem, problem);
-  /* Kept as typed, even when wrong: nothing typed is lost. */
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_START_DATE,
-                       gtk_editable_get_text (GTK_EDITABLE (self->start_date_row)));
+  /* A date the clerk's locale writes is kept as ISO, as the carrier wants
+   * it; anything else is kept as typed, even when wrong: nothing typed is
+   * lost. */
+  if (prov_typed_date_parse (text, prov_date_order_of_locale (), &date))
+    iso = prov_typed_date_dup_iso (&date);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_START_DATE, iso != NULL ? iso : text);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+/* The calendar opens on the date typed, or today. */
+static void
+on_calendar_shown (ProvStocktakingPage *self)
+{
+  g_autoptr(GDateTime) shown = NULL;
+  GDate date;
+
+  if (prov_typed_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->start_date_row)),
+                             prov_date_order_of_locale (), &date))
+    shown = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
+  else
+    shown = g_date_time_new_now_local ();
+
+  self->filling = TRUE;
+  gtk_calendar_select_day (self->calendar, shown);
+  self->filling = FALSE;
+}
+
+static void
+on_calendar_day_selected (ProvStocktakingPage *self)
+{
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->filling)
+    return;
+
+  picked = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (picked, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->start_date_row), iso);
+  gtk_popover_popdown (self->calendar_popover);
 }
 
 static void
 on_last_field_activated (ProvStocktakingPage *self)
 {
   prov_assistant_page_request_next (PROV_ASSISTANT_PAGE (self));
+}
+
+/* Each flow lists the order's fields as its portal does: the mobile-user
+ * portal asks portfolio, reference, start date and duration; the hosted
+ * PBX portal asks start date, portfolio, product and reference. */
+static void
+arrange_rows (ProvStocktakingPage *self)
+{
+  GtkWidget *mobile[] = { GTK_WIDGET (self->portfolio_row), GTK_WIDGET (self->product_row),
+                          GTK_WIDGET (self->reference_row), GTK_WIDGET (self->start_date_row),
+                          GTK_WIDGET (self->duration_row) };
+  GtkWidget *extension[] = { GTK_WIDGET (self->start_date_row), GTK_WIDGET (self->portfolio_row),
+                             GTK_WIDGET (self->product_row), GTK_WIDGET (self->reference_row),
+                             GTK_WIDGET (self->duration_row) };
+  GtkWidget **rows = is_extension_flow (self) ? extension : mobile;
+
+  if (self->arranged_kind == (int) prov_order_get_kind (self->context->order))
+    return;
+  self->arranged_kind = (int) prov_order_get_kind (self->context->order);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mobile); i++)
+    {
+      g_object_ref (rows[i]);
+      adw_preferences_group_remove (self->order_group, rows[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (mobile); i++)
+    {
+      adw_preferences_group_add (self->order_group, rows[i]);
+      g_object_unref (rows[i]);
+    }
 }
 
 /* A mobile user whose tier was chosen from the New Order menu is sold in
@@ -456,6 +530,7 @@ prov_stocktaking_page_load (ProvAssistantPage *page,
   self->context = context;
   self->filling = TRUE;
 
+  arrange_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self->product_row), is_extension_flow (self));
   if (catalog (self) != NULL)
     portfolios = portfolios_to_offer (self);
@@ -567,11 +642,14 @@ prov_stocktaking_page_class_init (ProvStocktakingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, customer_list);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, customer_problem);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, new_customer_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, order_group);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, portfolio_row);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, product_row);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, reference_row);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, start_date_row);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, start_date_problem);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, duration_row);
   gtk_widget_class_bind_template_child (widget_class, ProvStocktakingPage, catalog_problem);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_search_changed);
@@ -582,6 +660,8 @@ prov_stocktaking_page_class_init (ProvStocktakingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_reference_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_start_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_duration_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
 }
@@ -591,6 +671,7 @@ prov_stocktaking_page_init (ProvStocktakingPage *self)
 {
   self->customers = g_ptr_array_new_with_free_func (g_object_unref);
   self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->arranged_kind = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_customer_button), FALSE);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "prov-order-rules.h"
+#include "prov-typed-date.h"
 
 #define MIN_EXTENSION_DIGITS 2
 #define MAX_EXTENSION_DIGITS 5
@@ -56,21 +57,29 @@ char *
 prov_rule_check_start_date (const char *value,
                             GDateTime  *today)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-  int year, month, day;
+  ProvDateOrder order = prov_date_order_of_locale ();
+  GDate date;
 
   if (value == NULL || *value == '\0')
     return g_strdup (_("Required"));
 
-  if (strlen (value) != 10 || value[4] != '-' || value[7] != '-' || sscanf (value, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup (_("Not a date: use YYYY-MM-DD, e.g. 2026-12-01"));
+  if (!prov_typed_date_parse (value, order, &date))
+    {
+      g_autofree char *example = prov_typed_date_dup_example (order);
+      g_autofree char *iso = prov_typed_date_dup_example (PROV_DATE_ORDER_YMD);
 
-  if (year < g_date_time_get_year (today) ||
-      (year == g_date_time_get_year (today) &&
-       (month < g_date_time_get_month (today) ||
-        (month == g_date_time_get_month (today) && day < g_date_time_get_day_of_month (today)))))
+      if (order == PROV_DATE_ORDER_YMD)
+        /* Translators: %s is an example date such as 2026-12-01 */
+        return g_strdup_printf (_("Not a date: type it as %s"), iso);
+      /* Translators: the two %s are example dates, such as 01-12-2026 and 2026-12-01 */
+      return g_strdup_printf (_("Not a date: type it as %s or %s"), example, iso);
+    }
+
+  if (g_date_get_year (&date) < g_date_time_get_year (today) ||
+      (g_date_get_year (&date) == (guint) g_date_time_get_year (today) &&
+       (g_date_get_month (&date) < (guint) g_date_time_get_month (today) ||
+        (g_date_get_month (&date) == (guint) g_date_time_get_month (today) &&
+         g_date_get_day (&date) < g_date_time_get_day_of_month (today)))))
     return g_strdup (_("The start date cannot be in the past"));
 
   return NULL;
