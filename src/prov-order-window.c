@@ -3,6 +3,7 @@
 #include "prov-assistant-page.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
+#include "prov-sim-link.h"
 #include "pages/prov-sim-page.h"
 
 /* One order as the carrier and the clerk left it: its state, what it
@@ -19,6 +20,7 @@ struct _ProvOrderWindow
   ProvOrder            *order;
   ProvPageContext       sim_context;
   ProvAssistantPage    *sim_page;
+  ProvOrderLine        *sim_line;    /* of order, placed without its SIM */
   ProvScanListener     *scan_listener;
   GCancellable         *cancellable;
   GPtrArray            *field_rows;
@@ -31,6 +33,7 @@ struct _ProvOrderWindow
   AdwPreferencesGroup  *timeline_group;
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
+  GtkButton            *connect_sim_button;
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
@@ -189,40 +192,172 @@ on_events_listed (GObject      *source,
 
 /* ---- Connect SIM -------------------------------------------------------- */
 
-static void
-update_connect_sim (ProvOrderWindow *self)
+static void reload (ProvOrderWindow *self);
+
+/*
+ * Two kinds of order wait for a SIM. One placed with "connect SIM later"
+ * is at the carrier already: its user exists there, and the SIM goes out
+ * as an order of its own that modifies that user's product. An order an
+ * older version kept on this till as "Awaiting SIM" is sent once its SIM
+ * is connected.
+ */
+
+static gboolean
+waits_on_till (ProvOrderWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.connect-sim",
-                                 self->sim_page != NULL && prov_assistant_page_get_complete (self->sim_page) &&
-                                 g_strcmp0 (prov_order_get_field (self->order, "sim.mode"), "later") != 0);
+  return prov_order_get_state (self->order) == PROV_ORDER_STATE_AWAITING_SIM;
 }
 
 static void
-show_connect_sim (ProvOrderWindow *self)
+update_connect_sim (ProvOrderWindow *self)
 {
-  gboolean waiting = prov_order_get_state (self->order) == PROV_ORDER_STATE_AWAITING_SIM;
+  gboolean linkable = waits_on_till (self) ||
+                      (self->sim_line != NULL && prov_order_line_can_link_sim (self->sim_line, NULL));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->connect_sim_group), waiting);
-  if (!waiting)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.connect-sim",
+                                 linkable && self->sim_page != NULL && self->sim_context.order != NULL &&
+                                 prov_assistant_page_get_complete (self->sim_page) &&
+                                 g_strcmp0 (prov_order_get_field (self->sim_context.order, PROV_ORDER_FIELD_SIM_MODE),
+                                            "later") != 0);
+}
+
+static void
+ensure_sim_page (ProvOrderWindow *self)
+{
+  if (self->sim_page != NULL)
     return;
 
-  if (self->sim_page == NULL)
+  /* The SIM step of the order flow, on the order itself. */
+  self->sim_page = g_object_new (PROV_TYPE_SIM_PAGE, NULL);
+  /* The step scrolls on its own; inside this page it needs room. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->sim_page), -1, 380);
+  prov_sim_page_set_offers_later (PROV_SIM_PAGE (self->sim_page), FALSE);
+  adw_bin_set_child (self->sim_page_bin, GTK_WIDGET (self->sim_page));
+  g_signal_connect_object (self->sim_page, "changed", G_CALLBACK (update_connect_sim), self, G_CONNECT_SWAPPED);
+}
+
+/* What the SIM step writes to: the order itself when it waits on this
+ * till, else a scratch order whose SIM goes into the change. */
+static ProvOrder *
+new_sim_scratch (ProvOrderWindow *self)
+{
+  ProvOrder *scratch = prov_order_new (prov_order_get_kind (self->order), g_get_user_name ());
+
+  prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_ID,
+                        prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_ID));
+  prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_NAME,
+                        prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_NAME));
+  return scratch;
+}
+
+static gboolean
+state_allows_link (ProvOrderState state)
+{
+  return state == PROV_ORDER_STATE_QUEUED ||
+         (prov_order_state_is_at_carrier (state) && state != PROV_ORDER_STATE_REJECTED &&
+          state != PROV_ORDER_STATE_CANCELLED && state != PROV_ORDER_STATE_FAILED &&
+          state != PROV_ORDER_STATE_PENDING_CANCELLATION);
+}
+
+static void
+show_connect_sim (ProvOrderWindow *self,
+                  ProvOrder       *follow_up)
+{
+  gboolean on_till = waits_on_till (self);
+  ProvOrderLine *line = on_till ? NULL : prov_order_find_line_awaiting_sim (self->order);
+  gboolean at_carrier;
+  gboolean linkable;
+
+  g_set_object (&self->sim_line, line);
+  at_carrier = self->sim_line != NULL && follow_up == NULL && state_allows_link (prov_order_get_state (self->order));
+  linkable = at_carrier && prov_order_line_can_link_sim (self->sim_line, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_sim_group), on_till || at_carrier);
+  if (!on_till && !at_carrier)
+    return;
+
+  if (on_till)
     {
-      /* The SIM step of the order flow, on the order itself. */
-      self->sim_page = g_object_new (PROV_TYPE_SIM_PAGE, NULL);
-      /* The step scrolls on its own; inside this page it needs room. */
-      gtk_widget_set_size_request (GTK_WIDGET (self->sim_page), -1, 380);
-      adw_bin_set_child (self->sim_page_bin, GTK_WIDGET (self->sim_page));
-      g_signal_connect_object (self->sim_page, "changed", G_CALLBACK (update_connect_sim), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_set_description (self->connect_sim_group,
+                                             _("This order waits for its SIM. Scan the SIM or pick it from stock, "
+                                               "then send the order."));
+      gtk_button_set_label (self->connect_sim_button, _("_Connect SIM and Send"));
+    }
+  else if (linkable)
+    {
+      adw_preferences_group_set_description (self->connect_sim_group,
+                                             _("The user exists at the carrier and works once a SIM is linked. "
+                                               "Scan the SIM or pick it from stock: it is sent as a change of "
+                                               "this user."));
+      gtk_button_set_label (self->connect_sim_button, _("_Connect SIM"));
+    }
+  else
+    adw_preferences_group_set_description (self->connect_sim_group,
+                                           _("The user is being created at the carrier. The SIM can be connected "
+                                             "as soon as the carrier has reported it, usually when the order is "
+                                             "completed."));
+
+  if (linkable)
+    g_debug ("Order %s: its SIM can be connected", self->uuid);
+  gtk_widget_set_visible (GTK_WIDGET (self->sim_page_bin), on_till || linkable);
+  gtk_widget_set_visible (GTK_WIDGET (self->connect_sim_button), on_till || linkable);
+  if (!on_till && !linkable)
+    {
+      update_connect_sim (self);
+      return;
     }
 
-  g_clear_object (&self->sim_context.order);
-  self->sim_context.order = g_object_ref (self->order);
+  ensure_sim_page (self);
+  /* A reload keeps what was scanned into the scratch order. */
+  if (on_till || self->sim_context.order == NULL || self->sim_context.order == self->order)
+    {
+      g_clear_object (&self->sim_context.order);
+      self->sim_context.order = on_till ? g_object_ref (self->order) : new_sim_scratch (self);
+    }
   self->sim_context.store = self->store;
   self->sim_context.scheduler = self->scheduler;
-  prov_order_set_field (self->order, "sim.mode", "now");
+  prov_order_set_field (self->sim_context.order, PROV_ORDER_FIELD_SIM_MODE, "now");
   prov_assistant_page_load (self->sim_page, &self->sim_context);
   update_connect_sim (self);
+}
+
+static void
+show_follow_up (ProvOrderWindow *self,
+                ProvOrder       *follow_up)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (follow_up == NULL)
+    return;
+
+  /* Translators: the SIM connected to an order, and the state of the
+   * change that sent it, e.g. "8931… · Acknowledged" */
+  subtitle = g_strdup_printf (_("%s · %s"), prov_order_get_field (follow_up, PROV_ORDER_FIELD_ICCID),
+                              prov_order_state_get_title (prov_order_get_state (follow_up)));
+  row = new_row (_("SIM connected later"), subtitle);
+  adw_preferences_group_add (self->summary_group, row);
+  g_ptr_array_add (self->field_rows, row);
+}
+
+static void
+on_follow_up_found (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) follow_up = prov_store_find_follow_up_finish (PROV_STORE (source), result, &error);
+  ProvOrderWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = PROV_ORDER_WINDOW (user_data);
+  if (error != NULL)
+    g_warning ("The follow-up orders of %s could not be read: %s", self->uuid, error->message);
+
+  show_follow_up (self, follow_up);
+  show_connect_sim (self, follow_up);
 }
 
 static void
@@ -248,7 +383,10 @@ on_sim_connected (GObject      *source,
       return;
     }
 
+  g_debug ("SIM of order %s connected", self->uuid);
+  /* The change, or the order itself, is in the outbox: send it now. */
   gtk_widget_activate_action (GTK_WIDGET (self), "app.sync-now", NULL);
+  reload (self);
 }
 
 static void
@@ -257,10 +395,27 @@ connect_sim_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) to_place = NULL;
 
+  if (waits_on_till (self))
+    to_place = g_object_ref (self->order);
+  else if (self->sim_line != NULL)
+    to_place = prov_order_new_sim_link (self->order, self->sim_line,
+                                        prov_order_get_field (self->sim_context.order, PROV_ORDER_FIELD_ICCID),
+                                        g_get_user_name (), &error);
+
+  if (to_place == NULL)
+    {
+      adw_action_row_set_subtitle (self->state_row, error != NULL ? error->message : NULL);
+      return;
+    }
+
+  if (to_place != self->order)
+    g_debug ("SIM link placed as order %s (changes order %s)", prov_order_get_uuid (to_place), self->uuid);
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), FALSE);
-  /* With its SIM the order is placed again: the store takes it on. */
-  prov_store_place_order_async (self->store, self->order, prov_sync_scheduler_get_catalog (self->scheduler),
+  /* Placing is the store's: it checks the SIM is no other open order's. */
+  prov_store_place_order_async (self->store, to_place, prov_sync_scheduler_get_catalog (self->scheduler),
                                 g_get_user_name (), NULL, on_sim_connected, g_object_ref (self));
 }
 
@@ -285,7 +440,7 @@ on_order_loaded (GObject      *source,
 
   g_set_object (&self->order, order);
   show_order (self, order);
-  show_connect_sim (self);
+  prov_store_find_follow_up_async (self->store, self->uuid, self->cancellable, on_follow_up_found, self);
 }
 
 static void
@@ -343,6 +498,7 @@ prov_order_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scan_listener);
   g_clear_object (&self->sim_context.order);
+  g_clear_object (&self->sim_line);
   g_clear_object (&self->order);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
@@ -370,6 +526,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, sim_page_bin);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_button);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -1,5 +1,6 @@
 /* Test helper: prints, one per line, the TMF622 ProductOrder_Create bodies
  * the client sends for a range of orders, for validate-tmf-payloads.py. */
+#include "prov-sim-link.h"
 #include "prov-tmf622.h"
 
 static void
@@ -38,6 +39,22 @@ main (int   argc,
   prov_order_set_field (full, "number.summary", "+31 6 12345678 (new)");
   prov_order_set_field (full, "addons.names", "Roaming EU");
   print_order (full, "DEALER-42");
+
+  /* Placed with its SIM to connect later, then the SIM linked to the
+   * product the carrier made. */
+  {
+    g_autoptr(ProvOrder) later = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+    g_autoptr(ProvOrder) link = NULL;
+
+    prov_order_set_field (later, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
+    prov_order_set_field (later, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
+    prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
+    print_order (later, NULL);
+    prov_order_line_set_product_ref (prov_order_get_line (later, 0), "5d7e0c9e-2f43-4d36-9d3c-1b0f3c3e2a11");
+    link = prov_order_new_sim_link (later, prov_order_find_line_awaiting_sim (later), "89314404000132922221",
+                                    "clerk", NULL);
+    print_order (link, NULL);
+  }
 
   print_order (empty, NULL);
 

@@ -134,6 +134,41 @@ sandbox_order_offering (JsonObject *order)
   return json_object_get_string_member (json_object_get_object_member (item, "productOffering"), "id");
 }
 
+/* The carrier's product the order's first item made or changes. */
+const char *
+sandbox_order_product_id (JsonObject *order)
+{
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
+  JsonObject *product = json_object_get_object_member (item, "product");
+
+  return product != NULL && json_object_has_member (product, "id") ? json_object_get_string_member (product, "id")
+                                                                   : NULL;
+}
+
+const char *
+sandbox_order_state (JsonObject *order)
+{
+  return json_object_get_string_member (order, "state");
+}
+
+/* How many orders the carrier holds (X-Total-Count). */
+guint
+sandbox_count_orders (Sandbox *sandbox)
+{
+  g_autofree char *uri = g_strconcat (sandbox->base, "productOrder?limit=1", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *total;
+
+  body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+  g_assert_no_error (error);
+  total = soup_message_headers_get_one (soup_message_get_response_headers (message), "X-Total-Count");
+  g_assert_nonnull (total);
+
+  return (guint) g_ascii_strtoull (total, NULL, 10);
+}
+
 /* @count mobile-user orders, queued for sending; ICCIDs by their index. */
 GPtrArray *
 sandbox_queue_orders (ProvStore *store,

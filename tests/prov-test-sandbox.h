@@ -30,6 +30,9 @@ JsonObject *sandbox_find_order           (Sandbox    *sandbox,
 const char *sandbox_order_characteristic (JsonObject *order,
                                           const char *name);
 const char *sandbox_order_offering       (JsonObject *order);
+const char *sandbox_order_product_id     (JsonObject *order);
+const char *sandbox_order_state          (JsonObject *order);
+guint       sandbox_count_orders         (Sandbox    *sandbox);
 
 /* An order as the carrier holds it. */
 typedef struct {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "prov-order-placing.h"
+#include "prov-sim-link.h"
 #include "prov-store-error.h"
 #include "prov-test-util.h"
 
@@ -115,17 +116,19 @@ test_placed_state_follows_the_order (Fixture       *fixture,
   g_assert_true (place (fixture->store, lifecycle, &error));
 
   g_assert_cmpint (prov_order_get_state (now), ==, PROV_ORDER_STATE_QUEUED);
-  g_assert_cmpint (prov_order_get_state (later), ==, PROV_ORDER_STATE_AWAITING_SIM);
+  /* Placed as the portals place it: the user is created now. */
+  g_assert_cmpint (prov_order_get_state (later), ==, PROV_ORDER_STATE_QUEUED);
   /* Its device is not scanned yet. */
   g_assert_cmpint (prov_order_get_state (wireless), ==, PROV_ORDER_STATE_AWAITING_INVENTORY);
   g_assert_cmpint (prov_order_get_state (lifecycle), ==, PROV_ORDER_STATE_AWAITING_APPROVAL);
 
-  /* Only the queued one is in the outbox. */
+  /* Only the queued ones are in the outbox. */
   prov_store_list_outbox_async (fixture->store, G_MAXINT64, 10, NULL, prov_test_store_result, &listed);
   outbox = prov_store_list_outbox_finish (fixture->store, prov_test_await (&listed), &next_due, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (outbox->len, ==, 1);
+  g_assert_cmpuint (outbox->len, ==, 2);
   g_assert_cmpstr (((ProvOutboxEntry *) g_ptr_array_index (outbox, 0))->uuid, ==, prov_order_get_uuid (now));
+  g_assert_cmpstr (((ProvOutboxEntry *) g_ptr_array_index (outbox, 1))->uuid, ==, prov_order_get_uuid (later));
 }
 
 static void
@@ -218,6 +221,72 @@ test_product_rules (Fixture       *fixture,
   g_assert_cmpuint (without_catalog->len, ==, 0);
 }
 
+static ProvOrder *
+find_follow_up (ProvStore  *store,
+                const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvOrder *found;
+
+  prov_store_find_follow_up_async (store, uuid, NULL, prov_test_store_result, &result);
+  found = prov_store_find_follow_up_finish (store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+/* "Connect SIM later": the SIM goes to the carrier as a modify of the
+ * product the placed order made, once the carrier has said which. */
+static void
+test_sim_linked_later (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ProvOrder) later = complete_order (PROV_ORDER_KIND_MOBILE_USER, 30);
+  g_autoptr(ProvOrder) link = NULL;
+  g_autoptr(ProvOrder) none = NULL;
+  g_autoptr(ProvOrder) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iccid = prov_test_make_iccid (31);
+  ProvOrderLine *line;
+  ProvOrderLine *change;
+
+  prov_order_set_field (later, PROV_ORDER_FIELD_ICCID, NULL);
+  prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
+  g_assert_true (place (fixture->store, later, &error));
+  g_assert_no_error (error);
+
+  line = prov_order_find_line_awaiting_sim (later);
+  g_assert_nonnull (line);
+  none = find_follow_up (fixture->store, prov_order_get_uuid (later));
+  g_assert_null (none);
+
+  /* Before the carrier names the product, there is nothing to modify. */
+  link = prov_order_new_sim_link (later, line, iccid, "clerk", &error);
+  g_assert_null (link);
+  g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  prov_order_line_set_product_ref (line, "product-42");
+  link = prov_order_new_sim_link (later, line, iccid, "clerk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (prov_order_get_n_lines (link), ==, 1);
+  change = prov_order_get_line (link, 0);
+  g_assert_cmpint (prov_order_line_get_action (change), ==, PROV_LINE_ACTION_MODIFY);
+  g_assert_cmpstr (prov_order_line_get_product_ref (change), ==, "product-42");
+  g_assert_cmpstr (prov_order_line_get_field (change, PROV_ORDER_FIELD_ICCID), ==, iccid);
+  g_assert_cmpstr (prov_order_get_field (link, PROV_ORDER_FIELD_CUSTOMER_ID), ==, "C-1001");
+
+  g_assert_true (place (fixture->store, link, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (prov_order_get_state (link), ==, PROV_ORDER_STATE_QUEUED);
+
+  found = find_follow_up (fixture->store, prov_order_get_uuid (later));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (prov_order_get_uuid (found), ==, prov_order_get_uuid (link));
+  g_assert_cmpstr (prov_order_get_field (found, PROV_ORDER_FIELD_ICCID), ==, iccid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +299,7 @@ main (int   argc,
   ADD ("/order/placing/timeline-and-extension", test_timeline_and_extension);
   ADD ("/order/placing/identifier-taken", test_identifier_taken);
   ADD ("/order/placing/product-rules", test_product_rules);
+  ADD ("/order/placing/sim-linked-later", test_sim_linked_later);
 #undef ADD
 
   return g_test_run ();

@@ -27,12 +27,11 @@ reply_clear (Reply *reply)
 }
 
 static Reply
-request (Sandbox    *sandbox,
-         const char *method,
-         const char *resource,
-         const char *json)
+request_uri (Sandbox    *sandbox,
+             const char *method,
+             const char *uri,
+             const char *json)
 {
-  g_autofree char *uri = g_strconcat (sandbox->base, resource, NULL);
   g_autoptr(SoupMessage) message = soup_message_new (method, uri);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -55,6 +54,27 @@ request (Sandbox    *sandbox,
     reply.body = json_node_copy (json_parser_get_root (parser));
 
   return reply;
+}
+
+static Reply
+request (Sandbox    *sandbox,
+         const char *method,
+         const char *resource,
+         const char *json)
+{
+  g_autofree char *uri = g_strconcat (sandbox->base, resource, NULL);
+
+  return request_uri (sandbox, method, uri, json);
+}
+
+/* TMF637, the customers' products. */
+static Reply
+inventory (Sandbox    *sandbox,
+           const char *resource)
+{
+  g_autofree char *uri = g_strconcat (sandbox->root, "tmf-api/productInventory/v4/", resource, NULL);
+
+  return request_uri (sandbox, "GET", uri, NULL);
 }
 
 static const char *
@@ -174,8 +194,8 @@ test_lines_and_their_states (void)
     "{\"externalId\":\"lines-1\",\"productOrderItem\":["
     " {\"id\":\"1\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}},"
     " {\"id\":\"2\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000016\"}]}},"
-    " {\"id\":\"3\",\"action\":\"modify\",\"product\":{\"id\":\"product-17\"}},"
-    " {\"id\":\"4\",\"action\":\"delete\",\"product\":{\"id\":\"product-18\"}}]}";
+    " {\"id\":\"3\",\"action\":\"modify\",\"product\":{\"id\":\"demo-product-jansen-1001\"}},"
+    " {\"id\":\"4\",\"action\":\"delete\",\"product\":{\"id\":\"demo-product-jansen-1002\"}}]}";
   const char *second_sim_again =
     "{\"externalId\":\"lines-2\",\"productOrderItem\":["
     " {\"id\":\"1\",\"action\":\"add\",\"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000024\"}]}},"
@@ -211,6 +231,109 @@ test_lines_and_their_states (void)
   sandbox_remove (&sandbox);
 }
 
+static JsonObject *
+item_of (Reply *reply,
+         guint  index)
+{
+  return json_array_get_object_element (json_object_get_array_member (json_node_get_object (reply->body),
+                                                                      "productOrderItem"), index);
+}
+
+static const char *
+product_characteristic (JsonObject *product,
+                        const char *name)
+{
+  JsonArray *list = json_object_get_array_member (product, "productCharacteristic");
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (list, i), "name"), name))
+      return json_object_get_string_member (json_array_get_object_element (list, i), "value");
+
+  return NULL;
+}
+
+/* A completed order makes the customer's products (TMF637) and names them
+ * on its items; a modify changes the product it names, a delete ends it;
+ * a change of a product the carrier does not have is rejected. */
+static void
+test_products_follow_orders (void)
+{
+  Sandbox sandbox = { 0 };
+  const char *user =
+    "{\"externalId\":\"user-1\",\"relatedParty\":[{\"id\":\"cust-9\",\"role\":\"Customer\","
+    "\"@referredType\":\"Individual\"}],\"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\","
+    "\"productOffering\":{\"id\":\"voice-advanced\",\"name\":\"Advanced User\"},\"product\":{"
+    "\"productCharacteristic\":[{\"name\":\"sim.mode\",\"value\":\"later\"},"
+    "{\"name\":\"extension.pin\",\"value\":\"000\"}]}}]}";
+  const char *unknown =
+    "{\"externalId\":\"change-0\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"modify\","
+    "\"product\":{\"id\":\"no-such-product\"}}]}";
+  g_autofree char *link = NULL;
+  g_autofree char *user_resource = NULL;
+  g_autofree char *link_resource = NULL;
+  g_autofree char *product_resource = NULL;
+  g_autofree char *product_id = NULL;
+  Reply created, completed, product, linked, link_completed, rejected, listed, jansen;
+
+  sandbox_start (&sandbox, "--acknowledged-delay=0", "--in-progress-delay=0", NULL);
+
+  /* The demo customer Jansen has three extensions at the carrier. */
+  jansen = inventory (&sandbox, "product?relatedParty.id=c0ffee00-0000-4000-8000-000000000002");
+  g_assert_cmpuint (jansen.status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (jansen.body)), ==, 3);
+  g_assert_cmpstr (jansen.total, ==, "3");
+
+  rejected = request (&sandbox, "POST", "productOrder", unknown);
+  g_assert_cmpuint (rejected.status, ==, 201);
+  g_assert_cmpstr (member (&rejected, "state"), ==, "rejected");
+
+  created = request (&sandbox, "POST", "productOrder", user);
+  g_assert_cmpuint (created.status, ==, 201);
+  user_resource = g_strconcat ("productOrder/", member (&created, "id"), NULL);
+  completed = request (&sandbox, "GET", user_resource, NULL);
+  g_assert_cmpstr (member (&completed, "state"), ==, "completed");
+  product_id = g_strdup (json_object_get_string_member (json_object_get_object_member (item_of (&completed, 0),
+                                                                                      "product"), "id"));
+  g_assert_nonnull (product_id);
+
+  product_resource = g_strconcat ("product/", product_id, NULL);
+  product = inventory (&sandbox, product_resource);
+  g_assert_cmpuint (product.status, ==, 200);
+  g_assert_cmpstr (member (&product, "status"), ==, "active");
+  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "sim.mode"), ==, "later");
+  /* The PIN is not kept on the product. */
+  g_assert_null (product_characteristic (json_node_get_object (product.body), "extension.pin"));
+  reply_clear (&product);
+
+  /* Only this customer's products when asked for them. */
+  listed = inventory (&sandbox, "product?relatedParty.id=cust-9");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed.body)), ==, 1);
+
+  link = g_strdup_printf ("{\"externalId\":\"change-1\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"modify\","
+                          "\"product\":{\"id\":\"%s\",\"productCharacteristic\":[{\"name\":\"sim.mode\",\"value\":\"now\"},"
+                          "{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]}", product_id);
+  linked = request (&sandbox, "POST", "productOrder", link);
+  g_assert_cmpuint (linked.status, ==, 201);
+  g_assert_cmpstr (member (&linked, "state"), ==, "acknowledged");
+  link_resource = g_strconcat ("productOrder/", member (&linked, "id"), NULL);
+  link_completed = request (&sandbox, "GET", link_resource, NULL);
+  g_assert_cmpstr (member (&link_completed, "state"), ==, "completed");
+
+  product = inventory (&sandbox, product_resource);
+  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "ICCID"), ==, "8931440400000000008");
+  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "sim.mode"), ==, "now");
+
+  reply_clear (&created);
+  reply_clear (&completed);
+  reply_clear (&product);
+  reply_clear (&linked);
+  reply_clear (&link_completed);
+  reply_clear (&rejected);
+  reply_clear (&listed);
+  reply_clear (&jansen);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +343,8 @@ main (int   argc,
   g_test_add_func ("/sandbox/orders-and-states", test_orders_and_states);
   g_test_add_func ("/sandbox/injected-faults", test_injected_faults);
   g_test_add_func ("/sandbox/lines-and-their-states", test_lines_and_their_states);
+
+  g_test_add_func ("/sandbox/products-follow-orders", test_products_follow_orders);
 
   return g_test_run ();
 }

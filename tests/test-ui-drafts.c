@@ -1,7 +1,8 @@
 /* Nothing typed is lost: a draft half filled in survives a crash (SIGKILL)
- * and opens again on the page it was left, with every field; an order
- * placed with "connect SIM later" waits as Awaiting SIM until a scanned
- * SIM is connected in its overview, and only then reaches the carrier. */
+ * and opens again on the page it was left, with every field. An order
+ * placed with "connect SIM later" reaches the carrier without a SIM; once
+ * the carrier has created the user, the SIM scanned in the order's
+ * overview goes out as a modify of that user's product. */
 #include <signal.h>
 #include <string.h>
 
@@ -97,10 +98,12 @@ test_connect_sim_later (void)
   g_autoptr(JsonObject) at_carrier = NULL;
   g_autofree char *window = NULL;
   g_autofree char *uuid = NULL;
+  g_autoptr(JsonObject) change = NULL;
   g_autofree char *placed = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) body = NULL;
+  g_autofree char *linkable = NULL;
+  g_autofree char *product_id = NULL;
+  g_autofree char *link_uuid = NULL;
+  JsonObject *item;
 
   if (!prov_test_have_display ())
     {
@@ -108,7 +111,7 @@ test_connect_sim_later (void)
       return;
     }
 
-  sandbox_start (&sandbox, "--state-delay=3000", NULL);
+  sandbox_start (&sandbox, "--state-delay=1000", NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
 
   prov_test_app_keys ("ctrl+1", NULL);
@@ -148,29 +151,47 @@ test_connect_sim_later (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page confirm shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+o", NULL);
 
-  placed = g_strdup_printf ("Order %s placed as awaiting-sim", uuid);
+  placed = g_strdup_printf ("Order %s placed as queued", uuid);
   g_assert_true (prov_test_app_wait_for_log (app, placed, TIMEOUT_MS));
 
-  /* Not sent while it waits for its SIM. */
+  /* Placed: the user reaches the carrier without a SIM. */
   prov_test_app_keys ("F5", NULL);
-  g_usleep (2000 * G_TIME_SPAN_MILLISECOND);
-  url = g_strconcat (sandbox.base, "productOrder?externalId=", uuid, NULL);
-  message = soup_message_new ("GET", url);
-  body = soup_session_send_and_read (sandbox.session, message, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (message), "X-Total-Count"), ==, "0");
+  at_carrier = sandbox_find_order (&sandbox, uuid);
+  g_assert_nonnull (at_carrier);
+  g_assert_null (sandbox_order_characteristic (at_carrier, "ICCID"));
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "sim.mode"), ==, "later");
 
-  /* Its overview: scan the SIM, connect and send. */
+  /* Its overview offers Connect SIM once the carrier has reported the
+   * product it made (when the order completes). */
   prov_test_app_activate_action ("show-order", uuid);
-  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  linkable = g_strdup_printf ("Order %s: its SIM can be connected", uuid);
+  for (guint i = 0; i < 20 && !prov_test_app_wait_for_log (app, linkable, 1500); i++)
+    prov_test_app_keys ("F5", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, linkable, TIMEOUT_MS));
+  g_clear_pointer (&at_carrier, json_object_unref);
+  at_carrier = sandbox_find_order (&sandbox, uuid);
+  product_id = g_strdup (sandbox_order_product_id (at_carrier));
+  g_assert_nonnull (product_id);
+
+  /* Scan the SIM and connect it. */
+  g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("connect-sim");
   prov_test_app_keys ("alt+c", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "SIM link placed as order", TIMEOUT_MS));
+  link_uuid = prov_test_app_dup_logged_uuid (app, "SIM link placed as order");
 
-  at_carrier = sandbox_find_order (&sandbox, uuid);
-  g_assert_nonnull (at_carrier);
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "ICCID"), ==, "89314404000132922221");
+  /* The change: a modify of that product, with the SIM. */
+  change = sandbox_find_order (&sandbox, link_uuid);
+  g_assert_nonnull (change);
+  item = json_array_get_object_element (json_object_get_array_member (change, "productOrderItem"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "action"), ==, "modify");
+  g_assert_cmpstr (sandbox_order_product_id (change), ==, product_id);
+  g_assert_cmpstr (sandbox_order_characteristic (change, "ICCID"), ==, "89314404000132922221");
+  g_assert_cmpstr (sandbox_order_state (change), !=, "rejected");
+  /* Nothing else went out for the first order. */
+  g_assert_cmpuint (sandbox_count_orders (&sandbox), ==, 2);
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);

@@ -5,6 +5,7 @@
 #include "prov-json-guard.h"
 #include "prov-rfc3339.h"
 #include "prov-sandbox-database.h"
+#include "prov-sandbox-products.h"
 
 /* Each entry takes the sandbox's file from version N to N + 1, so a
  * carrier.db kept from an older sandbox still opens. */
@@ -50,6 +51,14 @@ static const char * const migrations[] = {
   "  ('+31687654321', 'NL-7730145', '1590'),"
   "  ('+447700900123', 'UK-0090123', '2468'),"
   "  ('+12025550143', 'US-5550143', '8080');",
+
+  /* 3: the customers' products (TMF637), made by completed orders */
+  "CREATE TABLE products ("
+  "  id TEXT PRIMARY KEY,"
+  "  party_id TEXT,"
+  "  body TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL);"
+  "CREATE INDEX products_by_party ON products (party_id, seq);",
 };
 
 void
@@ -154,7 +163,7 @@ prov_sandbox_database_open (const char  *path,
         goto failed;
     }
 
-  if (!fill_number_pool (db, error) || !seed_customers (db, error))
+  if (!fill_number_pool (db, error) || !seed_customers (db, error) || !prov_sandbox_products_seed (db, error))
     {
       sqlite3_close (db);
       return NULL;

@@ -3,6 +3,7 @@
 #include "prov-json-guard.h"
 #include "prov-sandbox-database.h"
 #include "prov-sandbox-orders.h"
+#include "prov-sandbox-products.h"
 
 /*
  * Orders move acknowledged → inProgress → completed as time passes, worked
@@ -11,7 +12,10 @@
  *   SIM that is already active;
  * - a port-in whose transfer PIN does not match the donor carrier's record
  *   goes to pending with a note, until a PATCH supplies the right PIN;
- * - a cancellation is accepted until the order is completed.
+ * - a cancellation is accepted until the order is completed;
+ * - a modify or delete must name an active product of the carrier's;
+ * - a completed order makes or changes the customer's products (TMF637),
+ *   and each item then names its product (product.id).
  */
 
 struct _ProvSandboxOrders
@@ -24,6 +28,7 @@ struct _ProvSandboxOrders
 /* How another carrier pages its lists, whatever limit it is asked for. */
 #define OTHER_CARRIER_PAGE 50
 #define OTHER_TILLS_ORDERS 300
+#define OTHER_CUSTOMERS_PRODUCTS 120
 
 #define OPEN_STATES "('acknowledged', 'inProgress', 'pending', 'held')"
 
@@ -218,6 +223,30 @@ store_order (ProvSandboxOrders  *orders,
   return stored;
 }
 
+/* The product a modify or delete names that the carrier does not have. */
+static const char *
+find_unknown_product (ProvSandboxOrders *orders,
+                      JsonObject        *order)
+{
+  JsonArray *items = prov_json_object_get_array (order, "productOrderItem");
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = prov_json_array_get_object (items, i);
+      const char *action = prov_json_object_get_string (item, "action");
+      const char *id = prov_json_object_get_string (prov_json_object_get_object (item, "product"), "id");
+
+      if (g_strcmp0 (action, "modify") != 0 && g_strcmp0 (action, "delete") != 0)
+        continue;
+      if (id == NULL)
+        return "(none named)";
+      if (!prov_sandbox_products_exist (orders->db, id))
+        return id;
+    }
+
+  return NULL;
+}
+
 /* A number taken from the pool for this order leaves the pool for good. */
 static void
 assign_number (ProvSandboxOrders *orders,
@@ -253,6 +282,7 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
   g_auto(GStrv) iccids = NULL;
   g_autofree char *joined = NULL;
   const char *state = "acknowledged";
+  const char *unknown_product;
   gint64 now = g_get_real_time ();
 
   if (!JSON_NODE_HOLDS_OBJECT (request) ||
@@ -281,6 +311,14 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
         state = "rejected";
         add_note (object, text);
       }
+
+  if (g_str_equal (state, "acknowledged") && (unknown_product = find_unknown_product (orders, object)) != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("Product %s is not an active product of this carrier", unknown_product);
+
+      state = "rejected";
+      add_note (object, text);
+    }
 
   if (g_str_equal (state, "rejected"))
     ;
@@ -342,6 +380,8 @@ row_to_order (ProvSandboxOrders  *orders,
   if (order == NULL)
     return NULL;
 
+  if (g_str_equal (new_state, "completed") && !g_str_equal (state, "completed"))
+    prov_sandbox_products_apply_order (orders->db, json_node_get_object (order));
   set_state (json_node_get_object (order), new_state);
   if (!g_str_equal (state, new_state))
     store_order (orders, "UPDATE orders SET state = :state, state_since = :since, body = :body WHERE id = :id",
@@ -379,9 +419,9 @@ prov_sandbox_orders_get (ProvSandboxOrders  *orders,
 }
 
 /* States change as they are read: bring every open order up to date
- * before a list filters on its state. */
-static void
-advance_open_orders (ProvSandboxOrders *orders)
+ * before a list filters on its state, or the products are listed. */
+void
+prov_sandbox_orders_advance (ProvSandboxOrders *orders)
 {
   sqlite3_stmt *statement = NULL;
 
@@ -410,6 +450,7 @@ prov_sandbox_orders_behave_as_other_carrier (ProvSandboxOrders *orders)
   guint existing = 0;
 
   orders->other_carrier = TRUE;
+  prov_sandbox_products_seed_others (orders->db, OTHER_CUSTOMERS_PRODUCTS);
 
   sqlite3_prepare_v2 (orders->db, "SELECT count(*) FROM orders WHERE external_id LIKE 'other-till-seeded-%'",
                       -1, &statement, NULL);
@@ -449,7 +490,7 @@ prov_sandbox_orders_list (ProvSandboxOrders  *orders,
     }
 
   if (state != NULL)
-    advance_open_orders (orders);
+    prov_sandbox_orders_advance (orders);
 
   sqlite3_prepare_v2 (orders->db,
                       "SELECT count(*) FROM orders WHERE (?1 IS NULL OR external_id = ?1) AND (?2 IS NULL OR state = ?2)",

@@ -18,6 +18,7 @@ ProvSandboxOrders *prov_sandbox_orders_new    (sqlite3                 *db,
                                                const ProvSandboxDelays *delays);
 void               prov_sandbox_orders_free   (ProvSandboxOrders       *orders);
 void               prov_sandbox_orders_behave_as_other_carrier (ProvSandboxOrders *orders);
+void               prov_sandbox_orders_advance (ProvSandboxOrders *orders);
 JsonNode          *prov_sandbox_orders_create (ProvSandboxOrders       *orders,
                                                JsonNode                *request,
                                                const char              *base_url,

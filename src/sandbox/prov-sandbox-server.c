@@ -8,6 +8,7 @@
 #include "prov-sandbox-parties.h"
 #include "prov-sandbox-schema.h"
 #include "prov-sandbox-server.h"
+#include "prov-sandbox-products.h"
 
 /* The TMF622, TMF620, TMF629 and TMF685 subset the carrier client uses,
  * with the faults of a real network and a busy carrier injected on
@@ -404,6 +405,45 @@ serve_tmf685 (ProvSandboxServer *self,
     respond_not_served (message, method, resource, "reservation");
 }
 
+/* Another carrier pages its inventory by its own size and ignores the
+ * attribute filter, which TMF637 does not declare. */
+#define OTHER_CARRIER_PRODUCTS_PAGE 50
+
+static void
+serve_tmf637 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              GHashTable        *query)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  /* Orders completed since they were last read make their products now. */
+  prov_sandbox_orders_advance (self->orders);
+
+  if (!g_str_equal (method, SOUP_METHOD_GET))
+    respond_not_served (message, method, resource, "product");
+  else if (g_str_equal (resource, "product"))
+    {
+      answer = prov_sandbox_products_list (self->db,
+                                           self->other_carrier ? NULL : query_string (query, "relatedParty.id"),
+                                           OFFSET (query),
+                                           self->other_carrier ? MIN (LIMIT (query), OTHER_CARRIER_PRODUCTS_PAGE)
+                                                               : LIMIT (query),
+                                           &total, &error);
+      respond_list (message, answer, total, error);
+    }
+  else if (g_str_has_prefix (resource, "product/"))
+    {
+      answer = prov_sandbox_products_get (self->db, resource + strlen ("product/"), &error);
+      respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else
+    respond_not_served (message, method, resource, "product");
+}
+
 /* Every request body, one JSON line each, for the tests that check what
  * the client sends against the TM Forum specs. */
 static void
@@ -468,6 +508,8 @@ carry_out (ProvSandboxServer *self,
     serve_tmf629 (self, message, method, path + strlen (PROV_SANDBOX_TMF629_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF685_PATH))
     serve_tmf685 (self, message, method, path + strlen (PROV_SANDBOX_TMF685_PATH), body);
+  else if (g_str_has_prefix (path, PROV_SANDBOX_TMF637_PATH))
+    serve_tmf637 (self, message, method, path + strlen (PROV_SANDBOX_TMF637_PATH), query);
   else
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", path);
 }

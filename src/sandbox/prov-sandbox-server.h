@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define PROV_SANDBOX_TMF622_PATH "/tmf-api/productOrderingManagement/v4/"
 #define PROV_SANDBOX_TMF629_PATH "/tmf-api/customerManagement/v4/"
 #define PROV_SANDBOX_TMF685_PATH "/tmf-api/resourcePoolManagement/v1/"
+#define PROV_SANDBOX_TMF637_PATH "/tmf-api/productInventory/v4/"
 
 typedef struct _ProvSandboxServer ProvSandboxServer;
 

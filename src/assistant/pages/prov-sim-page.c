@@ -20,6 +20,7 @@ struct _ProvSimPage
   GPtrArray           *candidates;   /* ProvStockItem */
   gboolean             filling;
 
+  AdwPreferencesGroup *mode_group;
   AdwActionRow        *mode_row;
   GtkToggleButton     *now_button;
   GtkToggleButton     *later_button;
@@ -294,6 +295,7 @@ prov_sim_page_class_init (ProvSimPageClass *klass)
   object_class->dispose = prov_sim_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-sim-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ProvSimPage, mode_group);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, mode_row);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, now_button);
   gtk_widget_class_bind_template_child (widget_class, ProvSimPage, later_button);
@@ -318,4 +320,15 @@ prov_sim_page_init (ProvSimPage *self)
   g_type_ensure (PROV_TYPE_SCAN_ENTRY);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_set (self->iccid_entry, "kinds", SIM_KINDS, NULL);
+}
+
+/* Where the SIM is being connected now (an order's overview), "later" is
+ * no choice. */
+void
+prov_sim_page_set_offers_later (ProvSimPage *self,
+                                gboolean     offers_later)
+{
+  g_return_if_fail (PROV_IS_SIM_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mode_group), offers_later);
 }

@@ -35,6 +35,8 @@ static const ProvOrderField fields[] = {
   { "customer.id", N_("Customer number at the carrier"), TEXT, KEPT, ORDER ("relatedParty.id") },
   { "customer.name", N_("Customer"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("relatedParty.name") },
   { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, NEVER },
+  /* The order whose placed line this one changes (a SIM connected later). */
+  { "follows.order", N_("Follows order"), TEXT, 0, NEVER },
 
   /* Its line: what is ordered */
   { "stocktaking.portfolio-id", N_("Portfolio"), CHOICE, LINE | KEPT, CHARACTERISTIC ("stocktaking.portfolio-id") },

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_PIN                 "extension.pin"
 #define PROV_ORDER_FIELD_NEXT_EXTENSION      "extension.next-available"
 #define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
+#define PROV_ORDER_FIELD_SIM_MODE            "sim.mode"
+#define PROV_ORDER_FIELD_FOLLOWS             "follows.order"
 
 /* What a field holds, for pages, the overview and the printout. */
 typedef enum {

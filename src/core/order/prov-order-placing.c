@@ -5,6 +5,7 @@
 #include "prov-ids.h"
 #include "prov-order-field.h"
 #include "prov-order-placing.h"
+#include "prov-sim-link.h"
 #include "prov-order-rules.h"
 #include "prov-pin-rule.h"
 
@@ -198,8 +199,6 @@ prov_order_placed_state (ProvOrder *order)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      if (g_strcmp0 (prov_order_line_get_field (line, "sim.mode"), "later") == 0)
-        return PROV_ORDER_STATE_AWAITING_SIM;
       if (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER && line_lacks_inventory (line))
         return PROV_ORDER_STATE_AWAITING_INVENTORY;
     }
@@ -211,10 +210,18 @@ prov_order_placed_state (ProvOrder *order)
   return PROV_ORDER_STATE_QUEUED;
 }
 
-/* The timeline's words for placing into @state. */
+/* The timeline's words for placing @order into @state. */
 const char *
-prov_order_placed_reason (ProvOrderState state)
+prov_order_placed_reason (ProvOrder      *order,
+                          ProvOrderState  state)
 {
+  /* As in the carriers' portals: the user is created and configured at
+   * the carrier now, and works once a SIM is linked to it. */
+  if (state == PROV_ORDER_STATE_QUEUED && prov_order_find_line_awaiting_sim (order) != NULL)
+    return _("Placed; the user is created now, the SIM is connected later");
+  if (state == PROV_ORDER_STATE_QUEUED && prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
+    return _("Placed; connects the SIM of an order placed earlier");
+
   switch (state)
     {
     case PROV_ORDER_STATE_AWAITING_SIM:

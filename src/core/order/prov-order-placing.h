@@ -22,6 +22,7 @@ gboolean       prov_order_check_complete   (ProvOrder    *order,
                                             ProvCatalog  *catalog,
                                             GError      **error);
 ProvOrderState prov_order_placed_state   (ProvOrder  *order);
-const char    *prov_order_placed_reason  (ProvOrderState state);
+const char    *prov_order_placed_reason  (ProvOrder      *order,
+                                          ProvOrderState  state);
 
 G_END_DECLS

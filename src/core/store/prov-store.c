@@ -1209,6 +1209,77 @@ prov_store_load_order_finish (ProvStore     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static void
+worker_find_follow_up (StoreWorker *worker,
+                       GTask       *task,
+                       gpointer     args)
+{
+  const char *uuid = args;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) order = NULL;
+  sqlite3_stmt *statement;
+  int rc;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
+                                    "WHERE json_extract (payload, '$.\"" PROV_ORDER_FIELD_FOLLOWS "\"') = ?1 "
+                                    "AND state != ?2 ORDER BY created_at DESC, id DESC LIMIT 1",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, uuid);
+  sqlite3_bind_int (statement, 2, PROV_ORDER_STATE_CANCELLED);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    {
+      order = order_from_row (statement);
+      if (!prov_order_load_payload_json (order, column_text (statement, 13), &error) ||
+          !worker_read_lines (worker, sqlite3_column_int64 (statement, 14), order, &error))
+        g_clear_object (&order);
+    }
+  else if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  statement_done (statement);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&order), g_object_unref);
+}
+
+/* The newest order, not cancelled, that follows up order @uuid (such as
+ * the change that connects its SIM); the finish function returns NULL
+ * without an error when there is none. */
+void
+prov_store_find_follow_up_async (ProvStore           *self,
+                                 const char          *uuid,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  prov_store_push (self, worker_find_follow_up, g_strdup (uuid), g_free, NULL,
+                   cancellable, callback, user_data, prov_store_find_follow_up_async);
+}
+
+ProvOrder *
+prov_store_find_follow_up_finish (ProvStore     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 typedef struct {
   ProvOrderFilter *filter;
   guint            offset;
@@ -1612,14 +1683,14 @@ prov_store_transition_finish (ProvStore     *self,
 
 typedef struct {
   char  *uuid;
-  GStrv  ids_and_states;   /* line id, state, … */
+  GStrv  lines;   /* line id, state, product id ("" when not told), … */
 } LineStatesArgs;
 
 static void
 line_states_args_free (LineStatesArgs *args)
 {
   g_free (args->uuid);
-  g_strfreev (args->ids_and_states);
+  g_strfreev (args->lines);
   g_free (args);
 }
 
@@ -1636,7 +1707,8 @@ worker_record_line_states (StoreWorker *worker,
 
   if (!worker_require_db (worker, &error) ||
       !(statement = worker_prepare (worker,
-                                    "UPDATE order_lines SET state = ?1 "
+                                    "UPDATE order_lines SET state = coalesce (nullif (?1, ''), state), "
+                                    "  product_ref = coalesce (nullif (?4, ''), product_ref) "
                                     "WHERE order_id = (SELECT id FROM orders WHERE uuid = ?2) AND line_id = ?3",
                                     &error)))
     {
@@ -1644,11 +1716,12 @@ worker_record_line_states (StoreWorker *worker,
       return;
     }
 
-  for (guint i = 0; args->ids_and_states[i] != NULL && args->ids_and_states[i + 1] != NULL; i += 2)
+  for (guint i = 0; args->lines[i] != NULL && args->lines[i + 1] != NULL && args->lines[i + 2] != NULL; i += 3)
     {
-      bind_text (statement, 1, args->ids_and_states[i + 1]);
+      bind_text (statement, 1, args->lines[i + 1]);
       bind_text (statement, 2, args->uuid);
-      bind_text (statement, 3, args->ids_and_states[i]);
+      bind_text (statement, 3, args->lines[i]);
+      bind_text (statement, 4, args->lines[i + 2]);
       if (!worker_run (worker, statement, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -1659,12 +1732,15 @@ worker_record_line_states (StoreWorker *worker,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Each line's state as the carrier reports it (productOrderItem.state):
- * @ids_and_states holds a line id, then its state, and so on. */
+/* Each line's state as the carrier reports it (productOrderItem.state)
+ * and the carrier's product it made or changes (product.id): @lines holds
+ * a line id, its state and its product id ("" for either when the carrier
+ * did not say), then the next line's. For a new line the product id is
+ * what a later change of it refers to. */
 void
 prov_store_record_line_states_async (ProvStore           *self,
                                      const char          *uuid,
-                                     const char * const  *ids_and_states,
+                                     const char * const  *lines,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
@@ -1675,7 +1751,7 @@ prov_store_record_line_states_async (ProvStore           *self,
 
   args = g_new0 (LineStatesArgs, 1);
   args->uuid = g_strdup (uuid);
-  args->ids_and_states = g_strdupv ((char **) ids_and_states);
+  args->lines = g_strdupv ((char **) lines);
   prov_store_push (self, worker_record_line_states, args, (GDestroyNotify) line_states_args_free, uuid,
                    cancellable, callback, user_data, prov_store_record_line_states_async);
 }
@@ -1698,6 +1774,7 @@ typedef struct {
   ProvOrder         *order;      /* only touched on the main thread */
   ProvOrderState     to;
   char              *who;
+  char              *reason;
   gint64             at;
   char              *account;
   GPtrArray         *extensions;  /* number, name, … */
@@ -1709,6 +1786,7 @@ place_args_free (PlaceArgs *args)
   prov_order_snapshot_free (args->snapshot);
   g_clear_object (&args->order);
   g_free (args->who);
+  g_free (args->reason);
   g_free (args->account);
   g_ptr_array_unref (args->extensions);
   g_free (args);
@@ -1748,7 +1826,7 @@ worker_apply_place (StoreWorker  *worker,
     }
 
   step.to = args->to;
-  step.reason = (char *) prov_order_placed_reason (args->to);
+  step.reason = args->reason;
   if (!worker_apply_transition (worker, &step, error))
     return FALSE;
 
@@ -1819,6 +1897,7 @@ prov_store_place_order_async (ProvStore           *self,
   args->snapshot = prov_order_snapshot_new (order, args->at);
   args->order = g_object_ref (order);
   args->to = prov_order_placed_state (order);
+  args->reason = g_strdup (prov_order_placed_reason (order, args->to));
   args->who = g_strdup (who);
   args->account = g_strdup (prov_order_get_field (order, "customer.id"));
   args->extensions = g_ptr_array_new_with_free_func (g_free);

@@ -88,6 +88,14 @@ void        prov_store_load_order_async    (ProvStore            *self,
 ProvOrder  *prov_store_load_order_finish   (ProvStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+void        prov_store_find_follow_up_async  (ProvStore          *self,
+                                              const char         *uuid,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+ProvOrder  *prov_store_find_follow_up_finish (ProvStore          *self,
+                                              GAsyncResult       *result,
+                                              GError            **error);
 
 void        prov_store_list_orders_async   (ProvStore            *self,
                                             const ProvOrderFilter *filter,
@@ -119,7 +127,7 @@ void        prov_store_transition_async    (ProvStore            *self,
                                             gpointer              user_data);
 void        prov_store_record_line_states_async (ProvStore       *self,
                                             const char           *uuid,
-                                            const char * const   *ids_and_states,
+                                            const char * const   *lines,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);

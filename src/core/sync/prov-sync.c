@@ -206,7 +206,8 @@ on_line_states_recorded (GObject      *source,
     g_debug ("Line states not recorded: %s", error->message);
 }
 
-/* productOrderItem.state of each line the carrier lists. */
+/* productOrderItem.state of each line the carrier lists, and the product
+ * it made or changes (product.id), which a later change refers to. */
 static void
 record_line_states (ProvStore  *store,
                     const char *uuid,
@@ -214,24 +215,26 @@ record_line_states (ProvStore  *store,
 {
   JsonArray *items = prov_json_object_get_array (carrier_order, "productOrderItem");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids_and_states = NULL;
+  g_auto(GStrv) lines = NULL;
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = prov_json_array_get_object (items, i);
       const char *id = prov_json_object_get_string (item, "id");
       const char *state = prov_json_object_get_string (item, "state");
+      const char *product_id = prov_json_object_get_string (prov_json_object_get_object (item, "product"), "id");
 
-      if (id != NULL && state != NULL)
+      if (id != NULL && (state != NULL || product_id != NULL))
         {
           g_strv_builder_add (builder, id);
-          g_strv_builder_add (builder, state);
+          g_strv_builder_add (builder, state != NULL ? state : "");
+          g_strv_builder_add (builder, product_id != NULL ? product_id : "");
         }
     }
 
-  ids_and_states = g_strv_builder_end (builder);
-  if (ids_and_states[0] != NULL)
-    prov_store_record_line_states_async (store, uuid, (const char * const *) ids_and_states, NULL,
+  lines = g_strv_builder_end (builder);
+  if (lines[0] != NULL)
+    prov_store_record_line_states_async (store, uuid, (const char * const *) lines, NULL,
                                          on_line_states_recorded, NULL);
 }
 
