@@ -413,10 +413,10 @@ take_current_customer (ProvApplication *self,
                        ProvOrder       *order)
 {
   static const char * const customer_fields[] = {
-    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
+    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
   };
 
-  if (self->last_order == NULL || prov_order_get_field (self->last_order, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
+  if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL)
     return;
 
   for (guint i = 0; customer_fields[i] != NULL; i++)

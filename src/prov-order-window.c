@@ -245,6 +245,8 @@ new_sim_scratch (ProvOrderWindow *self)
 
   prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_ID,
                         prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_ID));
+  prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_UUID,
+                        prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_UUID));
   prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_NAME,
                         prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_NAME));
   return scratch;

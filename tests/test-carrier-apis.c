@@ -1,6 +1,7 @@
 /* The carrier client against the sandbox for the APIs around an order:
- * the TMF620 catalog (and its offline cache), TMF629 customers, TMF685
- * number reservations, and TMF622 list, patch and cancel. With
+ * the TMF620 catalog (and its offline cache), TMF629 customers, TMF637
+ * the customers' products, TMF685 number reservations, and TMF622 list,
+ * patch and cancel. With
  * PROV_CAPTURE set, the sandbox writes every request body there for
  * validate-tmf-payloads.py to check against the specs. */
 #include "prov-carrier-client.h"
@@ -228,6 +229,80 @@ test_customer_search_and_create (Fixture       *fixture,
                    prov_customer_get_carrier_id (customer));
 }
 
+#define JANSEN "c0ffee00-0000-4000-8000-000000000002"
+
+static JsonNode *
+list_products (ProvCarrierClient *client,
+               const char        *customer_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *products;
+
+  AWAIT (prov_carrier_client_list_products_async, client, customer_id);
+  products = prov_carrier_client_list_products_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  return products;
+}
+
+/* The customer's products come from the carrier, kept for offline use:
+ * the extensions in use are the carrier's and those this till's orders
+ * took, with the carrier's names; ended products free their numbers. A
+ * carrier that ignores the relatedParty filter (TMF637 does not declare
+ * it) and pages by 50 still gives only this customer's products. */
+static void
+test_customer_products (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) products = list_products (fixture->client, JANSEN);
+  g_autoptr(JsonNode) from_other = NULL;
+  g_autoptr(ProvCarrierClient) other_client = NULL;
+  g_auto(GStrv) numbers = NULL;
+  g_auto(GStrv) names = NULL;
+  g_auto(GStrv) after_end = NULL;
+  Sandbox other = { 0 };
+  JsonObject *ended;
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (products)), ==, 3);
+
+  /* This till placed 1003 for Jansen before the carrier listed it. */
+  AWAIT (prov_store_add_extension_async, fixture->store, JANSEN, "1003", "Anna Jansen", NULL);
+  g_assert_true (prov_store_add_extension_finish (fixture->store, result, &error));
+  g_clear_object (&result);
+  AWAIT (prov_store_save_products_async, fixture->store, JANSEN, products);
+  g_assert_true (prov_store_save_products_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  AWAIT (prov_store_list_extensions_async, fixture->store, JANSEN);
+  numbers = prov_store_list_extensions_finish (fixture->store, result, &names, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstrv (numbers, ((const char * const[]) { "1001", "1002", "1003", "1004", NULL }));
+  g_assert_cmpstrv (names, ((const char * const[]) { "Receptie", "Willem Jansen", "Anna Jansen", "Werkplaats", NULL }));
+
+  /* The carrier ended 1002: its number is free again. */
+  ended = json_array_get_object_element (json_node_get_array (products), 1);
+  json_object_set_string_member (ended, "status", "terminated");
+  AWAIT (prov_store_save_products_async, fixture->store, JANSEN, products);
+  g_assert_true (prov_store_save_products_finish (fixture->store, result, &error));
+  g_clear_object (&result);
+  AWAIT (prov_store_list_extensions_async, fixture->store, JANSEN);
+  after_end = prov_store_list_extensions_finish (fixture->store, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (after_end, ((const char * const[]) { "1001", "1003", "1004", NULL }));
+
+  sandbox_start (&other, "--other-carrier", NULL);
+  other_client = prov_carrier_client_new (other.root, "test-token", 5);
+  from_other = list_products (other_client, JANSEN);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (from_other)), ==, 3);
+  g_clear_object (&other_client);
+  sandbox_remove (&other);
+}
+
 static void
 test_number_reservation (Fixture       *fixture,
                          gconstpointer  data)
@@ -396,6 +471,8 @@ main (int   argc,
               fixture_set_up, test_catalog_cached_for_offline_use, fixture_tear_down);
   g_test_add ("/carrier-apis/customer-search-and-create", Fixture, NULL,
               fixture_set_up, test_customer_search_and_create, fixture_tear_down);
+  g_test_add ("/carrier-apis/customer-products", Fixture, NULL,
+              fixture_set_up, test_customer_products, fixture_tear_down);
   g_test_add ("/carrier-apis/number-reservation", Fixture, NULL,
               fixture_set_up, test_number_reservation, fixture_tear_down);
   g_test_add ("/carrier-apis/pending-port-in-patched-then-cancelled", Fixture, NULL,

@@ -2,6 +2,7 @@
 #include <adwaita.h>
 
 #include "prov-assistant-page.h"
+#include "prov-customer-products.h"
 
 G_DEFINE_INTERFACE (ProvAssistantPage, prov_assistant_page, GTK_TYPE_WIDGET)
 
@@ -200,4 +201,51 @@ prov_page_dup_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+typedef struct {
+  ProvPageRefreshed refreshed;
+  gpointer          user_data;
+} RefreshClosure;
+
+static void
+on_customer_products_refreshed (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autofree RefreshClosure *closure = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_customer_products_refresh_finish (PROV_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The customer's products were not read from the carrier: %s", error->message);
+      return;
+    }
+
+  closure->refreshed (closure->user_data);
+}
+
+void
+prov_page_refresh_customer_products (ProvPageContext   *context,
+                                     const char        *account,
+                                     GCancellable      *cancellable,
+                                     ProvPageRefreshed  refreshed,
+                                     gpointer           user_data)
+{
+  ProvCarrierSession *session;
+  RefreshClosure *closure;
+
+  g_return_if_fail (context != NULL);
+  g_return_if_fail (G_IS_CANCELLABLE (cancellable));
+
+  session = context->scheduler != NULL ? prov_sync_scheduler_get_reachable_session (context->scheduler) : NULL;
+  if (account == NULL || session == NULL)
+    return;
+
+  closure = g_new0 (RefreshClosure, 1);
+  closure->refreshed = refreshed;
+  closure->user_data = user_data;
+  prov_customer_products_refresh_async (context->store, session, account, cancellable,
+                                        on_customer_products_refreshed, closure);
 }

@@ -75,4 +75,15 @@ ProvOffering *prov_page_get_offering         (GtkWidget         *combo_row);
 /* Today as YYYY-MM-DD, the default start date. */
 char         *prov_page_dup_today            (void);
 
+/* Reads @account's products from the carrier into the store, when the
+ * carrier can be reached, and then calls @refreshed: the page lists its
+ * users or extensions again. Not called when offline, cancelled or failed:
+ * the store keeps what it had. */
+typedef void (*ProvPageRefreshed) (gpointer user_data);
+void          prov_page_refresh_customer_products (ProvPageContext   *context,
+                                                   const char        *account,
+                                                   GCancellable      *cancellable,
+                                                   ProvPageRefreshed  refreshed,
+                                                   gpointer           user_data);
+
 G_END_DECLS

@@ -292,6 +292,7 @@ prov_sandbox_products_seed_others (sqlite3 *db,
 JsonNode *
 prov_sandbox_products_list (sqlite3     *db,
                             const char  *party_id,
+                            gboolean     newest_first,
                             guint        offset,
                             guint        limit,
                             guint       *total,
@@ -307,11 +308,14 @@ prov_sandbox_products_list (sqlite3     *db,
   *total = sqlite3_column_int (statement, 0);
   sqlite3_finalize (statement);
 
-  sqlite3_prepare_v2 (db, "SELECT body FROM products WHERE ?1 IS NULL OR party_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3",
+  sqlite3_prepare_v2 (db,
+                      "SELECT body FROM products WHERE ?1 IS NULL OR party_id = ?1 "
+                      "ORDER BY CASE WHEN ?4 THEN -seq ELSE seq END LIMIT ?2 OFFSET ?3",
                       -1, &statement, NULL);
   sqlite3_bind_text (statement, 1, party_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (statement, 2, limit);
   sqlite3_bind_int (statement, 3, offset);
+  sqlite3_bind_int (statement, 4, newest_first);
   while (sqlite3_step (statement) == SQLITE_ROW)
     {
       JsonNode *product = prov_sandbox_json_parse ((const char *) sqlite3_column_text (statement, 0), error);

@@ -17,6 +17,7 @@ void      prov_sandbox_products_apply_order  (sqlite3     *db,
                                               JsonObject  *order);
 JsonNode *prov_sandbox_products_list         (sqlite3     *db,
                                               const char  *party_id,
+                                              gboolean     newest_first,
                                               guint        offset,
                                               guint        limit,
                                               guint       *total,

@@ -405,8 +405,8 @@ serve_tmf685 (ProvSandboxServer *self,
     respond_not_served (message, method, resource, "reservation");
 }
 
-/* Another carrier pages its inventory by its own size and ignores the
- * attribute filter, which TMF637 does not declare. */
+/* Another carrier pages its inventory by its own size, newest first, and
+ * ignores the attribute filter, which TMF637 does not declare. */
 #define OTHER_CARRIER_PRODUCTS_PAGE 50
 
 static void
@@ -429,7 +429,7 @@ serve_tmf637 (ProvSandboxServer *self,
     {
       answer = prov_sandbox_products_list (self->db,
                                            self->other_carrier ? NULL : query_string (query, "relatedParty.id"),
-                                           OFFSET (query),
+                                           self->other_carrier, OFFSET (query),
                                            self->other_carrier ? MIN (LIMIT (query), OTHER_CARRIER_PRODUCTS_PAGE)
                                                                : LIMIT (query),
                                            &total, &error);

@@ -281,6 +281,18 @@ on_extensions_listed (GObject      *source,
   show_in_use (self);
 }
 
+/* The carrier's list arrived: the numbers in use and the subscribers are
+ * now the carrier's as well as this till's. */
+static void
+list_extensions_again (gpointer user_data)
+{
+  ProvExtensionPage *self = user_data;
+  const char *account = prov_order_get_customer_account (self->context->order);
+
+  if (account != NULL)
+    prov_store_list_extensions_async (self->context->store, account, self->cancellable, on_extensions_listed, self);
+}
+
 static const char *
 prov_extension_page_get_id (ProvAssistantPage *page)
 {
@@ -308,7 +320,7 @@ prov_extension_page_load (ProvAssistantPage *page,
                           ProvPageContext   *context)
 {
   ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
-  const char *account = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  const char *account = prov_order_get_customer_account (context->order);
   gboolean pbx = prov_order_get_kind (context->order) == PROV_ORDER_KIND_USER_EXTENSION;
   const char *name = prov_order_get_field (context->order, "extension.name");
 
@@ -340,6 +352,8 @@ prov_extension_page_load (ProvAssistantPage *page,
   self->cancellable = g_cancellable_new ();
   if (account != NULL)
     prov_store_list_extensions_async (context->store, account, self->cancellable, on_extensions_listed, self);
+  prov_page_refresh_customer_products (context, prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_ID),
+                                       self->cancellable, list_extensions_again, self);
   check_fields (self);
 }
 

@@ -83,7 +83,8 @@ static void
 show_customers (ProvStocktakingPage *self,
                 GPtrArray           *found)
 {
-  const char *chosen_id = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  const char *carrier_id = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  const char *chosen_id = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_UUID);
   GtkWidget *child;
   int selected = -1;
 
@@ -92,10 +93,14 @@ show_customers (ProvStocktakingPage *self,
     gtk_list_box_remove (self->customer_list, child);
   g_ptr_array_set_size (self->customers, 0);
 
+  /* Drafts of older versions name the customer by this till's id alone. */
+  if (chosen_id == NULL)
+    chosen_id = carrier_id;
+
   /* The customer the order already has comes first, whatever the search. */
   if (chosen_id != NULL)
     g_ptr_array_add (self->customers,
-                     prov_customer_new_from_row (chosen_id, NULL,
+                     prov_customer_new_from_row (chosen_id, carrier_id,
                                                  prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_NAME),
                                                  prov_order_get_field (self->context->order, "customer.email"), NULL));
 
@@ -191,7 +196,9 @@ static void
 choose_customer (ProvStocktakingPage *self,
                  ProvCustomer        *customer)
 {
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_ID, prov_customer_get_uuid (customer));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_UUID, prov_customer_get_uuid (customer));
+  /* Only the carrier's own number names the customer to the carrier. */
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_ID, prov_customer_get_carrier_id (customer));
   prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_customer_get_name (customer));
   prov_page_set_field (self->context, "customer.email", prov_customer_get_email (customer));
   prov_page_show_problem (GTK_WIDGET (self->customer_search_row), self->customer_problem, NULL);
@@ -592,7 +599,7 @@ prov_stocktaking_page_get_complete (ProvAssistantPage *page)
   order = self->context->order;
   date_problem = check_start_date (self);
 
-  return prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) != NULL &&
+  return prov_order_get_customer_account (order) != NULL &&
          prov_order_get_field (order, "stocktaking.portfolio-id") != NULL &&
          (!is_extension_flow (self) || prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_ID) != NULL) &&
          date_problem == NULL;

@@ -5,7 +5,7 @@
 #include "prov-user-page.h"
 
 /* Who uses the line. An existing user is one of the customer's PBX
- * subscribers; a new one needs a name, an e-mail and the language of
+ * subscribers, as the carrier lists them and this till's orders added; a new one needs a name, an e-mail and the language of
  * their announcements and voicemail. */
 
 static const char * const languages[] = { "nl", "en", "de", "fr" };
@@ -199,6 +199,17 @@ on_users_listed (GObject      *source,
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
+/* The carrier's list arrived: its users are offered too. */
+static void
+list_users_again (gpointer user_data)
+{
+  ProvUserPage *self = user_data;
+  const char *account = prov_order_get_customer_account (self->context->order);
+
+  if (account != NULL)
+    prov_store_list_extensions_async (self->context->store, account, self->cancellable, on_users_listed, self);
+}
+
 static const char *
 prov_user_page_get_id (ProvAssistantPage *page)
 {
@@ -223,7 +234,7 @@ prov_user_page_load (ProvAssistantPage *page,
                      ProvPageContext   *context)
 {
   ProvUserPage *self = PROV_USER_PAGE (page);
-  const char *account = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  const char *account = prov_order_get_customer_account (context->order);
   const char *language = prov_order_get_field (context->order, "user.language");
   gboolean existing = g_strcmp0 (prov_order_get_field (context->order, "user.mode"), "existing") == 0;
 
@@ -253,6 +264,8 @@ prov_user_page_load (ProvAssistantPage *page,
   self->cancellable = g_cancellable_new ();
   if (account != NULL)
     prov_store_list_extensions_async (context->store, account, self->cancellable, on_users_listed, self);
+  prov_page_refresh_customer_products (context, prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_ID),
+                                       self->cancellable, list_users_again, self);
 }
 
 static gboolean

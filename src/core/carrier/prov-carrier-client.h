@@ -109,6 +109,14 @@ JsonNode          *prov_carrier_client_list_specifications_finish (ProvCarrierCl
                                                                    GError             **error);
 
 /* TMF629 (prov-carrier-customer.c) */
+void               prov_carrier_client_list_products_async  (ProvCarrierClient   *self,
+                                                             const char          *customer_id,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+JsonNode          *prov_carrier_client_list_products_finish (ProvCarrierClient   *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 void               prov_carrier_client_search_customers_async  (ProvCarrierClient   *self,
                                                                 const char          *name,
                                                                 GCancellable        *cancellable,

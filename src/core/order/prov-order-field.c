@@ -33,6 +33,8 @@
 static const ProvOrderField fields[] = {
   /* The order */
   { "customer.id", N_("Customer number at the carrier"), TEXT, KEPT, ORDER ("relatedParty.id") },
+  /* The till's own record of the customer, who may not be at the carrier yet. */
+  { "customer.uuid", N_("Customer at this till"), TEXT, KEPT, NEVER },
   { "customer.name", N_("Customer"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("relatedParty.name") },
   { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, NEVER },
   /* The order whose placed line this one changes (a SIM connected later). */

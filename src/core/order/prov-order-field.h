@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 /* Keys code refers to by name; every key is declared in prov-order-field.c. */
 #define PROV_ORDER_FIELD_CUSTOMER_ID         "customer.id"
 #define PROV_ORDER_FIELD_CUSTOMER_NAME       "customer.name"
+#define PROV_ORDER_FIELD_CUSTOMER_UUID       "customer.uuid"
 #define PROV_ORDER_FIELD_REFERENCE           "reference"
 #define PROV_ORDER_FIELD_START_DATE          "stocktaking.start-date"
 #define PROV_ORDER_FIELD_CONTRACT_MONTHS     "stocktaking.contract-months"

@@ -135,7 +135,7 @@ prov_order_collect_problems (ProvOrder   *order,
   g_return_val_if_fail (catalog == NULL || PROV_IS_CATALOG (catalog), problems);
 
   if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) == NULL &&
-      prov_order_get_field (order, "customer.id") == NULL)
+      prov_order_get_customer_account (order) == NULL)
     g_ptr_array_add (problems, g_strdup (_("The order has no customer")));
 
   for (guint i = 0; keys[i] != NULL; i++)

@@ -158,6 +158,20 @@ prov_order_set_current_page (ProvOrder  *self,
     }
 }
 
+/* The account the customer's extensions and users are kept under: the
+ * carrier's customer number, or this till's record of a customer the
+ * carrier does not know yet. */
+const char *
+prov_order_get_customer_account (ProvOrder *self)
+{
+  const char *carrier_id;
+
+  g_return_val_if_fail (PROV_IS_ORDER (self), NULL);
+
+  carrier_id = g_hash_table_lookup (self->fields, PROV_ORDER_FIELD_CUSTOMER_ID);
+  return carrier_id != NULL ? carrier_id : g_hash_table_lookup (self->fields, PROV_ORDER_FIELD_CUSTOMER_UUID);
+}
+
 const char *
 prov_order_get_field (ProvOrder  *self,
                       const char *key)

@@ -25,6 +25,7 @@ gint64          prov_order_get_updated_at    (ProvOrder      *self);
 const char     *prov_order_get_current_page  (ProvOrder      *self);
 void            prov_order_set_current_page  (ProvOrder      *self,
                                               const char     *page);
+const char     *prov_order_get_customer_account (ProvOrder    *self);
 const char     *prov_order_get_field         (ProvOrder      *self,
                                               const char     *key);
 void            prov_order_set_field         (ProvOrder      *self,

@@ -64,6 +64,8 @@ prov_order_new_sim_link (ProvOrder      *placed,
 
   link = prov_order_new (prov_order_get_kind (placed), who);
   prov_order_set_field (link, PROV_ORDER_FIELD_CUSTOMER_ID, prov_order_get_field (placed, PROV_ORDER_FIELD_CUSTOMER_ID));
+  prov_order_set_field (link, PROV_ORDER_FIELD_CUSTOMER_UUID,
+                        prov_order_get_field (placed, PROV_ORDER_FIELD_CUSTOMER_UUID));
   prov_order_set_field (link, PROV_ORDER_FIELD_CUSTOMER_NAME,
                         prov_order_get_field (placed, PROV_ORDER_FIELD_CUSTOMER_NAME));
   prov_order_set_field (link, PROV_ORDER_FIELD_REFERENCE, prov_order_get_field (placed, PROV_ORDER_FIELD_REFERENCE));

@@ -1,7 +1,10 @@
 #include "prov-store-private.h"
 
 /* PBX extensions per customer account: one number, one user. An order
- * takes its extension when it is placed; a draft only proposes one. */
+ * takes its extension when it is placed; a draft only proposes one. The
+ * carrier's list (the customer's products, TMF637, as last fetched) and
+ * the extensions this till's orders took make up what is in use: the
+ * carrier's name for a number wins, and ended products free theirs. */
 
 typedef struct {
   char *account;
@@ -45,8 +48,24 @@ worker_list_extensions (StoreWorker *worker,
 
   if (!worker_require_db (worker, &error) ||
       !(statement = worker_prepare (worker,
-                                    "SELECT number, coalesce (name, '') FROM extensions WHERE account = ? "
-                                    "ORDER BY length (number), number",
+                                    "WITH at_carrier AS ("
+                                    "  SELECT (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
+                                    "          FROM json_each (p.body, '$.productCharacteristic') c "
+                                    "          WHERE json_extract (c.value, '$.name') = 'extension.number') AS number, "
+                                    "         (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
+                                    "          FROM json_each (p.body, '$.productCharacteristic') c "
+                                    "          WHERE json_extract (c.value, '$.name') IN ('extension.name', 'user.display-name') "
+                                    "          ORDER BY json_extract (c.value, '$.name') LIMIT 1) AS name "
+                                    "  FROM carrier_products p WHERE p.account = ?1 "
+                                    "  AND coalesce (json_extract (p.body, '$.status'), 'active') "
+                                    "      NOT IN ('terminated', 'cancelled', 'aborted', 'aborted ')), "
+                                    "every AS ("
+                                    "  SELECT number, name, 0 AS rank FROM at_carrier "
+                                    "  WHERE number GLOB '[0-9]*' AND number NOT GLOB '*[^0-9]*' "
+                                    "  UNION ALL SELECT number, name, 1 FROM extensions WHERE account = ?1) "
+                                    "SELECT number, coalesce ((SELECT name FROM every e2 WHERE e2.number = e.number "
+                                    "                          AND coalesce (e2.name, '') != '' ORDER BY rank LIMIT 1), '') "
+                                    "FROM every e GROUP BY number ORDER BY length (number), number",
                                     &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));

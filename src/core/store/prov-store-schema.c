@@ -150,6 +150,15 @@ static const char * const migrations[] = {
   "                               ('reference', 'stocktaking.start-date', 'confirm.print', 'confirm.save-pdf', 'notes'));"
   /* An identifier is held by one line of one open order. */
   "ALTER TABLE reservations ADD COLUMN line_position INTEGER NOT NULL DEFAULT 0;",
+
+  /* 3: the customers' products at the carrier (TMF637), for offline use */
+  "CREATE TABLE carrier_products ("
+  "  account TEXT NOT NULL,"
+  "  product_id TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  fetched_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, product_id)"
+  ");",
 };
 
 int

@@ -1899,7 +1899,7 @@ prov_store_place_order_async (ProvStore           *self,
   args->to = prov_order_placed_state (order);
   args->reason = g_strdup (prov_order_placed_reason (order, args->to));
   args->who = g_strdup (who);
-  args->account = g_strdup (prov_order_get_field (order, "customer.id"));
+  args->account = g_strdup (prov_order_get_customer_account (order));
   args->extensions = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)
     {

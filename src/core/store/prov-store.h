@@ -294,6 +294,17 @@ GStrv       prov_store_list_free_numbers_finish (ProvStore       *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+/* The customers' products at the carrier (prov-store-products.c) */
+void        prov_store_save_products_async  (ProvStore           *self,
+                                             const char          *account,
+                                             JsonNode            *products,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    prov_store_save_products_finish (ProvStore           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+
 /* Extensions (prov-store-extensions.c) */
 void        prov_store_list_extensions_async (ProvStore          *self,
                                             const char           *account,

@@ -1,0 +1,109 @@
+#include "prov-json-guard.h"
+#include "prov-store-private.h"
+
+/* The customers' products at the carrier (TMF637), kept so the order pages
+ * know the users and extensions a customer has while offline. A refresh
+ * replaces one customer's products at once. */
+
+typedef struct {
+  char     *account;
+  JsonNode *products;
+} SaveProductsArgs;
+
+static void
+save_products_args_free (SaveProductsArgs *args)
+{
+  g_free (args->account);
+  g_clear_pointer (&args->products, json_node_unref);
+  g_free (args);
+}
+
+static void
+worker_save_products (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  SaveProductsArgs *args = data;
+  JsonArray *products = json_node_get_array (args->products);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *forget;
+  sqlite3_stmt *insert = NULL;
+  gint64 now = g_get_real_time ();
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !worker_begin (worker, &error) ||
+      !(forget = worker_prepare (worker, "DELETE FROM carrier_products WHERE account = ?", &error)))
+    goto failed;
+
+  bind_text (forget, 1, args->account);
+  if (!worker_run (worker, forget, &error) ||
+      !(insert = worker_prepare (worker,
+                                 "INSERT OR REPLACE INTO carrier_products (account, product_id, body, fetched_at) "
+                                 "VALUES (?, ?, ?, ?)",
+                                 &error)))
+    goto failed;
+
+  for (guint i = 0; i < json_array_get_length (products); i++)
+    {
+      JsonObject *product = json_array_get_object_element (products, i);
+      g_autofree char *body = NULL;
+
+      if (product == NULL || prov_json_object_get_string (product, "id") == NULL)
+        continue;
+
+      body = json_to_string (json_array_get_element (products, i), FALSE);
+      bind_text (insert, 1, args->account);
+      bind_text (insert, 2, prov_json_object_get_string (product, "id"));
+      bind_text (insert, 3, body);
+      sqlite3_bind_int64 (insert, 4, now);
+      if (!worker_run (worker, insert, &error))
+        goto failed;
+    }
+
+  if (!worker_commit (worker, &error))
+    goto failed;
+
+  g_task_return_boolean (task, TRUE);
+  return;
+
+failed:
+  if (worker->db != NULL)
+    worker_rollback (worker);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Replaces what the till knows of @account's products with @products, a
+ * JSON array of TMF637 Product objects. */
+void
+prov_store_save_products_async (ProvStore           *self,
+                                const char          *account,
+                                JsonNode            *products,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  SaveProductsArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (account != NULL);
+  g_return_if_fail (products != NULL && JSON_NODE_HOLDS_ARRAY (products));
+
+  args = g_new0 (SaveProductsArgs, 1);
+  args->account = g_strdup (account);
+  args->products = json_node_copy (products);
+
+  prov_store_push (self, worker_save_products, args, (GDestroyNotify) save_products_args_free, NULL,
+                   cancellable, callback, user_data, prov_store_save_products_async);
+}
+
+gboolean
+prov_store_save_products_finish (ProvStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
