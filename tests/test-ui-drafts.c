@@ -34,7 +34,8 @@ test_draft_survives_crash (void)
   sandbox_start (&sandbox, "--state-delay=3000", NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
 
-  /* Half an extension: name and PIN typed, no area code yet. */
+  /* Half an extension: the new subscriber and the PIN typed, no area
+   * code yet. */
   prov_test_app_keys ("ctrl+shift+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
@@ -46,8 +47,14 @@ test_draft_survives_crash (void)
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
   prov_test_app_press_button ("alt+u");
-  prov_test_app_type (HUMAN_DELAY, "Piet Jansen");
+  /* The new subscriber, then past the language, the check box and the
+   * name shown on calls (it follows the subscriber's) to the PIN. */
+  prov_test_app_type (HUMAN_DELAY, "Piet");
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "Jansen");
   prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "piet@jansen.example");
+  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "1234");
   /* Saved as typed; a moment for the last keystroke to reach the disk. */
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
@@ -82,6 +89,7 @@ test_draft_survives_crash (void)
   at_carrier = sandbox_find_order (&sandbox, uuid);
   g_assert_nonnull (at_carrier);
   g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.name"), ==, "Piet Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "user.email"), ==, "piet@jansen.example");
   g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.pin"), ==, "1234");
   g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.area-code"), ==, "030");
 

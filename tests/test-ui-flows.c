@@ -44,6 +44,21 @@ placed_uuid (ProvTestApp *app,
   return start != NULL ? g_strndup (start + strlen ("Order "), 36) : NULL;
 }
 
+/* First name, last name and e-mail of a new subscriber, then on to the
+ * PIN: past the language, the check box and the name shown on calls. */
+static void
+type_new_user (const char *first,
+               const char *last,
+               const char *email)
+{
+  prov_test_app_type (HUMAN_DELAY, first);
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, last);
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, email);
+  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
+}
+
 static void
 test_both_flows (void)
 {
@@ -85,9 +100,10 @@ test_both_flows (void)
   expect_page (app, "user-extension", "add-ons", 0);
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "user-extension", "extension", 0);
+  /* A new subscriber is a new user: the portal asks their name, e-mail
+   * and language; the name shown on calls follows. */
   prov_test_app_press_button ("alt+u");
-  prov_test_app_type (HUMAN_DELAY, "Anna Jansen");
-  prov_test_app_keys ("Tab", NULL);
+  type_new_user ("Anna", "Jansen", "anna@jansen.example");
   prov_test_app_type (HUMAN_DELAY, "0000");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "030");
@@ -105,9 +121,8 @@ test_both_flows (void)
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "user-extension-another", "extension", 1);
   /* "Use next available extension" stayed ticked: the number is the next
-   * free one already, and the name is next to type. */
-  prov_test_app_type (HUMAN_DELAY, "Bram Jansen");
-  prov_test_app_keys ("Tab", NULL);
+   * free one already, and the new subscriber is next to type. */
+  type_new_user ("Bram", "Jansen", "bram@jansen.example");
   prov_test_app_type (HUMAN_DELAY, "2468");
   /* The area code came along from the first extension. */
   prov_test_app_keys ("Tab", "Return", NULL);
@@ -177,6 +192,10 @@ test_both_flows (void)
    * and 1003 is the first free one. */
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.number"), ==, "1003");
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.first-name"), ==, "Anna");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.last-name"), ==, "Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.email"), ==, "anna@jansen.example");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.language"), ==, "nl");
   /* Anna got the factory PIN: the carrier must make her change it. */
   g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.pin-change-required"), ==, "true");
   another_order = sandbox_find_order (&sandbox, another_uuid);
@@ -184,6 +203,8 @@ test_both_flows (void)
   /* 1003 is taken by the order this till placed, not yet at the carrier. */
   g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.number"), ==, "1005");
   g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.area-code"), ==, "030");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.name"), ==, "Bram Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, "user.email"), ==, "bram@jansen.example");
   g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.pin-change-required"), ==, "false");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (another_order, "relatedParty"), 0), "name"),

@@ -2,14 +2,16 @@
 
 #include "prov-assistant-page.h"
 #include "prov-extension-page.h"
+#include "prov-new-user-form.h"
 #include "prov-order-rules.h"
 #include "prov-pin-rule.h"
 
 /*
  * The PBX extension: in the mobile user flow the FMC step (the mobile
  * joins the PBX), in the hosted PBX flow the extension itself, for an
- * existing subscriber or a new one. Extensions are unique per customer
- * account and, once the account has one, all have its length.
+ * existing subscriber or a new one, for whom the portal asks what it asks
+ * of any new user. Extensions are unique per customer account and, once
+ * the account has one, all have its length.
  */
 
 struct _ProvExtensionPage
@@ -22,9 +24,11 @@ struct _ProvExtensionPage
   GStrv                users;        /* names of the subscribers in use */
   ProvPinRule         *pin_rule;     /* the product's, NULL: digits only */
   gboolean             filling;
+  gboolean             name_typed;   /* else the name follows the new user's */
 
   AdwPreferencesGroup *subscriber_group;
   AdwComboRow         *subscriber_row;
+  ProvNewUserForm     *new_user_form;
   AdwPreferencesGroup *extension_group;
   AdwEntryRow         *number_row;
   GtkLabel            *number_problem;
@@ -130,7 +134,42 @@ on_number_changed (ProvExtensionPage *self)
 static void
 on_name_changed (ProvExtensionPage *self)
 {
+  if (!self->filling && self->context != NULL)
+    {
+      g_autofree char *full_name = prov_new_user_form_dup_full_name (self->new_user_form);
+
+      self->name_typed = *text_of (self->name_row) != '\0' && g_strcmp0 (text_of (self->name_row), full_name) != 0;
+    }
   field_changed (self, self->name_row, "extension.name");
+}
+
+static gboolean
+is_pbx (ProvExtensionPage *self)
+{
+  return self->context != NULL && prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+}
+
+/* A new subscriber of the hosted PBX is a new user at the carrier. */
+static gboolean
+asks_new_user (ProvExtensionPage *self)
+{
+  return is_pbx (self) && adw_combo_row_get_selected (self->subscriber_row) == 0;
+}
+
+static void
+on_new_user_changed (ProvExtensionPage *self)
+{
+  if (self->context == NULL)
+    return;
+
+  /* The name shown on calls follows the user's until the clerk types one. */
+  if (!self->name_typed)
+    {
+      g_autofree char *full_name = prov_new_user_form_dup_full_name (self->new_user_form);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), full_name);
+    }
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
 static void
@@ -187,9 +226,9 @@ on_next_available_toggled (ProvExtensionPage *self)
 
   prov_page_set_field (self->context, PROV_ORDER_FIELD_NEXT_EXTENSION, uses_next_available (self) ? "true" : "false");
   follow_next_available (self);
-  /* The number is taken care of: the name is next. */
+  /* The number is taken care of: the user, or their name, is next. */
   if (uses_next_available (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+    prov_assistant_page_focus_first (PROV_ASSISTANT_PAGE (self));
 }
 
 static void
@@ -207,9 +246,11 @@ on_subscriber_selected (ProvExtensionPage *self)
   if (self->filling || self->context == NULL || self->users == NULL)
     return;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->new_user_form), asks_new_user (self));
   if (selected == 0 || selected > g_strv_length (self->users))
     {
       prov_page_set_field (self->context, "extension.subscriber", "new");
+      prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
       return;
     }
 
@@ -248,6 +289,7 @@ show_in_use (ProvExtensionPage *self)
   adw_combo_row_set_model (self->subscriber_row, G_LIST_MODEL (subscribers));
   adw_combo_row_set_selected (self->subscriber_row, selected);
   self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_user_form), asks_new_user (self));
 
   follow_next_available (self);
   check_fields (self);
@@ -335,6 +377,14 @@ prov_extension_page_load (ProvAssistantPage *page,
   if (name == NULL && !pbx)
     name = prov_order_get_field (context->order, "user.display-name");
 
+  prov_new_user_form_load (self->new_user_form, context);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_user_form), asks_new_user (self));
+  {
+    g_autofree char *full_name = prov_new_user_form_dup_full_name (self->new_user_form);
+
+    self->name_typed = pbx && name != NULL && g_strcmp0 (name, full_name) != 0;
+  }
+
   self->filling = TRUE;
   set_text (self->number_row, prov_order_get_field (context->order, "extension.number"));
   set_text (self->name_row, name);
@@ -367,7 +417,8 @@ prov_extension_page_get_complete (ProvAssistantPage *page)
   g_autofree char *pin = prov_pin_rule_check (self->pin_rule, text_of (self->pin_row));
   g_autofree char *area_code = prov_rule_check_area_code (text_of (self->area_code_row));
 
-  return self->context != NULL && number == NULL && name == NULL && pin == NULL && area_code == NULL;
+  return self->context != NULL && number == NULL && name == NULL && pin == NULL && area_code == NULL &&
+         (!asks_new_user (self) || prov_new_user_form_get_complete (self->new_user_form));
 }
 
 static void
@@ -375,7 +426,10 @@ prov_extension_page_focus_first (ProvAssistantPage *page)
 {
   ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
 
-  gtk_widget_grab_focus (GTK_WIDGET (uses_next_available (self) ? self->name_row : self->number_row));
+  if (uses_next_available (self) && asks_new_user (self) && !prov_new_user_form_get_complete (self->new_user_form))
+    prov_new_user_form_focus_first (self->new_user_form);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (uses_next_available (self) ? self->name_row : self->number_row));
 }
 
 static void
@@ -414,6 +468,7 @@ prov_extension_page_class_init (ProvExtensionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-extension-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, subscriber_group);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, subscriber_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, new_user_form);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, extension_group);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_row);
   gtk_widget_class_bind_template_child (widget_class, ProvExtensionPage, number_problem);
@@ -434,10 +489,12 @@ prov_extension_page_class_init (ProvExtensionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_area_code_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_next_available_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_user_changed);
 }
 
 static void
 prov_extension_page_init (ProvExtensionPage *self)
 {
+  g_type_ensure (PROV_TYPE_NEW_USER_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -1,14 +1,14 @@
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
+#include "prov-new-user-form.h"
 #include "prov-order-rules.h"
 #include "prov-user-page.h"
 
 /* Who uses the line. An existing user is one of the customer's PBX
- * subscribers, as the carrier lists them and this till's orders added; a new one needs a name, an e-mail and the language of
+ * subscribers, as the carrier lists them and this till's orders added; a
+ * new one needs a name, an e-mail and the language of
  * their announcements and voicemail. */
-
-static const char * const languages[] = { "nl", "en", "de", "fr" };
 
 struct _ProvUserPage
 {
@@ -21,18 +21,10 @@ struct _ProvUserPage
   gboolean             display_name_typed;
 
   AdwComboRow         *existing_row;
-  AdwPreferencesGroup *new_user_group;
+  ProvNewUserForm     *new_user_form;
+  AdwPreferencesGroup *display_name_group;
   AdwEntryRow         *display_name_row;
   GtkLabel            *display_name_problem;
-  AdwEntryRow         *first_name_row;
-  GtkLabel            *first_name_problem;
-  AdwEntryRow         *prefix_row;
-  GtkLabel            *prefix_problem;
-  AdwEntryRow         *last_name_row;
-  GtkLabel            *last_name_problem;
-  AdwEntryRow         *email_row;
-  GtkLabel            *email_problem;
-  AdwComboRow         *language_row;
 };
 
 static void prov_user_page_iface_init (ProvAssistantPageInterface *iface);
@@ -52,55 +44,13 @@ is_new_user (ProvUserPage *self)
   return adw_combo_row_get_selected (self->existing_row) == 0;
 }
 
-static char *
-dup_suggested_display_name (ProvUserPage *self)
-{
-  g_autoptr(GString) name = g_string_new (g_strstrip (g_strdup (text_of (self->first_name_row))));
-  g_autofree char *prefix = g_strstrip (g_strdup (text_of (self->prefix_row)));
-  g_autofree char *last = g_strstrip (g_strdup (text_of (self->last_name_row)));
-
-  if (*prefix != '\0')
-    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", prefix);
-  if (*last != '\0')
-    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", last);
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
 static void
 check_fields (ProvUserPage *self)
 {
   g_autofree char *display = prov_rule_check_required (text_of (self->display_name_row));
-  g_autofree char *first = prov_rule_check_required (text_of (self->first_name_row));
-  g_autofree char *last = prov_rule_check_required (text_of (self->last_name_row));
-  g_autofree char *email = prov_rule_check_email (text_of (self->email_row));
 
   prov_page_show_problem (GTK_WIDGET (self->display_name_row), self->display_name_problem,
                           *text_of (self->display_name_row) ? display : NULL);
-  prov_page_show_problem (GTK_WIDGET (self->first_name_row), self->first_name_problem,
-                          *text_of (self->first_name_row) ? first : NULL);
-  prov_page_show_problem (GTK_WIDGET (self->last_name_row), self->last_name_problem,
-                          *text_of (self->last_name_row) ? last : NULL);
-  prov_page_show_problem (GTK_WIDGET (self->email_row), self->email_problem, *text_of (self->email_row) ? email : NULL);
-}
-
-static void
-store_fields (ProvUserPage *self)
-{
-  guint language = adw_combo_row_get_selected (self->language_row);
-  GListModel *language_names = adw_combo_row_get_model (self->language_row);
-
-  prov_page_set_field (self->context, "user.display-name", text_of (self->display_name_row));
-  prov_page_set_field (self->context, "user.first-name", text_of (self->first_name_row));
-  prov_page_set_field (self->context, "user.prefix", text_of (self->prefix_row));
-  prov_page_set_field (self->context, "user.last-name", text_of (self->last_name_row));
-  prov_page_set_field (self->context, "user.email", text_of (self->email_row));
-  if (language < G_N_ELEMENTS (languages))
-    {
-      prov_page_set_field (self->context, "user.language", languages[language]);
-      prov_page_set_field (self->context, "user.language-name",
-                           gtk_string_list_get_string (GTK_STRING_LIST (language_names), language));
-    }
 }
 
 static void
@@ -113,12 +63,12 @@ on_field_changed (ProvUserPage *self)
   self->filling = TRUE;
   if (!self->display_name_typed)
     {
-      g_autofree char *suggested = dup_suggested_display_name (self);
+      g_autofree char *suggested = prov_new_user_form_dup_full_name (self->new_user_form);
       gtk_editable_set_text (GTK_EDITABLE (self->display_name_row), suggested);
     }
   self->filling = FALSE;
 
-  store_fields (self);
+  prov_page_set_field (self->context, "user.display-name", text_of (self->display_name_row));
   check_fields (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -134,6 +84,14 @@ on_display_name_changed (ProvUserPage *self)
 }
 
 static void
+set_new_user_sensitive (ProvUserPage *self,
+                        gboolean      sensitive)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_user_form), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->display_name_group), sensitive);
+}
+
+static void
 on_existing_selected (ProvUserPage *self)
 {
   guint selected = adw_combo_row_get_selected (self->existing_row);
@@ -141,11 +99,11 @@ on_existing_selected (ProvUserPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_user_group), selected == 0);
+  set_new_user_sensitive (self, selected == 0);
   if (selected == 0)
     {
       prov_page_set_field (self->context, "user.mode", "new");
-      store_fields (self);
+      prov_page_set_field (self->context, "user.display-name", text_of (self->display_name_row));
     }
   else if (self->users != NULL && selected <= g_strv_length (self->users))
     {
@@ -195,7 +153,7 @@ on_users_listed (GObject      *source,
   adw_combo_row_set_model (self->existing_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->existing_row, selected);
   self->filling = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_user_group), selected == 0);
+  set_new_user_sensitive (self, selected == 0);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -235,28 +193,23 @@ prov_user_page_load (ProvAssistantPage *page,
 {
   ProvUserPage *self = PROV_USER_PAGE (page);
   const char *account = prov_order_get_customer_account (context->order);
-  const char *language = prov_order_get_field (context->order, "user.language");
   gboolean existing = g_strcmp0 (prov_order_get_field (context->order, "user.mode"), "existing") == 0;
 
   self->context = context;
+  prov_new_user_form_load (self->new_user_form, context);
   self->filling = TRUE;
   if (!existing)
     {
-      set_text (self->display_name_row, prov_order_get_field (context->order, "user.display-name"));
-      self->display_name_typed = prov_order_get_field (context->order, "user.display-name") != NULL;
+      const char *display_name = prov_order_get_field (context->order, "user.display-name");
+      g_autofree char *full_name = prov_new_user_form_dup_full_name (self->new_user_form);
+
+      set_text (self->display_name_row, display_name);
+      /* One of the clerk's own, unless it is what the name gives. */
+      self->display_name_typed = display_name != NULL && g_strcmp0 (display_name, full_name) != 0;
     }
-  set_text (self->first_name_row, prov_order_get_field (context->order, "user.first-name"));
-  set_text (self->prefix_row, prov_order_get_field (context->order, "user.prefix"));
-  set_text (self->last_name_row, prov_order_get_field (context->order, "user.last-name"));
-  set_text (self->email_row, prov_order_get_field (context->order, "user.email"));
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (language, languages[i]) == 0)
-      adw_combo_row_set_selected (self->language_row, i);
   self->filling = FALSE;
   if (prov_order_get_field (context->order, "user.mode") == NULL)
     prov_page_set_field (context, "user.mode", "new");
-  if (language == NULL)
-    store_fields (self);
   check_fields (self);
 
   g_cancellable_cancel (self->cancellable);
@@ -273,9 +226,6 @@ prov_user_page_get_complete (ProvAssistantPage *page)
 {
   ProvUserPage *self = PROV_USER_PAGE (page);
   g_autofree char *display = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *email = NULL;
 
   if (self->context == NULL)
     return FALSE;
@@ -283,11 +233,8 @@ prov_user_page_get_complete (ProvAssistantPage *page)
     return TRUE;
 
   display = prov_rule_check_required (text_of (self->display_name_row));
-  first = prov_rule_check_required (text_of (self->first_name_row));
-  last = prov_rule_check_required (text_of (self->last_name_row));
-  email = prov_rule_check_email (text_of (self->email_row));
 
-  return display == NULL && first == NULL && last == NULL && email == NULL;
+  return display == NULL && prov_new_user_form_get_complete (self->new_user_form);
 }
 
 /* The display name follows the name, so typing starts at the first name. */
@@ -297,7 +244,7 @@ prov_user_page_focus_first (ProvAssistantPage *page)
   ProvUserPage *self = PROV_USER_PAGE (page);
 
   if (is_new_user (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
+    prov_new_user_form_focus_first (self->new_user_form);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->existing_row));
 }
@@ -335,18 +282,10 @@ prov_user_page_class_init (ProvUserPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/assistant/pages/prov-user-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvUserPage, existing_row);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, new_user_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, new_user_form);
+  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, display_name_group);
   gtk_widget_class_bind_template_child (widget_class, ProvUserPage, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, ProvUserPage, display_name_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, first_name_row);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, first_name_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, prefix_row);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, prefix_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, last_name_row);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, last_name_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, email_row);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, email_problem);
-  gtk_widget_class_bind_template_child (widget_class, ProvUserPage, language_row);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_display_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_existing_selected);
@@ -355,5 +294,6 @@ prov_user_page_class_init (ProvUserPageClass *klass)
 static void
 prov_user_page_init (ProvUserPage *self)
 {
+  g_type_ensure (PROV_TYPE_NEW_USER_FORM);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
