@@ -249,6 +249,96 @@ test_both_flows (void)
   sandbox_remove (&sandbox);
 }
 
+/* What the till keeps of order @uuid, as `provisioner-cli order show`
+ * prints it. */
+static char *
+dup_order_shown (ProvTestApp *app,
+                 const char  *uuid)
+{
+  g_autofree char *database = prov_test_app_dup_database_path (app);
+  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *shown = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("PROVISIONER_CLI"),
+                              "order", "show", database_option, uuid, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &shown, NULL, &error);
+  g_assert_no_error (error);
+
+  return shown;
+}
+
+/* The hosted PBX portal's Stocktaking lists customer, start date,
+ * portfolio, product and reference: after the customer comes the start
+ * date, typed in the clerk's locale (month/day/year in the C locale), or
+ * picked in the calendar beside it with the arrow keys and Space. */
+static void
+test_start_date (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_months (now, 2);
+  g_autoptr(GDateTime) first = g_date_time_new_local (g_date_time_get_year (later), g_date_time_get_month (later),
+                                                      1, 0, 0, 0);
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *typed = g_date_time_format (first, "%m/%d/%Y");
+  g_autofree char *typed_iso = g_date_time_format (first, "%Y-%m-%d");
+  g_autofree char *month_prefix = g_date_time_format (first, "%Y-%m-");
+  g_autofree char *shown = NULL;
+  g_autofree char *picked_shown = NULL;
+  g_autofree char *picked = NULL;
+  GDate picked_date;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, NULL, NULL);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+
+  prov_test_app_keys ("ctrl+shift+n", NULL);
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
+  expect_page (app, "user-extension", "stocktaking", 0);
+  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
+  prov_test_app_type (HUMAN_DELAY, "jansen");
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  /* Past the customer found and "New Customer With This Name". */
+  prov_test_app_keys ("Tab", "Tab", "Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, typed);
+  g_usleep (800 * G_TIME_SPAN_MILLISECOND);
+  shown = dup_order_shown (app, uuid);
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, typed_iso));
+
+  /* The calendar opens on that month; the third row's Wednesday (the C
+   * locale's weeks start on Sunday) is another day of it. */
+  prov_test_app_keys ("Tab", "Return", NULL);
+  g_usleep (600 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("Right", "Down", "Down", "Right", "Right", "Right", NULL);
+  prov_test_app_screenshot ("start-date-calendar");
+  prov_test_app_keys ("space", NULL);
+  g_usleep (800 * G_TIME_SPAN_MILLISECOND);
+  picked_shown = dup_order_shown (app, uuid);
+  g_test_message ("%s", picked_shown);
+  g_assert_null (strstr (picked_shown, typed_iso));
+  picked = g_strdup (strstr (picked_shown, month_prefix));
+  g_assert_nonnull (picked);
+  picked[10] = '\0';
+  g_date_clear (&picked_date, 1);
+  g_date_set_parse (&picked_date, picked);
+  g_assert_true (g_date_valid (&picked_date));
+  g_assert_cmpint (g_date_get_weekday (&picked_date), ==, G_DATE_WEDNESDAY);
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +346,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/flows/extension-then-mobile-user", test_both_flows);
+  g_test_add_func ("/ui/flows/start-date", test_start_date);
 
   return g_test_run ();
 }

@@ -456,6 +456,45 @@ on_calendar_day_selected (ProvStocktakingPage *self)
   picked = gtk_calendar_get_date (self->calendar);
   iso = g_date_time_format (picked, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->start_date_row), iso);
+}
+
+static gboolean
+close_calendar (gpointer user_data)
+{
+  ProvStocktakingPage *self = user_data;
+
+  gtk_popover_popdown (self->calendar_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_date_row));
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkCalendar moves a focus box with the arrow keys and takes the day in
+ * it on Space: the popover closes once it has. Enter closes it as well,
+ * keeping the date shown; a click takes the day clicked. */
+static gboolean
+on_calendar_key_pressed (ProvStocktakingPage *self,
+                         guint                keyval,
+                         guint                keycode,
+                         GdkModifierType      state)
+{
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
+    {
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_calendar, g_object_ref (self), g_object_unref);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    {
+      close_calendar (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_calendar_clicked (ProvStocktakingPage *self)
+{
   gtk_popover_popdown (self->calendar_popover);
 }
 
@@ -669,6 +708,8 @@ prov_stocktaking_page_class_init (ProvStocktakingPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_start_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_duration_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_last_field_activated);
 }
