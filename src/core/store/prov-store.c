@@ -1143,6 +1143,31 @@ order_from_row (sqlite3_stmt *statement)
   return order;
 }
 
+/* The order of the one row @statement (SELECT ORDER_COLUMNS, payload, id,
+ * already bound) gives, with its lines; NULL, without an error, when it
+ * gives none. */
+static ProvOrder *
+worker_read_one_order (StoreWorker   *worker,
+                       sqlite3_stmt  *statement,
+                       GError       **error)
+{
+  g_autoptr(ProvOrder) order = NULL;
+  int rc = sqlite3_step (statement);
+
+  if (rc == SQLITE_ROW)
+    {
+      order = order_from_row (statement);
+      if (!prov_order_load_payload_json (order, column_text (statement, 13), error) ||
+          !worker_read_lines (worker, sqlite3_column_int64 (statement, 14), order, error))
+        g_clear_object (&order);
+    }
+  else if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (error, worker->db, NULL);
+  statement_done (statement);
+
+  return g_steal_pointer (&order);
+}
+
 static void
 worker_load_order (StoreWorker *worker,
                    GTask       *task,
@@ -1152,7 +1177,6 @@ worker_load_order (StoreWorker *worker,
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvOrder) order = NULL;
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -1164,20 +1188,10 @@ worker_load_order (StoreWorker *worker,
     }
 
   bind_text (statement, 1, uuid);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_ROW)
-    {
-      order = order_from_row (statement);
-      if (!prov_order_load_payload_json (order, column_text (statement, 13), &error) ||
-          !worker_read_lines (worker, sqlite3_column_int64 (statement, 14), order, &error))
-        g_clear_object (&order);
-    }
-  else if (rc == SQLITE_DONE)
+  order = worker_read_one_order (worker, statement, &error);
+  if (order == NULL && error == NULL)
     g_set_error (&error, PROV_STORE_ERROR, PROV_STORE_ERROR_NOT_FOUND,
                  _("There is no order %s"), uuid);
-  else
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
 
   if (order == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1218,7 +1232,6 @@ worker_find_follow_up (StoreWorker *worker,
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvOrder) order = NULL;
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -1235,17 +1248,7 @@ worker_find_follow_up (StoreWorker *worker,
 
   bind_text (statement, 1, uuid);
   sqlite3_bind_int (statement, 2, PROV_ORDER_STATE_CANCELLED);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_ROW)
-    {
-      order = order_from_row (statement);
-      if (!prov_order_load_payload_json (order, column_text (statement, 13), &error) ||
-          !worker_read_lines (worker, sqlite3_column_int64 (statement, 14), order, &error))
-        g_clear_object (&order);
-    }
-  else if (rc != SQLITE_DONE)
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  order = worker_read_one_order (worker, statement, &error);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
