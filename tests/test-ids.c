@@ -94,7 +94,16 @@ test_meid (void)
   g_autoptr(ProvId) with_check = assert_valid (PROV_ID_KIND_MEID, "A10000009296F2F", "A10000009296F2");
   g_autoptr(ProvId) decimal = assert_valid (PROV_ID_KIND_MEID, "270113177609606898", "A10000009296F2");
   g_autoptr(ProvId) bad = assert_invalid (PROV_ID_KIND_MEID, "A10000009296F21", PROV_ID_PROBLEM_BAD_CHECK_DIGIT);
-  g_autoptr(ProvId) decimal_meid = assert_valid (PROV_ID_KIND_MEID, "990001240000000", "99000124000000");
+  g_autofree char *with_decimal_check = g_strdup_printf ("270113177609606898%c",
+                                                         prov_luhn_check_digit ("270113177609606898", 10));
+  g_autoptr(ProvId) decimal_checked = assert_valid (PROV_ID_KIND_MEID, with_decimal_check, "A10000009296F2");
+  g_autoptr(ProvId) decimal_bad = assert_invalid (PROV_ID_KIND_MEID, "2701131776096068980", PROV_ID_PROBLEM_BAD_CHECK_DIGIT);
+  /* Regional codes 00 to 9F are not MEIDs (3GPP2): an IMEI typed in a
+   * device's MEID field, in either form. */
+  g_autoptr(ProvId) imei_range = assert_invalid (PROV_ID_KIND_MEID, "99000124000000", PROV_ID_PROBLEM_BAD_PREFIX);
+  g_autoptr(ProvId) imei_range_decimal = assert_invalid (PROV_ID_KIND_MEID, "256691404900000000", PROV_ID_PROBLEM_BAD_PREFIX);
+  g_autoptr(ProvId) lowest = assert_valid (PROV_ID_KIND_MEID, "A0000000000000", "A0000000000000");
+  g_autoptr(ProvId) highest = assert_valid (PROV_ID_KIND_MEID, "FFFFFFFFFFFFFF", "FFFFFFFFFFFFFF");
 
   g_assert_cmpstr (hex->decimal, ==, "270113177609606898");
   g_assert_cmpstr (decimal->hex, ==, "A10000009296F2");
@@ -102,8 +111,9 @@ test_meid (void)
   g_assert_cmpint (bad->check_digit, ==, 'F');
   /* 0x80 and the low 24 bits of SHA-1 over the 7 bytes A1 00 00 00 92 96 F2. */
   g_assert_cmpstr (hex->pseudo_esn, ==, "8075B7ED");
-  /* An all-decimal MEID takes a base-10 check digit. */
-  g_assert_cmpint (decimal_meid->check_digit, ==, '0');
+  g_assert_cmpstr (decimal_checked->hex, ==, "A10000009296F2");
+  g_assert_nonnull (strstr (imei_range->message, "99"));
+  g_assert_nonnull (strstr (imei_range_decimal->message, "99"));
 }
 
 static void
@@ -167,6 +177,7 @@ test_recognize (void)
     { "89049032123451234512345678901235", PROV_ID_KIND_EID },
     { "A10000009296F2", PROV_ID_KIND_MEID },
     { "270113177609606898", PROV_ID_KIND_MEID },
+    { "2701131776096068988", PROV_ID_KIND_MEID },
     { "E69FFFFF", PROV_ID_KIND_ESN },
     { "+31201234567", PROV_ID_KIND_E164 },
     { "ABC123456", PROV_ID_KIND_PAC },

@@ -358,6 +358,22 @@ parse_meid (ProvId     *id,
   g_autofree char *meid = g_ascii_strup (text, -1);
   gsize length = strlen (meid);
 
+  /* The decimal form may carry its check digit: Luhn over its 18 digits. */
+  if (length == 19 && all_digits (meid))
+    {
+      g_autofree char *body = g_strndup (meid, 18);
+      char expected = prov_luhn_check_digit (body, 10);
+
+      if (meid[18] != expected)
+        {
+          id->check_digit = expected;
+          return fail (id, PROV_ID_PROBLEM_BAD_CHECK_DIGIT,
+                       _("The check digit does not match: the last digit should be %c"), expected);
+        }
+      meid[18] = '\0';
+      length = 18;
+    }
+
   if (length == 18 && all_digits (meid))
     {
       /* Decimal form back to hex. */
@@ -395,7 +411,17 @@ parse_meid (ProvId     *id,
 
   if (length != 14)
     return fail (id, PROV_ID_PROBLEM_WRONG_LENGTH,
-                 _("An MEID has 14 hexadecimal digits (15 with its check digit), or 18 in decimal form; this one has %u"), (guint) length);
+                 _("An MEID has 14 hexadecimal digits (15 with its check digit), or 18 in decimal form (19 with its check digit); this one has %u"), (guint) length);
+
+  /* 3GPP2 gives MEIDs the regional codes A0 to FF; below are IMEIs. */
+  if (g_ascii_xdigit_value (meid[0]) < 0xA)
+    {
+      g_autofree char *region = g_strndup (meid, 2);
+
+      return fail (id, PROV_ID_PROBLEM_BAD_PREFIX,
+                   _("An MEID's regional code (its first two hexadecimal digits) is A0 to FF, not %s: "
+                     "is this an IMEI?"), region);
+    }
 
   id->normalized = g_strdup (meid);
   id->check_digit = prov_luhn_check_digit (meid, all_digits (meid) ? 10 : 16);
@@ -648,6 +674,9 @@ guess_kind (const char *stripped)
         case 32:
           return PROV_ID_KIND_EID;
         case 19:
+          /* A decimal MEID with its check digit starts with its regional
+           * code A0–FF as 2684354560 to 4294967295; an ICCID with 89. */
+          return g_str_has_prefix (stripped, "89") ? PROV_ID_KIND_ICCID : PROV_ID_KIND_MEID;
         case 20:
           return PROV_ID_KIND_ICCID;
         case 18:
