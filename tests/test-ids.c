@@ -116,6 +116,33 @@ test_meid (void)
   g_assert_nonnull (strstr (imei_range_decimal->message, "99"));
 }
 
+/* ISO 13616 IBANs for direct debit: country, length, mod 97; only the
+ * country and the last four characters are ever shown. */
+static void
+test_iban (void)
+{
+  g_autoptr(ProvId) dutch = assert_valid (PROV_ID_KIND_IBAN, "nl91 abna 0417 1643 00", "NL91ABNA0417164300");
+  g_autoptr(ProvId) german = assert_valid (PROV_ID_KIND_IBAN, "DE89 3704 0044 0532 0130 00", "DE89370400440532013000");
+  g_autoptr(ProvId) british = assert_valid (PROV_ID_KIND_IBAN, "GB82WEST12345698765432", "GB82WEST12345698765432");
+  g_autoptr(ProvId) belgian = assert_valid (PROV_ID_KIND_IBAN, "BE68539007547034", "BE68539007547034");
+  g_autoptr(ProvId) mistyped = assert_invalid (PROV_ID_KIND_IBAN, "NL91ABNA0417164301", PROV_ID_PROBLEM_BAD_CHECK_DIGIT);
+  g_autoptr(ProvId) swapped = assert_invalid (PROV_ID_KIND_IBAN, "NL91ABNA0417164030", PROV_ID_PROBLEM_BAD_CHECK_DIGIT);
+  g_autoptr(ProvId) short_one = assert_invalid (PROV_ID_KIND_IBAN, "NL91ABNA041716430", PROV_ID_PROBLEM_WRONG_LENGTH);
+  g_autoptr(ProvId) elsewhere = assert_invalid (PROV_ID_KIND_IBAN, "US12345678901234567", PROV_ID_PROBLEM_BAD_PREFIX);
+  g_autoptr(ProvId) no_country = assert_invalid (PROV_ID_KIND_IBAN, "9191ABNA0417164300", PROV_ID_PROBLEM_BAD_PREFIX);
+  g_autoptr(ProvId) odd = assert_invalid (PROV_ID_KIND_IBAN, "NL91ABNA04171643$0", PROV_ID_PROBLEM_BAD_CHARACTERS);
+  g_autoptr(ProvId) recognized = prov_id_recognize ("NL91ABNA0417164300");
+  g_autofree char *dutch_masked = prov_id_dup_masked (dutch);
+  g_autofree char *german_masked = prov_id_dup_masked (german);
+
+  g_assert_cmpstr (dutch_masked, ==, "NL** **** **** **43 00");
+  g_assert_cmpstr (german_masked, ==, "DE** **** **** **** **30 00");
+  g_assert_nonnull (strstr (short_one->message, "18"));
+  g_assert_cmpint (recognized->kind, ==, PROV_ID_KIND_IBAN);
+  g_assert_true (recognized->valid);
+  g_assert_true (british->valid && belgian->valid);
+}
+
 static void
 test_esn (void)
 {
@@ -239,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/ids/iccid", test_iccid);
   g_test_add_func ("/ids/imei", test_imei);
   g_test_add_func ("/ids/meid", test_meid);
+  g_test_add_func ("/ids/iban", test_iban);
   g_test_add_func ("/ids/esn", test_esn);
   g_test_add_func ("/ids/eid", test_eid);
   g_test_add_func ("/ids/imsi-e164-and-switching-codes", test_imsi_e164_and_switching_codes);

@@ -12,7 +12,7 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-  { "id", prov_cli_id, N_("Check identifiers: ICCID, IMEI, MEID, ESN, EID, IMSI, phone numbers, PAC, STAC") },
+  { "id", prov_cli_id, N_("Check identifiers: ICCID, IMEI, MEID, ESN, EID, IMSI, phone numbers, PAC, STAC, IBAN") },
   { "stock", prov_cli_stock, N_("Import SIMs and devices into stock, or find them by their last digits") },
   { "order", prov_cli_order, N_("List, show, export and import orders") },
   { "sync", prov_cli_sync, N_("Send the orders waiting in the outbox to the carrier, once") },

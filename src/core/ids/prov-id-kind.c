@@ -16,7 +16,8 @@ G_DEFINE_ENUM_TYPE (ProvIdKind, prov_id_kind,
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IMSI, "imsi"),
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_E164, "e164"),
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_PAC, "pac"),
-  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_STAC, "stac"))
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_STAC, "stac"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IBAN, "iban"))
 
 static const char * const titles[] = {
   [PROV_ID_KIND_UNKNOWN] = N_("Unknown code"),
@@ -31,6 +32,8 @@ static const char * const titles[] = {
   [PROV_ID_KIND_E164] = N_("Phone number"),
   [PROV_ID_KIND_PAC] = N_("PAC"),
   [PROV_ID_KIND_STAC] = N_("STAC"),
+  /* Translators: a bank account number for direct debit */
+  [PROV_ID_KIND_IBAN] = N_("IBAN"),
 };
 
 const char *
@@ -65,6 +68,8 @@ prov_id_kind_for_field (const char *field_key)
     return PROV_ID_KIND_IMEI;
   if (strcmp (last, "eid") == 0)
     return PROV_ID_KIND_EID;
+  if (strcmp (last, "iban") == 0)
+    return PROV_ID_KIND_IBAN;
 
   return PROV_ID_KIND_UNKNOWN;
 }

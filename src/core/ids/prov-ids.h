@@ -48,6 +48,7 @@ ProvId *prov_id_recognize (const char   *text);
 ProvId *prov_id_recognize_among (const char *text,
                                  guint32     kinds);
 char   *prov_id_to_json   (const ProvId *id);
+char   *prov_id_dup_masked (const ProvId *id);
 
 char    prov_luhn_check_digit (const char *digits,
                                guint       base);
