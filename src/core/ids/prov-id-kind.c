@@ -68,6 +68,10 @@ prov_id_kind_for_field (const char *field_key)
     return PROV_ID_KIND_IMEI;
   if (strcmp (last, "eid") == 0)
     return PROV_ID_KIND_EID;
+  if (strcmp (last, "meid") == 0)
+    return PROV_ID_KIND_MEID;
+  if (strcmp (last, "esn") == 0)
+    return PROV_ID_KIND_ESN;
   if (strcmp (last, "iban") == 0)
     return PROV_ID_KIND_IBAN;
 

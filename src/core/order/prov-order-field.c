@@ -89,6 +89,8 @@ static const ProvOrderField fields[] = {
   { "number.consent", N_("Consent to end the old contract"), BOOLEAN, LINE, CHARACTERISTIC ("number.consent") },
   { "device.imei", N_("Device (IMEI)"), ID (IMEI), LINE | SEARCHED, CHARACTERISTIC ("IMEI") },
   { "device.imei2", N_("Second IMEI"), ID (IMEI), LINE, CHARACTERISTIC ("IMEI2") },
+  { "device.meid", N_("Device (MEID)"), ID (MEID), LINE | SEARCHED, CHARACTERISTIC ("MEID") },
+  { "device.esn", N_("Device (ESN)"), ID (ESN), LINE | SEARCHED, CHARACTERISTIC ("ESN") },
 
   /* The line's PBX extension */
   { "extension.subscriber", N_("Subscriber"), CHOICE, LINE, CHARACTERISTIC ("extension.subscriber") },

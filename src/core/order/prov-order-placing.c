@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "prov-ids.h"
+#include "prov-inventory.h"
 #include "prov-order-field.h"
 #include "prov-order-placing.h"
 #include "prov-sim-link.h"
@@ -181,14 +182,6 @@ prov_order_check_complete (ProvOrder    *order,
   return FALSE;
 }
 
-static gboolean
-line_lacks_inventory (ProvOrderLine *line)
-{
-  return prov_order_line_get_action (line) == PROV_LINE_ACTION_ADD &&
-         (prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID) == NULL ||
-          prov_order_line_get_field (line, PROV_ORDER_FIELD_IMEI) == NULL);
-}
-
 /* Where a complete order goes when it is placed. */
 ProvOrderState
 prov_order_placed_state (ProvOrder *order)
@@ -199,7 +192,7 @@ prov_order_placed_state (ProvOrder *order)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      if (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER && line_lacks_inventory (line))
+      if (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER && prov_order_line_lacks_inventory (line))
         return PROV_ORDER_STATE_AWAITING_INVENTORY;
     }
 

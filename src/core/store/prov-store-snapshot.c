@@ -78,7 +78,9 @@ prov_order_snapshot_new (ProvOrder *order,
           const char *value = prov_order_line_get_field (line, keys[i]);
           ProvOrderIdentifier *identifier;
 
-          if (kind != PROV_ID_KIND_ICCID && kind != PROV_ID_KIND_IMEI)
+          /* A SIM or a device belongs to one open order. */
+          if (kind != PROV_ID_KIND_ICCID && kind != PROV_ID_KIND_IMEI && kind != PROV_ID_KIND_MEID &&
+              kind != PROV_ID_KIND_ESN)
             continue;
 
           identifier = g_new0 (ProvOrderIdentifier, 1);
