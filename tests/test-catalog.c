@@ -139,6 +139,79 @@ test_pin_rules (void)
   g_assert_false (prov_pin_rule_must_change (NULL, "0000"));
 }
 
+/* A new customer's line packages: what each bundles (TMF620
+ * bundledProductOffering), its rates by use (long distance per minute)
+ * and the kind of line it is for; the sandbox's demo catalog sells them,
+ * and its bundled products never pass for a mobile-user tier. */
+static void
+test_line_packages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "src", "sandbox", "demo-catalog.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCatalog) catalog = NULL;
+  g_autoptr(GListModel) packages = NULL;
+  g_autoptr(GListModel) voice = NULL;
+  g_autoptr(JsonNode) odd = json_from_string (
+    "[{\"id\":\"odd-package\",\"bundledProductOffering\":[{\"name\":\"no id\"},7,{\"id\":\"real\"}],"
+    "  \"productOfferingPrice\":[{\"priceType\":\"usage\",\"name\":\"No price\"},"
+    "   {\"priceType\":\"usage\",\"name\":\"Roaming\",\"price\":{\"value\":0.5,\"unit\":\"USD\"}}]}]", NULL);
+  g_autoptr(ProvCatalog) odd_catalog = NULL;
+  ProvOffering *family;
+  ProvOffering *data_only;
+  GPtrArray *rates;
+  g_autofree char *label = NULL;
+  g_autofree char *odd_label = NULL;
+  guint voice_lines = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  catalog = prov_catalog_new_from_json (json_parser_get_root (parser), 1, &error);
+  g_assert_no_error (error);
+
+  packages = prov_catalog_list (catalog, PROV_OFFERING_ROLE_LINE_PACKAGE, NULL, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (packages); i++)
+    {
+      g_autoptr(ProvOffering) package = g_list_model_get_item (packages, i);
+      voice_lines += prov_offering_has_role (package, PROV_OFFERING_ROLE_LINE_VOICE);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (packages), ==, 3);
+  g_assert_cmpuint (voice_lines, ==, 2);
+
+  family = prov_catalog_lookup (catalog, "line-family-2");
+  g_assert_cmpstrv (prov_offering_get_bundled_ids (family),
+                    ((const char * const[]) { "wireless-voice-unlimited", "wireless-data-unlimited",
+                                              "wireless-voicemail", "wireless-hotspot", NULL }));
+  for (guint i = 0; prov_offering_get_bundled_ids (family)[i] != NULL; i++)
+    g_assert_true (prov_offering_has_role (prov_catalog_lookup (catalog, prov_offering_get_bundled_ids (family)[i]),
+                                           PROV_OFFERING_ROLE_LINE_PRODUCT));
+  rates = prov_offering_get_usage_prices (family);
+  g_assert_cmpuint (rates->len, ==, 3);
+  label = prov_usage_price_dup_label (g_ptr_array_index (rates, 0));
+  g_assert_cmpstr (label, ==, "Long distance: Canada — € 0.05 per minute");
+
+  data_only = prov_catalog_lookup (catalog, "line-data-10gb");
+  g_assert_true (prov_offering_has_role (data_only, PROV_OFFERING_ROLE_LINE_DATA));
+  g_assert_cmpuint (prov_offering_get_usage_prices (data_only)->len, ==, 0);
+
+  voice = prov_catalog_list (catalog, PROV_OFFERING_ROLE_VOICE, NULL, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (voice); i++)
+    {
+      g_autoptr(ProvOffering) tier = g_list_model_get_item (voice, i);
+      g_assert_false (g_str_has_prefix (prov_offering_get_id (tier), "wireless-"));
+    }
+
+  /* Entries without an id or a price are left out, the rest kept. */
+  odd_catalog = prov_catalog_new_from_json (odd, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (prov_offering_get_bundled_ids (prov_catalog_lookup (odd_catalog, "odd-package")),
+                    ((const char * const[]) { "real", NULL }));
+  rates = prov_offering_get_usage_prices (prov_catalog_lookup (odd_catalog, "odd-package"));
+  g_assert_cmpuint (rates->len, ==, 1);
+  odd_label = prov_usage_price_dup_label (g_ptr_array_index (rates, 0));
+  g_assert_cmpstr (odd_label, ==, "Roaming — USD 0.50 per minute");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -148,6 +221,7 @@ main (int   argc,
   g_test_add_func ("/catalog/offerings-that-cannot-be-used", test_offerings_that_cannot_be_used);
   g_test_add_func ("/catalog/terms", test_terms);
   g_test_add_func ("/catalog/pin-rules", test_pin_rules);
+  g_test_add_func ("/catalog/line-packages", test_line_packages);
 
   return g_test_run ();
 }

@@ -6,8 +6,9 @@
 /*
  * One TMF620 ProductOffering, reduced to what the order pages show and
  * decide on: its role (category), how it relates to other offerings, the
- * countries it is sold in (place; none means everywhere), the monthly fee
- * and the contract terms in months.
+ * countries it is sold in (place; none means everywhere), the monthly fee,
+ * the contract terms in months, the offerings a package bundles, and the
+ * rates it charges by use (long distance, by the minute).
  */
 
 struct _ProvOffering
@@ -24,6 +25,8 @@ struct _ProvOffering
   char       *currency;
   GArray     *terms;
   char       *specification_id;
+  GStrv       bundled;
+  GPtrArray  *usage_prices;    /* ProvUsagePrice */
 };
 
 G_DEFINE_FINAL_TYPE (ProvOffering, prov_offering, G_TYPE_OBJECT)
@@ -73,6 +76,73 @@ read_monthly_fee (ProvOffering *self,
       self->currency = g_strdup (prov_json_object_get_string_or (money, "unit", "EUR"));
       return;
     }
+}
+
+static void
+usage_price_free (ProvUsagePrice *price)
+{
+  g_free (price->name);
+  g_free (price->currency);
+  g_free (price->per);
+  g_free (price);
+}
+
+/* Prices by use: what a package charges per minute of long distance. */
+static void
+read_usage_prices (ProvOffering *self,
+                   JsonObject   *offering)
+{
+  JsonArray *prices = prov_json_object_get_array (offering, "productOfferingPrice");
+
+  for (guint i = 0; prices != NULL && i < json_array_get_length (prices); i++)
+    {
+      JsonObject *price = prov_json_array_get_object (prices, i);
+      JsonObject *money = prov_json_object_get_object (price, "price");
+      JsonObject *unit = prov_json_object_get_object (price, "unitOfMeasure");
+      ProvUsagePrice *usage;
+
+      if (money == NULL || g_strcmp0 (prov_json_object_get_string (price, "priceType"), "usage") != 0)
+        continue;
+
+      usage = g_new0 (ProvUsagePrice, 1);
+      usage->name = g_strdup (prov_json_object_get_string_or (price, "name", ""));
+      usage->amount = prov_json_object_get_number (money, "value", 0);
+      usage->currency = g_strdup (prov_json_object_get_string_or (money, "unit", "EUR"));
+      usage->per = g_strdup (prov_json_object_get_string_or (unit, "units", "minute"));
+      g_ptr_array_add (self->usage_prices, usage);
+    }
+}
+
+/* The offerings this package bundles (bundledProductOffering), in order;
+ * empty for one that bundles none. */
+const char * const *
+prov_offering_get_bundled_ids (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return (const char * const *) self->bundled;
+}
+
+/* ProvUsagePrice of each rate by use, in the catalog's order. */
+GPtrArray *
+prov_offering_get_usage_prices (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->usage_prices;
+}
+
+/* "Long distance: Canada — € 0.05 per minute" */
+char *
+prov_usage_price_dup_label (const ProvUsagePrice *price)
+{
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (price != NULL, NULL);
+
+  amount = g_strdup_printf ("%.2f", price->amount);
+  /* Translators: a rate by use: its name, the currency, the amount and what it is charged by, e.g.
+   * "Long distance: Canada — EUR 0.05 per minute" */
+  return g_strdup_printf (_("%s — %s %s per %s"), price->name,
+                          g_strcmp0 (price->currency, "EUR") == 0 ? "€" : price->currency, amount, price->per);
 }
 
 gboolean
@@ -180,7 +250,9 @@ prov_offering_new_from_tmf620 (JsonObject  *offering,
     }
 
   read_monthly_fee (self, offering);
+  read_usage_prices (self, offering);
   read_terms (self, offering);
+  self->bundled = collect_ids (offering, "bundledProductOffering");
   if (prov_json_object_get_object (offering, "productSpecification") != NULL)
     self->specification_id = g_strdup (prov_json_object_get_string (prov_json_object_get_object (offering, "productSpecification"), "id"));
 
@@ -329,6 +401,8 @@ prov_offering_finalize (GObject *object)
   g_free (self->currency);
   g_array_unref (self->terms);
   g_free (self->specification_id);
+  g_strfreev (self->bundled);
+  g_ptr_array_unref (self->usage_prices);
 
   G_OBJECT_CLASS (prov_offering_parent_class)->finalize (object);
 }
@@ -353,4 +427,5 @@ prov_offering_init (ProvOffering *self)
 {
   self->relationships = g_ptr_array_new_with_free_func (g_free);
   self->terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->usage_prices = g_ptr_array_new_with_free_func ((GDestroyNotify) usage_price_free);
 }

@@ -11,11 +11,27 @@ G_BEGIN_DECLS
 #define PROV_OFFERING_ROLE_SMS       "sms"
 #define PROV_OFFERING_ROLE_ADD_ON    "add-on"
 #define PROV_OFFERING_ROLE_EXTENSION "extension"
+/* A new customer's line: its package, and what kind of line it is for. */
+#define PROV_OFFERING_ROLE_LINE_PACKAGE "line-package"
+#define PROV_OFFERING_ROLE_LINE_VOICE   "line-type-voice"
+#define PROV_OFFERING_ROLE_LINE_DATA    "line-type-data"
+#define PROV_OFFERING_ROLE_LINE_PRODUCT "line-product"   /* what a package bundles */
 
 /* How offerings relate (productOfferingRelationship.relationshipType). */
 #define PROV_OFFERING_AVAILABLE_IN "availableIn"   /* a product in a portfolio */
 #define PROV_OFFERING_REQUIRES     "requires"      /* a package that follows a voice product */
 #define PROV_OFFERING_ADD_ON_TO    "addOnTo"
+
+/* A price by use (TMF620 priceType "usage"), e.g. long distance by the
+ * minute. */
+typedef struct {
+  char   *name;
+  double  amount;
+  char   *currency;
+  char   *per;        /* unitOfMeasure.units, e.g. "minute" */
+} ProvUsagePrice;
+
+char *prov_usage_price_dup_label (const ProvUsagePrice *price);
 
 #define PROV_TYPE_OFFERING (prov_offering_get_type ())
 G_DECLARE_FINAL_TYPE (ProvOffering, prov_offering, PROV, OFFERING, GObject)
@@ -43,5 +59,7 @@ gboolean      prov_offering_offers_term      (ProvOffering  *self,
                                               guint          months);
 guint         prov_offering_pick_term        (ProvOffering  *self,
                                               guint          wanted);
+const char * const *prov_offering_get_bundled_ids  (ProvOffering *self);
+GPtrArray    *prov_offering_get_usage_prices (ProvOffering  *self);
 
 G_END_DECLS
