@@ -1,6 +1,8 @@
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
+#include "prov-inventory.h"
+#include "widgets/prov-inventory-view.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
 #include "prov-sim-link.h"
@@ -34,6 +36,7 @@ struct _ProvOrderWindow
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
   GtkButton            *connect_sim_button;
+  ProvInventoryView    *inventory_view;
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
@@ -366,8 +369,69 @@ static void
 on_scanned (ProvOrderWindow *self,
             const ProvScan  *scan)
 {
+  if (prov_inventory_view_take_scan (self->inventory_view, scan))
+    return;
   if (self->sim_page != NULL && gtk_widget_get_visible (GTK_WIDGET (self->connect_sim_group)))
     prov_assistant_page_take_scan (self->sim_page, scan);
+}
+
+/* ---- Inventory ----------------------------------------------------------- */
+
+static void
+on_inventory_changed (ProvOrderWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.send",
+                                 self->order != NULL && prov_order_inventory_complete (self->order));
+}
+
+static void
+show_inventory (ProvOrderWindow *self)
+{
+  gboolean waiting = prov_order_get_state (self->order) == PROV_ORDER_STATE_AWAITING_INVENTORY;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inventory_view), waiting);
+  if (waiting)
+    {
+      prov_inventory_view_show_order (self->inventory_view, self->store,
+                                      prov_sync_scheduler_get_catalog (self->scheduler), self->order);
+      g_debug ("Order %s shows its inventory", self->uuid);
+    }
+  on_inventory_changed (self);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ProvOrderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inventory_view), TRUE);
+  if (!prov_store_place_order_finish (PROV_STORE (source), result, &error))
+    {
+      adw_action_row_set_subtitle (self->state_row, error->message);
+      return;
+    }
+
+  g_debug ("Order %s sent with its inventory", self->uuid);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.sync-now", NULL);
+}
+
+static void
+send_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+
+  if (self->order == NULL || !prov_order_inventory_complete (self->order))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->inventory_view), FALSE);
+  /* With its inventory complete the order is placed again: now queued. */
+  prov_store_place_order_async (self->store, self->order, prov_sync_scheduler_get_catalog (self->scheduler),
+                                g_get_user_name (), NULL, on_sent, g_object_ref (self));
 }
 
 static void
@@ -442,6 +506,7 @@ on_order_loaded (GObject      *source,
 
   g_set_object (&self->order, order);
   show_order (self, order);
+  show_inventory (self);
   prov_store_find_follow_up_async (self->store, self->uuid, self->cancellable, on_follow_up_found, self);
 }
 
@@ -529,6 +594,9 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, sim_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, inventory_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_inventory_changed);
+  gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -540,6 +608,7 @@ prov_order_window_init (ProvOrderWindow *self)
   self->field_rows = g_ptr_array_new ();
   self->event_rows = g_ptr_array_new ();
 
+  g_type_ensure (PROV_TYPE_INVENTORY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
