@@ -229,6 +229,69 @@ test_customer_search_and_create (Fixture       *fixture,
                    prov_customer_get_carrier_id (customer));
 }
 
+static GPtrArray *
+find_duplicates (ProvCarrierClient         *client,
+                 const ProvCustomerProfile *profile)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found;
+
+  AWAIT (prov_carrier_client_find_duplicates_async, client, profile);
+  found = prov_carrier_client_find_duplicates_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+static const char *
+duplicate_name (GPtrArray *found,
+                guint      index)
+{
+  return json_object_get_string_member (((ProvDuplicate *) g_ptr_array_index (found, index))->customer, "name");
+}
+
+/* Possible duplicates of a new customer, at any carrier: by name and
+ * address, e-mail, phone or ID document, however they are spelled. */
+static void
+test_duplicate_customers (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const ProvCustomerProfile by_address = { .name = "maria SCHMIDT", .postcode = "10 115" };
+  const ProvCustomerProfile by_email = { .name = "Someone Else", .email = "Kantoor@Jansen.example" };
+  const ProvCustomerProfile by_phone_and_id = { .name = "T. Peeters", .phone = "+32 3 123 45 67",
+                                                .id_number = "be123456789" };
+  const ProvCustomerProfile new_one = { .name = "Maria Schmidt", .postcode = "80331", .email = "new@example.org" };
+  g_autoptr(GPtrArray) address = find_duplicates (fixture->client, &by_address);
+  g_autoptr(GPtrArray) email = find_duplicates (fixture->client, &by_email);
+  g_autoptr(GPtrArray) phone_and_id = find_duplicates (fixture->client, &by_phone_and_id);
+  g_autoptr(GPtrArray) none = find_duplicates (fixture->client, &new_one);
+  g_autoptr(ProvCarrierClient) other_client = NULL;
+  g_autoptr(GPtrArray) at_other = NULL;
+  g_autofree char *label = NULL;
+  Sandbox other = { 0 };
+
+  g_assert_cmpuint (address->len, ==, 1);
+  g_assert_cmpstr (duplicate_name (address, 0), ==, "Maria Schmidt");
+  g_assert_cmpint (((ProvDuplicate *) g_ptr_array_index (address, 0))->reasons, ==, PROV_DUPLICATE_NAME_AND_ADDRESS);
+  g_assert_cmpuint (email->len, ==, 1);
+  g_assert_cmpstr (duplicate_name (email, 0), ==, "Jansen Installatietechniek B.V.");
+  g_assert_cmpuint (phone_and_id->len, ==, 1);
+  g_assert_cmpint (((ProvDuplicate *) g_ptr_array_index (phone_and_id, 0))->reasons, ==,
+                   PROV_DUPLICATE_PHONE | PROV_DUPLICATE_ID_NUMBER);
+  label = prov_duplicate_reasons_dup_label (PROV_DUPLICATE_PHONE | PROV_DUPLICATE_ID_NUMBER);
+  g_assert_cmpstr (label, ==, "same phone number, same ID document");
+  /* The same name elsewhere is no duplicate. */
+  g_assert_cmpuint (none->len, ==, 0);
+
+  sandbox_start (&other, "--other-carrier", NULL);
+  other_client = prov_carrier_client_new (other.root, "test-token", 5);
+  at_other = find_duplicates (other_client, &by_email);
+  g_assert_cmpuint (at_other->len, ==, 1);
+  g_clear_object (&other_client);
+  sandbox_remove (&other);
+}
+
 #define JANSEN "c0ffee00-0000-4000-8000-000000000002"
 
 static JsonNode *
@@ -471,6 +534,8 @@ main (int   argc,
               fixture_set_up, test_catalog_cached_for_offline_use, fixture_tear_down);
   g_test_add ("/carrier-apis/customer-search-and-create", Fixture, NULL,
               fixture_set_up, test_customer_search_and_create, fixture_tear_down);
+  g_test_add ("/carrier-apis/duplicate-customers", Fixture, NULL,
+              fixture_set_up, test_duplicate_customers, fixture_tear_down);
   g_test_add ("/carrier-apis/customer-products", Fixture, NULL,
               fixture_set_up, test_customer_products, fixture_tear_down);
   g_test_add ("/carrier-apis/number-reservation", Fixture, NULL,

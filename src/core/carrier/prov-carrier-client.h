@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "prov-duplicates.h"
+
 G_BEGIN_DECLS
 
 #define PROV_CARRIER_ERROR (prov_carrier_error_quark ())
@@ -117,6 +119,14 @@ void               prov_carrier_client_list_products_async  (ProvCarrierClient  
 JsonNode          *prov_carrier_client_list_products_finish (ProvCarrierClient   *self,
                                                              GAsyncResult        *result,
                                                              GError             **error);
+void               prov_carrier_client_find_duplicates_async  (ProvCarrierClient         *self,
+                                                               const ProvCustomerProfile *profile,
+                                                               GCancellable              *cancellable,
+                                                               GAsyncReadyCallback        callback,
+                                                               gpointer                   user_data);
+GPtrArray         *prov_carrier_client_find_duplicates_finish (ProvCarrierClient         *self,
+                                                               GAsyncResult              *result,
+                                                               GError                   **error);
 void               prov_carrier_client_search_customers_async  (ProvCarrierClient   *self,
                                                                 const char          *name,
                                                                 GCancellable        *cancellable,
