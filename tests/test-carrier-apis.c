@@ -6,7 +6,9 @@
  * validate-tmf-payloads.py to check against the specs. */
 #include "prov-carrier-client.h"
 #include "prov-catalog.h"
+#include "prov-order-field.h"
 #include "prov-tmf622.h"
+#include "prov-tmf629.h"
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
@@ -283,6 +285,33 @@ test_duplicate_customers (Fixture       *fixture,
   g_assert_cmpstr (label, ==, "same phone number, same ID document");
   /* The same name elsewhere is no duplicate. */
   g_assert_cmpuint (none->len, ==, 0);
+
+  /* A new customer as an order creates them: validated against TMF629 by
+   * the sandbox, and by validate-tmf-payloads.py from the capture. */
+  {
+    g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+    g_autoptr(JsonNode) body = NULL;
+    g_autoptr(JsonNode) created = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    const ProvCustomerProfile created_for = { .external_id = prov_order_get_uuid (order) };
+    g_autoptr(GPtrArray) found = NULL;
+
+    prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz");
+    prov_order_set_field (order, "customer.kind", "person");
+    prov_order_set_field (order, "customer.birth-date", "1980-02-29");
+    prov_order_set_field (order, "customer.phone", "+31611122233");
+    prov_order_set_field (order, "service.street", "Kerkstraat 1");
+    prov_order_set_field (order, "service.postcode", "1017 GA");
+    prov_order_set_field (order, "service.country", "NL");
+    body = prov_tmf629_build_customer_create (order);
+    AWAIT (prov_carrier_client_create_customer_async, fixture->client, body);
+    created = prov_carrier_client_create_customer_finish (fixture->client, result, &error);
+    g_assert_no_error (error);
+    found = find_duplicates (fixture->client, &created_for);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpint (((ProvDuplicate *) g_ptr_array_index (found, 0))->reasons, ==, PROV_DUPLICATE_SAME_ORDER);
+  }
 
   sandbox_start (&other, "--other-carrier", NULL);
   other_client = prov_carrier_client_new (other.root, "test-token", 5);

@@ -2,6 +2,7 @@
 
 #include "prov-duplicates.h"
 #include "prov-json-guard.h"
+#include "prov-tmf629.h"
 
 /*
  * A customer at the counter may already be the carrier's: the portal lists
@@ -104,6 +105,7 @@ prov_customer_profile_copy (const ProvCustomerProfile *profile)
   copy->email = g_strdup (profile->email);
   copy->phone = g_strdup (profile->phone);
   copy->id_number = g_strdup (profile->id_number);
+  copy->external_id = g_strdup (profile->external_id);
 
   return copy;
 }
@@ -120,6 +122,7 @@ prov_customer_profile_free (ProvCustomerProfile *profile)
   g_free ((char *) profile->email);
   g_free ((char *) profile->phone);
   g_free ((char *) profile->id_number);
+  g_free ((char *) profile->external_id);
   g_free (profile);
 }
 
@@ -143,6 +146,8 @@ prov_customer_profile_match (const ProvCustomerProfile *profile,
     reasons |= PROV_DUPLICATE_PHONE;
   if (has_characteristic (carrier_customer, PROV_CUSTOMER_ID_NUMBER_CHARACTERISTIC, profile->id_number))
     reasons |= PROV_DUPLICATE_ID_NUMBER;
+  if (has_characteristic (carrier_customer, PROV_TMF629_EXTERNAL_ID, profile->external_id))
+    reasons |= PROV_DUPLICATE_SAME_ORDER;
 
   return reasons;
 }
@@ -159,6 +164,7 @@ prov_duplicate_reasons_dup_label (ProvDuplicateReasons reasons)
     { PROV_DUPLICATE_EMAIL, N_("same e-mail") },
     { PROV_DUPLICATE_PHONE, N_("same phone number") },
     { PROV_DUPLICATE_ID_NUMBER, N_("same ID document") },
+    { PROV_DUPLICATE_SAME_ORDER, N_("created for this order") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 

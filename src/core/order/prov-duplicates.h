@@ -12,6 +12,7 @@ typedef struct {
   const char *email;
   const char *phone;       /* E.164 */
   const char *id_number;   /* of the ID document */
+  const char *external_id; /* the order a customer was created for */
 } ProvCustomerProfile;
 
 /* Why a carrier's customer may be this one. */
@@ -21,6 +22,7 @@ typedef enum {
   PROV_DUPLICATE_EMAIL = 1 << 1,
   PROV_DUPLICATE_PHONE = 1 << 2,
   PROV_DUPLICATE_ID_NUMBER = 1 << 3,
+  PROV_DUPLICATE_SAME_ORDER = 1 << 4,   /* created for this very order */
 } ProvDuplicateReasons;
 
 /* The characteristic of a TMF629 Customer that holds its ID document's

@@ -29,6 +29,7 @@
 #define RESOURCE(name) PROV_FIELD_CARRIER_RESOURCE, name
 #define ORDER(member) PROV_FIELD_CARRIER_ORDER, member
 #define OFFERING(member) PROV_FIELD_CARRIER_OFFERING, member
+#define CUSTOMER(member) PROV_FIELD_CARRIER_CUSTOMER, member
 
 static const ProvOrderField fields[] = {
   /* The order */
@@ -36,7 +37,24 @@ static const ProvOrderField fields[] = {
   /* The till's own record of the customer, who may not be at the carrier yet. */
   { "customer.uuid", N_("Customer at this till"), TEXT, KEPT, NEVER },
   { "customer.name", N_("Customer"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("relatedParty.name") },
-  { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, NEVER },
+  { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, CUSTOMER ("contactMedium.email") },
+
+  /* A new customer, created at the carrier (TMF629) before the order */
+  { "customer.kind", N_("Person or business"), CHOICE, 0, CUSTOMER ("engagedParty.@referredType") },
+  { "customer.phone", N_("Customer's phone number"), ID (E164), SHOWN, CUSTOMER ("contactMedium.phone") },
+  { "customer.birth-date", N_("Date of birth"), DATE, 0, CUSTOMER ("characteristic.birthDate") },
+  { "customer.company-number", N_("Company registration number"), TEXT, SHOWN, CUSTOMER ("characteristic.companyNumber") },
+  { "customer.id-type", N_("ID document"), CHOICE, 0, CUSTOMER ("characteristic.idDocumentType") },
+  { "customer.id-number", N_("ID document number"), TEXT, 0, CUSTOMER ("characteristic.idDocumentNumber") },
+  { "customer.language", N_("Preferred language"), CHOICE, 0, CUSTOMER ("characteristic.preferredLanguage") },
+  { "customer.account-pin", N_("Account PIN for phone support"), SECRET, 0, CUSTOMER ("characteristic.accountPin") },
+  { "service.street", N_("Street and number"), TEXT, SHOWN, CUSTOMER ("postalAddress.street1") },
+  { "service.postcode", N_("Postcode"), TEXT, SHOWN, CUSTOMER ("postalAddress.postCode") },
+  { "service.city", N_("City"), TEXT, SHOWN, CUSTOMER ("postalAddress.city") },
+  { "service.country", N_("Country"), CHOICE, 0, CUSTOMER ("postalAddress.country") },
+  /* Written before the customer is created: an answer lost after it means
+   * asking the carrier before creating them again. */
+  { "customer.creation-started", N_("Customer creation started"), BOOLEAN, 0, NEVER },
   /* The order whose placed line this one changes (a SIM connected later). */
   { "follows.order", N_("Follows order"), TEXT, 0, NEVER },
 

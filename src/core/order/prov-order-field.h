@@ -43,6 +43,7 @@ typedef enum {
   PROV_FIELD_CARRIER_RESOURCE,         /* a characteristic and a realizingResource */
   PROV_FIELD_CARRIER_ORDER,            /* a member of the order itself */
   PROV_FIELD_CARRIER_OFFERING,         /* the line's productOffering */
+  PROV_FIELD_CARRIER_CUSTOMER,         /* the TMF629 customer created for the order */
 } ProvFieldCarrier;
 
 typedef enum {

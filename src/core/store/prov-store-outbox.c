@@ -340,3 +340,95 @@ prov_store_claim_outbox_finish (ProvStore     *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+typedef struct {
+  char  *uuid;
+  GStrv  keys_and_values;
+} FieldsArgs;
+
+static void
+fields_args_free (FieldsArgs *args)
+{
+  g_free (args->uuid);
+  g_strfreev (args->keys_and_values);
+  g_free (args);
+}
+
+static void
+worker_record_fields (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  FieldsArgs *args = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "UPDATE orders SET payload = json_set (payload, '$.\"' || ?1 || '\"', ?2) "
+                                    "WHERE uuid = ?3",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; args->keys_and_values[i] != NULL && args->keys_and_values[i + 1] != NULL; i += 2)
+    {
+      bind_text (statement, 1, args->keys_and_values[i]);
+      bind_text (statement, 2, args->keys_and_values[i + 1]);
+      bind_text (statement, 3, args->uuid);
+      if (!worker_run (worker, statement, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (sqlite3_changes (worker->db) == 0)
+        {
+          g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_NOT_FOUND,
+                                   _("There is no order %s"), args->uuid);
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/*
+ * Order-level fields the sender learns or must remember about a placed
+ * order, whatever its state (such as the carrier's number for the customer
+ * it created): @keys_and_values holds a key, then its value, and so on.
+ * Committed before the callback runs.
+ */
+void
+prov_store_record_order_fields_async (ProvStore           *self,
+                                      const char          *uuid,
+                                      const char * const  *keys_and_values,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  FieldsArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+  g_return_if_fail (keys_and_values != NULL);
+
+  args = g_new0 (FieldsArgs, 1);
+  args->uuid = g_strdup (uuid);
+  args->keys_and_values = g_strdupv ((char **) keys_and_values);
+  prov_store_push (self, worker_record_fields, args, (GDestroyNotify) fields_args_free, uuid,
+                   cancellable, callback, user_data, prov_store_record_order_fields_async);
+}
+
+gboolean
+prov_store_record_order_fields_finish (ProvStore     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

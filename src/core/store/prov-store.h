@@ -125,6 +125,15 @@ void        prov_store_transition_async    (ProvStore            *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void        prov_store_record_order_fields_async  (ProvStore           *self,
+                                                   const char          *uuid,
+                                                   const char * const  *keys_and_values,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean    prov_store_record_order_fields_finish (ProvStore           *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 void        prov_store_record_line_states_async (ProvStore       *self,
                                             const char           *uuid,
                                             const char * const   *lines,

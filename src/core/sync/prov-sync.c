@@ -3,6 +3,7 @@
 #include "prov-json-guard.h"
 #include "prov-store-error.h"
 #include "prov-sync.h"
+#include "prov-sync-customer.h"
 #include "prov-tmf622.h"
 
 /*
@@ -473,6 +474,33 @@ on_looked_up (GObject      *source,
 }
 
 static void
+send_order (Job *job)
+{
+  /* An earlier attempt may have reached the carrier: ask before posting. */
+  if (job->entry->attempts > 0)
+    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
+                                          on_looked_up, job);
+  else
+    post (job);
+}
+
+static void
+on_customer_ensured (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (prov_sync_ensure_customer_finish (PROV_STORE (source), result, &error))
+    send_order (job);
+  else if (error->domain == PROV_CARRIER_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    handle_failure (job, error, 0);
+  else
+    job_failed_here (job, error);
+}
+
+static void
 on_order_loaded (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -487,12 +515,11 @@ on_order_loaded (GObject      *source,
       return;
     }
 
-  /* An earlier attempt may have reached the carrier: ask before posting. */
-  if (job->entry->attempts > 0)
-    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
-                                          on_looked_up, job);
-  else
-    post (job);
+  /* A new customer is created at the carrier before their order. */
+  if (job_stopped (job))
+    return;
+  prov_sync_ensure_customer_async (job_sync (job)->store, job_sync (job)->client, job->order, job_cancellable (job),
+                                   on_customer_ensured, job);
 }
 
 static void

@@ -1,0 +1,233 @@
+/* A new customer's order: the customer is created at the carrier (TMF629)
+ * before the order, which then names the carrier's customer number; an
+ * answer lost after the customer was created does not create them twice. */
+#include <string.h>
+
+#include "prov-carrier-client.h"
+#include "prov-order-field.h"
+#include "prov-sync.h"
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+#include "prov-tmf629.h"
+
+typedef struct {
+  Sandbox            sandbox;
+  ProvCarrierClient *client;
+  char              *dir;
+  ProvStore         *store;
+  ProvSync          *sync;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  sandbox_start (&fixture->sandbox, data, NULL);
+  fixture->client = prov_carrier_client_new (fixture->sandbox.root, "test-token", 5);
+  fixture->dir = prov_test_make_tmp_dir ();
+  path = g_build_filename (fixture->dir, "orders.db", NULL);
+  fixture->store = prov_test_open_store (path, NULL);
+  fixture->sync = prov_sync_new (fixture->store, fixture->client, "TEST");
+  prov_sync_set_backoff (fixture->sync, 10, 50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->sync);
+  prov_test_close_store (fixture->store);
+  g_clear_object (&fixture->store);
+  prov_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_clear_object (&fixture->client);
+  sandbox_remove (&fixture->sandbox);
+}
+
+static ProvOrder *
+new_customer_order (guint serial)
+{
+  ProvOrder *order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+  g_autofree char *iccid = prov_test_make_iccid (serial);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakker Telecom B.V.");
+  prov_order_set_field (order, "customer.kind", "business");
+  prov_order_set_field (order, "customer.email", "info@bakkertelecom.example");
+  prov_order_set_field (order, "customer.phone", "+31611122233");
+  prov_order_set_field (order, "customer.company-number", "12345678");
+  prov_order_set_field (order, "customer.id-type", "passport");
+  prov_order_set_field (order, "customer.id-number", "NX1234567");
+  prov_order_set_field (order, "customer.language", "nl");
+  prov_order_set_field (order, "customer.account-pin", "4821");
+  prov_order_set_field (order, "service.street", "Dorpsstraat 12");
+  prov_order_set_field (order, "service.postcode", "1234 AB");
+  prov_order_set_field (order, "service.city", "Utrecht");
+  prov_order_set_field (order, "service.country", "NL");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-single-unlimited");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, "490154203237518");
+
+  return order;
+}
+
+static void
+place (ProvStore *store,
+       ProvOrder *order)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (prov_order_get_state (order), ==, PROV_ORDER_STATE_QUEUED);
+}
+
+static void
+send_due (ProvSync *sync)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvSyncReport report = { 0 };
+  gint64 next_due = -1;
+
+  prov_sync_send_due_async (sync, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_sync_send_due_finish (sync, prov_test_await (&result), &report, &next_due, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.sent, ==, 1);
+}
+
+/* The carrier's order for @uuid, found as the client finds it at any
+ * carrier. */
+static JsonObject *
+order_at_carrier (Fixture    *fixture,
+                  const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) found = NULL;
+
+  prov_carrier_client_find_order_async (fixture->client, uuid, NULL, prov_test_store_result, &result);
+  found = prov_carrier_client_find_order_finish (fixture->client, prov_test_await (&result), NULL, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (found));
+}
+
+/* The carrier's customers created for @uuid. */
+static GPtrArray *
+customers_created_for (Fixture    *fixture,
+                       const char *uuid)
+{
+  const ProvCustomerProfile created_for = { .external_id = uuid };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found;
+
+  prov_carrier_client_find_duplicates_async (fixture->client, &created_for, NULL, prov_test_store_result, &result);
+  found = prov_carrier_client_find_duplicates_finish (fixture->client, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+
+  return found;
+}
+
+static const char *
+medium_value (JsonObject *customer,
+              const char *medium_type,
+              const char *field)
+{
+  JsonArray *media = json_object_get_array_member (customer, "contactMedium");
+
+  for (guint i = 0; i < json_array_get_length (media); i++)
+    {
+      JsonObject *medium = json_array_get_object_element (media, i);
+
+      if (g_str_equal (json_object_get_string_member (medium, "mediumType"), medium_type))
+        return json_object_get_string_member (json_object_get_object_member (medium, "characteristic"), field);
+    }
+
+  return NULL;
+}
+
+static void
+test_customer_before_order (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (51);
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(JsonObject) at_carrier = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *customer;
+  const char *customer_id;
+
+  place (fixture->store, order);
+  send_due (fixture->sync);
+
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 1);
+  customer = ((ProvDuplicate *) g_ptr_array_index (customers, 0))->customer;
+  customer_id = json_object_get_string_member (customer, "id");
+  g_assert_cmpstr (json_object_get_string_member (customer, "name"), ==, "Bakker Telecom B.V.");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (customer, "engagedParty"),
+                                                  "@referredType"), ==, "Organization");
+  g_assert_cmpstr (medium_value (customer, "postalAddress", "postCode"), ==, "1234 AB");
+  g_assert_cmpstr (medium_value (customer, "phone", "phoneNumber"), ==, "+31611122233");
+
+  /* The order names the carrier's customer, and the till remembers it. */
+  at_carrier = order_at_carrier (fixture, prov_order_get_uuid (order));
+  g_assert_nonnull (at_carrier);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (at_carrier, "relatedParty"), 0), "id"), ==, customer_id);
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_order_get_field (stored, PROV_ORDER_FIELD_CUSTOMER_ID), ==, customer_id);
+}
+
+/* The customer was created but the answer was lost: the next attempt
+ * finds them by the order they were created for. */
+static void
+test_lost_answer_creates_no_second_customer (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (52);
+  g_autoptr(JsonNode) body = prov_tmf629_build_customer_create (order);
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(JsonObject) at_carrier = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *customer_id;
+
+  prov_carrier_client_create_customer_async (fixture->client, body, NULL, prov_test_store_result, &result);
+  created = prov_carrier_client_create_customer_finish (fixture->client, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  customer_id = json_object_get_string_member (json_node_get_object (created), "id");
+  prov_order_set_field (order, "customer.creation-started", "true");
+
+  place (fixture->store, order);
+  send_due (fixture->sync);
+
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 1);
+  at_carrier = order_at_carrier (fixture, prov_order_get_uuid (order));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (at_carrier, "relatedParty"), 0), "id"), ==, customer_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, options, func) g_test_add (path, Fixture, options, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync-customer/customer-before-order", NULL, test_customer_before_order);
+  ADD ("/sync-customer/lost-answer-creates-no-second-customer", NULL, test_lost_answer_creates_no_second_customer);
+  ADD ("/sync-customer/another-carrier", "--other-carrier", test_customer_before_order);
+#undef ADD
+
+  return g_test_run ();
+}
