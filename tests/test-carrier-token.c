@@ -11,10 +11,53 @@
 
 static char *home;
 
+/* The throw-away home, set before the session bus starts: the bus starts
+ * services (the Secret Service too, when it is asked for before the
+ * daemon below has claimed its name) with its own environment, and those
+ * must find this home's keyring, not the user's. */
+static void
+make_home (void)
+{
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" };
+  g_autofree char *made = prov_test_make_tmp_dir ();
+
+  g_setenv ("HOME", made, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (made, dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+}
+
+/* The daemon claims the Secret Service's name on the bus a moment after
+ * it returns: asked for before, the bus would start a second one. */
+static void
+wait_for_secret_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (bus != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                                               G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                                               -1, NULL, NULL);
+      gboolean owned = FALSE;
+
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return;
+      g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 static gboolean
 start_keyring (void)
 {
-  const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR" };
   g_autoptr(GSubprocess) daemon = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *program = g_find_program_in_path ("gnome-keyring-daemon");
@@ -22,14 +65,7 @@ start_keyring (void)
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || program == NULL)
     return FALSE;
 
-  home = prov_test_make_tmp_dir ();
-  g_setenv ("HOME", home, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (dirs[i], dir, TRUE);
-    }
+  home = g_strdup (g_getenv ("HOME"));
 
   /* A non-empty password, or the daemon asks for one. */
   daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
@@ -39,6 +75,7 @@ start_keyring (void)
   g_subprocess_communicate_utf8 (daemon, "provisioner-test", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
+  wait_for_secret_service ();
   return TRUE;
 }
 
@@ -122,6 +159,7 @@ main (int   argc,
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
       g_setenv ("PROV_TEST_OWN_BUS", "1", TRUE);
+      make_home ();
       g_ptr_array_add (args, (char *) "dbus-run-session");
       g_ptr_array_add (args, (char *) "--");
       g_ptr_array_add (args, self);

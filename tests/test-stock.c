@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "prov-order-field.h"
 #include "prov-test-util.h"
 
 static void
@@ -118,6 +119,92 @@ test_add_and_pick_by_last_digits (void)
   prov_test_remove_tree (dir);
 }
 
+static ProvStockStatus
+status_of (ProvStore  *store,
+           guint32     kinds,
+           const char *suffix)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  prov_store_find_stock_async (store, kinds, suffix, 0, 10, NULL, prov_test_store_result, &result);
+  items = prov_store_find_stock_finish (store, prov_test_await (&result), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+
+  return ((ProvStockItem *) g_ptr_array_index (items, 0))->status;
+}
+
+static ProvOrder *
+place_with (ProvStore  *store,
+            const char *iccid,
+            const char *imei)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, imei);
+  prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&order);
+}
+
+/* Stock follows the orders: a placed order's SIM and device are assigned
+ * (no longer offered by their last digits), a cancelled order's go back
+ * on the shelf, a completed order's are used. */
+static void
+test_stock_follows_orders (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (path, NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
+  g_autoptr(GPtrArray) offered = NULL;
+  g_autoptr(ProvOrder) cancelled = NULL;
+  g_autoptr(ProvOrder) completed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, known = 0;
+
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "8931440400000000008", NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, "8931440400000000016", NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_IMEI, "490154203237518", "Fairphone 5"));
+  prov_store_add_stock_async (store, items, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_add_stock_finish (store, prov_test_await (&result), &added, &known, &error));
+  g_assert_no_error (error);
+
+  cancelled = place_with (store, "8931440400000000008", "490154203237518");
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_ICCID, "0008"), ==, PROV_STOCK_STATUS_ASSIGNED);
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_IMEI, "7518"), ==, PROV_STOCK_STATUS_ASSIGNED);
+  offered = find (store, 1u << PROV_ID_KIND_ICCID, "0008");
+  g_assert_cmpuint (offered->len, ==, 0);
+  g_clear_pointer (&offered, g_ptr_array_unref);
+
+  g_assert_true (prov_test_transition (store, cancelled, PROV_ORDER_STATE_CANCELLED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_ICCID, "0008"), ==, PROV_STOCK_STATUS_IN_STOCK);
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_IMEI, "7518"), ==, PROV_STOCK_STATUS_IN_STOCK);
+
+  completed = place_with (store, "8931440400000000016", "490154203237518");
+  g_assert_true (prov_test_transition (store, completed, PROV_ORDER_STATE_ACKNOWLEDGED, &error));
+  g_assert_true (prov_test_transition (store, completed, PROV_ORDER_STATE_COMPLETED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_ICCID, "0016"), ==, PROV_STOCK_STATUS_USED);
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_IMEI, "7518"), ==, PROV_STOCK_STATUS_USED);
+  /* The cancelled order's SIM stays on the shelf. */
+  g_assert_cmpint (status_of (store, 1u << PROV_ID_KIND_ICCID, "0008"), ==, PROV_STOCK_STATUS_IN_STOCK);
+
+  g_clear_object (&store);
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/stock/csv-with-header", test_csv_with_header);
   g_test_add_func ("/stock/csv-without-header", test_csv_without_header);
   g_test_add_func ("/stock/add-and-pick-by-last-digits", test_add_and_pick_by_last_digits);
+  g_test_add_func ("/stock/stock-follows-orders", test_stock_follows_orders);
 
   return g_test_run ();
 }

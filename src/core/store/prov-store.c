@@ -1471,6 +1471,44 @@ state_holds_identifiers (ProvOrderState state)
   return prov_order_state_is_open (state) && state != PROV_ORDER_STATE_DRAFT;
 }
 
+/* The store's stock follows the orders its SIMs and devices are on: placed
+ * is assigned, completed is used; cancelled, or back to a draft, is on the
+ * shelf again. Runs before the reservations change. */
+static gboolean
+worker_follow_stock (StoreWorker     *worker,
+                     sqlite3_int64    order_id,
+                     TransitionArgs  *args,
+                     GError         **error)
+{
+  ProvStockStatus from;
+  ProvStockStatus to;
+  sqlite3_stmt *statement;
+
+  if (args->to == PROV_ORDER_STATE_COMPLETED)
+    from = PROV_STOCK_STATUS_ASSIGNED, to = PROV_STOCK_STATUS_USED;
+  else if (args->to == PROV_ORDER_STATE_CANCELLED || args->to == PROV_ORDER_STATE_DRAFT)
+    from = PROV_STOCK_STATUS_ASSIGNED, to = PROV_STOCK_STATUS_IN_STOCK;
+  else if (args->to != PROV_ORDER_STATE_READY && state_holds_identifiers (args->to))
+    from = PROV_STOCK_STATUS_IN_STOCK, to = PROV_STOCK_STATUS_ASSIGNED;
+  else
+    return TRUE;
+
+  statement = worker_prepare (worker,
+                              "UPDATE stock SET status = ?1, updated_at = ?2, "
+                              "  order_id = CASE WHEN ?1 = ?5 THEN NULL ELSE ?3 END "
+                              "WHERE status = ?4 AND identifier IN (SELECT value FROM reservations WHERE order_id = ?3)",
+                              error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (statement, 1, to);
+  sqlite3_bind_int64 (statement, 2, args->at);
+  sqlite3_bind_int64 (statement, 3, order_id);
+  sqlite3_bind_int (statement, 4, from);
+  sqlite3_bind_int (statement, 5, PROV_STOCK_STATUS_IN_STOCK);
+  return worker_run (worker, statement, error);
+}
+
 /* Leaving the draft state needs every identifier of the order to be its
  * own; closing the order gives them back. */
 static gboolean
@@ -1539,8 +1577,12 @@ worker_apply_transition (StoreWorker     *worker,
       return FALSE;
     }
 
+  /* Before and after the reservations change: what is released is known
+   * before, what is newly held after. */
   if (!prov_order_state_check_transition (from, args->to, error) ||
-      !worker_update_reservations (worker, order_id, payload, args, error))
+      (!state_holds_identifiers (args->to) && !worker_follow_stock (worker, order_id, args, error)) ||
+      !worker_update_reservations (worker, order_id, payload, args, error) ||
+      (state_holds_identifiers (args->to) && !worker_follow_stock (worker, order_id, args, error)))
     return FALSE;
 
   statement = worker_prepare (worker,
