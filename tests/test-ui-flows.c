@@ -291,6 +291,8 @@ test_start_date (void)
   g_autofree char *shown = NULL;
   g_autofree char *picked_shown = NULL;
   g_autofree char *picked = NULL;
+  g_autoptr(JsonObject) at_carrier = NULL;
+  g_autofree char *placed = NULL;
   GDate picked_date;
 
   if (!prov_test_have_display ())
@@ -334,6 +336,28 @@ test_start_date (void)
   g_date_set_parse (&picked_date, picked);
   g_assert_true (g_date_valid (&picked_date));
   g_assert_cmpint (g_date_get_weekday (&picked_date), ==, G_DATE_WEDNESDAY);
+
+  /* Placed with end-user billing off: the carrier gets the picked date
+   * and is told not to bill the customer. */
+  prov_test_app_keys ("Return", NULL);
+  expect_page (app, "user-extension", "add-ons", 0);
+  prov_test_app_keys ("alt+n", NULL);
+  expect_page (app, "user-extension", "extension", 0);
+  prov_test_app_press_button ("alt+u");
+  type_new_user ("Cor", "Jansen", "cor@jansen.example");
+  prov_test_app_type (HUMAN_DELAY, "1234");
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (HUMAN_DELAY, "030");
+  prov_test_app_keys ("Return", NULL);
+  expect_page (app, "user-extension", "confirm", 0);
+  prov_test_app_press_button ("alt+e");
+  prov_test_app_keys ("alt+o", NULL);
+  placed = placed_uuid (app, 0);
+  g_assert_cmpstr (placed, ==, uuid);
+  at_carrier = sandbox_find_order (&sandbox, uuid);
+  g_assert_nonnull (at_carrier);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (at_carrier, "requestedStartDate"), picked));
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "confirm.end-user-billing"), ==, "false");
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);
