@@ -2,7 +2,9 @@
 
 #include "prov-assistant-page.h"
 #include "prov-inventory.h"
+#include "prov-customer-products.h"
 #include "widgets/prov-inventory-view.h"
+#include "widgets/prov-lines-view.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
 #include "prov-sim-link.h"
@@ -37,6 +39,7 @@ struct _ProvOrderWindow
   AdwBin               *sim_page_bin;
   GtkButton            *connect_sim_button;
   ProvInventoryView    *inventory_view;
+  ProvLinesView        *lines_view;
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
@@ -375,6 +378,86 @@ on_scanned (ProvOrderWindow *self,
     prov_assistant_page_take_scan (self->sim_page, scan);
 }
 
+/* ---- Lines at the carrier --------------------------------------------------- */
+
+static gboolean
+shows_lines (ProvOrder *order)
+{
+  ProvOrderState state = prov_order_get_state (order);
+
+  if (!prov_order_state_is_at_carrier (state))
+    return FALSE;
+  if (prov_order_get_n_lines (order) > 1)
+    return TRUE;
+  return prov_order_line_get_product_ref (prov_order_get_line (order, 0)) != NULL;
+}
+
+static void
+on_products_listed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) products = prov_store_list_products_finish (PROV_STORE (source), result, &error);
+  ProvOrderWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = PROV_ORDER_WINDOW (user_data);
+  if (self->order == NULL || !shows_lines (self->order))
+    return;
+
+  prov_lines_view_show (self->lines_view, self->order, prov_sync_scheduler_get_catalog (self->scheduler), products);
+}
+
+static void
+list_products (ProvOrderWindow *self)
+{
+  const char *account = prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+
+  if (account != NULL)
+    prov_store_list_products_async (self->store, account, self->cancellable, on_products_listed, self);
+  else
+    prov_lines_view_show (self->lines_view, self->order, prov_sync_scheduler_get_catalog (self->scheduler), NULL);
+}
+
+static void
+on_products_refreshed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_customer_products_refresh_finish (PROV_STORE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The customer's products were not read from the carrier: %s", error->message);
+      return;
+    }
+
+  list_products (PROV_ORDER_WINDOW (user_data));
+}
+
+/* What the lines' products are now: the till's copy first, then the
+ * carrier's when it can be reached. */
+static void
+show_lines (ProvOrderWindow *self)
+{
+  ProvCarrierSession *session = prov_sync_scheduler_get_reachable_session (self->scheduler);
+  const char *account = prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_ID);
+  gboolean shown = shows_lines (self->order);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->lines_view), shown);
+  if (!shown)
+    return;
+
+  list_products (self);
+  if (session != NULL && account != NULL && prov_order_get_state (self->order) == PROV_ORDER_STATE_COMPLETED)
+    prov_customer_products_refresh_async (self->store, session, account, self->cancellable, on_products_refreshed,
+                                          self);
+}
+
 /* ---- Inventory ----------------------------------------------------------- */
 
 static void
@@ -507,6 +590,7 @@ on_order_loaded (GObject      *source,
   g_set_object (&self->order, order);
   show_order (self, order);
   show_inventory (self);
+  show_lines (self);
   prov_store_find_follow_up_async (self->store, self->uuid, self->cancellable, on_follow_up_found, self);
 }
 
@@ -595,6 +679,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, sim_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, inventory_view);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, lines_view);
   gtk_widget_class_bind_template_callback (widget_class, on_inventory_changed);
   gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
@@ -609,6 +694,7 @@ prov_order_window_init (ProvOrderWindow *self)
   self->event_rows = g_ptr_array_new ();
 
   g_type_ensure (PROV_TYPE_INVENTORY_VIEW);
+  g_type_ensure (PROV_TYPE_LINES_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));

@@ -2,7 +2,8 @@
  * the counter the clerk opens it and scans, with the scanner only, a
  * dual-SIM phone's box, two SIMs and a device; a SIM scanned twice is
  * refused, a wrong scan is undone; Send puts both lines, with their
- * devices and SIMs, at the carrier. */
+ * devices and SIMs, at the carrier, and once it completes the order both
+ * lines are Active. */
 #include <string.h>
 
 #include "prov-test-app.h"
@@ -77,6 +78,7 @@ test_scan_inventory_and_send (void)
   g_autofree char *sim_1 = prov_test_make_iccid (41);
   g_autofree char *sim_2 = prov_test_make_iccid (42);
   g_auto(GStrv) refused = NULL;
+  g_auto(GStrv) active = NULL;
 
   if (!prov_test_have_display ())
     {
@@ -120,6 +122,15 @@ test_scan_inventory_and_send (void)
   g_assert_cmpstr (item_characteristic (at_carrier, 1, "ICCID"), ==, sim_2);
   g_assert_cmpstr (item_characteristic (at_carrier, 1, "MEID"), ==, "A10000009296F2");
   g_assert_null (item_characteristic (at_carrier, 1, "IMEI"));
+
+  /* The carrier completes the order: its overview shows each line's
+   * product, as the carrier's inventory (TMF637) lists it, Active. */
+  for (guint i = 0; i < 20 && !prov_test_app_wait_for_log (app, "Lines of order " ORDER_UUID " (completed)", 1500); i++)
+    prov_test_app_keys ("F5", NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Line 2: Active", 0, TIMEOUT_MS));
+  active = prov_test_app_dup_log_lines (app, ": Active");
+  g_assert_cmpuint (g_strv_length (active), >=, 2);
+  prov_test_app_screenshot ("lines-active");
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);

@@ -107,3 +107,76 @@ prov_store_save_products_finish (ProvStore     *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+static void
+worker_list_products (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  const char *account = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) products = json_array_new ();
+  sqlite3_stmt *statement;
+  JsonNode *node;
+  int rc;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker, "SELECT body FROM carrier_products WHERE account = ? ORDER BY product_id",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, account);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      JsonNode *product = json_from_string (column_text (statement, 0), NULL);
+
+      if (product != NULL && JSON_NODE_HOLDS_OBJECT (product))
+        json_array_add_element (products, product);
+      else if (product != NULL)
+        json_node_unref (product);
+    }
+  if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  statement_done (statement);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, g_steal_pointer (&products));
+  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+}
+
+/* @account's products as the carrier last listed them: a JSON array of
+ * TMF637 Product objects (empty when never listed). */
+void
+prov_store_list_products_async (ProvStore           *self,
+                                const char          *account,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (account != NULL);
+
+  prov_store_push (self, worker_list_products, g_strdup (account), g_free, NULL,
+                   cancellable, callback, user_data, prov_store_list_products_async);
+}
+
+JsonNode *
+prov_store_list_products_finish (ProvStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

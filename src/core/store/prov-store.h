@@ -313,6 +313,14 @@ void        prov_store_save_products_async  (ProvStore           *self,
 gboolean    prov_store_save_products_finish (ProvStore           *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+void        prov_store_list_products_async  (ProvStore           *self,
+                                             const char          *account,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+JsonNode   *prov_store_list_products_finish (ProvStore           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 /* Extensions (prov-store-extensions.c) */
 void        prov_store_list_extensions_async (ProvStore          *self,
