@@ -536,7 +536,13 @@ prov_test_app_wait_exit (ProvTestApp *app,
 void
 prov_test_app_terminate (ProvTestApp *app)
 {
+  g_auto(GStrv) criticals = prov_test_app_dup_log_lines (app, "-CRITICAL **");
+
   g_subprocess_send_signal (app->process, SIGTERM);
+  /* A critical is a programming error even when the test's checks pass. */
+  for (guint i = 0; criticals[i] != NULL; i++)
+    g_test_message ("%s", criticals[i]);
+  g_assert_cmpuint (g_strv_length (criticals), ==, 0);
 }
 
 const char *

@@ -440,6 +440,14 @@ on_destroy (GtkWidget     *window,
             ProvAssistant *self)
 {
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  /* The pages go with the window: one waiting for an answer (the
+   * carrier's list of the customer's extensions) must not write to an
+   * order that has been placed meanwhile. Their dispose cancels it. */
+  for (guint i = 0; i < self->pages->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->pages, i), self);
+  g_ptr_array_set_size (self->pages, 0);
+  g_signal_handlers_disconnect_by_data (self->autosave, self);
+  g_signal_handlers_disconnect_by_data (self->scan_listener, self);
   g_object_unref (self);
 }
 
