@@ -1,6 +1,7 @@
 /* A new customer's order from the back office waits for its inventory: at
  * the counter the clerk opens it and scans, with the scanner only, a
- * dual-SIM phone's box, two SIMs and a device; a SIM scanned twice is
+ * dual-SIM phone's box, a SIM and a device, and picks a second SIM from
+ * stock by its last four digits; a SIM scanned twice is
  * refused, a wrong scan is undone; Send puts both lines, with their
  * devices and SIMs, at the carrier, and once it completes the order both
  * lines are Active. */
@@ -12,6 +13,7 @@
 
 #define TIMEOUT_MS 30000
 #define SCANNER_DELAY "5"
+#define HUMAN_DELAY "120"
 #define ORDER_UUID "5a1e5e1d-7c4b-4d0e-9f1a-2b3c4d5e6f70"
 
 static void
@@ -36,6 +38,26 @@ import_order (ProvTestApp *app)
   g_assert_no_error (error);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("PROVISIONER_CLI"),
                               "order", "import", database_option, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+import_stock (ProvTestApp *app,
+              const char  *iccid)
+{
+  g_autofree char *database = prov_test_app_dup_database_path (app);
+  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
+  g_autofree char *path = g_build_filename (prov_test_app_get_home (app), "sims.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("iccid,kind,model\n%s,sim,Nano\n", iccid);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_no_error (error);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("PROVISIONER_CLI"),
+                              "stock", "import", database_option, path, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
@@ -89,6 +111,7 @@ test_scan_inventory_and_send (void)
   sandbox_start (&sandbox, NULL, NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
   import_order (app);
+  import_stock (app, sim_2);
 
   prov_test_app_activate_action ("show-order", ORDER_UUID);
   g_assert_true (prov_test_app_wait_for_log (app, "Order " ORDER_UUID " shows its inventory", TIMEOUT_MS));
@@ -102,7 +125,10 @@ test_scan_inventory_and_send (void)
   refused = prov_test_app_dup_log_lines (app, "refused");
   g_assert_cmpuint (g_strv_length (refused), ==, 1);
   g_assert_nonnull (strstr (refused[0], "line 1"));
-  scan (app, sim_2, 3);
+  /* The second SIM is picked from stock by its last four digits. */
+  prov_test_app_type (HUMAN_DELAY, sim_2 + strlen (sim_2) - 4);
+  prov_test_app_keys ("Return", NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Inventory of order " ORDER_UUID, 3, TIMEOUT_MS));
   /* The wrong device for line 2, undone; then the right one. */
   scan (app, "352935090123457", 4);
   prov_test_app_keys ("alt+u", NULL);

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "prov-inventory.h"
@@ -15,6 +17,7 @@ struct _ProvInventoryView
   GCancellable            *cancellable;
 
   GtkListBox              *lines_list;
+  AdwEntryRow             *stock_row;
   GtkBox                  *last_scan_box;
   GtkLabel                *last_scan_label;
   GtkLabel                *problem_label;
@@ -194,6 +197,65 @@ prov_inventory_view_take_scan (ProvInventoryView *self,
 }
 
 static void
+on_stock_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+  g_autoptr(GPtrArray) found = prov_store_find_stock_finish (PROV_STORE (source), result, &total, &error);
+  g_autoptr(ProvScan) picked = NULL;
+  ProvInventoryView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = PROV_INVENTORY_VIEW (user_data);
+  if (found == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+
+  if (found->len == 0)
+    {
+      show_problem (self, _("No SIM in stock ends in these digits"));
+      return;
+    }
+  if (found->len > 1)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("%u SIM in stock ends in these digits: scan the one you hold",
+                                                            "%u SIMs in stock end in these digits: scan the one you hold",
+                                                            found->len),
+                                                  found->len);
+      show_problem (self, message);
+      return;
+    }
+
+  /* One SIM: as if it were scanned. */
+  picked = prov_scan_parse (((ProvStockItem *) g_ptr_array_index (found, 0))->identifier);
+  gtk_editable_set_text (GTK_EDITABLE (self->stock_row), "");
+  prov_inventory_view_take_scan (self, picked);
+}
+
+static void
+on_stock_digits_activated (ProvInventoryView *self)
+{
+  const char *digits = gtk_editable_get_text (GTK_EDITABLE (self->stock_row));
+
+  if (self->store == NULL)
+    return;
+  if (strlen (digits) != 4 || strspn (digits, "0123456789") != 4)
+    {
+      show_problem (self, _("Type the last four digits of the SIM"));
+      return;
+    }
+
+  prov_store_find_stock_async (self->store, 1u << PROV_ID_KIND_ICCID, digits, PROV_STOCK_STATUS_IN_STOCK, 20,
+                               self->cancellable, on_stock_found, self);
+}
+
+static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -224,7 +286,11 @@ prov_inventory_view_show_order (ProvInventoryView *self,
   g_set_object (&self->catalog, catalog);
   /* The same order read again keeps the last scan to undo. */
   if (self->order == NULL || g_strcmp0 (prov_order_get_uuid (self->order), prov_order_get_uuid (order)) != 0)
-    g_clear_pointer (&self->last, prov_inventory_assignment_free);
+    {
+      g_clear_pointer (&self->last, prov_inventory_assignment_free);
+      /* Scans go anywhere; typing goes to the last digits of a SIM. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->stock_row));
+    }
   g_set_object (&self->order, order);
   show_lines (self);
   show_last (self);
@@ -269,6 +335,8 @@ prov_inventory_view_class_init (ProvInventoryViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/widgets/prov-inventory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvInventoryView, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, ProvInventoryView, stock_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_stock_digits_activated);
   gtk_widget_class_bind_template_child (widget_class, ProvInventoryView, last_scan_box);
   gtk_widget_class_bind_template_child (widget_class, ProvInventoryView, last_scan_label);
   gtk_widget_class_bind_template_child (widget_class, ProvInventoryView, problem_label);
