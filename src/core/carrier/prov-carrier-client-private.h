@@ -32,4 +32,23 @@ JsonNode *prov_carrier_client_send_finish (ProvCarrierClient   *self,
                                            guint               *total,
                                            GError             **error);
 
+/* How many pages of a list are read before it counts as too long. */
+#define PROV_CARRIER_LIST_MAX_PAGES 50
+
+typedef gboolean (*ProvCarrierListKeep) (JsonObject *element,
+                                         gpointer    keep_data);
+
+void       prov_carrier_client_read_list_async  (ProvCarrierClient   *self,
+                                                 const char          *api,
+                                                 const char          *resource,
+                                                 ProvCarrierListKeep  keep,
+                                                 gpointer             keep_data,
+                                                 const char          *too_long,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+JsonArray *prov_carrier_client_read_list_finish (ProvCarrierClient   *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

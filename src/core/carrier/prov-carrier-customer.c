@@ -64,95 +64,47 @@ prov_carrier_client_create_customer_finish (ProvCarrierClient  *self,
 
 /*
  * The carrier's customers that may be the one at the counter. TMF629 v4
- * declares no filter on GET /customer, so every customer is read, page by
- * page at the carrier's own page size, and matched here; a list longer
+ * declares no filter on GET /customer, so every customer is read
+ * (prov_carrier_client_read_list_async) and matched here; a list longer
  * than the bound cannot be checked and says so.
  */
 
-#define DUPLICATE_PAGE_SIZE 100
-#define DUPLICATE_MAX_PAGES 50
-
-typedef struct {
-  ProvCustomerProfile *profile;
-  guint                offset;
-  guint                pages;
-  GPtrArray           *found;    /* ProvDuplicate */
-} DuplicateSearch;
-
-static void
-duplicate_search_free (DuplicateSearch *search)
+static gboolean
+matches_profile (JsonObject *customer,
+                 gpointer    profile)
 {
-  prov_customer_profile_free (search->profile);
-  g_ptr_array_unref (search->found);
-  g_free (search);
+  return prov_json_object_get_string (customer, "id") != NULL &&
+         prov_customer_profile_match (profile, customer) != PROV_DUPLICATE_NONE;
 }
 
-static void request_customers_page (GTask *task);
-
 static void
-on_customers_page (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_customers_listed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  DuplicateSearch *search = g_task_get_task_data (task);
+  const ProvCustomerProfile *profile = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  guint total = G_MAXUINT;
-  g_autoptr(JsonNode) page = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, &total, &error);
-  JsonArray *customers;
-  guint length;
+  g_autoptr(JsonArray) customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  GPtrArray *found;
 
-  if (page == NULL)
+  if (customers == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  customers = json_node_get_array (page);
-  length = json_array_get_length (customers);
-  for (guint i = 0; i < length; i++)
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_duplicate_free);
+  for (guint i = 0; i < json_array_get_length (customers); i++)
     {
-      JsonObject *customer = prov_json_array_get_object (customers, i);
-      ProvDuplicateReasons reasons = prov_customer_profile_match (search->profile, customer);
-      ProvDuplicate *duplicate;
+      ProvDuplicate *duplicate = g_new0 (ProvDuplicate, 1);
 
-      if (reasons == PROV_DUPLICATE_NONE || prov_json_object_get_string (customer, "id") == NULL)
-        continue;
-
-      duplicate = g_new0 (ProvDuplicate, 1);
-      duplicate->customer = json_object_ref (customer);
-      duplicate->reasons = reasons;
-      g_ptr_array_add (search->found, duplicate);
+      duplicate->customer = json_object_ref (json_array_get_object_element (customers, i));
+      duplicate->reasons = prov_customer_profile_match (profile, duplicate->customer);
+      g_ptr_array_add (found, duplicate);
     }
 
-  search->offset += length;
-  if (length == 0 || (total != G_MAXUINT && search->offset >= total))
-    {
-      g_task_return_pointer (task, g_ptr_array_ref (search->found), (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-
-  if (++search->pages >= DUPLICATE_MAX_PAGES)
-    {
-      g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
-                               _("The carrier has more customers than the till reads (%u pages): "
-                                 "possible duplicates could not all be checked"),
-                               DUPLICATE_MAX_PAGES);
-      return;
-    }
-
-  request_customers_page (g_steal_pointer (&task));
-}
-
-static void
-request_customers_page (GTask *task)
-{
-  DuplicateSearch *search = g_task_get_task_data (task);
-  g_autofree char *resource = g_strdup_printf ("customer?offset=%u&limit=%u", search->offset, DUPLICATE_PAGE_SIZE);
-
-  prov_carrier_client_send_async (g_task_get_source_object (task), PROV_TMF629_API, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_customers_page, task,
-                                  prov_carrier_client_find_duplicates_async);
+  g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* The carrier's customers matching @profile by name and address, e-mail,
@@ -164,7 +116,8 @@ prov_carrier_client_find_duplicates_async (ProvCarrierClient         *self,
                                            GAsyncReadyCallback        callback,
                                            gpointer                   user_data)
 {
-  DuplicateSearch *search;
+  g_autofree char *too_long = NULL;
+  ProvCustomerProfile *copy;
   GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
@@ -172,12 +125,14 @@ prov_carrier_client_find_duplicates_async (ProvCarrierClient         *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, prov_carrier_client_find_duplicates_async);
-  search = g_new0 (DuplicateSearch, 1);
-  search->profile = prov_customer_profile_copy (profile);
-  search->found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_duplicate_free);
-  g_task_set_task_data (task, search, (GDestroyNotify) duplicate_search_free);
+  copy = prov_customer_profile_copy (profile);
+  g_task_set_task_data (task, copy, (GDestroyNotify) prov_customer_profile_free);
 
-  request_customers_page (task);
+  too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): "
+                                "possible duplicates could not all be checked"),
+                              PROV_CARRIER_LIST_MAX_PAGES);
+  prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", matches_profile, copy, too_long,
+                                       cancellable, on_customers_listed, task);
 }
 
 GPtrArray *
