@@ -74,6 +74,46 @@ prov_test_app_dup_database_path (ProvTestApp *app)
   return g_build_filename (dir, "orders.db", NULL);
 }
 
+/* Writes @contents to @name in the app's home; returns the path. */
+char *
+prov_test_app_write_file (ProvTestApp *app,
+                          const char  *name,
+                          const char  *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (app->home, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* `provisioner-cli COMMAND SUBCOMMAND --database=… ARGUMENT` on the app's
+ * database, as the back office runs it while the app is open; asserts it
+ * succeeds and returns what it printed. */
+char *
+prov_test_app_run_cli (ProvTestApp *app,
+                       const char  *command,
+                       const char  *subcommand,
+                       const char  *argument)
+{
+  g_autofree char *database = prov_test_app_dup_database_path (app);
+  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *printed = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("PROVISIONER_CLI"),
+                              command, subcommand, database_option, argument, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &printed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return printed;
+}
+
 /* The bus hands the app's name on only after it has seen the killed
  * process's connection close; a new instance started before that finds the
  * name taken, passes its activation to the dead one and exits. */

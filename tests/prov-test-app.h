@@ -17,6 +17,13 @@ gboolean     prov_test_app_start          (ProvTestApp  *app,
                                            GError      **error);
 ProvTestApp *prov_test_app_spawn          (GError      **error);
 char        *prov_test_app_dup_database_path (ProvTestApp *app);
+char        *prov_test_app_write_file    (ProvTestApp  *app,
+                                          const char   *name,
+                                          const char   *contents);
+char        *prov_test_app_run_cli       (ProvTestApp  *app,
+                                          const char   *command,
+                                          const char   *subcommand,
+                                          const char   *argument);
 void         prov_test_app_set_carrier    (ProvTestApp  *app,
                                            const char   *base_url);
 char       **prov_test_app_dup_accessible_names (ProvTestApp *app,

@@ -249,27 +249,6 @@ test_both_flows (void)
   sandbox_remove (&sandbox);
 }
 
-/* What the till keeps of order @uuid, as `provisioner-cli order show`
- * prints it. */
-static char *
-dup_order_shown (ProvTestApp *app,
-                 const char  *uuid)
-{
-  g_autofree char *database = prov_test_app_dup_database_path (app);
-  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *shown = NULL;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("PROVISIONER_CLI"),
-                              "order", "show", database_option, uuid, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &shown, NULL, &error);
-  g_assert_no_error (error);
-
-  return shown;
-}
-
 /* The hosted PBX portal's Stocktaking lists customer, start date,
  * portfolio, product and reference: after the customer comes the start
  * date, typed in the clerk's locale (month/day/year in the C locale), or
@@ -314,7 +293,7 @@ test_start_date (void)
   prov_test_app_keys ("Tab", "Tab", "Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, typed);
   g_usleep (800 * G_TIME_SPAN_MILLISECOND);
-  shown = dup_order_shown (app, uuid);
+  shown = prov_test_app_run_cli (app, "order", "show", uuid);
   g_test_message ("%s", shown);
   g_assert_nonnull (strstr (shown, typed_iso));
 
@@ -326,7 +305,7 @@ test_start_date (void)
   prov_test_app_screenshot ("start-date-calendar");
   prov_test_app_keys ("space", NULL);
   g_usleep (800 * G_TIME_SPAN_MILLISECOND);
-  picked_shown = dup_order_shown (app, uuid);
+  picked_shown = prov_test_app_run_cli (app, "order", "show", uuid);
   g_test_message ("%s", picked_shown);
   g_assert_null (strstr (picked_shown, typed_iso));
   picked = g_strdup (strstr (picked_shown, month_prefix));

@@ -19,9 +19,6 @@
 static void
 import_order (ProvTestApp *app)
 {
-  g_autofree char *database = prov_test_app_dup_database_path (app);
-  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
-  g_autofree char *path = g_build_filename (prov_test_app_get_home (app), "order.json", NULL);
   const char *json =
     "[{\"externalId\":\"" ORDER_UUID "\",\"category\":\"new-wireless-customer\",\"@type\":\"ProductOrder\","
     "  \"relatedParty\":[{\"id\":\"c0ffee00-0000-4000-8000-000000000002\",\"name\":\"Jansen Installatietechniek B.V.\","
@@ -31,36 +28,17 @@ import_order (ProvTestApp *app)
     "    \"product\":{\"productCharacteristic\":[]}},"
     "   {\"id\":\"2\",\"action\":\"add\",\"quantity\":1,\"productOffering\":{\"id\":\"line-data-10gb\"},"
     "    \"product\":{\"productCharacteristic\":[]}}]}]";
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, json, -1, &error);
-  g_assert_no_error (error);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("PROVISIONER_CLI"),
-                              "order", "import", database_option, path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
+  g_autofree char *path = prov_test_app_write_file (app, "order.json", json);
+  g_autofree char *printed = prov_test_app_run_cli (app, "order", "import", path);
 }
 
 static void
 import_stock (ProvTestApp *app,
               const char  *iccid)
 {
-  g_autofree char *database = prov_test_app_dup_database_path (app);
-  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
-  g_autofree char *path = g_build_filename (prov_test_app_get_home (app), "sims.csv", NULL);
   g_autofree char *csv = g_strdup_printf ("iccid,kind,model\n%s,sim,Nano\n", iccid);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, csv, -1, &error);
-  g_assert_no_error (error);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("PROVISIONER_CLI"),
-                              "stock", "import", database_option, path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
+  g_autofree char *path = prov_test_app_write_file (app, "sims.csv", csv);
+  g_autofree char *printed = prov_test_app_run_cli (app, "stock", "import", path);
 }
 
 static void

@@ -49,21 +49,10 @@ static void
 import_stock (ProvTestApp *app,
               const Sims  *sims)
 {
-  g_autofree char *database = prov_test_app_dup_database_path (app);
-  g_autofree char *csv = g_build_filename (prov_test_app_get_home (app), "sims.csv", NULL);
   g_autofree char *contents = g_strdup_printf ("iccid,kind,model\n%s,sim,Nano\n%s,sim,Nano\n%s,sim,eSIM card\n",
                                                sims->unique, sims->shared_a, sims->shared_b);
-  g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (csv, contents, -1, &error);
-  g_assert_no_error (error);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("PROVISIONER_CLI"),
-                              "stock", "import", database_option, csv, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
+  g_autofree char *csv = prov_test_app_write_file (app, "sims.csv", contents);
+  g_autofree char *printed = prov_test_app_run_cli (app, "stock", "import", csv);
 }
 
 static void
