@@ -416,7 +416,9 @@ take_current_customer (ProvApplication *self,
     PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
   };
 
-  if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL)
+  /* A new customer is nobody the till has served before. */
+  if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL ||
+      prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER)
     return;
 
   for (guint i = 0; customer_fields[i] != NULL; i++)

@@ -84,6 +84,7 @@ prov_new_order_menu_new (GtkApplication    *application,
 {
   ProvNewOrderMenu *self;
   g_autoptr(GMenu) extensions = g_menu_new ();
+  g_autoptr(GMenu) wireless = g_menu_new ();
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (scheduler), NULL);
@@ -98,6 +99,10 @@ prov_new_order_menu_new (GtkApplication    *application,
   g_menu_append_section (self->menu, _("Hosted PBX"), G_MENU_MODEL (extensions));
   gtk_application_set_accels_for_action (application, "app.new-order::user-extension",
                                          (const char *[]) { "<primary><shift>n", NULL });
+  g_menu_append (wireless, _("New _Wireless Customer"), "app.new-order::new-wireless-customer");
+  g_menu_append_section (self->menu, _("Wireless Dealer"), G_MENU_MODEL (wireless));
+  gtk_application_set_accels_for_action (application, "app.new-order::new-wireless-customer",
+                                         (const char *[]) { "<primary><shift>w", NULL });
 
   g_signal_connect_object (scheduler, "notify::catalog", G_CALLBACK (fill_tiers), self, G_CONNECT_SWAPPED);
   fill_tiers (self);

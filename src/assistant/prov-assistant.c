@@ -5,10 +5,15 @@
 #include "prov-assistant-page.h"
 #include "prov-autosave.h"
 #include "prov-scan-listener.h"
+#include "pages/prov-address-page.h"
 #include "pages/prov-addons-page.h"
+#include "pages/prov-carrier-page.h"
 #include "pages/prov-confirm-page.h"
 #include "pages/prov-extension-page.h"
+#include "pages/prov-lines-page.h"
 #include "pages/prov-number-page.h"
+#include "pages/prov-options-page.h"
+#include "pages/prov-profile-page.h"
 #include "pages/prov-sim-page.h"
 #include "pages/prov-stocktaking-page.h"
 #include "pages/prov-subscription-page.h"
@@ -57,15 +62,29 @@ page_type_for (const char *name)
     return PROV_TYPE_NUMBER_PAGE;
   if (g_str_equal (name, "extension"))
     return PROV_TYPE_EXTENSION_PAGE;
+  if (g_str_equal (name, "carrier"))
+    return PROV_TYPE_CARRIER_PAGE;
+  if (g_str_equal (name, "profile"))
+    return PROV_TYPE_PROFILE_PAGE;
+  if (g_str_equal (name, "addresses"))
+    return PROV_TYPE_ADDRESS_PAGE;
+  if (g_str_equal (name, "lines"))
+    return PROV_TYPE_LINES_PAGE;
+  if (g_str_equal (name, "options"))
+    return PROV_TYPE_OPTIONS_PAGE;
   return PROV_TYPE_CONFIRM_PAGE;
 }
 
-/* The steps of each carrier portal (DESIGN.md, flows 1 and 2). */
+/* The steps of each carrier portal (DESIGN.md, flows 1 to 3); the last
+ * one has the button that places the order. */
 static const char * const mobile_user_flow[] = {
   "stocktaking", "subscription", "add-ons", "user", "sim", "number", "extension", "confirm", NULL
 };
 static const char * const user_extension_flow[] = {
   "stocktaking", "add-ons", "extension", "confirm", NULL
+};
+static const char * const new_wireless_customer_flow[] = {
+  "carrier", "profile", "addresses", "lines", "options", NULL
 };
 
 static const char * const *
@@ -77,6 +96,8 @@ flow_for (ProvOrderKind kind)
       return mobile_user_flow;
     case PROV_ORDER_KIND_USER_EXTENSION:
       return user_extension_flow;
+    case PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER:
+      return new_wireless_customer_flow;
     default:
       return NULL;
     }
@@ -121,8 +142,12 @@ update_complete (ProvAssistant     *self,
 {
   int index = find_page (self, page);
 
-  gtk_assistant_set_page_complete (self->assistant, g_ptr_array_index (self->overlays, index),
-                                   prov_assistant_page_get_complete (page));
+  gboolean complete = prov_assistant_page_get_complete (page);
+
+  gtk_assistant_set_page_complete (self->assistant, g_ptr_array_index (self->overlays, index), complete);
+  /* The last page's own button, which GtkAssistant does not manage. */
+  if (index == (int) self->pages->len - 1 && self->place_button != NULL)
+    gtk_widget_set_sensitive (self->place_button, complete);
 }
 
 static void
@@ -130,6 +155,16 @@ on_page_changed (ProvAssistant     *self,
                  ProvAssistantPage *page)
 {
   update_complete (self, page);
+}
+
+static void
+on_page_go_to (ProvAssistant     *self,
+               const char        *id,
+               ProvAssistantPage *page)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_str_equal (prov_assistant_page_get_id (g_ptr_array_index (self->pages, i)), id))
+      gtk_assistant_set_current_page (self->assistant, (int) i);
 }
 
 static void
@@ -269,6 +304,10 @@ finish_placing (Placing *placing)
   prov_sync_scheduler_sync_now (self->context.scheduler);
   if (placing->another)
     start_another_extension (self);
+  /* What comes next happens in the order's window: its inventory. */
+  if (prov_order_get_state (self->context.order) == PROV_ORDER_STATE_AWAITING_INVENTORY)
+    g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "show-order",
+                                    g_variant_new_string (prov_order_get_uuid (self->context.order)));
   gtk_window_destroy (GTK_WINDOW (self->assistant));
   placing_free (placing);
 }
@@ -415,11 +454,11 @@ show_help (GtkWidget *widget,
 
 static void
 add_page (ProvAssistant *self,
-          const char    *name)
+          const char    *name,
+          gboolean       last)
 {
   ProvAssistantPage *page = g_object_new (page_type_for (name), NULL);
   GtkWidget *overlay = adw_toast_overlay_new ();
-  gboolean last = g_str_equal (name, "confirm");
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_assistant_append_page (self->assistant, overlay);
@@ -431,6 +470,7 @@ add_page (ProvAssistant *self,
   g_object_set_data_full (G_OBJECT (page), "prov-assistant", g_object_ref (self), g_object_unref);
   g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "next", G_CALLBACK (on_page_next), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "go-to", G_CALLBACK (on_page_go_to), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->pages, page);
   g_ptr_array_add (self->overlays, overlay);
 }
@@ -480,7 +520,7 @@ prov_assistant_new (ProvStore         *store,
   g_object_set_data (G_OBJECT (self->assistant), "prov-assistant", self);
 
   for (guint i = 0; flow[i] != NULL; i++)
-    add_page (self, flow[i]);
+    add_page (self, flow[i], flow[i + 1] == NULL);
 
   /* One box for Confirm's own buttons: GtkAssistant gives every button it
    * is handed the width of the widest, which made the window grow. */
@@ -500,7 +540,9 @@ prov_assistant_new (ProvStore         *store,
     }
 
   /* Place Order comes last, where Next was. */
-  self->place_button = gtk_button_new_with_mnemonic (_("Place _Order"));
+  /* The dealer portal's word for it: the customer is created too. */
+  self->place_button = gtk_button_new_with_mnemonic (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER
+                                                       ? _("Create _Order") : _("Place _Order"));
   gtk_widget_add_css_class (self->place_button, "suggested-action");
   g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (confirm_buttons), self->place_button);

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define PROV_OFFERING_ROLE_LINE_VOICE   "line-type-voice"
 #define PROV_OFFERING_ROLE_LINE_DATA    "line-type-data"
 #define PROV_OFFERING_ROLE_LINE_PRODUCT "line-product"   /* what a package bundles */
+/* The kinds of order the carrier takes for a new customer. */
+#define PROV_OFFERING_ROLE_ORDER_TYPE   "order-type"
 
 /* How offerings relate (productOfferingRelationship.relationshipType). */
 #define PROV_OFFERING_AVAILABLE_IN "availableIn"   /* a product in a portfolio */

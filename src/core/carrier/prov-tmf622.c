@@ -92,8 +92,10 @@ resource_type (const ProvOrderField *field)
  * the existing product (its id) and what changes. */
 static void
 add_product (JsonBuilder   *builder,
+             ProvOrder     *order,
              ProvOrderLine *line)
 {
+  g_auto(GStrv) order_keys = prov_order_dup_field_keys (order);
   g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
   const char *product_ref = prov_order_line_get_product_ref (line);
   gboolean any_resource = FALSE;
@@ -113,6 +115,15 @@ add_product (JsonBuilder   *builder,
                             field->carrier == PROV_FIELD_CARRIER_RESOURCE))
         add_characteristic (builder, field->carrier_name, prov_order_line_get_field (line, keys[i]));
       any_resource |= field != NULL && field->carrier == PROV_FIELD_CARRIER_RESOURCE;
+    }
+  /* TMF622 has no characteristics on the order itself: what the order
+   * says as one (its type) goes with each of its lines. */
+  for (guint i = 0; order_keys[i] != NULL; i++)
+    {
+      const ProvOrderField *field = prov_order_field_lookup (order_keys[i]);
+
+      if (field != NULL && field->carrier == PROV_FIELD_CARRIER_CHARACTERISTIC)
+        add_characteristic (builder, field->carrier_name, prov_order_get_field (order, order_keys[i]));
     }
   json_builder_end_array (builder);
 
@@ -135,6 +146,7 @@ add_product (JsonBuilder   *builder,
 
 static void
 add_item (JsonBuilder   *builder,
+          ProvOrder     *order,
           ProvOrderLine *line)
 {
   const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
@@ -156,7 +168,7 @@ add_item (JsonBuilder   *builder,
         add_string_member (builder, "name", offering_name);
       json_builder_end_object (builder);
     }
-  add_product (builder, line);
+  add_product (builder, order, line);
   json_builder_end_object (builder);
 }
 
@@ -201,7 +213,9 @@ prov_tmf622_build_order_create (ProvOrder  *order,
       if (customer_name != NULL)
         add_string_member (builder, "name", customer_name);
       add_string_member (builder, "role", "Customer");
-      add_string_member (builder, "@referredType", "Individual");
+      add_string_member (builder, "@referredType",
+                         g_strcmp0 (prov_order_get_field (order, "customer.kind"), "business") == 0 ? "Organization"
+                                                                                                   : "Individual");
       json_builder_end_object (builder);
       json_builder_end_array (builder);
     }
@@ -220,7 +234,7 @@ prov_tmf622_build_order_create (ProvOrder  *order,
   json_builder_set_member_name (builder, "productOrderItem");
   json_builder_begin_array (builder);
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)
-    add_item (builder, prov_order_get_line (order, i));
+    add_item (builder, order, prov_order_get_line (order, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -317,7 +331,8 @@ dup_start_date (const char *date_time)
 }
 
 static gboolean
-read_item (ProvOrderLine  *line,
+read_item (ProvOrder      *order,
+           ProvOrderLine  *line,
            JsonObject     *item,
            GPtrArray      *problems)
 {
@@ -354,7 +369,10 @@ read_item (ProvOrderLine  *line,
           ok = FALSE;
           continue;
         }
-      prov_order_line_set_field (line, field->key, value);
+      if (prov_order_field_is_line (field->key))
+        prov_order_line_set_field (line, field->key, value);
+      else
+        prov_order_set_field (order, field->key, value);
     }
 
   return ok;
@@ -417,6 +435,8 @@ prov_tmf622_read_order_create (JsonNode   *body,
         continue;
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_json_object_get_string (party, "name"));
+      if (g_strcmp0 (prov_json_object_get_string (party, "@referredType"), "Organization") == 0)
+        prov_order_set_field (order, "customer.kind", "business");
     }
 
   if (notes != NULL && json_array_get_length (notes) > 0)
@@ -434,7 +454,7 @@ prov_tmf622_read_order_create (JsonNode   *body,
           g_ptr_array_add (problems, g_strdup_printf (_("Item %u has no id"), i + 1));
           continue;
         }
-      read_item (line, item, problems);
+      read_item (order, line, item, problems);
       g_ptr_array_add (lines, g_steal_pointer (&line));
     }
 

@@ -69,6 +69,7 @@ prov_tmf629_build_customer_create (ProvOrder *order)
   g_autoptr(JsonObject) email = json_object_new ();
   g_autoptr(JsonObject) phone = json_object_new ();
   g_autoptr(JsonObject) address = json_object_new ();
+  g_autoptr(JsonObject) billing = json_object_new ();
   g_autoptr(GPtrArray) characteristics = g_ptr_array_new ();   /* name, value, … */
   const char *name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *party = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_UUID);
@@ -93,6 +94,8 @@ prov_tmf629_build_customer_create (ProvOrder *order)
         json_object_set_string_member (phone, "phoneNumber", value);
       else if (g_str_has_prefix (member, "postalAddress."))
         json_object_set_string_member (address, member + strlen ("postalAddress."), value);
+      else if (g_str_has_prefix (member, "billingAddress."))
+        json_object_set_string_member (billing, member + strlen ("billingAddress."), value);
       else if (g_str_has_prefix (member, "characteristic."))
         {
           g_ptr_array_add (characteristics, (gpointer) (member + strlen ("characteristic.")));
@@ -118,8 +121,18 @@ prov_tmf629_build_customer_create (ProvOrder *order)
     add_medium (builder, "email", TRUE, json_object_ref (email));
   if (json_object_get_size (phone) > 0)
     add_medium (builder, "phone", json_object_get_size (email) == 0, json_object_ref (phone));
+  /* Both addresses are postal media; MediumCharacteristic.contactType
+   * tells them apart. */
   if (json_object_get_size (address) > 0)
-    add_medium (builder, "postalAddress", FALSE, json_object_ref (address));
+    {
+      json_object_set_string_member (address, "contactType", "service");
+      add_medium (builder, "postalAddress", FALSE, json_object_ref (address));
+    }
+  if (json_object_get_size (billing) > 0)
+    {
+      json_object_set_string_member (billing, "contactType", "billing");
+      add_medium (builder, "postalAddress", FALSE, json_object_ref (billing));
+    }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "characteristic");

@@ -39,6 +39,14 @@ static const ProvOrderField fields[] = {
   { "customer.name", N_("Customer"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("relatedParty.name") },
   { "customer.email", N_("Customer's e-mail"), TEXT, KEPT, CUSTOMER ("contactMedium.email") },
 
+  /* Where a new customer's order goes, and who to call about it */
+  { "carrier.profile", N_("Carrier"), CHOICE, 0, NEVER },
+  { "carrier.name", N_("Carrier"), TEXT, SHOWN, NEVER },
+  { "order.type", N_("Order type"), CHOICE, 0, CHARACTERISTIC ("orderType") },
+  { "order.type-name", N_("Order type"), TEXT, SHOWN, NEVER },
+  { "contact.name", N_("Contact person"), TEXT, SHOWN, CUSTOMER ("characteristic.contactName") },
+  { "contact.phone", N_("Contact phone"), ID (E164), SHOWN, CUSTOMER ("characteristic.contactPhone") },
+
   /* A new customer, created at the carrier (TMF629) before the order */
   { "customer.kind", N_("Person or business"), CHOICE, 0, CUSTOMER ("engagedParty.@referredType") },
   { "customer.phone", N_("Customer's phone number"), ID (E164), SHOWN, CUSTOMER ("contactMedium.phone") },
@@ -52,6 +60,28 @@ static const ProvOrderField fields[] = {
   { "service.postcode", N_("Postcode"), TEXT, SHOWN, CUSTOMER ("postalAddress.postCode") },
   { "service.city", N_("City"), TEXT, SHOWN, CUSTOMER ("postalAddress.city") },
   { "service.country", N_("Country"), CHOICE, 0, CUSTOMER ("postalAddress.country") },
+  /* A new customer's billing, listing and payment */
+  { "billing.same-as-service", N_("Billing address as service address"), BOOLEAN, 0, NEVER },
+  { "billing.street", N_("Billing street and number"), TEXT, SHOWN, CUSTOMER ("billingAddress.street1") },
+  { "billing.postcode", N_("Billing postcode"), TEXT, SHOWN, CUSTOMER ("billingAddress.postCode") },
+  { "billing.city", N_("Billing city"), TEXT, SHOWN, CUSTOMER ("billingAddress.city") },
+  { "billing.country", N_("Billing country"), CHOICE, 0, CUSTOMER ("billingAddress.country") },
+  { "directory.listing", N_("Directory listing"), CHOICE, 0, CUSTOMER ("characteristic.directoryListing") },
+  { "directory.listing-name", N_("Directory listing"), TEXT, SHOWN, NEVER },
+  { "bill.format", N_("Bill"), CHOICE, 0, CUSTOMER ("characteristic.billFormat") },
+  { "bill.format-name", N_("Bill"), TEXT, SHOWN, NEVER },
+  { "payment.method", N_("Payment method"), CHOICE, 0, CUSTOMER ("characteristic.paymentMethod") },
+  { "payment.method-name", N_("Payment method"), TEXT, SHOWN, NEVER },
+  /* Shown and printed masked: see prov_order_summary_lines(). */
+  { "payment.iban", N_("IBAN"), ID (IBAN), SHOWN, CUSTOMER ("characteristic.iban") },
+  { "payment.account-holder", N_("Account holder"), TEXT, SHOWN, CUSTOMER ("characteristic.accountHolder") },
+  { "payment.terminal-reference", N_("Terminal payment reference"), TEXT, SHOWN,
+    CUSTOMER ("characteristic.paymentReference") },
+  /* The clerk saw the carrier's possible duplicates and chose to create
+   * the customer anyway; "checked" is FALSE when the carrier could not be
+   * asked, and sending asks again. */
+  { "customer.duplicates-checked", N_("Duplicate customers checked"), BOOLEAN, 0, NEVER },
+  { "customer.new-confirmed", N_("Confirmed as a new customer"), BOOLEAN, 0, NEVER },
   /* Written before the customer is created: an answer lost after it means
    * asking the carrier before creating them again. */
   { "customer.creation-started", N_("Customer creation started"), BOOLEAN, 0, NEVER },
@@ -67,6 +97,14 @@ static const ProvOrderField fields[] = {
   { "subscription.data-name", N_("Data package"), TEXT, LINE | SHOWN, NEVER },
   { "subscription.sms-id", N_("SMS package"), CHOICE, LINE, CHARACTERISTIC ("subscription.sms-id") },
   { "subscription.sms-name", N_("SMS package"), TEXT, LINE | SHOWN, NEVER },
+
+  /* A new customer's line: its type, and what its package bundles as the
+   * clerk left it */
+  { "line.type", N_("Line type"), CHOICE, LINE, CHARACTERISTIC ("lineType") },
+  { "line.type-name", N_("Line type"), TEXT, LINE | SHOWN, NEVER },
+  { "line.product-ids", N_("Products"), CHOICE, LINE, CHARACTERISTIC ("includedProducts") },
+  { "line.product-names", N_("Products"), TEXT, LINE | SHOWN, NEVER },
+  { "line.rates", N_("Long distance"), TEXT, LINE | SHOWN, NEVER },
 
   /* The order again: agreed terms */
   { "reference", N_("Own reference"), TEXT, SHOWN | KEPT | SEARCHED, ORDER ("note") },

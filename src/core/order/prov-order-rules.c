@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "prov-ids.h"
 #include "prov-order-rules.h"
 #include "prov-typed-date.h"
 
@@ -52,6 +53,19 @@ prov_rule_check_email (const char *value)
   return NULL;
 }
 
+static char *
+dup_not_a_date (ProvDateOrder order)
+{
+  g_autofree char *example = prov_typed_date_dup_example (order);
+  g_autofree char *iso = prov_typed_date_dup_example (PROV_DATE_ORDER_YMD);
+
+  if (order == PROV_DATE_ORDER_YMD)
+    /* Translators: %s is an example date such as 2026-12-01 */
+    return g_strdup_printf (_("Not a date: type it as %s"), iso);
+  /* Translators: the two %s are example dates, such as 01-12-2026 and 2026-12-01 */
+  return g_strdup_printf (_("Not a date: type it as %s or %s"), example, iso);
+}
+
 /* YYYY-MM-DD, today or later. */
 char *
 prov_rule_check_start_date (const char *value,
@@ -64,16 +78,7 @@ prov_rule_check_start_date (const char *value,
     return g_strdup (_("Required"));
 
   if (!prov_typed_date_parse (value, order, &date))
-    {
-      g_autofree char *example = prov_typed_date_dup_example (order);
-      g_autofree char *iso = prov_typed_date_dup_example (PROV_DATE_ORDER_YMD);
-
-      if (order == PROV_DATE_ORDER_YMD)
-        /* Translators: %s is an example date such as 2026-12-01 */
-        return g_strdup_printf (_("Not a date: type it as %s"), iso);
-      /* Translators: the two %s are example dates, such as 01-12-2026 and 2026-12-01 */
-      return g_strdup_printf (_("Not a date: type it as %s or %s"), example, iso);
-    }
+    return dup_not_a_date (order);
 
   if (g_date_get_year (&date) < g_date_time_get_year (today) ||
       (g_date_get_year (&date) == (guint) g_date_time_get_year (today) &&
@@ -152,6 +157,87 @@ prov_rule_check_area_code (const char *value)
 
   if (!all_digits (value) || length > 5)
     return g_strdup (_("An area code is 1 to 5 digits, e.g. 020"));
+
+  return NULL;
+}
+
+/* A person's date of birth: a real date, in the past, of someone old
+ * enough to sign a contract (18) and not implausibly old. */
+char *
+prov_rule_check_birth_date (const char *value,
+                            GDateTime  *today)
+{
+  ProvDateOrder order = prov_date_order_of_locale ();
+  GDate date;
+  GDate now;
+  int age;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  if (!prov_typed_date_parse (value, order, &date))
+    return dup_not_a_date (order);
+
+  g_date_clear (&now, 1);
+  g_date_set_dmy (&now, g_date_time_get_day_of_month (today), g_date_time_get_month (today),
+                  g_date_time_get_year (today));
+  if (g_date_compare (&date, &now) >= 0)
+    return g_strdup (_("A date of birth lies in the past"));
+
+  age = g_date_get_year (&now) - g_date_get_year (&date);
+  if (g_date_get_month (&now) < g_date_get_month (&date) ||
+      (g_date_get_month (&now) == g_date_get_month (&date) && g_date_get_day (&now) < g_date_get_day (&date)))
+    age--;
+  if (age < 18)
+    return g_strdup (_("The customer must be 18 or older to sign a contract"));
+  if (age > 120)
+    return g_strdup (_("Check the year: that is more than 120 years ago"));
+
+  return NULL;
+}
+
+/* The PIN the customer gives when calling support: 4 to 8 digits, and not
+ * one anybody would guess (all the same digit, or a run such as 1234). */
+char *
+prov_rule_check_account_pin (const char *value)
+{
+  gsize length = value != NULL ? strlen (value) : 0;
+  gboolean same = TRUE;
+  gboolean rising = TRUE;
+  gboolean falling = TRUE;
+
+  if (length == 0)
+    return g_strdup (_("Required"));
+
+  if (!all_digits (value) || length < 4 || length > 8)
+    return g_strdup (_("An account PIN is 4 to 8 digits"));
+
+  for (gsize i = 1; i < length; i++)
+    {
+      same &= value[i] == value[0];
+      rising &= value[i] == value[i - 1] + 1;
+      falling &= value[i] == value[i - 1] - 1;
+    }
+  if (same || rising || falling)
+    return g_strdup (_("Too easy to guess: avoid repeated digits and runs such as 1234"));
+
+  return NULL;
+}
+
+/* Required, and valid as an identifier of @kind (a phone number in E.164,
+ * an IBAN, …), with the identifier's own explanation when not. */
+char *
+prov_rule_check_identifier (ProvIdKind  kind,
+                            const char *value)
+{
+  g_autoptr(ProvId) id = NULL;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  id = prov_id_parse (kind, value);
+  if (!id->valid)
+    return g_strdup (id->message);
 
   return NULL;
 }

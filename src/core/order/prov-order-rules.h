@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "prov-id-kind.h"
+
 G_BEGIN_DECLS
 
 /* The rules the order pages check as the clerk types. Each returns NULL
@@ -17,5 +19,10 @@ char *prov_rule_check_extension    (const char          *value,
 char *prov_rule_next_extension     (const char * const  *in_use,
                                     guint                fixed_length);
 char *prov_rule_check_area_code    (const char          *value);
+char *prov_rule_check_birth_date   (const char          *value,
+                                    GDateTime           *today);
+char *prov_rule_check_account_pin  (const char          *value);
+char *prov_rule_check_identifier   (ProvIdKind           kind,
+                                    const char          *value);
 
 G_END_DECLS

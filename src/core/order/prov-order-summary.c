@@ -1,11 +1,13 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-ids.h"
 #include "prov-order-field.h"
 #include "prov-order-summary.h"
 
 static void
 summary_line_clear (ProvSummaryLine *line)
 {
+  g_clear_pointer (&line->title, g_free);
   g_clear_pointer (&line->value, g_free);
 }
 
@@ -14,9 +16,29 @@ add_line (GArray     *lines,
           const char *title,
           char       *value)
 {
-  ProvSummaryLine line = { title, value };
+  ProvSummaryLine line = { g_strdup (title), value };
 
   g_array_append_val (lines, line);
+}
+
+/* A picked item's name says it; its id does not. An IBAN shows only what
+ * lets the customer recognise their account. */
+static char *
+dup_shown_value (const ProvOrderField *field,
+                 const char           *value)
+{
+  if (value == NULL || *value == '\0' || (field->flags & PROV_FIELD_SHOWN) == 0 ||
+      field->kind == PROV_FIELD_CHOICE || field->kind == PROV_FIELD_SECRET)
+    return NULL;
+
+  if (field->kind == PROV_FIELD_IDENTIFIER && field->id_kind == PROV_ID_KIND_IBAN)
+    {
+      g_autoptr(ProvId) iban = prov_id_parse (PROV_ID_KIND_IBAN, value);
+
+      return prov_id_dup_masked (iban);
+    }
+
+  return g_strdup (value);
 }
 
 GArray *
@@ -25,22 +47,45 @@ prov_order_summary_lines (ProvOrder *order)
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (ProvSummaryLine));
   const ProvOrderField *fields;
   guint n_fields;
+  guint n_order_lines;
 
   g_array_set_clear_func (lines, (GDestroyNotify) summary_line_clear);
   g_return_val_if_fail (PROV_IS_ORDER (order), lines);
 
-  /* What the registry says the overview shows, in its order. */
+  /* What the registry says the overview shows, in its order; an order of
+   * several lines shows each line's fields under its number. */
+  n_order_lines = prov_order_get_n_lines (order);
   fields = prov_order_field_get_all (&n_fields);
   for (guint i = 0; i < n_fields; i++)
     {
-      const char *value = prov_order_get_field (order, fields[i].key);
+      char *value;
 
-      if ((fields[i].flags & PROV_FIELD_SHOWN) == 0 || value == NULL || *value == '\0')
+      if (n_order_lines > 1 && (fields[i].flags & PROV_FIELD_LINE) != 0)
         continue;
-      /* A picked item's name says it; its id does not. */
-      if (fields[i].kind == PROV_FIELD_CHOICE || fields[i].kind == PROV_FIELD_SECRET)
-        continue;
-      add_line (lines, prov_order_field_get_title (&fields[i]), g_strdup (value));
+      value = dup_shown_value (&fields[i], prov_order_get_field (order, fields[i].key));
+      if (value != NULL)
+        add_line (lines, prov_order_field_get_title (&fields[i]), value);
+    }
+
+  for (guint l = 0; n_order_lines > 1 && l < n_order_lines; l++)
+    {
+      ProvOrderLine *line = prov_order_get_line (order, l);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          char *value;
+
+          if ((fields[i].flags & PROV_FIELD_LINE) == 0)
+            continue;
+          value = dup_shown_value (&fields[i], prov_order_line_get_field (line, fields[i].key));
+          if (value != NULL)
+            {
+              /* Translators: an order line's field, e.g. "Line 2: Device (IMEI)" */
+              g_autofree char *title = g_strdup_printf (_("Line %u: %s"), l + 1, prov_order_field_get_title (&fields[i]));
+
+              add_line (lines, title, value);
+            }
+        }
     }
 
   /* A SIM connected later leaves a user who cannot call yet: said, not

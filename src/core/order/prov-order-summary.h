@@ -8,8 +8,8 @@ G_BEGIN_DECLS
  * line a translated title and the value, in the order of the pages.
  * PINs never appear, but for a factory PIN the user must change. */
 typedef struct {
-  const char *title;   /* translated, static */
-  char       *value;   /* freed with the array */
+  char *title;   /* translated; both freed with the array */
+  char *value;
 } ProvSummaryLine;
 
 GArray *prov_order_summary_lines (ProvOrder *order);
