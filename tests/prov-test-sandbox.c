@@ -22,7 +22,7 @@ sandbox_start (Sandbox     *sandbox,
   if (sandbox->dir == NULL)
     sandbox->dir = prov_test_make_tmp_dir ();
   g_ptr_array_add (argv, g_strdup (g_getenv ("PROVISIONER_SANDBOX")));
-  g_ptr_array_add (argv, g_strdup ("--port=0"));
+  g_ptr_array_add (argv, g_strdup_printf ("--port=%u", sandbox->port));
   g_ptr_array_add (argv, g_strdup_printf ("--database=%s/carrier.db", sandbox->dir));
   /* The same faults every run, unless a run asks for others. */
   g_ptr_array_add (argv, g_strdup_printf ("--seed=%s", g_getenv ("PROV_TEST_SANDBOX_SEED") != NULL
@@ -45,6 +45,7 @@ sandbox_start (Sandbox     *sandbox,
   g_assert_nonnull (line);
   g_assert_true (sscanf (line, "Carrier sandbox listening on http://127.0.0.1:%u/", &port) == 1);
 
+  sandbox->port = port;
   sandbox->root = g_strdup_printf ("http://127.0.0.1:%u/", port);
   sandbox->base = g_strconcat (sandbox->root, "tmf-api/productOrderingManagement/v4/", NULL);
   sandbox->session = soup_session_new_with_options ("timeout", 5, NULL);
@@ -107,11 +108,13 @@ sandbox_find_order (Sandbox    *sandbox,
   return NULL;
 }
 
+/* A characteristic of the order's item @index, or NULL. */
 const char *
-sandbox_order_characteristic (JsonObject *order,
-                              const char *name)
+sandbox_item_characteristic (JsonObject *order,
+                             guint       index,
+                             const char *name)
 {
-  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), 0);
+  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), index);
   JsonArray *list = json_object_get_array_member (json_object_get_object_member (item, "product"), "productCharacteristic");
 
   for (guint i = 0; i < json_array_get_length (list); i++)
@@ -123,6 +126,31 @@ sandbox_order_characteristic (JsonObject *order,
     }
 
   return NULL;
+}
+
+const char *
+sandbox_order_characteristic (JsonObject *order,
+                              const char *name)
+{
+  return sandbox_item_characteristic (order, 0, name);
+}
+
+/* What the sandbox answers a GET of @path (under its root), parsed. */
+JsonNode *
+sandbox_get_json (Sandbox    *sandbox,
+                  const char *path)
+{
+  g_autofree char *uri = g_strconcat (sandbox->root, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  body = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 /* The product offering of the order's first item. */

@@ -13,6 +13,7 @@ typedef struct {
   char        *dir;
   char        *base;     /* the TMF622 base address */
   char        *root;     /* the address the client is given */
+  guint        port;     /* kept: a restarted sandbox is where it was */
   SoupSession *session;
   /* Runs in the sandbox's process before it starts; it must also do what
    * prov_test_die_with_parent does. NULL: just that. */
@@ -29,7 +30,12 @@ JsonObject *sandbox_find_order           (Sandbox    *sandbox,
                                           const char *uuid);
 const char *sandbox_order_characteristic (JsonObject *order,
                                           const char *name);
+const char *sandbox_item_characteristic  (JsonObject *order,
+                                          guint       index,
+                                          const char *name);
 const char *sandbox_order_offering       (JsonObject *order);
+JsonNode   *sandbox_get_json             (Sandbox    *sandbox,
+                                          const char *path);
 const char *sandbox_order_product_id     (JsonObject *order);
 const char *sandbox_order_state          (JsonObject *order);
 guint       sandbox_count_orders         (Sandbox    *sandbox);

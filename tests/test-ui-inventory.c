@@ -52,22 +52,6 @@ scan (ProvTestApp *app,
   g_assert_true (prov_test_app_wait_for_log_count (app, "Inventory of order " ORDER_UUID, logged_before, TIMEOUT_MS));
 }
 
-static const char *
-item_characteristic (JsonObject *order,
-                     guint       index,
-                     const char *name)
-{
-  JsonObject *item = json_array_get_object_element (json_object_get_array_member (order, "productOrderItem"), index);
-  JsonArray *list = json_object_get_array_member (json_object_get_object_member (item, "product"),
-                                                  "productCharacteristic");
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (list, i), "name"), name))
-      return json_object_get_string_member (json_array_get_object_element (list, i), "value");
-
-  return NULL;
-}
-
 static void
 test_scan_inventory_and_send (void)
 {
@@ -120,12 +104,12 @@ test_scan_inventory_and_send (void)
 
   at_carrier = sandbox_find_order (&sandbox, ORDER_UUID);
   g_assert_nonnull (at_carrier);
-  g_assert_cmpstr (item_characteristic (at_carrier, 0, "IMEI"), ==, "490154203237518");
-  g_assert_cmpstr (item_characteristic (at_carrier, 0, "IMEI2"), ==, "356938035643809");
-  g_assert_cmpstr (item_characteristic (at_carrier, 0, "ICCID"), ==, sim_1);
-  g_assert_cmpstr (item_characteristic (at_carrier, 1, "ICCID"), ==, sim_2);
-  g_assert_cmpstr (item_characteristic (at_carrier, 1, "MEID"), ==, "A10000009296F2");
-  g_assert_null (item_characteristic (at_carrier, 1, "IMEI"));
+  g_assert_cmpstr (sandbox_item_characteristic (at_carrier, 0, "IMEI"), ==, "490154203237518");
+  g_assert_cmpstr (sandbox_item_characteristic (at_carrier, 0, "IMEI2"), ==, "356938035643809");
+  g_assert_cmpstr (sandbox_item_characteristic (at_carrier, 0, "ICCID"), ==, sim_1);
+  g_assert_cmpstr (sandbox_item_characteristic (at_carrier, 1, "ICCID"), ==, sim_2);
+  g_assert_cmpstr (sandbox_item_characteristic (at_carrier, 1, "MEID"), ==, "A10000009296F2");
+  g_assert_null (sandbox_item_characteristic (at_carrier, 1, "IMEI"));
 
   /* The carrier completes the order: its overview shows each line's
    * product, as the carrier's inventory (TMF637) lists it, Active. */

@@ -280,6 +280,7 @@ new_duplicate_row (ProvOptionsPage *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), reasons);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (details_row), number);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (details_row), details);
+  gtk_widget_set_focusable (details_row, FALSE);
   gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL, use_label, -1);
   g_object_set_data_full (G_OBJECT (use), "prov-customer", json_object_ref (duplicate->customer),
@@ -350,7 +351,8 @@ on_duplicates_found (GObject      *source,
   self->duplicates = g_steal_pointer (&found);
   prov_page_set_field (self->context, "customer.duplicates-checked", "true");
   show_duplicates (self);
-  g_debug ("Duplicates of order %s: %u", prov_order_get_uuid (self->context->order), self->duplicates->len);
+  g_debug ("Possible duplicates of order %s: %u found", prov_order_get_uuid (self->context->order),
+           self->duplicates->len);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -367,7 +369,7 @@ find_duplicates (ProvOptionsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->duplicates_status_row),
                                      _("Could not be checked: the carrier cannot be reached. It is checked again before the order is sent."));
       prov_page_set_field (self->context, "customer.duplicates-checked", "false");
-      g_debug ("Duplicates of order %s: not checked, offline", prov_order_get_uuid (self->context->order));
+      g_debug ("Possible duplicates of order %s: not checked, offline", prov_order_get_uuid (self->context->order));
       return;
     }
 

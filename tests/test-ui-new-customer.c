@@ -1,0 +1,344 @@
+/* Flow 3, a new wireless customer, as a clerk does it with the keyboard
+ * and the barcode scanner only: a business with two lines (packages
+ * chosen, a product removed, the second line added from the last page),
+ * one possible duplicate looked at and declined, the order created while
+ * the carrier cannot be reached, the inventory scanned, sent once the
+ * carrier is back, and both lines Active. A second test picks the
+ * duplicate instead of creating a customer. With PROV_SCREENSHOT_DIR set,
+ * every page is photographed for the README. */
+#include <string.h>
+
+#include "prov-test-app.h"
+#include "prov-test-sandbox.h"
+#include "prov-test-util.h"
+
+#define TIMEOUT_MS 30000
+#define HUMAN_DELAY "60"
+#define SCANNER_DELAY "5"
+#define CUSTOMERS "tmf-api/customerManagement/v4/customer"
+
+static void
+expect_page (ProvTestApp *app,
+             const char  *page,
+             guint        seen_before,
+             const char  *shot)
+{
+  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
+
+  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, TIMEOUT_MS));
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  if (shot != NULL)
+    prov_test_app_screenshot (shot);
+}
+
+static void
+type_field (const char *text)
+{
+  prov_test_app_type (HUMAN_DELAY, text);
+}
+
+/* A combo row opened by its mnemonic; @downs entries down, then taken. */
+static void
+choose (const char *mnemonic,
+        guint       downs)
+{
+  prov_test_app_keys (mnemonic, NULL);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  for (guint i = 0; i < downs; i++)
+    prov_test_app_keys ("Down", NULL);
+  prov_test_app_keys ("Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+}
+
+static char *
+created_uuid (ProvTestApp *app)
+{
+  g_auto(GStrv) lines = NULL;
+  const char *start;
+
+  g_assert_true (prov_test_app_wait_for_log (app, " placed as awaiting-inventory", TIMEOUT_MS));
+  lines = prov_test_app_dup_log_lines (app, " placed as awaiting-inventory");
+  start = strstr (lines[0], "Order ");
+  g_assert_nonnull (start);
+  return g_strndup (start + strlen ("Order "), 36);
+}
+
+static guint
+count_customers (Sandbox *sandbox)
+{
+  g_autoptr(JsonNode) customers = sandbox_get_json (sandbox, CUSTOMERS);
+
+  return json_array_get_length (json_node_get_array (customers));
+}
+
+/* Carrier and contact, then a customer profile whose phone number the
+ * carrier's Jansen Installatietechniek B.V. also has. */
+static void
+fill_first_pages (ProvTestApp *app,
+                  gboolean     business,
+                  const char  *name,
+                  const char  *phone)
+{
+  prov_test_app_keys ("ctrl+shift+w", NULL);
+  g_assert_true (prov_test_app_focus_assistant (app, "Carrier and Contact", TIMEOUT_MS));
+  expect_page (app, "carrier", 0, business ? "new-customer-carrier" : NULL);
+  type_field ("Anna de Boer");
+  prov_test_app_keys ("Tab", NULL);
+  /* Bad input gets its message and keeps the page from moving on. */
+  type_field ("0612");
+  prov_test_app_keys ("Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_false (prov_test_app_wait_for_log_count (app, "Assistant page profile shown", 0, 500));
+  prov_test_app_keys ("ctrl+a", NULL);
+  type_field ("+31612345678");
+  prov_test_app_keys ("Return", NULL);
+
+  expect_page (app, "profile", 0, NULL);
+  if (business)
+    choose ("alt+p", 1);
+  prov_test_app_keys ("Tab", NULL);
+  type_field (name);
+  prov_test_app_keys ("Tab", NULL);
+  type_field (business ? "30123456" : "12/03/1985");
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  type_field ("NW1234567");
+  prov_test_app_keys ("Tab", NULL);
+  type_field ("info@example.org");
+  prov_test_app_keys ("Tab", NULL);
+  type_field (phone);
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  type_field ("4821");
+  if (business)
+    prov_test_app_screenshot ("new-customer-profile");
+  prov_test_app_keys ("Return", NULL);
+
+  expect_page (app, "addresses", 0, NULL);
+  type_field ("Stationsweg 1");
+  prov_test_app_keys ("Tab", NULL);
+  type_field ("3511 AA");
+  prov_test_app_keys ("Tab", NULL);
+  type_field ("Utrecht");
+  if (business)
+    prov_test_app_screenshot ("new-customer-addresses");
+  prov_test_app_keys ("alt+n", NULL);
+}
+
+static void
+scan (ProvTestApp *app,
+      const char  *uuid,
+      const char  *code,
+      guint        logged_before)
+{
+  g_autofree char *typed = g_strconcat (code, "\n", NULL);
+  g_autofree char *needle = g_strdup_printf ("Inventory of order %s", uuid);
+
+  prov_test_app_type (SCANNER_DELAY, typed);
+  g_assert_true (prov_test_app_wait_for_log_count (app, needle, logged_before, TIMEOUT_MS));
+}
+
+static void
+send_and_wait_complete (ProvTestApp *app,
+                        const char  *uuid)
+{
+  g_autofree char *sent = g_strdup_printf ("Order %s sent with its inventory", uuid);
+  g_autofree char *completed = g_strdup_printf ("Lines of order %s (completed)", uuid);
+
+  prov_test_app_keys ("alt+s", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, sent, TIMEOUT_MS));
+  for (guint i = 0; i < 30 && !prov_test_app_wait_for_log (app, completed, 1500); i++)
+    prov_test_app_keys ("F5", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, completed, TIMEOUT_MS));
+  /* Then the carrier's inventory (TMF637) lists the lines' products. */
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Line 1: Active", 0, TIMEOUT_MS));
+}
+
+static void
+test_business_with_two_lines (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(JsonObject) order = NULL;
+  g_autoptr(JsonNode) customer = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *customer_path = NULL;
+  g_autofree char *sim_1 = prov_test_make_iccid (51);
+  g_autofree char *sim_2 = prov_test_make_iccid (52);
+  g_auto(GStrv) active = NULL;
+  JsonArray *parties;
+  guint customers_before;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, "--state-delay=1000", NULL);
+  customers_before = count_customers (&sandbox);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+  fill_first_pages (app, TRUE, "Jansen Installatie B.V.", "+31302345678");
+
+  /* Line 1: the voice package offered first, its hotspot removed (the
+   * fourth product's Remove, after the package); saved. */
+  expect_page (app, "lines", 0, NULL);
+  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", NULL);
+  prov_test_app_screenshot ("new-customer-lines");
+  prov_test_app_keys ("Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("alt+s", NULL);
+  prov_test_app_keys ("alt+n", NULL);
+
+  /* The last page: one possible duplicate (the same phone number). The
+   * second line is added from here: back on Lines, a data-only line. */
+  expect_page (app, "options", 0, NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
+  prov_test_app_keys ("alt+l", NULL);
+  expect_page (app, "lines", 1, NULL);
+  choose ("alt+t", 1);
+  prov_test_app_screenshot ("new-customer-second-line");
+  prov_test_app_keys ("alt+s", NULL);
+  prov_test_app_keys ("alt+n", NULL);
+  expect_page (app, "options", 1, NULL);
+
+  /* Direct debit: a mistyped IBAN is refused, the right one shown masked. */
+  type_field ("NL91ABNA0417164301");
+  prov_test_app_keys ("ctrl+a", NULL);
+  type_field ("NL91ABNA0417164300");
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  type_field ("Jansen Installatie");
+  /* Looked at, and not this customer. */
+  prov_test_app_keys ("Tab", "Tab", "Return", NULL);
+  prov_test_app_keys ("alt+n", NULL);
+  prov_test_app_screenshot ("new-customer-options");
+
+  /* The network goes; the order is created all the same. */
+  sandbox_stop (&sandbox);
+  prov_test_app_keys ("alt+o", NULL);
+  uuid = created_uuid (app);
+  {
+    g_autofree char *shown = g_strdup_printf ("Order %s shows its inventory", uuid);
+
+    g_assert_true (prov_test_app_wait_for_log (app, shown, TIMEOUT_MS));
+    g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
+  }
+
+  /* A dual-SIM phone's box to line 1, its SIM, then line 2's SIM and
+   * device: each scan to the next line lacking that kind. */
+  scan (app, uuid, "(01)09506000134352(8040)490154203237518(8041)356938035643809", 0);
+  scan (app, uuid, sim_1, 1);
+  scan (app, uuid, sim_2, 2);
+  scan (app, uuid, "352935090123457", 3);
+  prov_test_app_screenshot ("new-customer-inventory");
+
+  /* Back online: the customer first, then the order naming them. */
+  sandbox_start (&sandbox, "--state-delay=1000", NULL);
+  send_and_wait_complete (app, uuid);
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Line 2: Active", 0, TIMEOUT_MS));
+  active = prov_test_app_dup_log_lines (app, ": Active");
+  g_assert_cmpuint (g_strv_length (active), >=, 2);
+  prov_test_app_screenshot ("new-customer-complete");
+
+  order = sandbox_find_order (&sandbox, uuid);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (order, "productOrderItem")), ==, 2);
+  g_assert_cmpstr (sandbox_item_characteristic (order, 0, "includedProducts"), ==,
+                   "wireless-voice-unlimited,wireless-data-unlimited,wireless-voicemail");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 0, "IMEI"), ==, "490154203237518");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 0, "IMEI2"), ==, "356938035643809");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 0, "ICCID"), ==, sim_1);
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "lineType"), ==, "data");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "ICCID"), ==, sim_2);
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "IMEI"), ==, "352935090123457");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "orderType"), ==, "order-new-activation");
+
+  /* A customer was created, and it is the one the order names. */
+  g_assert_cmpuint (count_customers (&sandbox), ==, customers_before + 1);
+  parties = json_object_get_array_member (order, "relatedParty");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (parties, 0), "@referredType"), ==,
+                   "Organization");
+  customer_path = g_strconcat (CUSTOMERS "/",
+                               json_object_get_string_member (json_array_get_object_element (parties, 0), "id"), NULL);
+  customer = sandbox_get_json (&sandbox, customer_path);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (customer), "name"), ==,
+                   "Jansen Installatie B.V.");
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
+static void
+test_pick_the_duplicate (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(JsonObject) order = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sim = prov_test_make_iccid (53);
+  JsonArray *parties;
+  guint customers_before;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, "--state-delay=1000", NULL);
+  customers_before = count_customers (&sandbox);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+  /* Maria Schmidt's phone number: the carrier has her already. */
+  fill_first_pages (app, FALSE, "Maria Schmidt", "+4930123456");
+  expect_page (app, "lines", 0, NULL);
+  prov_test_app_keys ("alt+s", NULL);
+  prov_test_app_keys ("alt+n", NULL);
+
+  expect_page (app, "options", 0, NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
+  /* Paid at the counter's terminal instead of direct debit. */
+  choose ("alt+m", 1);
+  prov_test_app_keys ("Tab", NULL);
+  type_field ("TRM-0042");
+  /* Open her, and use her. */
+  prov_test_app_keys ("Tab", "Tab", "Return", NULL);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("Tab", "Return", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "uses the carrier's customer c0ffee00-0000-4000-8000-000000000003",
+                                             TIMEOUT_MS));
+  prov_test_app_screenshot ("new-customer-duplicate-picked");
+  prov_test_app_keys ("alt+o", NULL);
+  uuid = created_uuid (app);
+  {
+    g_autofree char *shown = g_strdup_printf ("Order %s shows its inventory", uuid);
+
+    g_assert_true (prov_test_app_wait_for_log (app, shown, TIMEOUT_MS));
+    g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
+  }
+  scan (app, uuid, "490154203237518", 0);
+  scan (app, uuid, sim, 1);
+  send_and_wait_complete (app, uuid);
+
+  /* No customer created: the order names hers. */
+  order = sandbox_find_order (&sandbox, uuid);
+  g_assert_nonnull (order);
+  parties = json_object_get_array_member (order, "relatedParty");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (parties, 0), "id"), ==,
+                   "c0ffee00-0000-4000-8000-000000000003");
+  g_assert_cmpuint (count_customers (&sandbox), ==, customers_before);
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/new-customer/business-with-two-lines", test_business_with_two_lines);
+  g_test_add_func ("/ui/new-customer/pick-the-duplicate", test_pick_the_duplicate);
+
+  return g_test_run ();
+}
