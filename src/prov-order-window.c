@@ -5,6 +5,7 @@
 #include "prov-customer-products.h"
 #include "widgets/prov-inventory-view.h"
 #include "widgets/prov-lines-view.h"
+#include "prov-order-summary.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
 #include "prov-sim-link.h"
@@ -43,19 +44,6 @@ struct _ProvOrderWindow
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
-
-static const struct {
-  const char *key;
-  const char *title;
-} shown_fields[] = {
-  { PROV_ORDER_FIELD_CUSTOMER_NAME, N_("Customer") },
-  { PROV_ORDER_FIELD_REFERENCE, N_("Own reference") },
-  { PROV_ORDER_FIELD_OFFERING_NAME, N_("Product") },
-  { PROV_ORDER_FIELD_START_DATE, N_("Start date") },
-  { PROV_ORDER_FIELD_MSISDN, N_("Phone number") },
-  { PROV_ORDER_FIELD_ICCID, N_("SIM (ICCID)") },
-  { PROV_ORDER_FIELD_IMEI, N_("Device (IMEI)") },
-};
 
 static const char * const group_style_classes[] = {
   [PROV_ORDER_STATE_GROUP_ALL] = NULL,
@@ -97,6 +85,7 @@ show_order (ProvOrderWindow *self,
   ProvOrderStateGroup group = prov_order_state_get_group (state);
   const char *customer = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *carrier_id = prov_order_get_carrier_id (order);
+  g_autoptr(GArray) summary = NULL;
 
   adw_window_title_set_title (self->window_title, customer != NULL ? customer : _("Order"));
   adw_window_title_set_subtitle (self->window_title, prov_order_kind_get_title (prov_order_get_kind (order)));
@@ -108,16 +97,19 @@ show_order (ProvOrderWindow *self,
   if (group_style_classes[group] != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_badge), group_style_classes[group]);
 
+  /* What the registry says an overview shows; an order of several lines
+   * has them in its Lines or Inventory list instead. */
   clear_rows (self->summary_group, self->field_rows);
-  for (guint i = 0; i < G_N_ELEMENTS (shown_fields); i++)
+  summary = prov_order_summary_lines (order);
+  for (guint i = 0; i < summary->len; i++)
     {
-      const char *value = prov_order_get_field (order, shown_fields[i].key);
+      const ProvSummaryLine *line = &g_array_index (summary, ProvSummaryLine, i);
       GtkWidget *row;
 
-      if (value == NULL || *value == '\0')
+      if (line->line != 0)
         continue;
 
-      row = new_row (_(shown_fields[i].title), value);
+      row = new_row (line->title, line->value);
       adw_preferences_group_add (self->summary_group, row);
       g_ptr_array_add (self->field_rows, row);
     }

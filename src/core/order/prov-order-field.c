@@ -143,10 +143,10 @@ static const ProvOrderField fields[] = {
   { "number.contract-number", N_("Contract number"), TEXT, LINE, CHARACTERISTIC ("number.contract-number") },
   { "number.wished-date", N_("Wished porting date"), DATE, LINE, CHARACTERISTIC ("number.wished-date") },
   { "number.consent", N_("Consent to end the old contract"), BOOLEAN, LINE, CHARACTERISTIC ("number.consent") },
-  { "device.imei", N_("Device (IMEI)"), ID (IMEI), LINE | SEARCHED, CHARACTERISTIC ("IMEI") },
-  { "device.imei2", N_("Second IMEI"), ID (IMEI), LINE, CHARACTERISTIC ("IMEI2") },
-  { "device.meid", N_("Device (MEID)"), ID (MEID), LINE | SEARCHED, CHARACTERISTIC ("MEID") },
-  { "device.esn", N_("Device (ESN)"), ID (ESN), LINE | SEARCHED, CHARACTERISTIC ("ESN") },
+  { "device.imei", N_("Device (IMEI)"), ID (IMEI), LINE | SHOWN | SEARCHED, CHARACTERISTIC ("IMEI") },
+  { "device.imei2", N_("Second IMEI"), ID (IMEI), LINE | SHOWN, CHARACTERISTIC ("IMEI2") },
+  { "device.meid", N_("Device (MEID)"), ID (MEID), LINE | SHOWN | SEARCHED, CHARACTERISTIC ("MEID") },
+  { "device.esn", N_("Device (ESN)"), ID (ESN), LINE | SHOWN | SEARCHED, CHARACTERISTIC ("ESN") },
 
   /* The line's PBX extension */
   { "extension.subscriber", N_("Subscriber"), CHOICE, LINE, CHARACTERISTIC ("extension.subscriber") },

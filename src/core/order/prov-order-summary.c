@@ -16,7 +16,7 @@ add_line (GArray     *lines,
           const char *title,
           char       *value)
 {
-  ProvSummaryLine line = { g_strdup (title), value };
+  ProvSummaryLine line = { g_strdup (title), value, 0 };
 
   g_array_append_val (lines, line);
 }
@@ -84,6 +84,7 @@ prov_order_summary_lines (ProvOrder *order)
               g_autofree char *title = g_strdup_printf (_("Line %u: %s"), l + 1, prov_order_field_get_title (&fields[i]));
 
               add_line (lines, title, value);
+              g_array_index (lines, ProvSummaryLine, lines->len - 1).line = l + 1;
             }
         }
     }
