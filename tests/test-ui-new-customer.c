@@ -331,6 +331,82 @@ test_pick_the_duplicate (void)
   sandbox_remove (&sandbox);
 }
 
+/* A power cut while the second line is being chosen: the draft resumes on
+ * the Lines page with both lines as they were, and creates the order. */
+static void
+test_resumes_after_crash (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *resumed = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *exported = NULL;
+  g_auto(GStrv) opened = NULL;
+  JsonObject *order;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, NULL, NULL);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+  fill_first_pages (app, TRUE, "Jansen Installatie B.V.", "+31302345678");
+  expect_page (app, "lines", 0, NULL);
+  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("alt+s", NULL);
+  prov_test_app_keys ("alt+l", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  choose ("alt+t", 1);
+  /* Saved as chosen; a moment for the last change to reach the disk. */
+  g_usleep (500 * G_TIME_SPAN_MILLISECOND);
+  opened = prov_test_app_dup_log_lines (app, "Assistant for order ");
+  uuid = g_strndup (strstr (opened[0], "order ") + strlen ("order "), 36);
+
+  g_assert_true (prov_test_app_crash_and_restart (app, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (prov_test_app_find_window (app, "Provisioner", TIMEOUT_MS));
+  g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) { "Last synced at", NULL }, TIMEOUT_MS));
+
+  prov_test_app_activate_action ("resume-order", uuid);
+  resumed = g_strdup_printf ("Assistant for order %s opened on page lines", uuid);
+  g_assert_true (prov_test_app_wait_for_log (app, resumed, TIMEOUT_MS));
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page lines shown", 0, TIMEOUT_MS));
+  g_assert_true (prov_test_app_focus_assistant (app, "Lines", TIMEOUT_MS));
+  lines = g_strdup_printf ("Lines of draft %s: 2", uuid);
+  g_assert_true (prov_test_app_wait_for_log (app, lines, TIMEOUT_MS));
+  prov_test_app_screenshot ("new-customer-resumed");
+
+  /* Line 2, data only, still open: save it, then pay and create. */
+  prov_test_app_keys ("alt+s", NULL);
+  prov_test_app_keys ("alt+n", NULL);
+  expect_page (app, "options", 0, NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
+  type_field ("NL91ABNA0417164300");
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  type_field ("Jansen Installatie");
+  prov_test_app_keys ("alt+n", "alt+o", NULL);
+  g_free (created_uuid (app));
+
+  exported = prov_test_app_run_cli (app, "order", "export", uuid);
+  g_assert_true (json_parser_load_from_data (parser, exported, -1, NULL));
+  order = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (order, "productOrderItem")), ==, 2);
+  g_assert_cmpstr (sandbox_item_characteristic (order, 0, "includedProducts"), ==,
+                   "wireless-voice-unlimited,wireless-data-unlimited,wireless-voicemail");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "lineType"), ==, "data");
+  g_assert_cmpstr (sandbox_item_characteristic (order, 1, "includedProducts"), ==, "wireless-data-10gb");
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +415,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/new-customer/business-with-two-lines", test_business_with_two_lines);
   g_test_add_func ("/ui/new-customer/pick-the-duplicate", test_pick_the_duplicate);
+  g_test_add_func ("/ui/new-customer/resumes-after-crash", test_resumes_after_crash);
 
   return g_test_run ();
 }

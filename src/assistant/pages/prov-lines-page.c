@@ -550,6 +550,8 @@ prov_lines_page_load (ProvAssistantPage *page,
     if (!line_is_complete (prov_order_get_line (order, i)))
       first_incomplete = (int) i;
   edit_line (self, first_incomplete >= 0 ? first_incomplete : edited_line (self) != NULL ? self->editing : -1);
+  g_debug ("Lines of draft %s: %u, editing line %d", prov_order_get_uuid (order), prov_order_get_n_lines (order),
+           self->editing + 1);
 }
 
 static gboolean
