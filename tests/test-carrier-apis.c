@@ -553,6 +553,85 @@ test_right_pin_goes_straight_through (Fixture       *fixture,
   g_assert_cmpstr (state_of (order), ==, "acknowledged");
 }
 
+/* Flow 3 as the pages write it: every profile, address, listing and
+ * payment field to the carrier's new customer, then the order of two lines
+ * naming them. Both bodies are captured and checked against the specs. */
+static void
+test_new_customer_with_two_lines (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+  g_autoptr(JsonNode) customer_body = NULL;
+  g_autoptr(JsonNode) customer = NULL;
+  g_autoptr(JsonNode) order_body = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvOrderLine *second;
+  JsonArray *media;
+  guint postal = 0;
+  static const char * const fields[][2] = {
+    { "customer.name", "Jansen Installatie B.V." }, { "customer.kind", "business" },
+    { "customer.company-number", "30123456" }, { "customer.id-type", "passport" },
+    { "customer.id-number", "NW1234567" }, { "customer.email", "info@jansen-installatie.example" },
+    { "customer.phone", "+31302345678" }, { "customer.language", "nl" }, { "customer.account-pin", "4821" },
+    { "contact.name", "Anna de Boer" }, { "contact.phone", "+31612345678" },
+    { "service.street", "Stationsweg 1" }, { "service.postcode", "3511 AA" }, { "service.city", "Utrecht" },
+    { "service.country", "NL" }, { "billing.street", "Postbus 77" }, { "billing.postcode", "3800 AB" },
+    { "billing.city", "Amersfoort" }, { "billing.country", "NL" }, { "billing.same-as-service", "false" },
+    { "directory.listing", "unlisted" }, { "directory.listing-name", "Not listed" },
+    { "bill.format", "email" }, { "payment.method", "direct-debit" }, { "payment.iban", "NL91ABNA0417164300" },
+    { "payment.account-holder", "Jansen Installatie" }, { "order.type", "order-new-activation" },
+    { "order.type-name", "New activation" }, { "carrier.profile", "sandbox" }, { "carrier.name", "Carrier Sandbox" },
+    { "stocktaking.start-date", "2026-12-01" }, { "customer.duplicates-checked", "true" },
+    { "customer.new-confirmed", "true" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    prov_order_set_field (order, fields[i][0], fields[i][1]);
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-family-2");
+  prov_order_set_field (order, "line.type", "voice");
+  prov_order_set_field (order, "line.product-ids", "wireless-voice-unlimited,wireless-voicemail");
+  prov_order_set_field (order, "line.product-names", "Unlimited talk and text, Visual voicemail");
+  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, "490154203237518");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000100000513");
+  second = prov_order_add_line (order);
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_OFFERING_ID, "line-data-10gb");
+  prov_order_line_set_field (second, "line.type", "data");
+  prov_order_line_set_field (second, "device.meid", "A10000009296F2");
+
+  customer_body = prov_tmf629_build_customer_create (order);
+  AWAIT (prov_carrier_client_create_customer_async, fixture->client, customer_body);
+  customer = prov_carrier_client_create_customer_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The two addresses, told apart by their contact type. */
+  media = json_object_get_array_member (json_node_get_object (customer), "contactMedium");
+  for (guint i = 0; i < json_array_get_length (media); i++)
+    {
+      JsonObject *medium = json_array_get_object_element (media, i);
+      JsonObject *characteristic = json_object_get_object_member (medium, "characteristic");
+
+      if (!g_str_equal (json_object_get_string_member (medium, "mediumType"), "postalAddress"))
+        continue;
+      postal++;
+      g_assert_cmpstr (json_object_get_string_member (characteristic, "street1"), ==,
+                       g_str_equal (json_object_get_string_member (characteristic, "contactType"), "billing")
+                         ? "Postbus 77" : "Stationsweg 1");
+    }
+  g_assert_cmpuint (postal, ==, 2);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID,
+                        json_object_get_string_member (json_node_get_object (customer), "id"));
+  order_body = prov_tmf622_build_order_create (order, "D-1001");
+  AWAIT (prov_carrier_client_create_order_async, fixture->client, order_body);
+  created = prov_carrier_client_create_order_finish (fixture->client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (created),
+                                                                         "productOrderItem")), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +652,8 @@ main (int   argc,
               fixture_set_up, test_pending_port_in_patched_then_cancelled, fixture_tear_down);
   g_test_add ("/carrier-apis/right-pin-goes-straight-through", Fixture, NULL,
               fixture_set_up, test_right_pin_goes_straight_through, fixture_tear_down);
+  g_test_add ("/carrier-apis/new-customer-with-two-lines", Fixture, NULL,
+              fixture_set_up, test_new_customer_with_two_lines, fixture_tear_down);
 
   return g_test_run ();
 }
