@@ -6,6 +6,7 @@
 #include "widgets/prov-inventory-view.h"
 #include "widgets/prov-lines-view.h"
 #include "prov-order-summary.h"
+#include "prov-assistant.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
 #include "prov-sim-link.h"
@@ -35,6 +36,7 @@ struct _ProvOrderWindow
   AdwPreferencesGroup  *summary_group;
   AdwActionRow         *state_row;
   GtkLabel             *state_badge;
+  GtkButton            *edit_button;
   AdwPreferencesGroup  *timeline_group;
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
@@ -91,6 +93,10 @@ show_order (ProvOrderWindow *self,
   adw_window_title_set_subtitle (self->window_title, prov_order_kind_get_title (prov_order_get_kind (order)));
 
   gtk_label_set_label (self->state_badge, prov_order_state_get_title (state));
+  /* An order the carrier or the sender sent back is fixed on its pages. */
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
+                          state == PROV_ORDER_STATE_NEEDS_ATTENTION &&
+                          prov_assistant_supports_kind (prov_order_get_kind (order)));
   for (guint i = 0; i < G_N_ELEMENTS (group_style_classes); i++)
     if (group_style_classes[i] != NULL)
       gtk_widget_remove_css_class (GTK_WIDGET (self->state_badge), group_style_classes[i]);
@@ -494,6 +500,17 @@ on_sent (GObject      *source,
 }
 
 static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+
+  gtk_widget_activate_action (widget, "app.resume-order", "s", self->uuid);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 send_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -665,6 +682,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, summary_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_badge);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
@@ -674,6 +692,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, lines_view);
   gtk_widget_class_bind_template_callback (widget_class, on_inventory_changed);
   gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
+  gtk_widget_class_install_action (widget_class, "order.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -217,6 +217,87 @@ test_lost_answer_creates_no_second_customer (Fixture       *fixture,
                      json_object_get_array_member (at_carrier, "relatedParty"), 0), "id"), ==, customer_id);
 }
 
+static ProvSyncReport
+send_pass (ProvSync *sync)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvSyncReport report = { 0 };
+  gint64 next_due = -1;
+
+  prov_sync_send_due_async (sync, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_sync_send_due_finish (sync, prov_test_await (&result), &report, &next_due, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Created while the carrier could not be reached, the clerk never saw the
+ * carrier's possible duplicates: sending asks first, and one there (the
+ * same phone number) stops the order for the clerk, naming it; nobody is
+ * created. Once the clerk confirmed a new customer it goes. */
+static void
+test_offline_order_checks_duplicates_first (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (53);
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const ProvOrderEvent *last;
+  ProvSyncReport report;
+
+  prov_order_set_field (order, "customer.phone", "+31302345678");
+  prov_order_set_field (order, "customer.duplicates-checked", "false");
+  place (fixture->store, order);
+  report = send_pass (fixture->sync);
+  g_assert_cmpuint (report.refused, ==, 1);
+  g_assert_cmpuint (report.sent, ==, 0);
+
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prov_order_get_state (stored), ==, PROV_ORDER_STATE_NEEDS_ATTENTION);
+  prov_store_list_events_async (fixture->store, prov_order_get_uuid (order), NULL, prov_test_store_result, &result);
+  events = prov_store_list_events_finish (fixture->store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_nonnull (strstr (last->reason, "Jansen Installatietechniek B.V. (same phone number)"));
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 0);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+
+  /* The clerk looked and confirmed: a new customer, then the order. */
+  prov_order_set_field (stored, "customer.duplicates-checked", "true");
+  prov_order_set_field (stored, "customer.new-confirmed", "true");
+  place (fixture->store, stored);
+  send_due (fixture->sync);
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 1);
+}
+
+/* Nobody at the carrier matches: the check is recorded and the customer
+ * created without the clerk. */
+static void
+test_offline_order_without_duplicates_goes (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (54);
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_order_set_field (order, "customer.duplicates-checked", "false");
+  place (fixture->store, order);
+  send_due (fixture->sync);
+
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 1);
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_order_get_field (stored, "customer.duplicates-checked"), ==, "true");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +308,8 @@ main (int   argc,
   ADD ("/sync-customer/customer-before-order", NULL, test_customer_before_order);
   ADD ("/sync-customer/lost-answer-creates-no-second-customer", NULL, test_lost_answer_creates_no_second_customer);
   ADD ("/sync-customer/another-carrier", "--other-carrier", test_customer_before_order);
+  ADD ("/sync-customer/offline-order-checks-duplicates-first", NULL, test_offline_order_checks_duplicates_first);
+  ADD ("/sync-customer/offline-order-without-duplicates-goes", NULL, test_offline_order_without_duplicates_goes);
 #undef ADD
 
   return g_test_run ();

@@ -11,7 +11,9 @@
  * customer is no more idempotent than creating an order, so the start is
  * recorded before the request leaves; after that, the carrier is asked
  * for a customer created for this order (its externalId characteristic)
- * before one is created again.
+ * before one is created again. A customer whose possible duplicates the
+ * clerk could not see (the order was created offline) is not created
+ * while the carrier has any: the order needs the clerk's attention.
  */
 
 typedef struct {
@@ -145,6 +147,88 @@ on_earlier_looked_up (GObject      *source,
   create_customer (g_steal_pointer (&task));
 }
 
+static void
+start_creation (GTask *task)
+{
+  Ensure *ensure = g_task_get_task_data (task);
+  const char * const started[] = { "customer.creation-started", "true", NULL };
+
+  prov_order_set_field (ensure->order, "customer.creation-started", "true");
+  prov_store_record_order_fields_async (ensure->store, prov_order_get_uuid (ensure->order), started,
+                                        g_task_get_cancellable (task), on_start_recorded, task);
+}
+
+static void
+on_checked_recorded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_record_order_fields_finish (PROV_STORE (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  start_creation (g_steal_pointer (&task));
+}
+
+static void
+on_duplicates_looked_up (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Ensure *ensure = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = prov_carrier_client_find_duplicates_finish (PROV_CARRIER_CLIENT (source), result,
+                                                                          &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char * const checked[] = { "customer.duplicates-checked", "true", NULL };
+  GCancellable *cancellable;
+
+  if (found == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      ProvDuplicate *duplicate = g_ptr_array_index (found, i);
+      g_autofree char *reasons = NULL;
+
+      if (duplicate->reasons == PROV_DUPLICATE_NONE)
+        continue;
+      reasons = prov_duplicate_reasons_dup_label (duplicate->reasons);
+      /* Translators: a possible duplicate customer and why, e.g. "Jansen B.V. (same phone number)" */
+      g_ptr_array_add (names, g_strdup_printf (_("%s (%s)"),
+                                               prov_json_object_get_string_or (duplicate->customer, "name", "?"),
+                                               reasons));
+    }
+
+  if (names->len > 0)
+    {
+      g_autofree char *listed = NULL;
+
+      g_ptr_array_add (names, NULL);
+      listed = g_strjoinv ("; ", (char **) names->pdata);
+      g_debug ("Order %s: possible duplicates at the carrier: %s", prov_order_get_uuid (ensure->order), listed);
+      g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED,
+                               _("The carrier may have this customer already: %s. Edit the order to use one of "
+                                 "them or to confirm a new customer, then send it again."),
+                               listed);
+      return;
+    }
+
+  prov_order_set_field (ensure->order, "customer.duplicates-checked", "true");
+  cancellable = g_task_get_cancellable (task);
+  prov_store_record_order_fields_async (ensure->store, prov_order_get_uuid (ensure->order), checked, cancellable,
+                                        on_checked_recorded, g_steal_pointer (&task));
+}
+
 /* Makes sure the carrier has @order's new customer: on success the order
  * (and the store) has the carrier's customer number. Carrier errors are
  * PROV_CARRIER_ERROR as for orders; anything else is the store's. */
@@ -186,13 +270,23 @@ prov_sync_ensure_customer_async (ProvStore           *store,
       return;
     }
 
-  {
-    const char * const started[] = { "customer.creation-started", "true", NULL };
+  /* The clerk saw the carrier's answer, or the carrier is asked now. */
+  if (g_strcmp0 (prov_order_get_field (order, "customer.duplicates-checked"), "false") == 0)
+    {
+      const ProvCustomerProfile profile = {
+        .name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
+        .postcode = prov_order_get_field (order, "service.postcode"),
+        .email = prov_order_get_field (order, "customer.email"),
+        .phone = prov_order_get_field (order, "customer.phone"),
+        .id_number = prov_order_get_field (order, "customer.id-number"),
+      };
 
-    prov_order_set_field (order, "customer.creation-started", "true");
-    prov_store_record_order_fields_async (store, prov_order_get_uuid (order), started, NULL, on_start_recorded,
-                                          g_steal_pointer (&task));
-  }
+      prov_carrier_client_find_duplicates_async (client, &profile, cancellable, on_duplicates_looked_up,
+                                                 g_steal_pointer (&task));
+      return;
+    }
+
+  start_creation (g_steal_pointer (&task));
 }
 
 gboolean
