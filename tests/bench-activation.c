@@ -4,66 +4,15 @@
  * median, the clerk's keystrokes (a chord counts once; the scanner's
  * characters are counted apart) and the seconds from Ctrl+1 to the order
  * being placed. */
-#include <stdlib.h>
 #include <string.h>
 
+#include "prov-bench-keys.h"
 #include "prov-test-app.h"
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
 #define RUNS 3
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
-
-typedef struct {
-  guint keystrokes;
-  guint scanned;
-} Count;
-
-static void
-press (Count      *count,
-       const char *key)
-{
-  prov_test_app_keys (key, NULL);
-  count->keystrokes++;
-}
-
-static void
-type (Count      *count,
-      const char *text)
-{
-  prov_test_app_type (HUMAN_DELAY, text);
-  count->keystrokes += g_utf8_strlen (text, -1);
-}
-
-static void
-scan (Count      *count,
-      const char *barcode)
-{
-  g_autofree char *burst = g_strconcat (barcode, "\n", NULL);
-
-  prov_test_app_type ("5", burst);
-  count->scanned += strlen (burst);
-}
-
-static void
-wait_page (ProvTestApp *app,
-           const char  *page,
-           guint        seen_before)
-{
-  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
-
-  if (!prov_test_app_wait_for_log_count (app, line, seen_before, TIMEOUT_MS))
-    g_error ("The %s page did not show", page);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -91,44 +40,44 @@ main (int   argc,
   for (guint run = 0; run < RUNS; run++)
     {
       g_autofree char *iccid = prov_test_make_iccid (4200 + run);
-      Count count = { 0 };
+      ProvBenchCount count = { 0 };
       gint64 started;
 
       prov_test_app_focus_window (window, TIMEOUT_MS);
       started = g_get_monotonic_time ();
-      press (&count, "ctrl+1");
-      wait_page (app, "stocktaking", run);
+      prov_bench_press (&count, "ctrl+1");
+      prov_bench_wait_page (app, "stocktaking", run);
       if (!prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS))
         g_error ("Run %u: the assistant did not get the keyboard", run + 1);
-      type (&count, "bakk");
+      prov_bench_type (&count, "bakk");
       g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
-      press (&count, "Return");
-      wait_page (app, "subscription", run);
-      press (&count, "alt+n");
-      wait_page (app, "add-ons", run);
-      press (&count, "alt+n");
-      wait_page (app, "user", run);
-      type (&count, "Sanne");
-      press (&count, "Tab");
-      press (&count, "Tab");
-      type (&count, "de Vries");
-      press (&count, "Tab");
-      type (&count, "sanne@bakkerij.example");
-      press (&count, "alt+n");
-      wait_page (app, "sim", run);
-      scan (&count, iccid);
-      wait_page (app, "number", run);
-      press (&count, "alt+n");
-      wait_page (app, "extension", run);
-      press (&count, "alt+u");
+      prov_bench_press (&count, "Return");
+      prov_bench_wait_page (app, "subscription", run);
+      prov_bench_press (&count, "alt+n");
+      prov_bench_wait_page (app, "add-ons", run);
+      prov_bench_press (&count, "alt+n");
+      prov_bench_wait_page (app, "user", run);
+      prov_bench_type (&count, "Sanne");
+      prov_bench_press (&count, "Tab");
+      prov_bench_press (&count, "Tab");
+      prov_bench_type (&count, "de Vries");
+      prov_bench_press (&count, "Tab");
+      prov_bench_type (&count, "sanne@bakkerij.example");
+      prov_bench_press (&count, "alt+n");
+      prov_bench_wait_page (app, "sim", run);
+      prov_bench_scan (&count, iccid);
+      prov_bench_wait_page (app, "number", run);
+      prov_bench_press (&count, "alt+n");
+      prov_bench_wait_page (app, "extension", run);
+      prov_bench_press (&count, "alt+u");
       g_usleep (PROV_TEST_BUTTON_CLICK_MS * G_TIME_SPAN_MILLISECOND);
-      press (&count, "Tab");
-      type (&count, "4821");
-      press (&count, "Tab");
-      type (&count, "020");
-      press (&count, "Return");
-      wait_page (app, "confirm", run);
-      press (&count, "alt+o");
+      prov_bench_press (&count, "Tab");
+      prov_bench_type (&count, "4821");
+      prov_bench_press (&count, "Tab");
+      prov_bench_type (&count, "020");
+      prov_bench_press (&count, "Return");
+      prov_bench_wait_page (app, "confirm", run);
+      prov_bench_press (&count, "alt+o");
       if (!prov_test_app_wait_for_log_count (app, " placed as queued", run, TIMEOUT_MS))
         g_error ("Run %u: the order was not placed", run + 1);
 
@@ -139,9 +88,8 @@ main (int   argc,
                run + 1, count.keystrokes, count.scanned, seconds[run]);
     }
 
-  qsort (seconds, RUNS, sizeof (double), compare_doubles);
   g_print ("counter activation (mobile user, SIM scanned): %u keystrokes, %u scanned characters, "
-           "median %.1f s over %d runs\n", keystrokes[0], scanned, seconds[RUNS / 2], RUNS);
+           "median %.1f s over %d runs\n", keystrokes[0], scanned, prov_bench_median (seconds, RUNS), RUNS);
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);

@@ -141,11 +141,9 @@ prov_test_close_store (ProvStore *store)
   g_assert_no_error (error);
 }
 
-/* An ICCID of the test range with its Luhn check digit. */
-char *
-prov_test_make_iccid (guint serial)
+static char *
+dup_with_luhn (const char *body)
 {
-  g_autofree char *body = g_strdup_printf ("893144040001%07u", serial);
   guint sum = 0;
   gsize length = strlen (body);
 
@@ -159,6 +157,24 @@ prov_test_make_iccid (guint serial)
     }
 
   return g_strdup_printf ("%s%u", body, (10 - sum % 10) % 10);
+}
+
+/* An ICCID of the test range with its Luhn check digit. */
+char *
+prov_test_make_iccid (guint serial)
+{
+  g_autofree char *body = g_strdup_printf ("893144040001%07u", serial);
+
+  return dup_with_luhn (body);
+}
+
+/* An IMEI of a test type allocation code with its Luhn check digit. */
+char *
+prov_test_make_imei (guint serial)
+{
+  g_autofree char *body = g_strdup_printf ("35293509%06u", serial);
+
+  return dup_with_luhn (body);
 }
 
 /* A test that fails aborts; what it started must not outlive it: a left

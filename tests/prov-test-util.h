@@ -18,6 +18,7 @@ double        prov_test_percentile   (double        *values,
 void          prov_test_remove_tree  (const char    *path);
 /* A valid ICCID of the test range (8931 44 04…) for a serial number. */
 char         *prov_test_make_iccid   (guint          serial);
+char         *prov_test_make_imei    (guint          serial);
 
 /* Synchronous shortcuts for tests only. */
 ProvStore    *prov_test_open_store   (const char    *path,
