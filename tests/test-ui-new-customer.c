@@ -63,6 +63,18 @@ created_uuid (ProvTestApp *app)
   return g_strndup (start + strlen ("Order "), 36);
 }
 
+/* Create Order opens the order's window on its inventory; its uuid. */
+static char *
+wait_inventory_shown (ProvTestApp *app)
+{
+  g_autofree char *uuid = created_uuid (app);
+  g_autofree char *shown = g_strdup_printf ("Order %s shows its inventory", uuid);
+
+  g_assert_true (prov_test_app_wait_for_log (app, shown, TIMEOUT_MS));
+  g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
+  return g_steal_pointer (&uuid);
+}
+
 static guint
 count_customers (Sandbox *sandbox)
 {
@@ -217,13 +229,7 @@ test_business_with_two_lines (void)
   /* The network goes; the order is created all the same. */
   sandbox_stop (&sandbox);
   prov_test_app_keys ("alt+o", NULL);
-  uuid = created_uuid (app);
-  {
-    g_autofree char *shown = g_strdup_printf ("Order %s shows its inventory", uuid);
-
-    g_assert_true (prov_test_app_wait_for_log (app, shown, TIMEOUT_MS));
-    g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
-  }
+  uuid = wait_inventory_shown (app);
 
   /* A dual-SIM phone's box to line 1, its SIM, then line 2's SIM and
    * device: each scan to the next line lacking that kind. */
@@ -310,13 +316,7 @@ test_pick_the_duplicate (void)
                                              TIMEOUT_MS));
   prov_test_app_screenshot ("new-customer-duplicate-picked");
   prov_test_app_keys ("alt+o", NULL);
-  uuid = created_uuid (app);
-  {
-    g_autofree char *shown = g_strdup_printf ("Order %s shows its inventory", uuid);
-
-    g_assert_true (prov_test_app_wait_for_log (app, shown, TIMEOUT_MS));
-    g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
-  }
+  uuid = wait_inventory_shown (app);
   scan (app, uuid, "490154203237518", 0);
   scan (app, uuid, sim, 1);
   send_and_wait_complete (app, uuid);
