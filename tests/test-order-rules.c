@@ -45,6 +45,48 @@ test_start_date (void)
   assert_problem (prov_rule_check_start_date ("22-11-2026", today), "Not a date");
 }
 
+/* A date of birth: a real date, in the past, of someone 18 to 120. */
+static void
+test_birth_date (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 22, 9, 0, 0);
+
+  assert_ok (prov_rule_check_birth_date ("1985-03-12", today));
+  assert_ok (prov_rule_check_birth_date ("2008-11-22", today));
+  assert_problem (prov_rule_check_birth_date ("2008-11-23", today), "18");
+  assert_problem (prov_rule_check_birth_date ("2026-11-22", today), "past");
+  assert_problem (prov_rule_check_birth_date ("2030-01-01", today), "past");
+  assert_problem (prov_rule_check_birth_date ("1900-01-01", today), "120");
+  assert_problem (prov_rule_check_birth_date ("1985-02-30", today), "Not a date");
+  assert_problem (prov_rule_check_birth_date ("", today), "Required");
+}
+
+/* The customer's support PIN: 4 to 8 digits, not one anybody guesses. */
+static void
+test_account_pin (void)
+{
+  assert_ok (prov_rule_check_account_pin ("4821"));
+  assert_ok (prov_rule_check_account_pin ("90817263"));
+  assert_problem (prov_rule_check_account_pin (""), "Required");
+  assert_problem (prov_rule_check_account_pin ("482"), "4 to 8");
+  assert_problem (prov_rule_check_account_pin ("123456789"), "4 to 8");
+  assert_problem (prov_rule_check_account_pin ("48a1"), "4 to 8");
+  assert_problem (prov_rule_check_account_pin ("0000"), "guess");
+  assert_problem (prov_rule_check_account_pin ("1234"), "guess");
+  assert_problem (prov_rule_check_account_pin ("98765"), "guess");
+}
+
+/* Phone numbers and IBANs: required, then the identifier's own words. */
+static void
+test_identifiers (void)
+{
+  assert_ok (prov_rule_check_identifier (PROV_ID_KIND_E164, "+31612345678"));
+  assert_ok (prov_rule_check_identifier (PROV_ID_KIND_IBAN, "NL91ABNA0417164300"));
+  assert_problem (prov_rule_check_identifier (PROV_ID_KIND_E164, ""), "Required");
+  assert_problem (prov_rule_check_identifier (PROV_ID_KIND_E164, "0612"), "country code");
+  assert_problem (prov_rule_check_identifier (PROV_ID_KIND_IBAN, "NL91ABNA0417164301"), "IBAN");
+}
+
 static void
 test_extension (void)
 {
@@ -167,6 +209,9 @@ main (int   argc,
   g_test_add_func ("/order-rules/extension", test_extension);
   g_test_add_func ("/order-rules/next-extension", test_next_extension);
   g_test_add_func ("/order-rules/pin", test_pin);
+  g_test_add_func ("/order-rules/birth-date", test_birth_date);
+  g_test_add_func ("/order-rules/account-pin", test_account_pin);
+  g_test_add_func ("/order-rules/identifiers", test_identifiers);
 
   return g_test_run ();
 }
