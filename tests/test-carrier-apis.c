@@ -579,7 +579,9 @@ test_new_customer_with_two_lines (Fixture       *fixture,
     { "service.street", "Stationsweg 1" }, { "service.postcode", "3511 AA" }, { "service.city", "Utrecht" },
     { "service.country", "NL" }, { "billing.street", "Postbus 77" }, { "billing.postcode", "3800 AB" },
     { "billing.city", "Amersfoort" }, { "billing.country", "NL" }, { "billing.same-as-service", "false" },
-    { "directory.listing", "unlisted" }, { "directory.listing-name", "Not listed" },
+    { "directory.listing", "listed" }, { "directory.listing-name", "Listed" },
+    { "listing.street", "Stationsweg 1" }, { "listing.postcode", "3511 AA" }, { "listing.city", "Utrecht" },
+    { "listing.country", "NL" },
     { "bill.format", "email" }, { "payment.method", "direct-debit" }, { "payment.iban", "NL91ABNA0417164300" },
     { "payment.account-holder", "Jansen Installatie" }, { "order.type", "order-new-activation" },
     { "order.type-name", "New activation" }, { "carrier.profile", "sandbox" }, { "carrier.name", "Carrier Sandbox" },
@@ -606,7 +608,7 @@ test_new_customer_with_two_lines (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  /* The two addresses, told apart by their contact type. */
+  /* The addresses, told apart by their contact type. */
   media = json_object_get_array_member (json_node_get_object (customer), "contactMedium");
   for (guint i = 0; i < json_array_get_length (media); i++)
     {
@@ -620,7 +622,8 @@ test_new_customer_with_two_lines (Fixture       *fixture,
                        g_str_equal (json_object_get_string_member (characteristic, "contactType"), "billing")
                          ? "Postbus 77" : "Stationsweg 1");
     }
-  g_assert_cmpuint (postal, ==, 2);
+  /* Service, billing and the directory's. */
+  g_assert_cmpuint (postal, ==, 3);
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID,
                         json_object_get_string_member (json_node_get_object (customer), "id"));

@@ -253,7 +253,7 @@ prov_checked_row_class_init (ProvCheckedRowClass *klass)
   object_class->finalize = prov_checked_row_finalize;
 
   properties[PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* required, optional, email, phone (E.164), iban, birth-date,
    * start-date or account-pin */
   properties[PROP_RULE] = g_param_spec_string ("rule", NULL, NULL, "required",

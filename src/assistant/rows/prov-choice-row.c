@@ -28,6 +28,22 @@ static GParamSpec *properties[N_PROPS];
 enum { FIELD_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+static const ProvChoice countries[] = {
+  { "NL", N_("Netherlands") },
+  { "BE", N_("Belgium") },
+  { "DE", N_("Germany") },
+  { "GB", N_("United Kingdom") },
+  { "US", N_("United States") },
+  { "CA", N_("Canada") },
+};
+
+const ProvChoice *
+prov_choice_get_countries (guint *n_choices)
+{
+  *n_choices = G_N_ELEMENTS (countries);
+  return countries;
+}
+
 const char *
 prov_choice_row_get_selected_id (ProvChoiceRow *self)
 {
@@ -209,7 +225,7 @@ prov_choice_row_class_init (ProvChoiceRowClass *klass)
   object_class->finalize = prov_choice_row_finalize;
 
   properties[PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME_FIELD] = g_param_spec_string ("name-field", NULL, NULL, NULL,
                                                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                      G_PARAM_STATIC_STRINGS);

@@ -30,4 +30,7 @@ const char *prov_choice_row_get_selected_id (ProvChoiceRow    *self);
 void        prov_choice_row_select          (ProvChoiceRow    *self,
                                              const char       *id);
 
+/* The countries of the store's customers' addresses. */
+const ProvChoice *prov_choice_get_countries (guint *n_choices);
+
 G_END_DECLS

@@ -62,20 +62,40 @@ add_characteristic (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Every address is a postal medium; MediumCharacteristic.contactType tells
+ * them apart. */
+static const struct {
+  const char *member_prefix;   /* of the registry's carrier name */
+  const char *contact_type;
+} postal_addresses[] = {
+  { "postalAddress.", "service" },
+  { "billingAddress.", "billing" },
+  { "listingAddress.", "directoryListing" },
+};
+
+static int
+find_postal_address (const char *member)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (postal_addresses); i++)
+    if (g_str_has_prefix (member, postal_addresses[i].member_prefix))
+      return (int) i;
+  return -1;
+}
+
 JsonNode *
 prov_tmf629_build_customer_create (ProvOrder *order)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonObject) email = json_object_new ();
   g_autoptr(JsonObject) phone = json_object_new ();
-  g_autoptr(JsonObject) address = json_object_new ();
-  g_autoptr(JsonObject) billing = json_object_new ();
+  JsonObject *addresses[G_N_ELEMENTS (postal_addresses)] = { NULL };
   g_autoptr(GPtrArray) characteristics = g_ptr_array_new ();   /* name, value, … */
   const char *name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *party = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_UUID);
   gboolean business = g_strcmp0 (prov_order_get_field (order, "customer.kind"), "business") == 0;
   const ProvOrderField *fields;
   guint n_fields;
+  int postal;
 
   g_return_val_if_fail (PROV_IS_ORDER (order), NULL);
 
@@ -92,10 +112,12 @@ prov_tmf629_build_customer_create (ProvOrder *order)
         json_object_set_string_member (email, "emailAddress", value);
       else if (g_str_equal (member, "contactMedium.phone"))
         json_object_set_string_member (phone, "phoneNumber", value);
-      else if (g_str_has_prefix (member, "postalAddress."))
-        json_object_set_string_member (address, member + strlen ("postalAddress."), value);
-      else if (g_str_has_prefix (member, "billingAddress."))
-        json_object_set_string_member (billing, member + strlen ("billingAddress."), value);
+      else if ((postal = find_postal_address (member)) >= 0)
+        {
+          if (addresses[postal] == NULL)
+            addresses[postal] = json_object_new ();
+          json_object_set_string_member (addresses[postal], strchr (member, '.') + 1, value);
+        }
       else if (g_str_has_prefix (member, "characteristic."))
         {
           g_ptr_array_add (characteristics, (gpointer) (member + strlen ("characteristic.")));
@@ -121,18 +143,12 @@ prov_tmf629_build_customer_create (ProvOrder *order)
     add_medium (builder, "email", TRUE, json_object_ref (email));
   if (json_object_get_size (phone) > 0)
     add_medium (builder, "phone", json_object_get_size (email) == 0, json_object_ref (phone));
-  /* Both addresses are postal media; MediumCharacteristic.contactType
-   * tells them apart. */
-  if (json_object_get_size (address) > 0)
-    {
-      json_object_set_string_member (address, "contactType", "service");
-      add_medium (builder, "postalAddress", FALSE, json_object_ref (address));
-    }
-  if (json_object_get_size (billing) > 0)
-    {
-      json_object_set_string_member (billing, "contactType", "billing");
-      add_medium (builder, "postalAddress", FALSE, json_object_ref (billing));
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (postal_addresses); i++)
+    if (addresses[i] != NULL)
+      {
+        json_object_set_string_member (addresses[i], "contactType", postal_addresses[i].contact_type);
+        add_medium (builder, "postalAddress", FALSE, addresses[i]);
+      }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "characteristic");
