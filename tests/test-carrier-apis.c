@@ -4,6 +4,8 @@
  * patch and cancel. With
  * PROV_CAPTURE set, the sandbox writes every request body there for
  * validate-tmf-payloads.py to check against the specs. */
+#include <string.h>
+
 #include "prov-carrier-client.h"
 #include "prov-catalog.h"
 #include "prov-order-field.h"
@@ -635,6 +637,103 @@ test_new_customer_with_two_lines (Fixture       *fixture,
                                                                          "productOrderItem")), ==, 2);
 }
 
+static GPtrArray *
+search_numbers (Fixture                *fixture,
+                const ProvNumberSearch *search)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *numbers;
+
+  AWAIT (prov_carrier_client_search_numbers_async, fixture->client, search);
+  numbers = prov_carrier_client_search_numbers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  return numbers;
+}
+
+static void
+assert_numbers_meet (GPtrArray              *numbers,
+                     const ProvNumberSearch *search)
+{
+  g_assert_cmpuint (numbers->len, <=, search->count);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      ProvAvailableNumber *number = g_ptr_array_index (numbers, i);
+
+      if (search->prefix != NULL)
+        g_assert_true (g_str_has_prefix (number->msisdn, search->prefix));
+      if (search->grade != NULL)
+        g_assert_cmpstr (number->grade, ==, search->grade);
+      if (search->contains != NULL)
+        g_assert_nonnull (strstr (number->msisdn + 1, search->contains));
+    }
+}
+
+/* TMF685 availability checks by prefix, grade, digits and pool; against
+ * another carrier, which ignores the criteria, only numbers that meet them
+ * are kept. */
+static void
+test_number_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const ProvNumberSearch gold = { .pool = "geographic", .prefix = "+44121738", .grade = "gold", .count = 5 };
+  const ProvNumberSearch sevens = { .pool = "geographic", .contains = "777", .selection = "contains", .count = 10 };
+  const ProvNumberSearch held = { .pool = "customer:c0ffee00-0000-4000-8000-000000000005", .count = 3 };
+  g_autoptr(GPtrArray) found = NULL;
+  Sandbox other = { 0 };
+
+  found = search_numbers (fixture, &gold);
+  g_assert_cmpuint (found->len, ==, 5);
+  assert_numbers_meet (found, &gold);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search_numbers (fixture, &sevens);
+  g_assert_cmpuint (found->len, ==, 2);
+  assert_numbers_meet (found, &sevens);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = search_numbers (fixture, &held);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_true (g_str_has_prefix (((ProvAvailableNumber *) g_ptr_array_index (found, 0))->msisdn, "+44121739"));
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  sandbox_start (&other, "--other-carrier", NULL);
+  g_clear_object (&fixture->client);
+  fixture->client = prov_carrier_client_new (other.root, "test-token", 5);
+  found = search_numbers (fixture, &gold);
+  assert_numbers_meet (found, &gold);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search_numbers (fixture, &held);
+  g_assert_cmpuint (found->len, ==, 3);
+  sandbox_remove (&other);
+}
+
+/* What any carrier answers is checked number by number. */
+static void
+test_number_search_answer_checked (void)
+{
+  const ProvNumberSearch search = { .pool = "geographic", .prefix = "+44121737", .grade = "gold", .count = 2 };
+  const char *answer_json =
+    "{\"availableResource\":["
+    "{\"id\":\"+441217370000\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"id\":\"+441217370000\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"id\":\"+441217380000\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"id\":\"+441217370001\"},"
+    "{\"id\":\"0121 737 1111\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"id\":\"+441217372222\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]},"
+    "{\"id\":\"+441217373333\",\"characteristic\":[{\"name\":\"grade\",\"value\":\"gold\"}]}]}";
+  g_autoptr(JsonNode) answer = json_from_string (answer_json, NULL);
+  g_autoptr(GPtrArray) numbers = NULL;
+  guint refused = 0;
+
+  numbers = prov_number_search_read (&search, answer, &refused);
+  g_assert_cmpuint (numbers->len, ==, 2);
+  g_assert_cmpstr (((ProvAvailableNumber *) g_ptr_array_index (numbers, 0))->msisdn, ==, "+441217370000");
+  g_assert_cmpstr (((ProvAvailableNumber *) g_ptr_array_index (numbers, 1))->msisdn, ==, "+441217372222");
+  g_assert_cmpuint (refused, ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +756,9 @@ main (int   argc,
               fixture_set_up, test_right_pin_goes_straight_through, fixture_tear_down);
   g_test_add ("/carrier-apis/new-customer-with-two-lines", Fixture, NULL,
               fixture_set_up, test_new_customer_with_two_lines, fixture_tear_down);
+  g_test_add ("/carrier-apis/number-search", Fixture, NULL,
+              fixture_set_up, test_number_search, fixture_tear_down);
+  g_test_add_func ("/carrier-apis/number-search-answer-checked", test_number_search_answer_checked);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ ROUTES = [
     ('POST', r'/customerManagement/v4/customer$', 'TMF629', 'Customer_Create'),
     ('POST', r'/resourcePoolManagement/v1/reservation$', 'TMF685', 'Reservation_Create'),
     ('PATCH', r'/resourcePoolManagement/v1/reservation/[^/]+$', 'TMF685', 'Reservation_Update'),
+    ('POST', r'/resourcePoolManagement/v1/availabilityCheck$', 'TMF685', 'AvailabilityCheck_Create'),
 ]
 
 # Bodies that must fail, so a validator that accepts anything is caught.
@@ -47,6 +48,7 @@ CONTROLS = {
     'Customer_Create': [{'name': 'x'}, {'name': 'x', 'engagedParty': {'name': 'no id'}}],
     'Reservation_Create': [{'description': 'no related party'}],
     'Reservation_Update': [{'reservationItem': [{'quantity': 'three'}]}],
+    'AvailabilityCheck_Create': [{'@type': 5}, {'@baseType': ['AvailabilityCheck']}],
 }
 
 

@@ -5,6 +5,7 @@
 #include "prov-json-guard.h"
 #include "prov-rfc3339.h"
 #include "prov-sandbox-database.h"
+#include "prov-sandbox-parties.h"
 #include "prov-sandbox-products.h"
 
 /* Each entry takes the sandbox's file from version N to N + 1, so a
@@ -59,6 +60,10 @@ static const char * const migrations[] = {
   "  body TEXT NOT NULL,"
   "  seq INTEGER NOT NULL);"
   "CREATE INDEX products_by_party ON products (party_id, seq);",
+
+  /* 4: fixed numbers, graded by how memorable they are (TMF685 checks) */
+  "ALTER TABLE numbers ADD COLUMN grade TEXT NOT NULL DEFAULT 'standard';"
+  "CREATE INDEX numbers_by_pool ON numbers (pool, msisdn);",
 };
 
 void
@@ -163,7 +168,8 @@ prov_sandbox_database_open (const char  *path,
         goto failed;
     }
 
-  if (!fill_number_pool (db, error) || !seed_customers (db, error) || !prov_sandbox_products_seed (db, error))
+  if (!fill_number_pool (db, error) || !seed_customers (db, error) || !prov_sandbox_products_seed (db, error) ||
+      !prov_sandbox_availability_seed (db, error))
     {
       sqlite3_close (db);
       return NULL;

@@ -33,4 +33,12 @@ JsonNode *prov_sandbox_numbers_update    (sqlite3     *db,
                                           JsonNode    *request,
                                           GError     **error);
 
+gboolean  prov_sandbox_availability_seed  (sqlite3     *db,
+                                          GError     **error);
+JsonNode *prov_sandbox_availability_check (sqlite3     *db,
+                                          JsonNode    *request,
+                                          const char  *base_url,
+                                          gboolean     other_carrier,
+                                          GError     **error);
+
 G_END_DECLS

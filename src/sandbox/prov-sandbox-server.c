@@ -151,6 +151,7 @@ check_body (ProvSandboxServer  *self,
     { "POST", "customer", 629, "Customer_Create" },
     { "POST", "reservation", 685, "Reservation_Create" },
     { "PATCH", "reservation/*", 685, "Reservation_Update" },
+    { "POST", "availabilityCheck", 685, "AvailabilityCheck_Create" },
   };
   const char *bases[] = { PROV_SANDBOX_TMF622_PATH, PROV_SANDBOX_TMF629_PATH, PROV_SANDBOX_TMF685_PATH };
   ProvSandboxSchema *schemas[] = { self->tmf622, self->tmf629, self->tmf685 };
@@ -400,6 +401,11 @@ serve_tmf685 (ProvSandboxServer *self,
     {
       answer = prov_sandbox_numbers_update (self->db, resource + strlen ("reservation/"), body, &error);
       respond_outcome (message, SOUP_STATUS_OK, answer, error);
+    }
+  else if (g_str_equal (resource, "availabilityCheck") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_availability_check (self->db, body, base, self->other_carrier, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else
     respond_not_served (message, method, resource, "reservation");

@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "prov-number-search.h"
+
 #include "prov-duplicates.h"
 
 G_BEGIN_DECLS
@@ -160,6 +162,14 @@ void               prov_carrier_client_release_numbers_async   (ProvCarrierClien
                                                                 GCancellable        *cancellable,
                                                                 GAsyncReadyCallback  callback,
                                                                 gpointer             user_data);
+void               prov_carrier_client_search_numbers_async    (ProvCarrierClient      *self,
+                                                                const ProvNumberSearch *search,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+GPtrArray         *prov_carrier_client_search_numbers_finish   (ProvCarrierClient      *self,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
 GStrv              prov_carrier_reservation_dup_numbers        (JsonNode            *reservation,
                                                                 char               **reservation_id,
                                                                 gint64              *valid_until);

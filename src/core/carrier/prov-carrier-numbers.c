@@ -171,3 +171,61 @@ prov_carrier_reservation_dup_numbers (JsonNode  *reservation,
 
   return g_strv_builder_end (numbers);
 }
+
+static void
+on_numbers_checked (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, NULL,
+                                                               &error);
+  GPtrArray *numbers;
+  guint refused = 0;
+
+  if (answer == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  numbers = prov_number_search_read (g_task_get_task_data (task), answer, &refused);
+  if (refused > 0)
+    g_debug ("The carrier offered %u numbers that do not meet the search; left out", refused);
+  g_task_return_pointer (task, numbers, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Free numbers of a pool that meet @search (TMF685 availability check): a
+ * GPtrArray of ProvAvailableNumber. */
+void
+prov_carrier_client_search_numbers_async (ProvCarrierClient      *self,
+                                          const ProvNumberSearch *search,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  GTask *task;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (search != NULL && search->pool != NULL && search->count > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_carrier_client_search_numbers_async);
+  g_task_set_task_data (task, prov_number_search_copy (search), (GDestroyNotify) prov_number_search_free);
+  body = prov_number_search_build (search);
+  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "availabilityCheck", body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, on_numbers_checked, task,
+                                  prov_carrier_client_search_numbers_async);
+}
+
+GPtrArray *
+prov_carrier_client_search_numbers_finish (ProvCarrierClient  *self,
+                                           GAsyncResult       *result,
+                                           GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
