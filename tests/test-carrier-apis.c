@@ -734,6 +734,50 @@ test_number_search_answer_checked (void)
   g_assert_cmpuint (refused, ==, 6);
 }
 
+/* An e-mail through the carrier (TMF681) with the confirmation attached,
+ * found again by the till's id; one never sent is not found. */
+static void
+test_email (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *external_id = g_uuid_string_random ();
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.5\n%%EOF\n", 15);
+  const ProvEmail email = {
+    .external_id = external_id, .to_email = "info@jansen-installatie.example", .to_name = "Anna de Boer",
+    .from_email = "winkel@provisioner.example", .subject = "Your new services", .body = "Dear Anna, …",
+    .attachment_name = "confirmation.pdf", .attachment = pdf,
+  };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  g_autoptr(JsonNode) missing = NULL;
+  JsonObject *attachment;
+  g_autofree guchar *decoded = NULL;
+  gsize decoded_size = 0;
+
+  AWAIT (prov_carrier_client_send_email_async, fixture->client, &email);
+  sent = prov_carrier_client_send_email_finish (fixture->client, result, external_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "state"), ==, "completed");
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_find_email_async, fixture->client, external_id);
+  found = prov_carrier_client_find_email_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prov_tmf681_get_external_id (json_node_get_object (found)), ==, external_id);
+  attachment = json_array_get_object_element (json_object_get_array_member (json_node_get_object (found),
+                                                                            "attachment"), 0);
+  decoded = g_base64_decode (json_object_get_string_member (attachment, "content"), &decoded_size);
+  g_assert_cmpmem (decoded, decoded_size, "%PDF-1.5\n%%EOF\n", 15);
+  g_clear_object (&result);
+
+  AWAIT (prov_carrier_client_find_email_async, fixture->client, "never-sent");
+  missing = prov_carrier_client_find_email_finish (fixture->client, result, &error);
+  g_assert_null (missing);
+  g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +803,7 @@ main (int   argc,
   g_test_add ("/carrier-apis/number-search", Fixture, NULL,
               fixture_set_up, test_number_search, fixture_tear_down);
   g_test_add_func ("/carrier-apis/number-search-answer-checked", test_number_search_answer_checked);
+  g_test_add ("/carrier-apis/email", Fixture, NULL, fixture_set_up, test_email, fixture_tear_down);
 
   return g_test_run ();
 }

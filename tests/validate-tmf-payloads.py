@@ -24,6 +24,7 @@ SPECS = {
     'TMF622': 'TMF622-ProductOrder-v4.0.0.swagger.json',
     'TMF629': 'TMF629-Customer-v4.0.0.swagger.json',
     'TMF685': 'TMF685-Resource_Pool_Management.regular.swagger.json',
+    'TMF681': 'TMF681-Communication-v4.0.0.swagger.json',
 }
 
 ROUTES = [
@@ -34,6 +35,7 @@ ROUTES = [
     ('POST', r'/resourcePoolManagement/v1/reservation$', 'TMF685', 'Reservation_Create'),
     ('PATCH', r'/resourcePoolManagement/v1/reservation/[^/]+$', 'TMF685', 'Reservation_Update'),
     ('POST', r'/resourcePoolManagement/v1/availabilityCheck$', 'TMF685', 'AvailabilityCheck_Create'),
+    ('POST', r'/communicationManagement/v4/communicationMessage$', 'TMF681', 'CommunicationMessage_Create'),
 ]
 
 # Bodies that must fail, so a validator that accepts anything is caught.
@@ -49,6 +51,11 @@ CONTROLS = {
     'Reservation_Create': [{'description': 'no related party'}],
     'Reservation_Update': [{'reservationItem': [{'quantity': 'three'}]}],
     'AvailabilityCheck_Create': [{'@type': 5}, {'@baseType': ['AvailabilityCheck']}],
+    'CommunicationMessage_Create': [{'content': 'x', 'messageType': 'email', 'sender': {}},
+                                    {'content': 'x', 'messageType': 'email', 'sender': {}, 'receiver': [{}],
+                                     'characteristic': [{'name': 'externalId'}]},
+                                    {'content': 'x', 'messageType': 'email', 'sender': {}, 'receiver': [{}],
+                                     'sendTime': 'yesterday'}],
 }
 
 

@@ -64,6 +64,12 @@ static const char * const migrations[] = {
   /* 4: fixed numbers, graded by how memorable they are (TMF685 checks) */
   "ALTER TABLE numbers ADD COLUMN grade TEXT NOT NULL DEFAULT 'standard';"
   "CREATE INDEX numbers_by_pool ON numbers (pool, msisdn);",
+
+  /* 5: the e-mails sent for tills (TMF681) */
+  "CREATE TABLE messages ("
+  "  id TEXT PRIMARY KEY,"
+  "  body TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL);",
 };
 
 void

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* TMF629 customers and TMF685 number reservations, as the carrier keeps
- * them in the sandbox's SQLite file. */
+/* TMF629 customers, TMF685 number reservations and checks, and TMF681
+ * messages, as the carrier keeps them in the sandbox's SQLite file. */
 JsonNode *prov_sandbox_customers_search  (sqlite3     *db,
                                           const char  *name,
                                           guint        offset,
@@ -39,6 +39,16 @@ JsonNode *prov_sandbox_availability_check (sqlite3     *db,
                                           JsonNode    *request,
                                           const char  *base_url,
                                           gboolean     other_carrier,
+                                          GError     **error);
+
+JsonNode *prov_sandbox_messages_create    (sqlite3     *db,
+                                          JsonNode    *request,
+                                          const char  *base_url,
+                                          GError     **error);
+JsonNode *prov_sandbox_messages_list      (sqlite3     *db,
+                                          guint        offset,
+                                          guint        limit,
+                                          guint       *total,
                                           GError     **error);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _ProvSandboxServer
   ProvSandboxSchema  *tmf622;
   ProvSandboxSchema  *tmf629;
   ProvSandboxSchema  *tmf685;
+  ProvSandboxSchema  *tmf681;
 };
 
 typedef struct {
@@ -152,13 +153,15 @@ check_body (ProvSandboxServer  *self,
     { "POST", "reservation", 685, "Reservation_Create" },
     { "PATCH", "reservation/*", 685, "Reservation_Update" },
     { "POST", "availabilityCheck", 685, "AvailabilityCheck_Create" },
+    { "POST", "communicationMessage", 681, "CommunicationMessage_Create" },
   };
-  const char *bases[] = { PROV_SANDBOX_TMF622_PATH, PROV_SANDBOX_TMF629_PATH, PROV_SANDBOX_TMF685_PATH };
-  ProvSandboxSchema *schemas[] = { self->tmf622, self->tmf629, self->tmf685 };
+  const char *bases[] = { PROV_SANDBOX_TMF622_PATH, PROV_SANDBOX_TMF629_PATH, PROV_SANDBOX_TMF685_PATH,
+                          PROV_SANDBOX_TMF681_PATH };
+  ProvSandboxSchema *schemas[] = { self->tmf622, self->tmf629, self->tmf685, self->tmf681 };
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      guint api = routes[i].api == 622 ? 0 : routes[i].api == 629 ? 1 : 2;
+      guint api = routes[i].api == 622 ? 0 : routes[i].api == 629 ? 1 : routes[i].api == 685 ? 2 : 3;
       const char *resource = g_str_has_prefix (path, bases[api]) ? path + strlen (bases[api]) : NULL;
       gsize stem = strcspn (routes[i].path, "*");
       gboolean matches;
@@ -377,6 +380,33 @@ serve_tmf629 (ProvSandboxServer *self,
 }
 
 static void
+serve_tmf681 (ProvSandboxServer *self,
+              SoupServerMessage *message,
+              const char        *method,
+              const char        *resource,
+              GHashTable        *query,
+              JsonNode          *body)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF681_PATH + 1, NULL);
+  guint total = 0;
+
+  if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_POST))
+    {
+      answer = prov_sandbox_messages_create (self->db, body, base, &error);
+      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
+    }
+  else if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_GET))
+    {
+      answer = prov_sandbox_messages_list (self->db, OFFSET (query), LIMIT (query), &total, &error);
+      respond_list (message, answer, total, error);
+    }
+  else
+    respond_not_served (message, method, resource, "communicationMessage");
+}
+
+static void
 serve_tmf685 (ProvSandboxServer *self,
               SoupServerMessage *message,
               const char        *method,
@@ -514,6 +544,8 @@ carry_out (ProvSandboxServer *self,
     serve_tmf629 (self, message, method, path + strlen (PROV_SANDBOX_TMF629_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF685_PATH))
     serve_tmf685 (self, message, method, path + strlen (PROV_SANDBOX_TMF685_PATH), body);
+  else if (g_str_has_prefix (path, PROV_SANDBOX_TMF681_PATH))
+    serve_tmf681 (self, message, method, path + strlen (PROV_SANDBOX_TMF681_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF637_PATH))
     serve_tmf637 (self, message, method, path + strlen (PROV_SANDBOX_TMF637_PATH), query);
   else
@@ -743,7 +775,8 @@ prov_sandbox_server_new (sqlite3            *db,
   self->tmf622 = prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF622-ProductOrder-v4.0.0.swagger.json", error);
   self->tmf629 = self->tmf622 != NULL ? prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF629-Customer-v4.0.0.swagger.json", error) : NULL;
   self->tmf685 = self->tmf629 != NULL ? prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF685-Resource_Pool_Management.regular.swagger.json", error) : NULL;
-  if (self->tmf685 == NULL)
+  self->tmf681 = self->tmf685 != NULL ? prov_sandbox_schema_new ("/com/example/Provisioner/sandbox/specs/TMF681-Communication-v4.0.0.swagger.json", error) : NULL;
+  if (self->tmf681 == NULL)
     {
       prov_sandbox_server_free (self);
       return NULL;
@@ -796,6 +829,7 @@ prov_sandbox_server_free (ProvSandboxServer *self)
   g_clear_pointer (&self->tmf622, prov_sandbox_schema_free);
   g_clear_pointer (&self->tmf629, prov_sandbox_schema_free);
   g_clear_pointer (&self->tmf685, prov_sandbox_schema_free);
+  g_clear_pointer (&self->tmf681, prov_sandbox_schema_free);
   g_clear_pointer (&self->capture, fclose);
   g_free (self->root_url);
   g_free (self);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define PROV_SANDBOX_TMF629_PATH "/tmf-api/customerManagement/v4/"
 #define PROV_SANDBOX_TMF685_PATH "/tmf-api/resourcePoolManagement/v1/"
 #define PROV_SANDBOX_TMF637_PATH "/tmf-api/productInventory/v4/"
+#define PROV_SANDBOX_TMF681_PATH "/tmf-api/communicationManagement/v4/"
 
 typedef struct _ProvSandboxServer ProvSandboxServer;
 

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define PROV_TMF629_API "tmf-api/customerManagement/v4/"
 #define PROV_TMF685_API "tmf-api/resourcePoolManagement/v1/"
 #define PROV_TMF637_API "tmf-api/productInventory/v4/"
+#define PROV_TMF681_API "tmf-api/communicationManagement/v4/"
 
 typedef enum {
   PROV_CARRIER_ANSWER_OBJECT,

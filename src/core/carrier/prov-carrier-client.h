@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "prov-number-search.h"
+#include "prov-tmf681.h"
 
 #include "prov-duplicates.h"
 
@@ -170,6 +171,25 @@ void               prov_carrier_client_search_numbers_async    (ProvCarrierClien
 GPtrArray         *prov_carrier_client_search_numbers_finish   (ProvCarrierClient      *self,
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
+/* TMF681 (prov-carrier-messages.c) */
+void               prov_carrier_client_send_email_async        (ProvCarrierClient      *self,
+                                                                const ProvEmail        *email,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+JsonNode          *prov_carrier_client_send_email_finish       (ProvCarrierClient      *self,
+                                                                GAsyncResult           *result,
+                                                                const char             *external_id,
+                                                                GError                **error);
+void               prov_carrier_client_find_email_async        (ProvCarrierClient      *self,
+                                                                const char             *external_id,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+JsonNode          *prov_carrier_client_find_email_finish       (ProvCarrierClient      *self,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
+
 GStrv              prov_carrier_reservation_dup_numbers        (JsonNode            *reservation,
                                                                 char               **reservation_id,
                                                                 gint64              *valid_until);

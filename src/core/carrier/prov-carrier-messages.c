@@ -1,0 +1,118 @@
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "prov-carrier-client-private.h"
+#include "prov-json-guard.h"
+#include "prov-tmf681.h"
+
+/*
+ * TMF681: e-mails go out through the carrier. Sending one is no more
+ * idempotent than placing an order: before sending again after an
+ * uncertain attempt, the sender looks for the message by its externalId,
+ * reading the carrier's list (bounded) since TMF681 has no filter for it.
+ */
+
+void
+prov_carrier_client_send_email_async (ProvCarrierClient   *self,
+                                      const ProvEmail     *email,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (email != NULL);
+
+  body = prov_tmf681_build_email (email);
+  prov_carrier_client_send_async (self, PROV_TMF681_API, SOUP_METHOD_POST, "communicationMessage", body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_send_email_async);
+}
+
+/* The carrier's CommunicationMessage, checked to be this e-mail. */
+JsonNode *
+prov_carrier_client_send_email_finish (ProvCarrierClient  *self,
+                                       GAsyncResult       *result,
+                                       const char         *external_id,
+                                       GError            **error)
+{
+  g_autoptr(JsonNode) message = prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  const char *answered;
+
+  if (message == NULL)
+    return NULL;
+
+  /* Only required members are promised: an answer without the id back
+   * is taken as sent, one naming another e-mail is not this one. */
+  answered = prov_tmf681_get_external_id (json_node_get_object (message));
+  if (answered != NULL && g_strcmp0 (answered, external_id) != 0)
+    {
+      g_set_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
+                   _("The carrier answered with another message (%s)"), answered);
+      return NULL;
+    }
+
+  return g_steal_pointer (&message);
+}
+
+static gboolean
+is_message_for (JsonObject *message,
+                gpointer    external_id)
+{
+  return g_strcmp0 (prov_tmf681_get_external_id (message), external_id) == 0;
+}
+
+static void
+on_messages_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+
+  if (found == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (json_array_get_length (found) == 0)
+    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
+                             _("The carrier has not sent this message"));
+  else
+    g_task_return_pointer (task, json_node_init_object (json_node_alloc (), json_array_get_object_element (found, 0)),
+                           (GDestroyNotify) json_node_unref);
+}
+
+/* The message the carrier sent for @external_id, or
+ * PROV_CARRIER_ERROR_NOT_FOUND when it sent none. */
+void
+prov_carrier_client_find_email_async (ProvCarrierClient   *self,
+                                      const char          *external_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autofree char *too_long = NULL;
+  GTask *task;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (external_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_carrier_client_find_email_async);
+  g_task_set_task_data (task, g_strdup (external_id), g_free);
+  too_long = g_strdup_printf (_("The carrier has sent more messages than the till reads (%u pages): "
+                                "whether this one was sent cannot be checked"),
+                              PROV_CARRIER_LIST_MAX_PAGES);
+  prov_carrier_client_read_list_async (self, PROV_TMF681_API, "communicationMessage", is_message_for,
+                                       g_task_get_task_data (task), too_long, cancellable, on_messages_read, task);
+}
+
+JsonNode *
+prov_carrier_client_find_email_finish (ProvCarrierClient  *self,
+                                       GAsyncResult       *result,
+                                       GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
