@@ -135,6 +135,25 @@ sandbox_order_characteristic (JsonObject *order,
   return sandbox_item_characteristic (order, 0, name);
 }
 
+/* What the sandbox answers a GET of @path (under its root), parsed; NULL
+ * when it answered anything but 200 with JSON, or dropped the
+ * connection. */
+JsonNode *
+sandbox_try_get_json (Sandbox    *sandbox,
+                      const char *path)
+{
+  g_autofree char *uri = g_strconcat (sandbox->root, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  body = soup_session_send_and_read (sandbox->session, message, NULL, NULL);
+  if (body == NULL || soup_message_get_status (message) != SOUP_STATUS_OK ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 /* What the sandbox answers a GET of @path (under its root), parsed. */
 JsonNode *
 sandbox_get_json (Sandbox    *sandbox,

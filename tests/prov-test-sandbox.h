@@ -36,6 +36,8 @@ const char *sandbox_item_characteristic  (JsonObject *order,
 const char *sandbox_order_offering       (JsonObject *order);
 JsonNode   *sandbox_get_json             (Sandbox    *sandbox,
                                           const char *path);
+JsonNode   *sandbox_try_get_json         (Sandbox    *sandbox,
+                                          const char *path);
 const char *sandbox_order_product_id     (JsonObject *order);
 const char *sandbox_order_state          (JsonObject *order);
 guint       sandbox_count_orders         (Sandbox    *sandbox);

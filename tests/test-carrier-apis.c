@@ -756,14 +756,16 @@ test_email (Fixture       *fixture,
   g_autofree guchar *decoded = NULL;
   gsize decoded_size = 0;
 
-  AWAIT (prov_carrier_client_send_email_async, fixture->client, &email);
-  sent = prov_carrier_client_send_email_finish (fixture->client, result, external_id, &error);
+  g_autoptr(JsonNode) body = prov_tmf681_build_email (&email);
+
+  AWAIT (prov_carrier_client_send_message_async, fixture->client, body);
+  sent = prov_carrier_client_send_message_finish (fixture->client, result, external_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sent), "state"), ==, "completed");
   g_clear_object (&result);
 
-  AWAIT (prov_carrier_client_find_email_async, fixture->client, external_id);
-  found = prov_carrier_client_find_email_finish (fixture->client, result, &error);
+  AWAIT (prov_carrier_client_find_message_async, fixture->client, external_id);
+  found = prov_carrier_client_find_message_finish (fixture->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (prov_tmf681_get_external_id (json_node_get_object (found)), ==, external_id);
   attachment = json_array_get_object_element (json_object_get_array_member (json_node_get_object (found),
@@ -772,8 +774,8 @@ test_email (Fixture       *fixture,
   g_assert_cmpmem (decoded, decoded_size, "%PDF-1.5\n%%EOF\n", 15);
   g_clear_object (&result);
 
-  AWAIT (prov_carrier_client_find_email_async, fixture->client, "never-sent");
-  missing = prov_carrier_client_find_email_finish (fixture->client, result, &error);
+  AWAIT (prov_carrier_client_find_message_async, fixture->client, "never-sent");
+  missing = prov_carrier_client_find_message_finish (fixture->client, result, &error);
   g_assert_null (missing);
   g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND);
 }

@@ -172,21 +172,21 @@ GPtrArray         *prov_carrier_client_search_numbers_finish   (ProvCarrierClien
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
 /* TMF681 (prov-carrier-messages.c) */
-void               prov_carrier_client_send_email_async        (ProvCarrierClient      *self,
-                                                                const ProvEmail        *email,
+void               prov_carrier_client_send_message_async      (ProvCarrierClient      *self,
+                                                                JsonNode               *message,
                                                                 GCancellable           *cancellable,
                                                                 GAsyncReadyCallback     callback,
                                                                 gpointer                user_data);
-JsonNode          *prov_carrier_client_send_email_finish       (ProvCarrierClient      *self,
+JsonNode          *prov_carrier_client_send_message_finish     (ProvCarrierClient      *self,
                                                                 GAsyncResult           *result,
                                                                 const char             *external_id,
                                                                 GError                **error);
-void               prov_carrier_client_find_email_async        (ProvCarrierClient      *self,
+void               prov_carrier_client_find_message_async      (ProvCarrierClient      *self,
                                                                 const char             *external_id,
                                                                 GCancellable           *cancellable,
                                                                 GAsyncReadyCallback     callback,
                                                                 gpointer                user_data);
-JsonNode          *prov_carrier_client_find_email_finish       (ProvCarrierClient      *self,
+JsonNode          *prov_carrier_client_find_message_finish     (ProvCarrierClient      *self,
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
 

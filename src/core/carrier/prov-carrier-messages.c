@@ -12,30 +12,29 @@
  * reading the carrier's list (bounded) since TMF681 has no filter for it.
  */
 
+/* Sends @message, a CommunicationMessage_Create as
+ * prov_tmf681_build_email() writes it. */
 void
-prov_carrier_client_send_email_async (ProvCarrierClient   *self,
-                                      const ProvEmail     *email,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+prov_carrier_client_send_message_async (ProvCarrierClient   *self,
+                                        JsonNode            *message,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
 {
-  g_autoptr(JsonNode) body = NULL;
-
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
-  g_return_if_fail (email != NULL);
+  g_return_if_fail (message != NULL);
 
-  body = prov_tmf681_build_email (email);
-  prov_carrier_client_send_async (self, PROV_TMF681_API, SOUP_METHOD_POST, "communicationMessage", body,
+  prov_carrier_client_send_async (self, PROV_TMF681_API, SOUP_METHOD_POST, "communicationMessage", message,
                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_send_email_async);
+                                  prov_carrier_client_send_message_async);
 }
 
 /* The carrier's CommunicationMessage, checked to be this e-mail. */
 JsonNode *
-prov_carrier_client_send_email_finish (ProvCarrierClient  *self,
-                                       GAsyncResult       *result,
-                                       const char         *external_id,
-                                       GError            **error)
+prov_carrier_client_send_message_finish (ProvCarrierClient  *self,
+                                         GAsyncResult       *result,
+                                         const char         *external_id,
+                                         GError            **error)
 {
   g_autoptr(JsonNode) message = prov_carrier_client_send_finish (self, result, NULL, NULL, error);
   const char *answered;
@@ -85,7 +84,7 @@ on_messages_read (GObject      *source,
 /* The message the carrier sent for @external_id, or
  * PROV_CARRIER_ERROR_NOT_FOUND when it sent none. */
 void
-prov_carrier_client_find_email_async (ProvCarrierClient   *self,
+prov_carrier_client_find_message_async (ProvCarrierClient   *self,
                                       const char          *external_id,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -98,7 +97,7 @@ prov_carrier_client_find_email_async (ProvCarrierClient   *self,
   g_return_if_fail (external_id != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_find_email_async);
+  g_task_set_source_tag (task, prov_carrier_client_find_message_async);
   g_task_set_task_data (task, g_strdup (external_id), g_free);
   too_long = g_strdup_printf (_("The carrier has sent more messages than the till reads (%u pages): "
                                 "whether this one was sent cannot be checked"),
@@ -108,7 +107,7 @@ prov_carrier_client_find_email_async (ProvCarrierClient   *self,
 }
 
 JsonNode *
-prov_carrier_client_find_email_finish (ProvCarrierClient  *self,
+prov_carrier_client_find_message_finish (ProvCarrierClient  *self,
                                        GAsyncResult       *result,
                                        GError            **error)
 {

@@ -159,6 +159,23 @@ static const char * const migrations[] = {
   "  fetched_at INTEGER NOT NULL,"
   "  PRIMARY KEY (account, product_id)"
   ");",
+
+  /* 4: e-mails to go out through the carrier (TMF681), exactly once.
+   * state: 0 queued, 1 sent, 2 needs attention */
+  "CREATE TABLE messages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  order_id INTEGER REFERENCES orders (id) ON DELETE SET NULL,"
+  "  body TEXT NOT NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL,"
+  "  carrier_id TEXT,"
+  "  problem TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  sent_at INTEGER"
+  ");"
+  "CREATE INDEX messages_due ON messages (state, next_attempt_at);",
 };
 
 int

@@ -199,6 +199,62 @@ GPtrArray  *prov_store_find_stock_finish   (ProvStore            *self,
                                             guint                *total,
                                             GError              **error);
 
+/* An e-mail to go out through the carrier (TMF681). Stored as integers:
+ * never renumber. */
+typedef enum {
+  PROV_MESSAGE_QUEUED = 0,
+  PROV_MESSAGE_SENT = 1,
+  PROV_MESSAGE_NEEDS_ATTENTION = 2,
+} ProvMessageState;
+
+typedef struct {
+  char             *uuid;        /* its externalId at the carrier */
+  char             *order_uuid;  /* NULL: of no order */
+  JsonNode         *body;        /* TMF681 CommunicationMessage_Create */
+  ProvMessageState  state;
+  guint             attempts;
+  char             *carrier_id;
+  char             *problem;
+  gint64            created_at;
+  gint64            sent_at;     /* 0 until sent */
+} ProvQueuedMessage;
+
+void        prov_queued_message_free          (ProvQueuedMessage   *message);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvQueuedMessage, prov_queued_message_free)
+
+void        prov_store_queue_message_async    (ProvStore           *self,
+                                               const char          *uuid,
+                                               const char          *order_uuid,
+                                               JsonNode            *body,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    prov_store_queue_message_finish   (ProvStore           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void        prov_store_list_messages_async    (ProvStore           *self,
+                                               const char          *order_uuid,
+                                               gint64               due_by,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GPtrArray  *prov_store_list_messages_finish   (ProvStore           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void        prov_store_record_message_async   (ProvStore           *self,
+                                               const char          *uuid,
+                                               ProvMessageState     state,
+                                               gboolean             attempt,
+                                               gint64               next_attempt_at,
+                                               const char          *carrier_id,
+                                               const char          *problem,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    prov_store_record_message_finish  (ProvStore           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 /* An order waiting in the outbox. */
 typedef struct {
   char  *uuid;

@@ -2,6 +2,7 @@
 
 #include "prov-number-reserve.h"
 #include "prov-store-error.h"
+#include "prov-sync-messages.h"
 #include "prov-sync-scheduler.h"
 
 /*
@@ -225,6 +226,21 @@ on_catalog_refreshed (GObject      *source,
 }
 
 static void
+on_messages_sent (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Pass *pass = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_sync_send_messages_finish (PROV_STORE (source), result, NULL, &error))
+    report_problem (pass, error);
+
+  prov_catalog_cache_refresh_async (pass->self->catalog_cache, pass->session, pass->cancellable,
+                                    on_catalog_refreshed, pass);
+}
+
+static void
 on_polled (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -235,8 +251,9 @@ on_polled (GObject      *source,
   if (!prov_sync_poll_finish (PROV_SYNC (source), result, NULL, &error))
     report_problem (pass, error);
 
-  prov_catalog_cache_refresh_async (pass->self->catalog_cache, pass->session, pass->cancellable,
-                                    on_catalog_refreshed, pass);
+  /* The e-mails after the orders they are about. */
+  prov_sync_send_messages_async (pass->self->store, prov_carrier_session_get_client (pass->session),
+                                 g_get_real_time (), pass->cancellable, on_messages_sent, pass);
 }
 
 static void
