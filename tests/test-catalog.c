@@ -212,6 +212,55 @@ test_line_packages (void)
   g_assert_cmpstr (odd_label, ==, "Roaming — USD 0.50 per minute");
 }
 
+/* Reseller services: a service type's terms and conditions and the
+ * specification of its settings; what a number of each grade costs in
+ * each price list; a grade a list does not price has no price. */
+static void
+test_number_prices (void)
+{
+  g_autoptr(JsonNode) offerings = json_from_string (
+    "[{\"id\":\"svc-geo\",\"name\":\"Geographic number\",\"category\":[{\"id\":\"service-type\"}],"
+    "  \"productSpecification\":{\"id\":\"spec-geo\"},"
+    "  \"attachment\":[{\"attachmentType\":\"brochure\",\"description\":\"Not this one\"},"
+    "                  {\"attachmentType\":\"termsAndConditions\",\"description\":\"Numbers stay ours.\"}]},"
+    " {\"id\":\"list-a\",\"category\":[{\"id\":\"number-price-list\"}]},"
+    " {\"id\":\"list-b\",\"category\":[{\"id\":\"number-price-list\"}]},"
+    " {\"id\":\"a-gold\",\"category\":[{\"id\":\"number-grade\"}],"
+    "  \"prodSpecCharValueUse\":[{\"name\":\"grade\",\"productSpecCharacteristicValue\":[{\"value\":\"gold\"}]}],"
+    "  \"productOfferingRelationship\":[{\"id\":\"list-a\",\"relationshipType\":\"inPriceList\"}],"
+    "  \"productOfferingPrice\":[{\"priceType\":\"oneTime\",\"price\":{\"unit\":\"GBP\",\"value\":50}},"
+    "                           {\"priceType\":\"recurring\",\"price\":{\"unit\":\"GBP\",\"value\":2}}]},"
+    " {\"id\":\"b-gold\",\"category\":[{\"id\":\"number-grade\"}],"
+    "  \"prodSpecCharValueUse\":[{\"name\":\"grade\",\"productSpecCharacteristicValue\":[{\"value\":\"gold\"}]}],"
+    "  \"productOfferingRelationship\":[{\"id\":\"list-b\",\"relationshipType\":\"inPriceList\"}],"
+    "  \"productOfferingPrice\":[{\"priceType\":\"recurring\",\"price\":{\"unit\":\"GBP\",\"value\":1.5}}]}]",
+    NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (offerings, 1, &error);
+  ProvOffering *service;
+  ProvOffering *price;
+  double amount = -1;
+  const char *currency = NULL;
+
+  g_assert_no_error (error);
+  service = prov_catalog_lookup (catalog, "svc-geo");
+  g_assert_cmpstr (prov_offering_get_conditions (service), ==, "Numbers stay ours.");
+  g_assert_cmpstr (prov_offering_get_specification_id (service), ==, "spec-geo");
+
+  price = prov_catalog_find_number_price (catalog, "list-a", "gold");
+  g_assert_cmpstr (prov_offering_get_id (price), ==, "a-gold");
+  g_assert_true (prov_offering_get_one_time_fee (price, &amount, &currency));
+  g_assert_cmpfloat (amount, ==, 50);
+  g_assert_cmpstr (currency, ==, "GBP");
+  g_assert_true (prov_offering_get_monthly_fee (price, &amount, &currency));
+  g_assert_cmpfloat (amount, ==, 2);
+
+  price = prov_catalog_find_number_price (catalog, "list-b", "gold");
+  g_assert_cmpstr (prov_offering_get_id (price), ==, "b-gold");
+  g_assert_false (prov_offering_get_one_time_fee (price, NULL, NULL));
+  g_assert_null (prov_catalog_find_number_price (catalog, "list-b", "silver"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/catalog/terms", test_terms);
   g_test_add_func ("/catalog/pin-rules", test_pin_rules);
   g_test_add_func ("/catalog/line-packages", test_line_packages);
+  g_test_add_func ("/catalog/number-prices", test_number_prices);
 
   return g_test_run ();
 }

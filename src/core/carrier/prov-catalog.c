@@ -203,6 +203,29 @@ prov_catalog_list (ProvCatalog *self,
   return G_LIST_MODEL (store);
 }
 
+/* What a number of @grade costs in the price list @price_list_id: the
+ * grade's offering in that list, or NULL when the list does not price it. */
+ProvOffering *
+prov_catalog_find_number_price (ProvCatalog *self,
+                                const char  *price_list_id,
+                                const char  *grade)
+{
+  g_autoptr(GListModel) prices = NULL;
+
+  g_return_val_if_fail (PROV_IS_CATALOG (self), NULL);
+
+  prices = prov_catalog_list (self, PROV_OFFERING_ROLE_NUMBER_GRADE, PROV_OFFERING_IN_PRICE_LIST, price_list_id, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (prices); i++)
+    {
+      g_autoptr(ProvOffering) price = g_list_model_get_item (prices, i);
+
+      if (g_strcmp0 (prov_offering_get_grade (price), grade) == 0)
+        return prov_catalog_lookup (self, prov_offering_get_id (price));
+    }
+
+  return NULL;
+}
+
 /* The portfolios with at least one product of a role: voice for mobile
  * users, extension for the hosted PBX. */
 GListModel *

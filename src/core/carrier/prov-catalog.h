@@ -32,6 +32,9 @@ GListModel   *prov_catalog_list_portfolios_with   (ProvCatalog  *self,
                                                    const char   *product_role);
 GListModel   *prov_catalog_list_portfolios_of     (ProvCatalog  *self,
                                                    const char   *offering_id);
+ProvOffering *prov_catalog_find_number_price     (ProvCatalog  *self,
+                                                   const char   *price_list_id,
+                                                   const char   *grade);
 ProvPinRule  *prov_catalog_dup_pin_rule           (ProvCatalog  *self,
                                                    const char   *offering_id);
 

@@ -27,6 +27,10 @@ struct _ProvOffering
   char       *specification_id;
   GStrv       bundled;
   GPtrArray  *usage_prices;    /* ProvUsagePrice */
+  gboolean    has_one_time_fee;
+  double      one_time_fee;
+  char       *grade;           /* a number's, for its price */
+  char       *conditions;      /* the terms and conditions' text */
 };
 
 G_DEFINE_FINAL_TYPE (ProvOffering, prov_offering, G_TYPE_OBJECT)
@@ -76,6 +80,69 @@ read_monthly_fee (ProvOffering *self,
       self->currency = g_strdup (prov_json_object_get_string_or (money, "unit", "EUR"));
       return;
     }
+}
+
+/* What it costs once, at connection (TMF620 priceType "oneTime"). */
+static void
+read_one_time_fee (ProvOffering *self,
+                   JsonObject   *offering)
+{
+  JsonArray *prices = prov_json_object_get_array (offering, "productOfferingPrice");
+
+  for (guint i = 0; prices != NULL && i < json_array_get_length (prices); i++)
+    {
+      JsonObject *price = prov_json_array_get_object (prices, i);
+      JsonObject *money = prov_json_object_get_object (price, "price");
+
+      if (money == NULL || g_strcmp0 (prov_json_object_get_string (price, "priceType"), "oneTime") != 0)
+        continue;
+
+      self->has_one_time_fee = TRUE;
+      self->one_time_fee = prov_json_object_get_number (money, "value", 0);
+      if (self->currency == NULL)
+        self->currency = g_strdup (prov_json_object_get_string_or (money, "unit", "EUR"));
+      return;
+    }
+}
+
+/* The value the offering gives a characteristic (prodSpecCharValueUse),
+ * e.g. the grade of the numbers it prices. */
+static char *
+dup_characteristic_use (JsonObject *offering,
+                        const char *name)
+{
+  JsonArray *uses = prov_json_object_get_array (offering, "prodSpecCharValueUse");
+
+  for (guint i = 0; uses != NULL && i < json_array_get_length (uses); i++)
+    {
+      JsonObject *use = prov_json_array_get_object (uses, i);
+      JsonArray *values = prov_json_object_get_array (use, "productSpecCharacteristicValue");
+      JsonObject *value = values != NULL && json_array_get_length (values) > 0 ? prov_json_array_get_object (values, 0)
+                                                                                : NULL;
+
+      if (g_strcmp0 (prov_json_object_get_string (use, "name"), name) == 0 &&
+          prov_json_object_get_string (value, "value") != NULL)
+        return g_strdup (prov_json_object_get_string (value, "value"));
+    }
+
+  return NULL;
+}
+
+/* The text of the attachment that holds the terms and conditions. */
+static char *
+dup_conditions (JsonObject *offering)
+{
+  JsonArray *attachments = prov_json_object_get_array (offering, "attachment");
+
+  for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
+    {
+      JsonObject *attachment = prov_json_array_get_object (attachments, i);
+
+      if (g_strcmp0 (prov_json_object_get_string (attachment, "attachmentType"), "termsAndConditions") == 0)
+        return g_strdup (prov_json_object_get_string (attachment, "description"));
+    }
+
+  return NULL;
 }
 
 static void
@@ -250,13 +317,44 @@ prov_offering_new_from_tmf620 (JsonObject  *offering,
     }
 
   read_monthly_fee (self, offering);
+  read_one_time_fee (self, offering);
   read_usage_prices (self, offering);
+  self->grade = dup_characteristic_use (offering, "grade");
+  self->conditions = dup_conditions (offering);
   read_terms (self, offering);
   self->bundled = collect_ids (offering, "bundledProductOffering");
   if (prov_json_object_get_object (offering, "productSpecification") != NULL)
     self->specification_id = g_strdup (prov_json_object_get_string (prov_json_object_get_object (offering, "productSpecification"), "id"));
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+prov_offering_get_one_time_fee (ProvOffering  *self,
+                                double        *amount,
+                                const char   **currency)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), FALSE);
+
+  if (amount != NULL)
+    *amount = self->one_time_fee;
+  if (currency != NULL)
+    *currency = self->currency;
+  return self->has_one_time_fee;
+}
+
+const char *
+prov_offering_get_grade (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->grade;
+}
+
+const char *
+prov_offering_get_conditions (ProvOffering *self)
+{
+  g_return_val_if_fail (PROV_IS_OFFERING (self), NULL);
+  return self->conditions;
 }
 
 const char *
@@ -403,6 +501,8 @@ prov_offering_finalize (GObject *object)
   g_free (self->specification_id);
   g_strfreev (self->bundled);
   g_ptr_array_unref (self->usage_prices);
+  g_free (self->grade);
+  g_free (self->conditions);
 
   G_OBJECT_CLASS (prov_offering_parent_class)->finalize (object);
 }

@@ -18,11 +18,17 @@ G_BEGIN_DECLS
 #define PROV_OFFERING_ROLE_LINE_PRODUCT "line-product"   /* what a package bundles */
 /* The kinds of order the carrier takes for a new customer. */
 #define PROV_OFFERING_ROLE_ORDER_TYPE   "order-type"
+/* Reseller services: their types, the price lists, and what a number of a
+ * grade costs in a price list. */
+#define PROV_OFFERING_ROLE_SERVICE_TYPE     "service-type"
+#define PROV_OFFERING_ROLE_NUMBER_PRICE_LIST "number-price-list"
+#define PROV_OFFERING_ROLE_NUMBER_GRADE     "number-grade"
 
 /* How offerings relate (productOfferingRelationship.relationshipType). */
 #define PROV_OFFERING_AVAILABLE_IN "availableIn"   /* a product in a portfolio */
 #define PROV_OFFERING_REQUIRES     "requires"      /* a package that follows a voice product */
 #define PROV_OFFERING_ADD_ON_TO    "addOnTo"
+#define PROV_OFFERING_IN_PRICE_LIST "inPriceList"   /* a grade's price in a price list */
 
 /* A price by use (TMF620 priceType "usage"), e.g. long distance by the
  * minute. */
@@ -63,5 +69,10 @@ guint         prov_offering_pick_term        (ProvOffering  *self,
                                               guint          wanted);
 const char * const *prov_offering_get_bundled_ids  (ProvOffering *self);
 GPtrArray    *prov_offering_get_usage_prices (ProvOffering  *self);
+gboolean      prov_offering_get_one_time_fee (ProvOffering  *self,
+                                              double        *amount,
+                                              const char   **currency);
+const char   *prov_offering_get_grade        (ProvOffering  *self);
+const char   *prov_offering_get_conditions   (ProvOffering  *self);
 
 G_END_DECLS
