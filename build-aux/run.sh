@@ -24,4 +24,11 @@ else
   echo "Carrier sandbox not started (see $sandbox_log); using the one on port 8622, if any."
 fi
 
+# The sandbox knows one dealer, D-1001, with two resellers: the demo
+# profile sells as that dealer unless given another code.
+sandbox_profile="com.example.Provisioner.CarrierProfile:/com/example/Provisioner/carrier-profiles/sandbox/"
+if [ "$(gsettings get "$sandbox_profile" dealer-code 2>/dev/null)" = "''" ]; then
+  gsettings set "$sandbox_profile" dealer-code "D-1001" 2>/dev/null || true
+fi
+
 "$prefix/bin/provisioner" "$@"

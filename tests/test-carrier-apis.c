@@ -780,6 +780,55 @@ test_email (Fixture       *fixture,
   g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND);
 }
 
+static guint
+count_reseller_customers (Fixture    *fixture,
+                          const char *reseller_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) customers = NULL;
+
+  AWAIT (prov_carrier_client_list_reseller_customers_async, fixture->client, reseller_id);
+  customers = prov_carrier_client_list_reseller_customers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  return json_array_get_length (customers);
+}
+
+/* The dealer's resellers, their customers, and a new one under a
+ * reseller; another carrier lists every customer, others' first. */
+static void
+test_resellers (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
+  g_autoptr(GPtrArray) resellers = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  AWAIT (prov_carrier_client_list_resellers_async, fixture->client, "D-1001");
+  resellers = prov_carrier_client_list_resellers_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (resellers->len, ==, 2);
+  g_assert_cmpstr (((ProvReseller *) g_ptr_array_index (resellers, 0))->name, ==, "Telecom Partners Midlands");
+  g_clear_object (&result);
+
+  g_assert_cmpuint (count_reseller_customers (fixture, "R-2001"), ==, 1);
+  g_assert_cmpuint (count_reseller_customers (fixture, "R-2002"), ==, 0);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
+  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
+  prov_order_set_field (order, "customer.account-pin", "4821");
+  prov_order_set_field (order, "reseller.id", "R-2002");
+  prov_order_set_field (order, "reseller.name", "Brum Business Comms");
+  body = prov_tmf629_build_customer_create (order);
+  AWAIT (prov_carrier_client_create_customer_async, fixture->client, body);
+  created = prov_carrier_client_create_customer_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_reseller_customers (fixture, "R-2002"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +855,7 @@ main (int   argc,
               fixture_set_up, test_number_search, fixture_tear_down);
   g_test_add_func ("/carrier-apis/number-search-answer-checked", test_number_search_answer_checked);
   g_test_add ("/carrier-apis/email", Fixture, NULL, fixture_set_up, test_email, fixture_tear_down);
+  g_test_add ("/carrier-apis/resellers", Fixture, NULL, fixture_set_up, test_resellers, fixture_tear_down);
 
   return g_test_run ();
 }

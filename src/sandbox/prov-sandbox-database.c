@@ -106,7 +106,8 @@ fill_number_pool (sqlite3  *db,
   return TRUE;
 }
 
-/* The customers the demo finds when the clerk searches, on first use. */
+/* The customers the demo finds when the clerk searches, the dealer with
+ * its resellers, and a reseller's customer. */
 static gboolean
 seed_customers (sqlite3  *db,
                 GError  **error)
@@ -115,13 +116,7 @@ seed_customers (sqlite3  *db,
   g_autoptr(JsonParser) parser = json_parser_new ();
   sqlite3_stmt *statement = NULL;
   JsonArray *customers;
-  gboolean empty;
 
-  sqlite3_prepare_v2 (db, "SELECT count(*) = 0 FROM customers", -1, &statement, NULL);
-  empty = sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_int (statement, 0);
-  sqlite3_finalize (statement);
-  if (!empty)
-    return TRUE;
 
   bytes = g_resources_lookup_data ("/com/example/Provisioner/sandbox/demo-customers.json",
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -130,7 +125,9 @@ seed_customers (sqlite3  *db,
     return FALSE;
 
   customers = json_node_get_array (json_parser_get_root (parser));
-  sqlite3_prepare_v2 (db, "INSERT INTO customers (id, name, body, seq) VALUES (?, ?, ?, ?)", -1, &statement, NULL);
+  /* Demo customers added since a database was made come in too. */
+  sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO customers (id, name, body, seq) VALUES (?, ?, ?, ?)", -1, &statement,
+                      NULL);
   for (guint i = 0; i < json_array_get_length (customers); i++)
     {
       JsonObject *customer = json_array_get_object_element (customers, i);

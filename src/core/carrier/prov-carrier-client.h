@@ -171,6 +171,30 @@ void               prov_carrier_client_search_numbers_async    (ProvCarrierClien
 GPtrArray         *prov_carrier_client_search_numbers_finish   (ProvCarrierClient      *self,
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
+/* TMF629 resellers (prov-carrier-resellers.c) */
+typedef struct {
+  char *id;
+  char *name;
+} ProvReseller;
+
+void               prov_reseller_free                          (ProvReseller           *reseller);
+void               prov_carrier_client_list_resellers_async    (ProvCarrierClient      *self,
+                                                                const char             *dealer_code,
+                                                                GCancellable           *cancellable,
+                                                                GAsyncReadyCallback     callback,
+                                                                gpointer                user_data);
+GPtrArray         *prov_carrier_client_list_resellers_finish   (ProvCarrierClient      *self,
+                                                                GAsyncResult           *result,
+                                                                GError                **error);
+void               prov_carrier_client_list_reseller_customers_async  (ProvCarrierClient   *self,
+                                                                       const char          *reseller_id,
+                                                                       GCancellable        *cancellable,
+                                                                       GAsyncReadyCallback  callback,
+                                                                       gpointer             user_data);
+JsonArray         *prov_carrier_client_list_reseller_customers_finish (ProvCarrierClient   *self,
+                                                                       GAsyncResult        *result,
+                                                                       GError             **error);
+
 /* TMF681 (prov-carrier-messages.c) */
 void               prov_carrier_client_send_message_async      (ProvCarrierClient      *self,
                                                                 JsonNode               *message,

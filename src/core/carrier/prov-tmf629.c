@@ -12,13 +12,15 @@
  */
 
 /* Whether the carrier must create the customer before the order: a new
- * wireless customer the carrier has no number for yet. */
+ * wireless customer, or a reseller's new customer, the carrier has no
+ * number for yet. */
 gboolean
 prov_tmf629_order_needs_customer (ProvOrder *order)
 {
   g_return_val_if_fail (PROV_IS_ORDER (order), FALSE);
 
-  return prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER &&
+  return (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER ||
+          prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES) &&
          prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL &&
          prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) != NULL;
 }
@@ -150,6 +152,21 @@ prov_tmf629_build_customer_create (ProvOrder *order)
         add_medium (builder, "postalAddress", FALSE, addresses[i]);
       }
   json_builder_end_array (builder);
+
+  /* A reseller's customer names the reseller. */
+  if (prov_order_get_field (order, "reseller.id") != NULL)
+    {
+      json_builder_set_member_name (builder, "relatedParty");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      add_string (builder, "id", prov_order_get_field (order, "reseller.id"));
+      if (prov_order_get_field (order, "reseller.name") != NULL)
+        add_string (builder, "name", prov_order_get_field (order, "reseller.name"));
+      add_string (builder, "role", "reseller");
+      add_string (builder, "@referredType", "Organization");
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
 
   json_builder_set_member_name (builder, "characteristic");
   json_builder_begin_array (builder);

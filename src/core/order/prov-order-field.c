@@ -47,6 +47,10 @@ static const ProvOrderField fields[] = {
   { "contact.name", N_("Contact person"), TEXT, SHOWN, CUSTOMER ("characteristic.contactName") },
   { "contact.phone", N_("Contact phone"), ID (E164), SHOWN, CUSTOMER ("characteristic.contactPhone") },
 
+  /* A reseller's customer (add services): the reseller they come under */
+  { "reseller.id", N_("Reseller"), CHOICE, 0, CUSTOMER ("relatedParty.reseller") },
+  { "reseller.name", N_("Reseller"), TEXT, SHOWN, NEVER },
+
   /* A new customer, created at the carrier (TMF629) before the order */
   { "customer.kind", N_("Person or business"), CHOICE, 0, CUSTOMER ("engagedParty.@referredType") },
   { "customer.phone", N_("Customer's phone number"), ID (E164), SHOWN, CUSTOMER ("contactMedium.phone") },
