@@ -697,6 +697,32 @@ test_number_search (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (((ProvAvailableNumber *) g_ptr_array_index (found, 0))->msisdn, "+44121739"));
   g_clear_pointer (&found, g_ptr_array_unref);
 
+  /* Two of the gold ones picked: reserved, they are no longer offered. */
+  found = search_numbers (fixture, &gold);
+  {
+    const char *picked[] = { ((ProvAvailableNumber *) g_ptr_array_index (found, 1))->msisdn,
+                             ((ProvAvailableNumber *) g_ptr_array_index (found, 3))->msisdn, NULL };
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) reservation = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+    g_auto(GStrv) reserved = NULL;
+
+    AWAIT (prov_carrier_client_reserve_these_numbers_async, fixture->client, "D-1001", "geographic", picked);
+    reservation = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
+    g_assert_no_error (error);
+    reserved = prov_carrier_reservation_dup_numbers (reservation, NULL, NULL);
+    g_assert_cmpuint (g_strv_length (reserved), ==, 2);
+    g_assert_true (g_strv_contains ((const char * const *) reserved, picked[0]));
+    g_assert_true (g_strv_contains ((const char * const *) reserved, picked[1]));
+
+    again = search_numbers (fixture, &gold);
+    for (guint i = 0; i < again->len; i++)
+      g_assert_false (g_strv_contains ((const char * const *) reserved,
+                                       ((ProvAvailableNumber *) g_ptr_array_index (again, i))->msisdn));
+  }
+  g_clear_pointer (&found, g_ptr_array_unref);
+
   sandbox_start (&other, "--other-carrier", NULL);
   g_clear_object (&fixture->client);
   fixture->client = prov_carrier_client_new (other.root, "test-token", 5);

@@ -44,6 +44,32 @@ store_reservation (sqlite3     *db,
   return stored;
 }
 
+/* The ids of the resources a reservation item names, as a JSON array, or
+ * NULL when it names none. */
+static char *
+dup_requested_numbers (JsonObject *item)
+{
+  JsonObject *applied = prov_json_object_get_object (item, "appliedCapacityAmount");
+  JsonArray *resources = prov_json_object_get_array (applied, "resource");
+  g_autoptr(JsonArray) ids = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (resources == NULL || json_array_get_length (resources) == 0)
+    return NULL;
+
+  ids = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      const char *id = prov_json_object_get_string (prov_json_array_get_object (resources, i), "id");
+
+      if (id != NULL)
+        json_array_add_string_element (ids, id);
+    }
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (node, ids);
+  return json_to_string (node, FALSE);
+}
+
 JsonNode *
 prov_sandbox_numbers_reserve (sqlite3     *db,
                               JsonNode    *request,
@@ -65,6 +91,7 @@ prov_sandbox_numbers_reserve (sqlite3     *db,
   gint64 now = g_get_real_time ();
   gint64 until = now + (gint64) RESERVATION_MINUTES * 60 * G_USEC_PER_SEC;
   gint64 quantity;
+  g_autofree char *requested = NULL;
 
   if (object == NULL || !json_object_has_member (object, "relatedParty") || item == NULL)
     {
@@ -79,6 +106,9 @@ prov_sandbox_numbers_reserve (sqlite3     *db,
                    "A reservation takes 1 to %d numbers", MAX_NUMBERS_PER_RESERVATION);
       return NULL;
     }
+
+  /* Numbers the clerk picked from an availability check: those, if free. */
+  requested = dup_requested_numbers (item);
 
   if (json_object_has_member (item, "resourceCapacity"))
     demand = json_object_get_object_member (item, "resourceCapacity");
@@ -99,6 +129,7 @@ prov_sandbox_numbers_reserve (sqlite3     *db,
                           "  SELECT msisdn FROM numbers"
                           "  WHERE (reservation_id IS NULL OR (reserved_until IS NOT NULL AND reserved_until < ?3))"
                           "    AND (?4 IS NULL OR pool = ?4)"
+                          "    AND (?6 IS NULL OR msisdn IN (SELECT value FROM json_each (?6)))"
                           "  ORDER BY msisdn LIMIT ?5) "
                           "RETURNING msisdn",
                       -1, &statement, NULL);
@@ -108,6 +139,7 @@ prov_sandbox_numbers_reserve (sqlite3     *db,
   sqlite3_bind_text (statement, 4, pool != NULL ? prov_json_object_get_string (pool, "id") : NULL,
                      -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 5, quantity);
+  sqlite3_bind_text (statement, 6, requested, -1, SQLITE_TRANSIENT);
 
   numbers = json_array_new ();
   while (sqlite3_step (statement) == SQLITE_ROW)

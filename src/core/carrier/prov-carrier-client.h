@@ -158,6 +158,13 @@ void               prov_carrier_client_reserve_numbers_async   (ProvCarrierClien
 JsonNode          *prov_carrier_client_reserve_numbers_finish  (ProvCarrierClient   *self,
                                                                 GAsyncResult        *result,
                                                                 GError             **error);
+void               prov_carrier_client_reserve_these_numbers_async (ProvCarrierClient   *self,
+                                                                    const char          *dealer_code,
+                                                                    const char          *pool,
+                                                                    const char * const  *numbers,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
 void               prov_carrier_client_release_numbers_async   (ProvCarrierClient   *self,
                                                                 const char          *reservation_id,
                                                                 GCancellable        *cancellable,

@@ -10,10 +10,12 @@
  * reservation.
  */
 
+/* @numbers: the ones the clerk picked, or NULL for any @count. */
 static JsonNode *
-build_reservation (const char *dealer_code,
-                   const char *pool,
-                   guint       count)
+build_reservation (const char         *dealer_code,
+                   const char         *pool,
+                   guint               count,
+                   const char * const *numbers)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *amount = g_strdup_printf ("%u", count);
@@ -50,6 +52,26 @@ build_reservation (const char *dealer_code,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
+  if (numbers != NULL)
+    {
+      json_builder_set_member_name (builder, "appliedCapacityAmount");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "appliedDemandAmount");
+      json_builder_add_string_value (builder, amount);
+      json_builder_set_member_name (builder, "resource");
+      json_builder_begin_array (builder);
+      for (guint i = 0; numbers[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, numbers[i]);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, "MSISDN");
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -71,7 +93,7 @@ prov_carrier_client_reserve_numbers_async (ProvCarrierClient   *self,
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (count > 0);
 
-  body = build_reservation (dealer_code, pool, count);
+  body = build_reservation (dealer_code, pool, count, NULL);
   prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
                                   prov_carrier_client_reserve_numbers_async);
@@ -228,4 +250,27 @@ prov_carrier_client_search_numbers_finish (ProvCarrierClient  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Reserves the numbers the clerk picked from an availability check; the
+ * reservation names those the carrier could hold (see
+ * prov_carrier_reservation_dup_numbers). */
+void
+prov_carrier_client_reserve_these_numbers_async (ProvCarrierClient   *self,
+                                                 const char          *dealer_code,
+                                                 const char          *pool,
+                                                 const char * const  *numbers,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (numbers != NULL && numbers[0] != NULL);
+
+  body = build_reservation (dealer_code, pool, g_strv_length ((char **) numbers), numbers);
+  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
+                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                  prov_carrier_client_reserve_these_numbers_async);
 }
