@@ -84,6 +84,23 @@ main (int   argc,
   prov_order_line_set_product_ref (line, "product-18");
   print_order (changes, NULL);
 
+  /* A reseller's customer's services: a line a number, with its grade
+   * and the settings of the service type. */
+  {
+    g_autoptr(ProvOrder) services = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
+
+    prov_order_set_field (services, PROV_ORDER_FIELD_CUSTOMER_ID, "c0ffee00-0000-4000-8000-000000000006");
+    prov_order_set_field (services, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
+    prov_order_set_field (services, PROV_ORDER_FIELD_MSISDN, "+441217370000");
+    prov_order_set_field (services, "setting.forwardTo", "+441217300300");
+    prov_order_set_field (services, "setting.ringTime", "20");
+    line = prov_order_add_line (services);
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_MSISDN, "+441217370100");
+    prov_order_line_set_field (line, "setting.callerIdShown", "false");
+    print_order (services, "D-1001");
+  }
+
   prov_order_set_field (odd, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz & Söhne \"GmbH\"\n");
   prov_order_set_field (odd, PROV_ORDER_FIELD_REFERENCE, "<script>");
   prov_order_set_field (odd, PROV_ORDER_FIELD_START_DATE, "not a date");

@@ -69,6 +69,32 @@ test_connected_billed_and_secret (void)
   g_assert_false (mentions (lines, "4821"));
 }
 
+/* Services of a reseller's customer, one line a number: each number's
+ * settings read back under the line, by the carrier's names. */
+static void
+test_service_settings (void)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
+  g_autoptr(GArray) lines = NULL;
+  ProvOrderLine *second;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Digbeth Print Works");
+  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+441217370000");
+  prov_order_set_field (order, "setting.forwardTo", "+441217300300");
+  second = prov_order_add_line (order);
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_MSISDN, "+441217370100");
+  prov_order_line_set_field (second, "setting.callerIdShown", "false");
+
+  lines = prov_order_summary_lines (order);
+  g_assert_cmpstr (value_of (lines, "Line 1: forwardTo"), ==, "+441217300300");
+  g_assert_cmpstr (value_of (lines, "Line 2: callerIdShown"), ==, "false");
+  g_assert_cmpstr (value_of (lines, "Line 2: Phone number"), ==, "+441217370100");
+  g_assert_cmpstr (prov_order_field_get_carrier_name (prov_order_field_lookup ("setting.forwardTo"),
+                                                      "setting.forwardTo"), ==, "forwardTo");
+  g_assert_true (prov_order_field_is_line ("setting.forwardTo"));
+  g_assert_null (prov_order_field_lookup ("setting."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -77,6 +103,7 @@ main (int   argc,
 
   g_test_add_func ("/order/summary/sim-later-and-billing-off", test_sim_later_and_billing_off);
   g_test_add_func ("/order/summary/connected-billed-and-secret", test_connected_billed_and_secret);
+  g_test_add_func ("/order/summary/service-settings", test_service_settings);
 
   return g_test_run ();
 }

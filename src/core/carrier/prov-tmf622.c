@@ -23,7 +23,7 @@ carrier_name (const char *key)
 {
   const ProvOrderField *field = prov_order_field_lookup (key);
 
-  return field != NULL && field->carrier_name != NULL ? field->carrier_name : key;
+  return field != NULL && field->carrier_name != NULL ? prov_order_field_get_carrier_name (field, key) : key;
 }
 
 static void
@@ -113,7 +113,8 @@ add_product (JsonBuilder   *builder,
 
       if (field != NULL && (field->carrier == PROV_FIELD_CARRIER_CHARACTERISTIC ||
                             field->carrier == PROV_FIELD_CARRIER_RESOURCE))
-        add_characteristic (builder, field->carrier_name, prov_order_line_get_field (line, keys[i]));
+        add_characteristic (builder, prov_order_field_get_carrier_name (field, keys[i]),
+                            prov_order_line_get_field (line, keys[i]));
       any_resource |= field != NULL && field->carrier == PROV_FIELD_CARRIER_RESOURCE;
     }
   /* TMF622 has no characteristics on the order itself: what the order
@@ -123,7 +124,8 @@ add_product (JsonBuilder   *builder,
       const ProvOrderField *field = prov_order_field_lookup (order_keys[i]);
 
       if (field != NULL && field->carrier == PROV_FIELD_CARRIER_CHARACTERISTIC)
-        add_characteristic (builder, field->carrier_name, prov_order_get_field (order, order_keys[i]));
+        add_characteristic (builder, prov_order_field_get_carrier_name (field, order_keys[i]),
+                            prov_order_get_field (order, order_keys[i]));
     }
   json_builder_end_array (builder);
 

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "prov-order-field.h"
@@ -174,6 +176,14 @@ static const ProvOrderField fields[] = {
   { "notes", N_("Notes"), TEXT, 0, NEVER },
 };
 
+/* A service's settings, one field per characteristic its product
+ * specification in the carrier's catalog declares: "setting.NAME" goes to
+ * the carrier as the characteristic NAME of its line. */
+static const ProvOrderField setting_field = {
+  PROV_ORDER_FIELD_SETTING_PREFIX "*", N_("Setting"), PROV_FIELD_TEXT, PROV_ID_KIND_UNKNOWN,
+  PROV_FIELD_LINE | PROV_FIELD_SHOWN, PROV_FIELD_CARRIER_CHARACTERISTIC, "*"
+};
+
 /* NULL for a key nobody declared. */
 const ProvOrderField *
 prov_order_field_lookup (const char *key)
@@ -189,7 +199,21 @@ prov_order_field_lookup (const char *key)
       g_once_init_leave (&built, 1);
     }
 
+  if (key != NULL && g_str_has_prefix (key, PROV_ORDER_FIELD_SETTING_PREFIX) &&
+      key[strlen (PROV_ORDER_FIELD_SETTING_PREFIX)] != '\0')
+    return &setting_field;
+
   return key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
+}
+
+/* The name @key has at the carrier: a setting's is its characteristic's. */
+const char *
+prov_order_field_get_carrier_name (const ProvOrderField *field,
+                                   const char           *key)
+{
+  if (field == &setting_field)
+    return key + strlen (PROV_ORDER_FIELD_SETTING_PREFIX);
+  return field->carrier_name;
 }
 
 /* In the order the overview and the printout show them. */

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 #define PROV_ORDER_FIELD_SIM_MODE            "sim.mode"
 #define PROV_ORDER_FIELD_FOLLOWS             "follows.order"
+/* A line's settings: "setting." and the characteristic's name. */
+#define PROV_ORDER_FIELD_SETTING_PREFIX      "setting."
 
 /* What a field holds, for pages, the overview and the printout. */
 typedef enum {
@@ -69,5 +71,7 @@ const ProvOrderField *prov_order_field_lookup    (const char           *key);
 const ProvOrderField *prov_order_field_get_all   (guint                *n_fields);
 const char           *prov_order_field_get_title (const ProvOrderField *field);
 gboolean              prov_order_field_is_line   (const char           *key);
+const char           *prov_order_field_get_carrier_name (const ProvOrderField *field,
+                                                         const char           *key);
 
 G_END_DECLS

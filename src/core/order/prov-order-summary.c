@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "prov-ids.h"
@@ -19,6 +21,24 @@ add_line (GArray     *lines,
   ProvSummaryLine line = { g_strdup (title), value, 0 };
 
   g_array_append_val (lines, line);
+}
+
+/* A field of the line @index: under its number when the order has more. */
+static void
+add_line_field (GArray     *lines,
+                guint       index,
+                guint       n_order_lines,
+                const char *title,
+                char       *value)
+{
+  g_autofree char *numbered = NULL;
+
+  if (n_order_lines > 1)
+    /* Translators: an order line's field, e.g. "Line 2: Device (IMEI)" */
+    numbered = g_strdup_printf (_("Line %u: %s"), index + 1, title);
+  add_line (lines, numbered != NULL ? numbered : title, value);
+  if (n_order_lines > 1)
+    g_array_index (lines, ProvSummaryLine, lines->len - 1).line = index + 1;
 }
 
 /* A picked item's name says it; its id does not. An IBAN shows only what
@@ -67,11 +87,12 @@ prov_order_summary_lines (ProvOrder *order)
         add_line (lines, prov_order_field_get_title (&fields[i]), value);
     }
 
-  for (guint l = 0; n_order_lines > 1 && l < n_order_lines; l++)
+  for (guint l = 0; l < n_order_lines; l++)
     {
       ProvOrderLine *line = prov_order_get_line (order, l);
+      g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
 
-      for (guint i = 0; i < n_fields; i++)
+      for (guint i = 0; n_order_lines > 1 && i < n_fields; i++)
         {
           char *value;
 
@@ -79,14 +100,14 @@ prov_order_summary_lines (ProvOrder *order)
             continue;
           value = dup_shown_value (&fields[i], prov_order_line_get_field (line, fields[i].key));
           if (value != NULL)
-            {
-              /* Translators: an order line's field, e.g. "Line 2: Device (IMEI)" */
-              g_autofree char *title = g_strdup_printf (_("Line %u: %s"), l + 1, prov_order_field_get_title (&fields[i]));
-
-              add_line (lines, title, value);
-              g_array_index (lines, ProvSummaryLine, lines->len - 1).line = l + 1;
-            }
+            add_line_field (lines, l, n_order_lines, prov_order_field_get_title (&fields[i]), value);
         }
+
+      /* A service's settings, by the names the carrier gave them. */
+      for (guint k = 0; keys[k] != NULL; k++)
+        if (g_str_has_prefix (keys[k], PROV_ORDER_FIELD_SETTING_PREFIX))
+          add_line_field (lines, l, n_order_lines, keys[k] + strlen (PROV_ORDER_FIELD_SETTING_PREFIX),
+                          g_strdup (prov_order_line_get_field (line, keys[k])));
     }
 
   /* A SIM connected later leaves a user who cannot call yet: said, not
