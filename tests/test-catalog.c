@@ -261,6 +261,48 @@ test_number_prices (void)
   g_assert_null (prov_catalog_find_number_price (catalog, "list-b", "silver"));
 }
 
+/* A service type's settings from its specification, and the checks of
+ * the values a clerk gives them. */
+static void
+test_service_settings (void)
+{
+  g_autoptr(JsonNode) catalog_json = json_from_string (
+    "{\"productOffering\":[{\"id\":\"svc-geo\",\"productSpecification\":{\"id\":\"spec-geo\"}},"
+    "                      {\"id\":\"svc-none\"}],"
+    " \"productSpecification\":[{\"id\":\"spec-geo\",\"productSpecCharacteristic\":["
+    "   {\"name\":\"callerIdShown\",\"description\":\"Caller ID shown\",\"valueType\":\"boolean\","
+    "    \"productSpecCharacteristicValue\":[{\"value\":true,\"isDefault\":true},{\"value\":false}]},"
+    "   {\"name\":\"ringTime\",\"description\":\"Ring time\",\"valueType\":\"integer\","
+    "    \"productSpecCharacteristicValue\":[{\"value\":10},{\"value\":20,\"isDefault\":true}]},"
+    "   {\"name\":\"forwardTo\",\"valueType\":\"string\"},"
+    "   {\"name\":\"internal\",\"configurable\":false}]}]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (catalog_json, 1, &error);
+  GPtrArray *settings;
+  const ProvServiceSetting *caller_id;
+  const ProvServiceSetting *ring_time;
+  const ProvServiceSetting *forward;
+
+  g_assert_no_error (error);
+  g_assert_null (prov_catalog_get_settings (catalog, "svc-none"));
+  settings = prov_catalog_get_settings (catalog, "svc-geo");
+  g_assert_cmpuint (settings->len, ==, 3);
+  caller_id = g_ptr_array_index (settings, 0);
+  ring_time = g_ptr_array_index (settings, 1);
+  forward = g_ptr_array_index (settings, 2);
+  g_assert_cmpstr (caller_id->default_value, ==, "true");
+  g_assert_cmpstr (ring_time->default_value, ==, "20");
+  g_assert_cmpstr (forward->description, ==, "forwardTo");
+
+  assert_accepted (prov_service_setting_check (caller_id, "false"));
+  assert_refused (prov_service_setting_check (caller_id, "yes"));
+  assert_accepted (prov_service_setting_check (ring_time, "10"));
+  assert_refused (prov_service_setting_check (ring_time, "15"));
+  assert_refused (prov_service_setting_check (ring_time, "ten"));
+  assert_accepted (prov_service_setting_check (forward, "+441217300300"));
+  assert_accepted (prov_service_setting_check (forward, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/catalog/pin-rules", test_pin_rules);
   g_test_add_func ("/catalog/line-packages", test_line_packages);
   g_test_add_func ("/catalog/number-prices", test_number_prices);
+  g_test_add_func ("/catalog/service-settings", test_service_settings);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@ struct _ProvCatalog
   GPtrArray  *offerings;
   GHashTable *by_id;
   GHashTable *pin_rules;   /* specification id → ProvPinRule */
+  GHashTable *settings;    /* specification id → GPtrArray of ProvServiceSetting */
   gint64      fetched_at;
 };
 
@@ -75,6 +76,7 @@ read_specifications (ProvCatalog *self,
         continue;
       if ((rule = read_pin_rule (specification)) != NULL)
         g_hash_table_insert (self->pin_rules, g_strdup (id), rule);
+      g_hash_table_insert (self->settings, g_strdup (id), prov_service_settings_read (specification));
     }
 }
 
@@ -203,6 +205,24 @@ prov_catalog_list (ProvCatalog *self,
   return G_LIST_MODEL (store);
 }
 
+/* The settings each number of @offering_id has, by its specification: a
+ * GPtrArray of ProvServiceSetting, owned by the catalog; NULL when the
+ * offering or its specification is unknown. */
+GPtrArray *
+prov_catalog_get_settings (ProvCatalog *self,
+                           const char  *offering_id)
+{
+  ProvOffering *offering;
+
+  g_return_val_if_fail (PROV_IS_CATALOG (self), NULL);
+
+  offering = offering_id != NULL ? prov_catalog_lookup (self, offering_id) : NULL;
+  if (offering == NULL || prov_offering_get_specification_id (offering) == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->settings, prov_offering_get_specification_id (offering));
+}
+
 /* What a number of @grade costs in the price list @price_list_id: the
  * grade's offering in that list, or NULL when the list does not price it. */
 ProvOffering *
@@ -284,6 +304,7 @@ prov_catalog_finalize (GObject *object)
 
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->pin_rules);
+  g_hash_table_unref (self->settings);
   g_ptr_array_unref (self->offerings);
 
   G_OBJECT_CLASS (prov_catalog_parent_class)->finalize (object);
@@ -301,4 +322,5 @@ prov_catalog_init (ProvCatalog *self)
   self->offerings = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->pin_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) prov_pin_rule_free);
+  self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 }

@@ -5,6 +5,7 @@
 
 #include "prov-offering.h"
 #include "prov-pin-rule.h"
+#include "prov-service-setting.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ GListModel   *prov_catalog_list                   (ProvCatalog  *self,
 GListModel   *prov_catalog_list_portfolios_with   (ProvCatalog  *self,
                                                    const char   *product_role);
 GListModel   *prov_catalog_list_portfolios_of     (ProvCatalog  *self,
+                                                   const char   *offering_id);
+GPtrArray    *prov_catalog_get_settings           (ProvCatalog  *self,
                                                    const char   *offering_id);
 ProvOffering *prov_catalog_find_number_price     (ProvCatalog  *self,
                                                    const char   *price_list_id,
