@@ -208,8 +208,21 @@ prov_usage_price_dup_label (const ProvUsagePrice *price)
   amount = g_strdup_printf ("%.2f", price->amount);
   /* Translators: a rate by use: its name, the currency, the amount and what it is charged by, e.g.
    * "Long distance: Canada — EUR 0.05 per minute" */
-  return g_strdup_printf (_("%s — %s %s per %s"), price->name,
-                          g_strcmp0 (price->currency, "EUR") == 0 ? "€" : price->currency, amount, price->per);
+  return g_strdup_printf (_("%s — %s %s per %s"), price->name, prov_currency_get_symbol (price->currency), amount,
+                          price->per);
+}
+
+/* "€" for "EUR": how a price list's ISO 4217 currency is written; a code
+ * without a symbol here is written as it is. */
+const char *
+prov_currency_get_symbol (const char *currency)
+{
+  static const char * const symbols[][2] = { { "EUR", "€" }, { "GBP", "£" }, { "USD", "$" } };
+
+  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_equal (currency, symbols[i][0]))
+      return symbols[i][1];
+  return currency != NULL ? currency : "";
 }
 
 gboolean
@@ -441,7 +454,7 @@ prov_offering_dup_fee_label (ProvOffering *self)
     return g_strdup ("");
 
   amount = g_strdup_printf ("%.2f", self->monthly_fee);
-  symbol = g_str_equal (self->currency, "EUR") ? "€" : self->currency;
+  symbol = prov_currency_get_symbol (self->currency);
   /* Translators: a monthly fee; the first %s is the currency, the second the amount */
   return g_strdup_printf (_("%s %s a month"), symbol, amount);
 }

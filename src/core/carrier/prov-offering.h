@@ -39,7 +39,8 @@ typedef struct {
   char   *per;        /* unitOfMeasure.units, e.g. "minute" */
 } ProvUsagePrice;
 
-char *prov_usage_price_dup_label (const ProvUsagePrice *price);
+char       *prov_usage_price_dup_label (const ProvUsagePrice *price);
+const char *prov_currency_get_symbol   (const char           *currency);
 
 #define PROV_TYPE_OFFERING (prov_offering_get_type ())
 G_DECLARE_FINAL_TYPE (ProvOffering, prov_offering, PROV, OFFERING, GObject)

@@ -52,6 +52,12 @@ static const ProvOrderField fields[] = {
   /* A reseller's customer (add services): the reseller they come under */
   { "reseller.id", N_("Reseller"), CHOICE, 0, CUSTOMER ("relatedParty.reseller") },
   { "reseller.name", N_("Reseller"), TEXT, SHOWN, NEVER },
+  { "customer.mode", N_("New or existing customer"), CHOICE, 0, NEVER },
+  { "service.account-only", N_("Only a customer account"), BOOLEAN, 0, NEVER },
+  { "billing.price-list", N_("Price list"), CHOICE, 0, CHARACTERISTIC ("priceList") },
+  { "billing.price-list-name", N_("Price list"), TEXT, SHOWN, NEVER },
+  { "confirm.terms-agreed", N_("Terms and conditions agreed"), BOOLEAN, 0, NEVER },
+  { "confirm.warnings-accepted", N_("Warnings accepted"), BOOLEAN, 0, NEVER },
 
   /* A new customer, created at the carrier (TMF629) before the order */
   { "customer.kind", N_("Person or business"), CHOICE, 0, CUSTOMER ("engagedParty.@referredType") },
@@ -141,6 +147,10 @@ static const ProvOrderField fields[] = {
   { "sim.iccid", N_("SIM (ICCID)"), ID (ICCID), LINE | SHOWN | SEARCHED, RESOURCE ("ICCID") },
   { "number.msisdn", N_("Phone number"), ID (E164), LINE | SHOWN | SEARCHED, RESOURCE ("MSISDN") },
   { "number.summary", N_("Number"), TEXT, LINE | SHOWN, NEVER },
+  { "number.grade", N_("Number grade"), CHOICE, LINE, CHARACTERISTIC ("grade") },
+  /* "carrier": reserved from a search; "cache": this till's own reserve,
+   * picked while the carrier could not be asked. */
+  { "number.source", N_("Where the number came from"), CHOICE, LINE, NEVER },
   { "number.mode", N_("New number or port-in"), CHOICE, LINE, CHARACTERISTIC ("number.mode") },
   { "number.country", N_("Country of the number"), CHOICE, LINE, CHARACTERISTIC ("number.country") },
   { "number.donor-provider", N_("Current provider"), TEXT, LINE, CHARACTERISTIC ("number.donor-provider") },
