@@ -290,6 +290,47 @@ test_offline_order_without_duplicates_goes (Fixture       *fixture,
   g_assert_cmpstr (prov_order_get_field (stored, "customer.duplicates-checked"), ==, "true");
 }
 
+/* A reseller's new customer without services: the customer is created
+ * under the reseller, no order is sent, and the order is complete. */
+static void
+test_account_only (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) no_order = NULL;
+  JsonObject *customer;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
+  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
+  prov_order_set_field (order, "customer.account-pin", "4821");
+  prov_order_set_field (order, "reseller.id", "R-2002");
+  prov_order_set_field (order, "reseller.name", "Brum Business Comms");
+  prov_order_set_field (order, "service.account-only", "true");
+  place (fixture->store, order);
+  send_due (fixture->sync);
+
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prov_order_get_state (stored), ==, PROV_ORDER_STATE_COMPLETED);
+  customers = customers_created_for (fixture, prov_order_get_uuid (order));
+  g_assert_cmpuint (customers->len, ==, 1);
+  customer = ((ProvDuplicate *) g_ptr_array_index (customers, 0))->customer;
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (customer, "relatedParty"), 0), "id"), ==, "R-2002");
+  g_assert_cmpstr (prov_order_get_field (stored, PROV_ORDER_FIELD_CUSTOMER_ID), ==,
+                   json_object_get_string_member (customer, "id"));
+
+  prov_carrier_client_find_order_async (fixture->client, prov_order_get_uuid (order), NULL, prov_test_store_result,
+                                        &result);
+  no_order = prov_carrier_client_find_order_finish (fixture->client, prov_test_await (&result), NULL, &error);
+  g_assert_null (no_order);
+  g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +343,7 @@ main (int   argc,
   ADD ("/sync-customer/another-carrier", "--other-carrier", test_customer_before_order);
   ADD ("/sync-customer/offline-order-checks-duplicates-first", NULL, test_offline_order_checks_duplicates_first);
   ADD ("/sync-customer/offline-order-without-duplicates-goes", NULL, test_offline_order_without_duplicates_goes);
+  ADD ("/sync-customer/account-only", NULL, test_account_only);
 #undef ADD
 
   return g_test_run ();

@@ -143,7 +143,9 @@ prov_order_collect_problems (ProvOrder   *order,
     g_hash_table_insert (own, keys[i], (gpointer) prov_order_get_field (order, keys[i]));
   check_fields (problems, NULL, own, NULL);
 
-  for (guint i = 0; i < prov_order_get_n_lines (order); i++)
+  /* A reseller's customer account alone orders nothing: its line is empty. */
+  for (guint i = 0; g_strcmp0 (prov_order_get_field (order, "service.account-only"), "true") != 0 &&
+                    i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
       ProvLineAction action = prov_order_line_get_action (line);

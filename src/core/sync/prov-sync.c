@@ -493,7 +493,18 @@ on_customer_ensured (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (prov_sync_ensure_customer_finish (PROV_STORE (source), result, &error))
-    send_order (job);
+    {
+      /* A reseller's customer account alone: nothing to order. */
+      if (g_strcmp0 (prov_order_get_field (job->order, "service.account-only"), "true") == 0)
+        {
+          job_pass (job)->report.sent++;
+          prov_store_carrier_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_COMPLETED, NULL,
+                                               WHO, _("Only a customer account was asked for: the carrier created it"),
+                                               NULL, on_transition_done, job);
+          return;
+        }
+      send_order (job);
+    }
   else if (error->domain == PROV_CARRIER_ERROR || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     handle_failure (job, error, 0);
   else
