@@ -58,6 +58,7 @@ complete_order (void)
   prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
   prov_order_set_field (order, "customer.phone", "+441217300400");
   prov_order_set_field (order, "customer.account-pin", "4821");
+  prov_order_set_field (order, "service.type", "svc-geographic-number");
   prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
   prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+441217370000");
   prov_order_set_field (order, "number.grade", "gold");

@@ -54,6 +54,9 @@ static const ProvOrderField fields[] = {
   { "reseller.name", N_("Reseller"), TEXT, SHOWN, NEVER },
   { "customer.mode", N_("New or existing customer"), CHOICE, 0, NEVER },
   { "service.account-only", N_("Only a customer account"), BOOLEAN, 0, NEVER },
+  /* The service type every number's line gets as its offering. */
+  { "service.type", N_("Service type"), CHOICE, 0, NEVER },
+  { "service.type-name", N_("Service type"), TEXT, SHOWN, NEVER },
   { "billing.price-list", N_("Price list"), CHOICE, 0, CHARACTERISTIC ("priceList") },
   { "billing.price-list-name", N_("Price list"), TEXT, SHOWN, NEVER },
   { "confirm.terms-agreed", N_("Terms and conditions agreed"), BOOLEAN, 0, NEVER },

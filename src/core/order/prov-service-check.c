@@ -79,7 +79,7 @@ check_numbers_and_settings (ProvOrder   *order,
                             ProvCatalog *catalog,
                             GPtrArray   *report)
 {
-  const char *service = prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_ID);
+  const char *service = prov_order_get_field (order, "service.type");
   GPtrArray *settings = catalog != NULL && service != NULL ? prov_catalog_get_settings (catalog, service) : NULL;
   guint n_numbers = 0;
 
