@@ -57,6 +57,13 @@ static const ProvOrderField fields[] = {
   /* The service type every number's line gets as its offering. */
   { "service.type", N_("Service type"), CHOICE, 0, NEVER },
   { "service.type-name", N_("Service type"), TEXT, SHOWN, NEVER },
+  /* The last number search, kept with the draft */
+  { "numbers.count", N_("How many numbers"), NUMBER, 0, NEVER },
+  { "numbers.prefix", N_("Number prefix"), TEXT, 0, NEVER },
+  { "numbers.grade", N_("Number grade"), CHOICE, 0, NEVER },
+  { "numbers.selection", N_("How numbers are chosen"), CHOICE, 0, NEVER },
+  { "numbers.contains", N_("Digits the number contains"), TEXT, 0, NEVER },
+  { "numbers.pool", N_("Number pool"), CHOICE, 0, NEVER },
   { "billing.price-list", N_("Price list"), CHOICE, 0, CHARACTERISTIC ("priceList") },
   { "billing.price-list-name", N_("Price list"), TEXT, SHOWN, NEVER },
   { "confirm.terms-agreed", N_("Terms and conditions agreed"), BOOLEAN, 0, NEVER },
