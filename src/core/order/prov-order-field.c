@@ -64,6 +64,8 @@ static const ProvOrderField fields[] = {
   { "numbers.selection", N_("How numbers are chosen"), CHOICE, 0, NEVER },
   { "numbers.contains", N_("Digits the number contains"), TEXT, 0, NEVER },
   { "numbers.pool", N_("Number pool"), CHOICE, 0, NEVER },
+  /* What the clerk asked after the services were created */
+  { "notify.after", N_("After finishing"), CHOICE, 0, NEVER },
   { "billing.price-list", N_("Price list"), CHOICE, 0, CHARACTERISTIC ("priceList") },
   { "billing.price-list-name", N_("Price list"), TEXT, SHOWN, NEVER },
   { "confirm.terms-agreed", N_("Terms and conditions agreed"), BOOLEAN, 0, NEVER },
