@@ -213,11 +213,11 @@ prov_usage_price_dup_label (const ProvUsagePrice *price)
 }
 
 /* "€" for "EUR": how a price list's ISO 4217 currency is written; a code
- * without a symbol here is written as it is. */
+ * without a symbol of its own (the dollars share one) is written as it is. */
 const char *
 prov_currency_get_symbol (const char *currency)
 {
-  static const char * const symbols[][2] = { { "EUR", "€" }, { "GBP", "£" }, { "USD", "$" } };
+  static const char * const symbols[][2] = { { "EUR", "€" }, { "GBP", "£" } };
 
   for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (symbols); i++)
     if (g_str_equal (currency, symbols[i][0]))
