@@ -123,6 +123,11 @@ show_report (ProvCreationPage *self)
       g_ptr_array_add (self->report_rows, row);
     }
 
+  /* Accepting comes after the warnings it accepts. */
+  g_object_ref (self->accept_row);
+  adw_preferences_group_remove (self->report_group, GTK_WIDGET (self->accept_row));
+  adw_preferences_group_add (self->report_group, GTK_WIDGET (self->accept_row));
+  g_object_unref (self->accept_row);
   gtk_widget_set_visible (GTK_WIDGET (self->accept_row), warnings > 0);
   g_debug ("Validity report of order %s: %u errors, %u warnings", prov_order_get_uuid (self->context->order),
            errors, warnings);
@@ -191,11 +196,13 @@ prov_creation_page_load (ProvAssistantPage *page,
                          ProvPageContext   *context)
 {
   ProvCreationPage *self = PROV_CREATION_PAGE (page);
-  ProvOffering *service = catalog_of (self) != NULL
-    ? prov_catalog_lookup (catalog_of (self), prov_order_get_field (context->order, "service.type")) : NULL;
-  const char *conditions = service != NULL ? prov_offering_get_conditions (service) : NULL;
+  ProvOffering *service;
+  const char *conditions;
 
   self->context = context;
+  service = catalog_of (self) != NULL
+    ? prov_catalog_lookup (catalog_of (self), prov_order_get_field (context->order, "service.type")) : NULL;
+  conditions = service != NULL ? prov_offering_get_conditions (service) : NULL;
   self->filling = TRUE;
   gtk_check_button_set_active (self->accept_check,
                                g_strcmp0 (prov_order_get_field (context->order, "confirm.warnings-accepted"), "true") == 0);

@@ -62,6 +62,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ProvNumbersPage, prov_numbers_page, ADW_TYPE_BIN,
                                G_IMPLEMENT_INTERFACE (PROV_TYPE_ASSISTANT_PAGE, prov_numbers_page_iface_init))
 
 static void show_chosen (ProvNumbersPage *self);
+static void show_found (ProvNumbersPage *self);
 
 static ProvCatalog *
 catalog_of (ProvNumbersPage *self)
@@ -218,6 +219,8 @@ on_reserved (GObject      *source,
     }
 
   show_chosen (self);
+  show_found (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
   reserving_free (reserving);
 }
@@ -238,6 +241,8 @@ add_numbers (ProvNumbersPage    *self,
       for (guint i = 0; msisdns[i] != NULL; i++)
         add_number_line (self, msisdns[i], grade_of_found (self, msisdns[i]), "cache");
       show_chosen (self);
+      show_found (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
       prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
       return;
     }
@@ -280,6 +285,7 @@ on_remove_clicked (GtkButton       *button,
     }
 
   show_chosen (self);
+  show_found (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -410,6 +416,12 @@ show_found (ProvNumbersPage *self)
   for (guint i = 0; self->found != NULL && i < self->found->len; i++)
     {
       ProvAvailableNumber *number = g_ptr_array_index (self->found, i);
+
+      /* What was added is among the chosen numbers now. */
+      if (order_has_number (self, number->msisdn))
+        continue;
+
+      {
       g_autofree char *add_label = g_strdup_printf (_("Add %s"), number->msisdn);
       g_autofree char *price = dup_grade_price (self, number->grade);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", grade_title (number->grade), price);
@@ -431,6 +443,7 @@ show_found (ProvNumbersPage *self)
       g_object_set_data_full (G_OBJECT (row), "prov-msisdn", g_strdup (number->msisdn), g_free);
       adw_preferences_group_add (self->found_group, row);
       g_ptr_array_add (self->found_rows, row);
+      }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->found_group), self->found_rows->len > 0);
 }
@@ -577,6 +590,12 @@ on_selection_changed (ProvNumbersPage *self)
 }
 
 static void
+on_field_changed (ProvNumbersPage *self)
+{
+  prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
+}
+
+static void
 on_search_activated (ProvNumbersPage *self)
 {
   on_search (self);
@@ -698,6 +717,7 @@ prov_numbers_page_class_init (ProvNumbersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvNumbersPage, total_row);
   gtk_widget_class_bind_template_callback (widget_class, on_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_count_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_select_all);

@@ -198,24 +198,11 @@ prov_settings_page_load (ProvAssistantPage *page,
   show_numbers (self);
 }
 
+/* A setting's problem is shown beside it and in Creation's validity
+ * report, which holds the order back, as the portal does. */
 static gboolean
 prov_settings_page_get_complete (ProvAssistantPage *page)
 {
-  ProvSettingsPage *self = PROV_SETTINGS_PAGE (page);
-  GPtrArray *settings = self->context != NULL ? settings_of (self) : NULL;
-
-  for (guint l = 0; self->context != NULL && l < prov_order_get_n_lines (self->context->order); l++)
-    for (guint s = 0; settings != NULL && s < settings->len; s++)
-      {
-        const ProvServiceSetting *setting = g_ptr_array_index (settings, s);
-        g_autofree char *key = g_strconcat (PROV_ORDER_FIELD_SETTING_PREFIX, setting->name, NULL);
-        g_autofree char *problem = prov_service_setting_check (
-          setting, prov_order_line_get_field (prov_order_get_line (self->context->order, l), key));
-
-        if (problem != NULL)
-          return FALSE;
-      }
-
   return TRUE;
 }
 
