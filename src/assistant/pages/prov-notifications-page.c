@@ -94,6 +94,7 @@ on_messages_listed (GObject      *source,
                           : _("Queued: goes out as soon as the carrier can be reached");
 
       add_log_row (self, title, state);
+      g_debug ("%s: %s", title, state);
     }
 }
 
@@ -263,6 +264,14 @@ on_send (ProvNotificationsPage *self)
 
 /* ---- the page ---------------------------------------------------------------- */
 
+/* After each pass of the sender, the log says what became of the e-mails. */
+static void
+on_syncing_changed (ProvNotificationsPage *self)
+{
+  if (self->context != NULL && !prov_sync_scheduler_get_syncing (self->context->scheduler))
+    list_log (self);
+}
+
 static void
 prov_notifications_page_load (ProvAssistantPage *page,
                               ProvPageContext   *context)
@@ -272,6 +281,9 @@ prov_notifications_page_load (ProvAssistantPage *page,
   const char *name = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
 
+  if (self->context == NULL)
+    g_signal_connect_object (context->scheduler, "notify::syncing", G_CALLBACK (on_syncing_changed), self,
+                             G_CONNECT_SWAPPED);
   self->context = context;
   adw_action_row_set_subtitle (self->to_customer_row, customer_email != NULL ? customer_email
                                                       : _("The customer has no e-mail address"));
