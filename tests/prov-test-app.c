@@ -889,3 +889,32 @@ prov_test_app_spawn_synced (const char  *carrier_url,
   prov_test_app_start_synced (app, window);
   return app;
 }
+
+/* Waits for the assistant's @page to show for the (@seen_before + 1)th
+ * time, then photographs it as @screenshot unless that is NULL. */
+void
+prov_test_app_expect_page (ProvTestApp *app,
+                           const char  *page,
+                           guint        seen_before,
+                           const char  *screenshot)
+{
+  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
+
+  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, 30000));
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  if (screenshot != NULL)
+    prov_test_app_screenshot (screenshot);
+}
+
+/* A combo row opened by its mnemonic; @downs entries down, then taken. */
+void
+prov_test_app_choose (const char *mnemonic,
+                      guint       downs)
+{
+  prov_test_app_keys (mnemonic, NULL);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  for (guint i = 0; i < downs; i++)
+    prov_test_app_keys ("Down", NULL);
+  prov_test_app_keys ("Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+}

@@ -20,32 +20,6 @@
 #define MESSAGES "tmf-api/communicationManagement/v4/communicationMessage"
 
 static void
-expect_page (ProvTestApp *app,
-             const char  *page,
-             guint        seen_before,
-             const char  *shot)
-{
-  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
-
-  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, TIMEOUT_MS));
-  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
-  if (shot != NULL)
-    prov_test_app_screenshot (shot);
-}
-
-static void
-choose (const char *mnemonic,
-        guint       downs)
-{
-  prov_test_app_keys (mnemonic, NULL);
-  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
-  for (guint i = 0; i < downs; i++)
-    prov_test_app_keys ("Down", NULL);
-  prov_test_app_keys ("Return", NULL);
-  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
-}
-
-static void
 keys_times (const char *key,
             guint       times)
 {
@@ -70,7 +44,7 @@ fill_customer (ProvTestApp *app)
   prov_test_app_keys ("ctrl+shift+a", NULL);
   g_assert_true (prov_test_app_focus_assistant (app, "Customer", TIMEOUT_MS));
   g_assert_true (prov_test_app_wait_for_log (app, "Resellers listed: 2", TIMEOUT_MS));
-  expect_page (app, "customer", 0, NULL);
+  prov_test_app_expect_page (app, "customer", 0, NULL);
   prov_test_app_type (HUMAN_DELAY, "Jewellery Quarter Cafe");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (HUMAN_DELAY, "hello@jqcafe.example");
@@ -78,7 +52,7 @@ fill_customer (ProvTestApp *app)
   prov_test_app_type (HUMAN_DELAY, "4821");
   prov_test_app_screenshot ("add-services-customer");
   prov_test_app_keys ("Return", NULL);
-  expect_page (app, "service", 0, "add-services-service");
+  prov_test_app_expect_page (app, "service", 0, "add-services-service");
 }
 
 static JsonObject *
@@ -132,11 +106,11 @@ test_services_for_a_resellers_customer (void)
 
   /* The carrier's first service type: geographic numbers. */
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "numbers", 0, NULL);
+  prov_test_app_expect_page (app, "numbers", 0, NULL);
 
   /* Gold numbers starting 0121 737: two ticked and added, one alone. */
   prov_test_app_type (HUMAN_DELAY, "0121737");
-  choose ("alt+g", 1);
+  prov_test_app_choose ("alt+g", 1);
   prov_test_app_keys ("alt+s", NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 5 numbers found", TIMEOUT_MS));
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
@@ -163,7 +137,7 @@ test_services_for_a_resellers_customer (void)
 
   /* Settings: the first number's caller ID off; the second forwarded to
    * a number without its country code, which the report will flag. */
-  expect_page (app, "settings", 0, NULL);
+  prov_test_app_expect_page (app, "settings", 0, NULL);
   prov_test_app_keys ("space", NULL);
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", NULL);
@@ -172,8 +146,8 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_keys ("alt+n", NULL);
 
   /* Billing: the other price list reprices both numbers. */
-  expect_page (app, "billing", 0, NULL);
-  choose ("alt+p", 1);
+  prov_test_app_expect_page (app, "billing", 0, NULL);
+  prov_test_app_choose ("alt+p", 1);
   g_assert_true (prov_test_app_wait_for_log (app, "under pricelist-reseller-gold: £ 70.00 once, £ 3.00 a month",
                                              TIMEOUT_MS));
   prov_test_app_screenshot ("add-services-billing");
@@ -181,22 +155,22 @@ test_services_for_a_resellers_customer (void)
 
   /* Creation: one error (the forwarding number) and one warning (no
    * phone); the error fixed from the report. */
-  expect_page (app, "creation", 0, NULL);
+  prov_test_app_expect_page (app, "creation", 0, NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 1 errors, 1 warnings", TIMEOUT_MS));
   prov_test_app_keys ("alt+f", NULL);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("add-services-validity-report");
   keys_times ("Tab", 1);
   prov_test_app_keys ("Return", NULL);
-  expect_page (app, "settings", 1, NULL);
+  prov_test_app_expect_page (app, "settings", 1, NULL);
   prov_test_app_keys ("Tab", NULL);
   keys_times ("Tab", 4);
   prov_test_app_keys ("ctrl+a", NULL);
   prov_test_app_type (HUMAN_DELAY, "+441217300300");
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "billing", 1, NULL);
+  prov_test_app_expect_page (app, "billing", 1, NULL);
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "creation", 1, NULL);
+  prov_test_app_expect_page (app, "creation", 1, NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 0 errors, 1 warnings", TIMEOUT_MS));
   prov_test_app_keys ("alt+w", NULL);
   prov_test_app_keys ("alt+a", NULL);
@@ -205,7 +179,7 @@ test_services_for_a_resellers_customer (void)
   g_assert_true (prov_test_app_wait_for_log (app, " placed as queued", TIMEOUT_MS));
 
   /* Notifications: the e-mail to the customer with the confirmation. */
-  expect_page (app, "notifications", 0, NULL);
+  prov_test_app_expect_page (app, "notifications", 0, NULL);
   prov_test_app_keys ("alt+e", NULL);
   sent = g_strdup_printf ("for order %s, confirmation attached", uuid);
   g_assert_true (prov_test_app_wait_for_log (app, sent, TIMEOUT_MS));
@@ -215,7 +189,7 @@ test_services_for_a_resellers_customer (void)
   g_assert_true (prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", TIMEOUT_MS));
   prov_test_app_screenshot ("add-services-notifications");
   /* Finish: back to the start for more services. */
-  choose ("alt+g", 2);
+  prov_test_app_choose ("alt+g", 2);
   prov_test_app_keys ("alt+f", NULL);
   g_assert_true (prov_test_app_wait_for_log (app, "opened on page service", TIMEOUT_MS));
 
@@ -259,13 +233,13 @@ test_account_only (void)
   prov_test_app_keys ("alt+o", NULL);
   prov_test_app_keys ("alt+n", NULL);
   /* Straight to Billing. */
-  expect_page (app, "billing", 0, NULL);
+  prov_test_app_expect_page (app, "billing", 0, NULL);
   g_assert_false (prov_test_app_wait_for_log (app, "Assistant page numbers shown", 200));
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "creation", 0, NULL);
+  prov_test_app_expect_page (app, "creation", 0, NULL);
   prov_test_app_keys ("alt+w", "alt+a", "alt+s", NULL);
   g_assert_true (prov_test_app_wait_for_log (app, " placed as queued", TIMEOUT_MS));
-  expect_page (app, "notifications", 0, NULL);
+  prov_test_app_expect_page (app, "notifications", 0, NULL);
   uuid = opened_uuid (app, 0);
   prov_test_app_keys ("alt+f", NULL);
   /* The customer is created under the reseller, and nothing is ordered. */

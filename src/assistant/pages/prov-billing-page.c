@@ -83,25 +83,10 @@ prov_billing_page_load (ProvAssistantPage *page,
                         ProvPageContext   *context)
 {
   ProvBillingPage *self = PROV_BILLING_PAGE (page);
-  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (context->scheduler);
-  g_autoptr(GListModel) lists = catalog != NULL ? prov_catalog_list (catalog, PROV_OFFERING_ROLE_NUMBER_PRICE_LIST,
-                                                                     NULL, NULL, NULL)
-                                                : NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   self->context = context;
-  for (guint i = 0; lists != NULL && i < g_list_model_get_n_items (lists); i++)
-    {
-      g_autoptr(ProvOffering) list = g_list_model_get_item (lists, i);
-
-      g_ptr_array_add (ids, (gpointer) prov_offering_get_id (list));
-      g_ptr_array_add (names, (gpointer) prov_offering_get_name (list));
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (names, NULL);
-  prov_choice_row_set_dynamic (self->price_list_row, (const char * const *) ids->pdata,
-                               (const char * const *) names->pdata);
+  prov_choice_row_set_offerings (self->price_list_row, prov_sync_scheduler_get_catalog (context->scheduler),
+                                 PROV_OFFERING_ROLE_NUMBER_PRICE_LIST);
   prov_choice_row_load (self->price_list_row, context);
   show_prices (self);
 }

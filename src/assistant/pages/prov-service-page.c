@@ -75,27 +75,11 @@ on_account_only_toggled (ProvServicePage *self)
 static void
 list_service_types (ProvServicePage *self)
 {
-  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->context->scheduler);
-  g_autoptr(GListModel) types = catalog != NULL ? prov_catalog_list (catalog, PROV_OFFERING_ROLE_SERVICE_TYPE,
-                                                                     NULL, NULL, NULL)
-                                                : NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; types != NULL && i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(ProvOffering) type = g_list_model_get_item (types, i);
-
-      g_ptr_array_add (ids, (gpointer) prov_offering_get_id (type));
-      g_ptr_array_add (names, (gpointer) prov_offering_get_name (type));
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (names, NULL);
-
-  prov_choice_row_set_dynamic (self->service_row, (const char * const *) ids->pdata,
-                               (const char * const *) names->pdata);
+  prov_choice_row_set_offerings (self->service_row, prov_sync_scheduler_get_catalog (self->context->scheduler),
+                                 PROV_OFFERING_ROLE_SERVICE_TYPE);
   prov_page_show_problem (GTK_WIDGET (self->service_row), self->service_problem,
-                          ids->len > 1 ? NULL
+                          prov_choice_row_get_selected_id (self->service_row) != NULL
+                          ? NULL
                           : _("The carrier's catalog is not here yet: it is read as soon as the carrier can be reached"));
 }
 
