@@ -264,6 +264,72 @@ test_account_only (void)
   sandbox_remove (&sandbox);
 }
 
+/* The network drops between Creation and Notifications: the e-mail waits
+ * in the outbox and goes out once when the carrier is back. */
+static void
+test_network_drops_before_notifications (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autoptr(JsonObject) at_carrier = NULL;
+  g_autoptr(JsonObject) message = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  guint count = 0;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("Needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, "--state-delay=60000", NULL);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+  fill_customer (app);
+  uuid = opened_uuid (app, 0);
+  prov_test_app_keys ("alt+n", NULL);
+  prov_test_app_expect_page (app, "numbers", 0, NULL);
+  prov_test_app_keys ("alt+s", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, ": 5 numbers found", TIMEOUT_MS));
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  /* Search → Select All, Deselect All, Add Ticked, the first tick, its Add. */
+  keys_times ("Tab", 5);
+  prov_test_app_keys ("Return", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, ": 1, ", TIMEOUT_MS));
+  prov_test_app_keys ("alt+n", NULL);
+  prov_test_app_expect_page (app, "settings", 0, NULL);
+  prov_test_app_keys ("alt+n", NULL);
+  prov_test_app_expect_page (app, "billing", 0, NULL);
+  prov_test_app_keys ("alt+n", NULL);
+  prov_test_app_expect_page (app, "creation", 0, NULL);
+  prov_test_app_keys ("alt+w", "alt+a", "alt+s", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, " placed as queued", TIMEOUT_MS));
+  prov_test_app_expect_page (app, "notifications", 0, NULL);
+  at_carrier = sandbox_find_order (&sandbox, uuid);
+  g_assert_nonnull (at_carrier);
+
+  /* The network goes; the e-mail is queued all the same. */
+  sandbox_stop (&sandbox);
+  prov_test_app_keys ("alt+e", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Queued", TIMEOUT_MS));
+
+  /* Back: it goes out, once, however often the till syncs. */
+  sandbox_start (&sandbox, "--state-delay=60000", NULL);
+  for (guint i = 0; i < 30 && !prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier",
+                                                          1000); i++)
+    prov_test_app_keys ("F5", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", TIMEOUT_MS));
+  prov_test_app_keys ("F5", NULL);
+  g_usleep (2000 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_keys ("F5", NULL);
+  g_usleep (2000 * G_TIME_SPAN_MILLISECOND);
+  message = find_message_to (&sandbox, "hello@jqcafe.example", &count);
+  g_assert_cmpuint (count, ==, 1);
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +338,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/add-services/services-for-a-resellers-customer", test_services_for_a_resellers_customer);
   g_test_add_func ("/ui/add-services/account-only", test_account_only);
+  g_test_add_func ("/ui/add-services/network-drops-before-notifications", test_network_drops_before_notifications);
 
   return g_test_run ();
 }
