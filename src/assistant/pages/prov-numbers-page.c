@@ -63,6 +63,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ProvNumbersPage, prov_numbers_page, ADW_TYPE_BIN,
 
 static void show_chosen (ProvNumbersPage *self);
 static void show_found (ProvNumbersPage *self);
+static void focus_found (ProvNumbersPage *self);
 
 static ProvCatalog *
 catalog_of (ProvNumbersPage *self)
@@ -220,7 +221,7 @@ on_reserved (GObject      *source,
 
   show_chosen (self);
   show_found (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+  focus_found (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
   reserving_free (reserving);
 }
@@ -242,7 +243,7 @@ add_numbers (ProvNumbersPage    *self,
         add_number_line (self, msisdns[i], grade_of_found (self, msisdns[i]), "cache");
       show_chosen (self);
       show_found (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+      focus_found (self);
       prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
       return;
     }
@@ -286,7 +287,7 @@ on_remove_clicked (GtkButton       *button,
 
   show_chosen (self);
   show_found (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+  focus_found (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -409,6 +410,17 @@ on_add_ticked (ProvNumbersPage *self)
   set_all_ticked (self, FALSE);
 }
 
+/* The clerk goes on picking: the keyboard is at the first number found,
+ * or back at Search when none is left. */
+static void
+focus_found (ProvNumbersPage *self)
+{
+  if (self->found_rows->len > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (g_object_get_data (g_ptr_array_index (self->found_rows, 0), "prov-tick")));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_button));
+}
+
 static void
 show_found (ProvNumbersPage *self)
 {
@@ -434,6 +446,8 @@ show_found (ProvNumbersPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, number->msisdn, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), tick);
+      /* Tab goes tick, Add, next tick: the row is clicked, not focused. */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
       g_object_set_data_full (G_OBJECT (add), "prov-msisdn", g_strdup (number->msisdn), g_free);
@@ -475,6 +489,7 @@ on_numbers_found (GObject      *source,
                               self->found->len);
   gtk_label_set_label (self->status_label, status);
   show_found (self);
+  focus_found (self);
   g_debug ("Number search of order %s: %s", prov_order_get_uuid (self->context->order), status);
 }
 
