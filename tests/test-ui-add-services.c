@@ -130,7 +130,7 @@ test_services_for_a_resellers_customer (void)
   g_assert_true (prov_test_app_wait_for_log (app, "150.00 once,", TIMEOUT_MS));
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   /* The first chosen number removed: past the two numbers still found. */
-  keys_times ("Tab", 4);
+  g_assert_true (prov_test_app_tab_to (app, "'Remove +44", 12));
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, ": 2, ", 1, TIMEOUT_MS));
   g_assert_true (prov_test_app_wait_for_log (app, "100.00 once,", TIMEOUT_MS));
@@ -140,9 +140,10 @@ test_services_for_a_resellers_customer (void)
   /* Settings: the first number's caller ID off; the second forwarded to
    * a number without its country code, which the report will flag. */
   prov_test_app_expect_page (app, "settings", 0, NULL);
+  g_assert_true (prov_test_app_tab_to (app, "in row 'Whether the number is shown", 6));
   prov_test_app_keys ("space", NULL);
-  prov_test_app_keys ("Tab", NULL);
-  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", NULL);
+  g_assert_true (prov_test_app_tab_to (app, "in row 'A number every call is forwarded to", 6));
+  g_assert_true (prov_test_app_tab_to_next (app, "in row 'A number every call is forwarded to", 8));
   prov_test_app_type (HUMAN_DELAY, "0121 730 0300");
   prov_test_app_screenshot ("add-services-settings");
   prov_test_app_keys ("alt+n", NULL);
@@ -162,11 +163,11 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_keys ("alt+f", NULL);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("add-services-validity-report");
-  keys_times ("Tab", 1);
+  g_assert_true (prov_test_app_tab_to (app, "'Go There' in row '+44", 10));
   prov_test_app_keys ("Return", NULL);
   prov_test_app_expect_page (app, "settings", 1, NULL);
-  prov_test_app_keys ("Tab", NULL);
-  keys_times ("Tab", 4);
+  g_assert_true (prov_test_app_tab_to (app, "in row 'A number every call is forwarded to", 8));
+  g_assert_true (prov_test_app_tab_to_next (app, "in row 'A number every call is forwarded to", 8));
   prov_test_app_keys ("ctrl+a", NULL);
   prov_test_app_type (HUMAN_DELAY, "+441217300300");
   prov_test_app_keys ("alt+n", NULL);
