@@ -4,8 +4,6 @@
 #include "prov-bench-keys.h"
 
 /* A person's pace, and a wedge scanner's. */
-#define HUMAN_DELAY "60"
-#define SCANNER_DELAY "5"
 #define TIMEOUT_MS 30000
 
 void
@@ -20,7 +18,7 @@ void
 prov_bench_type (ProvBenchCount *count,
                  const char     *text)
 {
-  prov_test_app_type (HUMAN_DELAY, text);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, text);
   count->keystrokes += g_utf8_strlen (text, -1);
 }
 
@@ -30,7 +28,7 @@ prov_bench_scan (ProvBenchCount *count,
 {
   g_autofree char *burst = g_strconcat (barcode, "\n", NULL);
 
-  prov_test_app_type (SCANNER_DELAY, burst);
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, burst);
   count->scanned += strlen (burst);
 }
 

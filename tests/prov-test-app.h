@@ -8,6 +8,14 @@ G_BEGIN_DECLS
  * its pressed look ends. */
 #define PROV_TEST_BUTTON_CLICK_MS 500
 
+/* xdotool's --delay for typing: it waits half of it after each press and
+ * half after each release. A person's keys come at least 60 ms apart; a
+ * scanner's keys come within the 35 ms the scan decoder allows between
+ * them. The person was once 60 ("30 ms apart"): now and then all of a
+ * phone number came within 35 ms, and was taken for a scan. */
+#define PROV_TEST_HUMAN_DELAY "120"
+#define PROV_TEST_SCANNER_DELAY "5"
+
 /* The real provisioner binary, started the way a clerk starts it, in a
  * throw-away home so tests never touch the developer's own data. */
 typedef struct _ProvTestApp ProvTestApp;

@@ -11,8 +11,6 @@
 #include "prov-test-util.h"
 
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
-#define SCANNER_DELAY "5"
 
 static void
 test_draft_survives_crash (void)
@@ -40,7 +38,7 @@ test_draft_survives_crash (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (HUMAN_DELAY, "jansen");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
@@ -49,13 +47,13 @@ test_draft_survives_crash (void)
   prov_test_app_press_button ("alt+u");
   /* The new subscriber, then past the language, the check box and the
    * name shown on calls (it follows the subscriber's) to the PIN. */
-  prov_test_app_type (HUMAN_DELAY, "Piet");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Piet");
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "Jansen");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Jansen");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "piet@jansen.example");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "piet@jansen.example");
   prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "1234");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "1234");
   /* Saved as typed; a moment for the last keystroke to reach the disk. */
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
 
@@ -81,7 +79,7 @@ test_draft_survives_crash (void)
    * available extension" came back ticked, so the page starts at the
    * name; the PIN, then the area code follow. */
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "030");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "030");
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page confirm shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+o", NULL);
@@ -126,7 +124,7 @@ test_connect_sim_later (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (HUMAN_DELAY, "peeters");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "peeters");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 0, TIMEOUT_MS));
@@ -134,11 +132,11 @@ test_connect_sim_later (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page user shown", 0, TIMEOUT_MS));
-  prov_test_app_type (HUMAN_DELAY, "Tom");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Tom");
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "Peeters");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Peeters");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "tom@peeters.example");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "tom@peeters.example");
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page sim shown", 0, TIMEOUT_MS));
 
@@ -152,9 +150,9 @@ test_connect_sim_later (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
   prov_test_app_press_button ("alt+u");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "5150");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "5150");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "03");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "03");
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page confirm shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+o", NULL);
@@ -183,7 +181,7 @@ test_connect_sim_later (void)
 
   /* Scan the SIM and connect it. */
   g_usleep (1000 * G_TIME_SPAN_MILLISECOND);
-  prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, "89314404000132922221\n");
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("connect-sim");
   prov_test_app_keys ("alt+c", NULL);

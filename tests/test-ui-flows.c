@@ -10,8 +10,6 @@
 #include "prov-tmf622.h"
 
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
-#define SCANNER_DELAY "5"
 
 static void
 expect_page (ProvTestApp *app,
@@ -51,11 +49,11 @@ type_new_user (const char *first,
                const char *last,
                const char *email)
 {
-  prov_test_app_type (HUMAN_DELAY, first);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, first);
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, last);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, last);
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, email);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, email);
   prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
 }
 
@@ -94,7 +92,7 @@ test_both_flows (void)
   prov_test_app_keys ("ctrl+shift+n", NULL);
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "user-extension", "stocktaking", 0);
-  prov_test_app_type (HUMAN_DELAY, "jansen");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "add-ons", 0);
@@ -104,9 +102,9 @@ test_both_flows (void)
    * and language; the name shown on calls follows. */
   prov_test_app_press_button ("alt+u");
   type_new_user ("Anna", "Jansen", "anna@jansen.example");
-  prov_test_app_type (HUMAN_DELAY, "0000");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "0000");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "030");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "030");
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "confirm", 0);
   /* Place it and start the next extension for the same customer. */
@@ -123,7 +121,7 @@ test_both_flows (void)
   /* "Use next available extension" stayed ticked: the number is the next
    * free one already, and the new subscriber is next to type. */
   type_new_user ("Bram", "Jansen", "bram@jansen.example");
-  prov_test_app_type (HUMAN_DELAY, "2468");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "2468");
   /* The area code came along from the first extension. */
   prov_test_app_keys ("Tab", "Return", NULL);
   expect_page (app, "user-extension-another", "confirm", 1);
@@ -140,7 +138,7 @@ test_both_flows (void)
   prov_test_app_keys ("Down", "Return", NULL);
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "mobile-user", "stocktaking", 2);
-  prov_test_app_type (HUMAN_DELAY, "bakk");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "bakk");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "mobile-user", "subscription", 0);
@@ -148,14 +146,14 @@ test_both_flows (void)
   expect_page (app, "mobile-user", "add-ons", 2);
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "user", 0);
-  prov_test_app_type (HUMAN_DELAY, "Sanne");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Sanne");
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "de Vries");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "de Vries");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "sanne@bakkerij.example");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "sanne@bakkerij.example");
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "sim", 0);
-  prov_test_app_type (SCANNER_DELAY, "89314404000132922221\n");
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, "89314404000132922221\n");
   expect_page (app, "mobile-user", "number", 0);
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "mobile-user", "extension", 2);
@@ -163,9 +161,9 @@ test_both_flows (void)
   prov_test_app_keys ("Tab", NULL);
   /* The mobile portal's factory PIN has three digits; the product's
    * specification says so. */
-  prov_test_app_type (HUMAN_DELAY, "000");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "000");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "020");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "020");
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "mobile-user", "confirm", 2);
   prov_test_app_keys ("alt+o", NULL);
@@ -287,11 +285,11 @@ test_start_date (void)
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   expect_page (app, "user-extension", "stocktaking", 0);
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (HUMAN_DELAY, "jansen");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "jansen");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   /* Past the customer found and "New Customer With This Name". */
   prov_test_app_keys ("Tab", "Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, typed);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, typed);
   g_usleep (800 * G_TIME_SPAN_MILLISECOND);
   shown = prov_test_app_run_cli (app, "order", "show", uuid);
   g_test_message ("%s", shown);
@@ -324,9 +322,9 @@ test_start_date (void)
   expect_page (app, "user-extension", "extension", 0);
   prov_test_app_press_button ("alt+u");
   type_new_user ("Cor", "Jansen", "cor@jansen.example");
-  prov_test_app_type (HUMAN_DELAY, "1234");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "1234");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "030");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "030");
   prov_test_app_keys ("Return", NULL);
   expect_page (app, "user-extension", "confirm", 0);
   prov_test_app_press_button ("alt+e");

@@ -12,8 +12,6 @@
 #include "prov-test-util.h"
 
 #define TIMEOUT_MS 30000
-#define SCANNER_DELAY "5"
-#define HUMAN_DELAY "120"
 #define ORDER_UUID "5a1e5e1d-7c4b-4d0e-9f1a-2b3c4d5e6f70"
 
 static void
@@ -48,7 +46,7 @@ scan (ProvTestApp *app,
 {
   g_autofree char *typed = g_strconcat (code, "\n", NULL);
 
-  prov_test_app_type (SCANNER_DELAY, typed);
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, typed);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Inventory of order " ORDER_UUID, logged_before, TIMEOUT_MS));
 }
 
@@ -88,7 +86,7 @@ test_scan_inventory_and_send (void)
   g_assert_cmpuint (g_strv_length (refused), ==, 1);
   g_assert_nonnull (strstr (refused[0], "line 1"));
   /* The second SIM is picked from stock by its last four digits. */
-  prov_test_app_type (HUMAN_DELAY, sim_2 + strlen (sim_2) - 4);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, sim_2 + strlen (sim_2) - 4);
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Inventory of order " ORDER_UUID, 3, TIMEOUT_MS));
   /* The wrong device for line 2, undone; then the right one. */

@@ -13,14 +13,12 @@
 #include "prov-test-util.h"
 
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
-#define SCANNER_DELAY "5"
 #define CUSTOMERS "tmf-api/customerManagement/v4/customer"
 
 static void
 type_field (const char *text)
 {
-  prov_test_app_type (HUMAN_DELAY, text);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, text);
 }
 
 static char *
@@ -119,7 +117,7 @@ scan (ProvTestApp *app,
   g_autofree char *typed = g_strconcat (code, "\n", NULL);
   g_autofree char *needle = g_strdup_printf ("Inventory of order %s", uuid);
 
-  prov_test_app_type (SCANNER_DELAY, typed);
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, typed);
   g_assert_true (prov_test_app_wait_for_log_count (app, needle, logged_before, TIMEOUT_MS));
 }
 

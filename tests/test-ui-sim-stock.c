@@ -8,7 +8,6 @@
 #include "prov-test-util.h"
 
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
 
 typedef struct {
   char *unique;
@@ -85,7 +84,7 @@ test_pick_sim_by_last_digits (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
   uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (HUMAN_DELAY, "bakk");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "bakk");
   g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 0, TIMEOUT_MS));
@@ -93,17 +92,17 @@ test_pick_sim_by_last_digits (void)
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page user shown", 0, TIMEOUT_MS));
-  prov_test_app_type (HUMAN_DELAY, "Eva");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Eva");
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "Visser");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Visser");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "eva@bakkerij.example");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "eva@bakkerij.example");
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page sim shown", 0, TIMEOUT_MS));
 
   /* A unique ending: the SIM is picked, the page is complete. */
   prov_test_app_keys ("alt+f", NULL);
-  prov_test_app_type (HUMAN_DELAY, sims.unique + strlen (sims.unique) - 4);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, sims.unique + strlen (sims.unique) - 4);
   g_usleep (800 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("alt+n", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page number shown", 0, TIMEOUT_MS));
@@ -113,7 +112,7 @@ test_pick_sim_by_last_digits (void)
   prov_test_app_keys ("alt+b", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page sim shown", 1, TIMEOUT_MS));
   prov_test_app_keys ("alt+f", "ctrl+a", "BackSpace", NULL);
-  prov_test_app_type (HUMAN_DELAY, sims.shared_a + strlen (sims.shared_a) - 4);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, sims.shared_a + strlen (sims.shared_a) - 4);
   g_assert_true (prov_test_app_wait_for_names (app, (const char *[]) {
     "2 SIMs in stock end in these digits", sims.shared_a, sims.shared_b, NULL }, TIMEOUT_MS));
   prov_test_app_screenshot ("mobile-user-sim-from-stock");
