@@ -15,7 +15,6 @@
 #include "prov-tmf681.h"
 
 #define TIMEOUT_MS 30000
-#define HUMAN_DELAY "60"
 #define CUSTOMERS "tmf-api/customerManagement/v4/customer"
 #define MESSAGES "tmf-api/communicationManagement/v4/communicationMessage"
 
@@ -45,11 +44,11 @@ fill_customer (ProvTestApp *app)
   g_assert_true (prov_test_app_focus_assistant (app, "Customer", TIMEOUT_MS));
   g_assert_true (prov_test_app_wait_for_log (app, "Resellers listed: 2", TIMEOUT_MS));
   prov_test_app_expect_page (app, "customer", 0, NULL);
-  prov_test_app_type (HUMAN_DELAY, "Jewellery Quarter Cafe");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Jewellery Quarter Cafe");
   prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "hello@jqcafe.example");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "hello@jqcafe.example");
   prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (HUMAN_DELAY, "4821");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "4821");
   prov_test_app_screenshot ("add-services-customer");
   prov_test_app_keys ("Return", NULL);
   prov_test_app_expect_page (app, "service", 0, "add-services-service");
@@ -109,7 +108,7 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_expect_page (app, "numbers", 0, NULL);
 
   /* Gold numbers starting 0121 737: two ticked and added, one alone. */
-  prov_test_app_type (HUMAN_DELAY, "0121737");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "0121737");
   prov_test_app_choose ("alt+g", 1);
   prov_test_app_keys ("alt+s", NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 5 numbers found", TIMEOUT_MS));
@@ -144,7 +143,7 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_keys ("space", NULL);
   g_assert_true (prov_test_app_tab_to (app, "in row 'A number every call is forwarded to", 6));
   g_assert_true (prov_test_app_tab_to_next (app, "in row 'A number every call is forwarded to", 8));
-  prov_test_app_type (HUMAN_DELAY, "0121 730 0300");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "0121 730 0300");
   prov_test_app_screenshot ("add-services-settings");
   prov_test_app_keys ("alt+n", NULL);
 
@@ -169,7 +168,7 @@ test_services_for_a_resellers_customer (void)
   g_assert_true (prov_test_app_tab_to (app, "in row 'A number every call is forwarded to", 8));
   g_assert_true (prov_test_app_tab_to_next (app, "in row 'A number every call is forwarded to", 8));
   prov_test_app_keys ("ctrl+a", NULL);
-  prov_test_app_type (HUMAN_DELAY, "+441217300300");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "+441217300300");
   prov_test_app_keys ("alt+n", NULL);
   prov_test_app_expect_page (app, "billing", 1, NULL);
   prov_test_app_keys ("alt+n", NULL);
