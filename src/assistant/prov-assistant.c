@@ -334,6 +334,10 @@ finish_placing (Placing *placing)
    * is not changed from here. */
   if (placing->stay)
     {
+      /* Placed, the order is the sender's: its state moves on, and saving
+       * it as a draft again would only be refused. */
+      g_signal_handlers_disconnect_by_data (self->autosave, self);
+      g_clear_object (&self->autosave);
       gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
       prov_assistant_page_load (page_at (self, gtk_assistant_get_current_page (self->assistant)), &self->context);
       update_complete (self, page_at (self, gtk_assistant_get_current_page (self->assistant)));
@@ -435,7 +439,7 @@ place_order (ProvAssistant *self,
   Placing *placing;
   int current = gtk_assistant_get_current_page (self->assistant);
 
-  if (self->placing)
+  if (self->placing || self->autosave == NULL)
     return;
 
   /* Placed from within the flow, the pages up to this one make the order. */
@@ -600,7 +604,8 @@ on_destroy (GtkWidget     *window,
   for (guint i = 0; i < self->pages->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->pages, i), self);
   g_ptr_array_set_size (self->pages, 0);
-  g_signal_handlers_disconnect_by_data (self->autosave, self);
+  if (self->autosave != NULL)
+    g_signal_handlers_disconnect_by_data (self->autosave, self);
   g_signal_handlers_disconnect_by_data (self->scan_listener, self);
   g_object_unref (self);
 }

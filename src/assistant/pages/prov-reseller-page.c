@@ -153,6 +153,10 @@ on_resellers_listed (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* Placed meanwhile (Create Services stays in the assistant): the
+   * order's reseller is settled, and loading the list would write it. */
+  if (!prov_order_state_is_editable (prov_order_get_state (self->context->order)))
+    return;
 
   for (guint i = 0; resellers != NULL && i < resellers->len; i++)
     {
