@@ -416,9 +416,11 @@ take_current_customer (ProvApplication *self,
     PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
   };
 
-  /* A new customer is nobody the till has served before. */
+  /* A new customer is nobody the till has served before; a reseller's
+   * customer is chosen under the reseller. */
   if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL ||
-      prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER)
+      prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER ||
+      prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES)
     return;
 
   for (guint i = 0; customer_fields[i] != NULL; i++)

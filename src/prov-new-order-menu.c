@@ -85,6 +85,7 @@ prov_new_order_menu_new (GtkApplication    *application,
   ProvNewOrderMenu *self;
   g_autoptr(GMenu) extensions = g_menu_new ();
   g_autoptr(GMenu) wireless = g_menu_new ();
+  g_autoptr(GMenu) resellers = g_menu_new ();
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (scheduler), NULL);
@@ -101,6 +102,10 @@ prov_new_order_menu_new (GtkApplication    *application,
                                          (const char *[]) { "<primary><shift>n", NULL });
   g_menu_append (wireless, _("New _Wireless Customer"), "app.new-order::new-wireless-customer");
   g_menu_append_section (self->menu, _("Wireless Dealer"), G_MENU_MODEL (wireless));
+  g_menu_append (resellers, _("Add _Services"), "app.new-order::add-services");
+  g_menu_append_section (self->menu, _("Reseller Billing"), G_MENU_MODEL (resellers));
+  gtk_application_set_accels_for_action (application, "app.new-order::add-services",
+                                         (const char *[]) { "<primary><shift>a", NULL });
   gtk_application_set_accels_for_action (application, "app.new-order::new-wireless-customer",
                                          (const char *[]) { "<primary><shift>w", NULL });
 

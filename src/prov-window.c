@@ -232,6 +232,18 @@ search_activated (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The orders of one customer, e.g. after the reseller portal's Finish. */
+static void
+search_for_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ProvWindow *self = PROV_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 prov_window_dispose (GObject *object)
 {
@@ -283,6 +295,7 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_activated);
   gtk_widget_class_install_action (widget_class, "win.choose-new-order", NULL, choose_new_order_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.choose-new-order", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

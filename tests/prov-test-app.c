@@ -889,3 +889,74 @@ prov_test_app_spawn_synced (const char  *carrier_url,
   prov_test_app_start_synced (app, window);
   return app;
 }
+
+static gboolean
+tab_until (ProvTestApp *app,
+           const char  *needle,
+           gboolean     move_first,
+           guint        max_tabs)
+{
+  for (guint tabs = 0; tabs <= max_tabs; tabs++)
+    {
+      g_auto(GStrv) moves = prov_test_app_dup_log_lines (app, "Focus on ");
+      guint n_moves = g_strv_length (moves);
+
+      if ((tabs > 0 || !move_first) && n_moves > 0 && strstr (moves[n_moves - 1], needle) != NULL)
+        return TRUE;
+      if (tabs == max_tabs)
+        break;
+      prov_test_app_keys ("Tab", NULL);
+      prov_test_app_wait_for_log_count (app, "Focus on ", n_moves, 2000);
+    }
+
+  return FALSE;
+}
+
+/* Presses Tab until the assistant logs the keyboard on a widget whose
+ * description holds @needle, at most @max_tabs times: what a clerk does,
+ * without a count that changes whenever a row comes or goes. */
+gboolean
+prov_test_app_tab_to (ProvTestApp *app,
+                      const char  *needle,
+                      guint        max_tabs)
+{
+  return tab_until (app, needle, FALSE, max_tabs);
+}
+
+/* The same, from the widget after the one with the keyboard. */
+gboolean
+prov_test_app_tab_to_next (ProvTestApp *app,
+                           const char  *needle,
+                           guint        max_tabs)
+{
+  return tab_until (app, needle, TRUE, max_tabs);
+}
+
+/* Waits for the assistant's @page to show for the (@seen_before + 1)th
+ * time, then photographs it as @screenshot unless that is NULL. */
+void
+prov_test_app_expect_page (ProvTestApp *app,
+                           const char  *page,
+                           guint        seen_before,
+                           const char  *screenshot)
+{
+  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
+
+  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, 30000));
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  if (screenshot != NULL)
+    prov_test_app_screenshot (screenshot);
+}
+
+/* A combo row opened by its mnemonic; @downs entries down, then taken. */
+void
+prov_test_app_choose (const char *mnemonic,
+                      guint       downs)
+{
+  prov_test_app_keys (mnemonic, NULL);
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  for (guint i = 0; i < downs; i++)
+    prov_test_app_keys ("Down", NULL);
+  prov_test_app_keys ("Return", NULL);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+}

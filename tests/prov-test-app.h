@@ -66,6 +66,18 @@ gboolean     prov_test_app_wait_for_names (ProvTestApp        *app,
                                            const char * const *needles,
                                            guint               timeout_ms);
 void         prov_test_app_screenshot     (const char   *name);
+void         prov_test_app_expect_page    (ProvTestApp  *app,
+                                           const char   *page,
+                                           guint         seen_before,
+                                           const char   *screenshot);
+void         prov_test_app_choose         (const char   *mnemonic,
+                                           guint         downs);
+gboolean     prov_test_app_tab_to         (ProvTestApp  *app,
+                                           const char   *needle,
+                                           guint         max_tabs);
+gboolean     prov_test_app_tab_to_next    (ProvTestApp  *app,
+                                           const char   *needle,
+                                           guint         max_tabs);
 char       **prov_test_app_dup_log_lines  (ProvTestApp  *app,
                                            const char   *needle);
 char        *prov_test_app_dup_logged_uuid (ProvTestApp *app,

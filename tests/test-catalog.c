@@ -274,7 +274,8 @@ test_service_settings (void)
     "    \"productSpecCharacteristicValue\":[{\"value\":true,\"isDefault\":true},{\"value\":false}]},"
     "   {\"name\":\"ringTime\",\"description\":\"Ring time\",\"valueType\":\"integer\","
     "    \"productSpecCharacteristicValue\":[{\"value\":10},{\"value\":20,\"isDefault\":true}]},"
-    "   {\"name\":\"forwardTo\",\"valueType\":\"string\"},"
+    "   {\"name\":\"forwardTo\",\"valueType\":\"string\","
+    "    \"productSpecCharacteristicValue\":[{\"valueType\":\"string\",\"regex\":\"^\\\\+[1-9][0-9]{7,14}$\"}]},"
     "   {\"name\":\"internal\",\"configurable\":false}]}]}", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvCatalog) catalog = prov_catalog_new_from_json (catalog_json, 1, &error);
@@ -300,6 +301,7 @@ test_service_settings (void)
   assert_refused (prov_service_setting_check (ring_time, "15"));
   assert_refused (prov_service_setting_check (ring_time, "ten"));
   assert_accepted (prov_service_setting_check (forward, "+441217300300"));
+  assert_refused (prov_service_setting_check (forward, "0121 737 0000"));
   assert_accepted (prov_service_setting_check (forward, NULL));
 }
 

@@ -16,36 +16,9 @@
 #define CUSTOMERS "tmf-api/customerManagement/v4/customer"
 
 static void
-expect_page (ProvTestApp *app,
-             const char  *page,
-             guint        seen_before,
-             const char  *shot)
-{
-  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
-
-  g_assert_true (prov_test_app_wait_for_log_count (app, line, seen_before, TIMEOUT_MS));
-  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
-  if (shot != NULL)
-    prov_test_app_screenshot (shot);
-}
-
-static void
 type_field (const char *text)
 {
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, text);
-}
-
-/* A combo row opened by its mnemonic; @downs entries down, then taken. */
-static void
-choose (const char *mnemonic,
-        guint       downs)
-{
-  prov_test_app_keys (mnemonic, NULL);
-  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
-  for (guint i = 0; i < downs; i++)
-    prov_test_app_keys ("Down", NULL);
-  prov_test_app_keys ("Return", NULL);
-  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
 }
 
 static char *
@@ -91,7 +64,7 @@ fill_first_pages (ProvTestApp *app,
 {
   prov_test_app_keys ("ctrl+shift+w", NULL);
   g_assert_true (prov_test_app_focus_assistant (app, "Carrier and Contact", TIMEOUT_MS));
-  expect_page (app, "carrier", 0, NULL);
+  prov_test_app_expect_page (app, "carrier", 0, NULL);
   type_field ("Anna de Boer");
   prov_test_app_keys ("Tab", NULL);
   /* Bad input gets its message and keeps the page from moving on. */
@@ -105,9 +78,9 @@ fill_first_pages (ProvTestApp *app,
   type_field ("+31612345678");
   prov_test_app_keys ("Return", NULL);
 
-  expect_page (app, "profile", 0, NULL);
+  prov_test_app_expect_page (app, "profile", 0, NULL);
   if (business)
-    choose ("alt+p", 1);
+    prov_test_app_choose ("alt+p", 1);
   prov_test_app_keys ("Tab", NULL);
   type_field (name);
   prov_test_app_keys ("Tab", NULL);
@@ -124,7 +97,7 @@ fill_first_pages (ProvTestApp *app,
     prov_test_app_screenshot ("new-customer-profile");
   prov_test_app_keys ("Return", NULL);
 
-  expect_page (app, "addresses", 0, NULL);
+  prov_test_app_expect_page (app, "addresses", 0, NULL);
   type_field ("Stationsweg 1");
   prov_test_app_keys ("Tab", NULL);
   type_field ("3511 AA");
@@ -193,7 +166,7 @@ test_business_with_two_lines (void)
 
   /* Line 1: the voice package offered first, its hotspot removed (the
    * fourth product's Remove, after the package); saved. */
-  expect_page (app, "lines", 0, NULL);
+  prov_test_app_expect_page (app, "lines", 0, NULL);
   prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", NULL);
   prov_test_app_screenshot ("new-customer-lines");
   prov_test_app_keys ("Return", NULL);
@@ -203,15 +176,15 @@ test_business_with_two_lines (void)
 
   /* The last page: one possible duplicate (the same phone number). The
    * second line is added from here: back on Lines, a data-only line. */
-  expect_page (app, "options", 0, NULL);
+  prov_test_app_expect_page (app, "options", 0, NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
   prov_test_app_keys ("alt+l", NULL);
-  expect_page (app, "lines", 1, NULL);
-  choose ("alt+t", 1);
+  prov_test_app_expect_page (app, "lines", 1, NULL);
+  prov_test_app_choose ("alt+t", 1);
   prov_test_app_screenshot ("new-customer-second-line");
   prov_test_app_keys ("alt+s", NULL);
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "options", 1, NULL);
+  prov_test_app_expect_page (app, "options", 1, NULL);
 
   /* Direct debit: a mistyped IBAN is refused, the right one shown masked. */
   type_field ("NL91ABNA0417164301");
@@ -296,14 +269,14 @@ test_pick_the_duplicate (void)
   app = prov_test_app_spawn_synced (sandbox.root, &window);
   /* Maria Schmidt's phone number: the carrier has her already. */
   fill_first_pages (app, FALSE, "Maria Schmidt", "+4930123456");
-  expect_page (app, "lines", 0, NULL);
+  prov_test_app_expect_page (app, "lines", 0, NULL);
   prov_test_app_keys ("alt+s", NULL);
   prov_test_app_keys ("alt+n", NULL);
 
-  expect_page (app, "options", 0, NULL);
+  prov_test_app_expect_page (app, "options", 0, NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
   /* Paid at the counter's terminal instead of direct debit. */
-  choose ("alt+m", 1);
+  prov_test_app_choose ("alt+m", 1);
   prov_test_app_keys ("Tab", NULL);
   type_field ("TRM-0042");
   /* Open her, and use her. */
@@ -357,13 +330,13 @@ test_resumes_after_crash (void)
   sandbox_start (&sandbox, NULL, NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
   fill_first_pages (app, TRUE, "Jansen Installatie B.V.", "+31302345678");
-  expect_page (app, "lines", 0, NULL);
+  prov_test_app_expect_page (app, "lines", 0, NULL);
   prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Return", NULL);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("alt+s", NULL);
   prov_test_app_keys ("alt+l", NULL);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
-  choose ("alt+t", 1);
+  prov_test_app_choose ("alt+t", 1);
   /* Saved as chosen; a moment for the last change to reach the disk. */
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   opened = prov_test_app_dup_log_lines (app, "Assistant for order ");
@@ -386,7 +359,7 @@ test_resumes_after_crash (void)
   /* Line 2, data only, still open: save it, then pay and create. */
   prov_test_app_keys ("alt+s", NULL);
   prov_test_app_keys ("alt+n", NULL);
-  expect_page (app, "options", 0, NULL);
+  prov_test_app_expect_page (app, "options", 0, NULL);
   g_assert_true (prov_test_app_wait_for_log (app, ": 1 found", TIMEOUT_MS));
   type_field ("NL91ABNA0417164300");
   prov_test_app_keys ("Tab", "Tab", NULL);

@@ -6,7 +6,7 @@
 
 G_DEFINE_INTERFACE (ProvAssistantPage, prov_assistant_page, GTK_TYPE_WIDGET)
 
-enum { CHANGED, NEXT, GO_TO, N_SIGNALS };
+enum { CHANGED, NEXT, GO_TO, PLACE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static gboolean
@@ -42,6 +42,8 @@ prov_assistant_page_default_init (ProvAssistantPageInterface *iface)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[GO_TO] = g_signal_new ("go-to", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PLACE] = g_signal_new ("place", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 const char *
@@ -106,6 +108,12 @@ void
 prov_assistant_page_request_next (ProvAssistantPage *self)
 {
   g_signal_emit (self, signals[NEXT], 0);
+}
+
+void
+prov_assistant_page_request_place (ProvAssistantPage *self)
+{
+  g_signal_emit (self, signals[PLACE], 0);
 }
 
 void

@@ -55,6 +55,9 @@ void        prov_assistant_page_focus_first  (ProvAssistantPage *self);
 void        prov_assistant_page_changed      (ProvAssistantPage *self);
 /* For pages: Enter on the last field of a complete page moves on. */
 void        prov_assistant_page_request_next (ProvAssistantPage *self);
+/* For pages: place the order without leaving the flow (the reseller
+ * portal's Create Services, followed by its Notifications). */
+void        prov_assistant_page_request_place (ProvAssistantPage *self);
 /* For pages: show the page of @id, e.g. the lines after adding one. */
 void        prov_assistant_page_request_page (ProvAssistantPage *self,
                                               const char        *id);

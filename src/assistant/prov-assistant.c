@@ -6,6 +6,13 @@
 #include "prov-autosave.h"
 #include "prov-scan-listener.h"
 #include "pages/prov-address-page.h"
+#include "pages/prov-billing-page.h"
+#include "pages/prov-creation-page.h"
+#include "pages/prov-notifications-page.h"
+#include "pages/prov-numbers-page.h"
+#include "pages/prov-reseller-page.h"
+#include "pages/prov-service-page.h"
+#include "pages/prov-settings-page.h"
 #include "pages/prov-addons-page.h"
 #include "pages/prov-carrier-page.h"
 #include "pages/prov-confirm-page.h"
@@ -72,11 +79,26 @@ page_type_for (const char *name)
     return PROV_TYPE_LINES_PAGE;
   if (g_str_equal (name, "options"))
     return PROV_TYPE_OPTIONS_PAGE;
+  if (g_str_equal (name, "customer"))
+    return PROV_TYPE_RESELLER_PAGE;
+  if (g_str_equal (name, "service"))
+    return PROV_TYPE_SERVICE_PAGE;
+  if (g_str_equal (name, "numbers"))
+    return PROV_TYPE_NUMBERS_PAGE;
+  if (g_str_equal (name, "settings"))
+    return PROV_TYPE_SETTINGS_PAGE;
+  if (g_str_equal (name, "billing"))
+    return PROV_TYPE_BILLING_PAGE;
+  if (g_str_equal (name, "creation"))
+    return PROV_TYPE_CREATION_PAGE;
+  if (g_str_equal (name, "notifications"))
+    return PROV_TYPE_NOTIFICATIONS_PAGE;
   return PROV_TYPE_CONFIRM_PAGE;
 }
 
-/* The steps of each carrier portal (DESIGN.md, flows 1 to 3); the last
- * one has the button that places the order. */
+/* The steps of each carrier portal (DESIGN.md, flows 1 to 4); the last
+ * one has the button that places the order, except in the reseller
+ * portal, whose Creation places it and whose Notifications follow. */
 static const char * const mobile_user_flow[] = {
   "stocktaking", "subscription", "add-ons", "user", "sim", "number", "extension", "confirm", NULL
 };
@@ -85,6 +107,9 @@ static const char * const user_extension_flow[] = {
 };
 static const char * const new_wireless_customer_flow[] = {
   "carrier", "profile", "addresses", "lines", "options", NULL
+};
+static const char * const add_services_flow[] = {
+  "customer", "service", "numbers", "settings", "billing", "creation", "notifications", NULL
 };
 
 static const char * const *
@@ -98,6 +123,8 @@ flow_for (ProvOrderKind kind)
       return user_extension_flow;
     case PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER:
       return new_wireless_customer_flow;
+    case PROV_ORDER_KIND_ADD_SERVICES:
+      return add_services_flow;
     default:
       return NULL;
     }
@@ -268,6 +295,7 @@ on_autosave_failed (ProvAssistant *self,
 typedef struct {
   ProvAssistant *self;
   gboolean       another;
+  gboolean       stay;      /* the flow goes on after placing */
 } Placing;
 
 static void
@@ -302,6 +330,22 @@ finish_placing (Placing *placing)
   g_debug ("Order %s placed as %s", prov_order_get_uuid (self->context.order),
            prov_order_state_to_id (prov_order_get_state (self->context.order)));
   prov_sync_scheduler_sync_now (self->context.scheduler);
+  /* The reseller portal goes on to its Notifications; what was created
+   * is not changed from here. */
+  if (placing->stay)
+    {
+      /* Placed, the order is the sender's: its state moves on, and saving
+       * it as a draft again would only be refused. */
+      g_signal_handlers_disconnect_by_data (self->autosave, self);
+      g_clear_object (&self->autosave);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), TRUE);
+      prov_assistant_page_load (page_at (self, gtk_assistant_get_current_page (self->assistant)), &self->context);
+      update_complete (self, page_at (self, gtk_assistant_get_current_page (self->assistant)));
+      gtk_assistant_next_page (self->assistant);
+      gtk_assistant_commit (self->assistant);
+      placing_free (placing);
+      return;
+    }
   if (placing->another)
     start_another_extension (self);
   /* What comes next happens in the order's window: its inventory. */
@@ -360,12 +404,13 @@ on_flushed (GObject      *source,
                                 g_get_user_name (), NULL, on_placed, placing);
 }
 
-/* Every page must be complete, not only the ones visited this time: a
- * resumed draft may have skipped over one. */
+/* Every page before @until must be complete, not only the ones visited
+ * this time: a resumed draft may have skipped over one. */
 static gboolean
-check_all_complete (ProvAssistant *self)
+check_all_complete (ProvAssistant *self,
+                    guint          until)
 {
-  for (guint i = 0; i < self->pages->len; i++)
+  for (guint i = 0; i < until; i++)
     {
       ProvAssistantPage *page = g_ptr_array_index (self->pages, i);
 
@@ -388,29 +433,76 @@ check_all_complete (ProvAssistant *self)
 
 static void
 place_order (ProvAssistant *self,
-             gboolean       another)
+             gboolean       another,
+             gboolean       stay)
 {
   Placing *placing;
+  int current = gtk_assistant_get_current_page (self->assistant);
 
-  if (self->placing)
+  if (self->placing || self->autosave == NULL)
     return;
 
-  if (!check_all_complete (self))
+  /* Placed from within the flow, the pages up to this one make the order. */
+  if (!check_all_complete (self, stay ? (guint) current : self->pages->len))
     return;
 
   self->placing = TRUE;
   placing = g_new0 (Placing, 1);
   placing->self = g_object_ref (self);
   placing->another = another;
+  placing->stay = stay;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->assistant), FALSE);
   prov_autosave_flush_async (self->autosave, NULL, on_flushed, placing);
 }
 
 static void
+on_place_requested (ProvAssistant     *self,
+                    ProvAssistantPage *page)
+{
+  place_order (self, FALSE, TRUE);
+}
+
+/* The reseller portal's Finish: where the clerk asked to go next. */
+static void
+finish (ProvAssistant *self)
+{
+  const char *after = prov_order_get_field (self->context.order, "notify.after");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
+  GApplication *application = g_application_get_default ();
+
+  if (g_strcmp0 (after, "again") == 0)
+    {
+      g_autoptr(ProvOrder) next = prov_order_new_another (self->context.order);
+      ProvAssistant *another;
+
+      prov_order_set_current_page (next, "service");
+      /* A customer this order creates is the next one's too, once the
+       * carrier has them (see prov_sync_ensure_customer_async). */
+      if (prov_order_get_field (next, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
+        prov_order_set_field (next, PROV_ORDER_FIELD_FOLLOWS, prov_order_get_uuid (self->context.order));
+      another = prov_assistant_new (self->context.store, self->context.scheduler, next);
+      prov_assistant_present (another, parent);
+      g_object_unref (another);
+    }
+  else if (g_strcmp0 (after, "customer") == 0 && parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.search-for", "s",
+                                prov_order_get_field (self->context.order, PROV_ORDER_FIELD_CUSTOMER_NAME));
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (application), "show-order",
+                                    g_variant_new_string (prov_order_get_uuid (self->context.order)));
+
+  g_debug ("Order %s finished, going to %s", prov_order_get_uuid (self->context.order), after != NULL ? after : "service");
+  gtk_window_destroy (GTK_WINDOW (self->assistant));
+}
+
+static void
 on_place_clicked (ProvAssistant *self)
 {
-  place_order (self, FALSE);
+  if (prov_order_get_kind (self->context.order) == PROV_ORDER_KIND_ADD_SERVICES)
+    finish (self);
+  else
+    place_order (self, FALSE, FALSE);
 }
 
 static void
@@ -422,7 +514,7 @@ on_back_clicked (ProvAssistant *self)
 static void
 on_another_clicked (ProvAssistant *self)
 {
-  place_order (self, TRUE);
+  place_order (self, TRUE, FALSE);
 }
 
 static void
@@ -471,8 +563,34 @@ add_page (ProvAssistant *self,
   g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "next", G_CALLBACK (on_page_next), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "go-to", G_CALLBACK (on_page_go_to), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "place", G_CALLBACK (on_place_requested), self, G_CONNECT_SWAPPED);
   g_ptr_array_add (self->pages, page);
   g_ptr_array_add (self->overlays, overlay);
+}
+
+/* Where the keyboard is, in the debug log: keyboard-only tests move by
+ * it instead of counting Tabs through rows that come and go. */
+static void
+on_focus_moved (GtkWindow  *window,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *row;
+  GtkWidget *group;
+  const char *label;
+
+  if (focus == NULL)
+    return;
+  row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+  group = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP);
+  label = gtk_widget_get_tooltip_text (focus);
+  if (label == NULL && GTK_IS_BUTTON (focus))
+    label = gtk_button_get_label (GTK_BUTTON (focus));
+  g_debug ("Focus on %s '%s' in row '%s' of group '%s'", G_OBJECT_TYPE_NAME (focus), label != NULL ? label : "",
+           row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "",
+           group != NULL && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) != NULL
+           ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : "");
 }
 
 static void
@@ -486,7 +604,8 @@ on_destroy (GtkWidget     *window,
   for (guint i = 0; i < self->pages->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->pages, i), self);
   g_ptr_array_set_size (self->pages, 0);
-  g_signal_handlers_disconnect_by_data (self->autosave, self);
+  if (self->autosave != NULL)
+    g_signal_handlers_disconnect_by_data (self->autosave, self);
   g_signal_handlers_disconnect_by_data (self->scan_listener, self);
   g_object_unref (self);
 }
@@ -542,7 +661,9 @@ prov_assistant_new (ProvStore         *store,
   /* Place Order comes last, where Next was. */
   /* The dealer portal's word for it: the customer is created too. */
   self->place_button = gtk_button_new_with_mnemonic (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER
-                                                       ? _("Create _Order") : _("Place _Order"));
+                                                       ? _("Create _Order")
+                                                       : prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES
+                                                       ? _("_Finish") : _("Place _Order"));
   gtk_widget_add_css_class (self->place_button, "suggested-action");
   g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (confirm_buttons), self->place_button);
@@ -552,6 +673,7 @@ prov_assistant_new (ProvStore         *store,
   g_signal_connect_object (self->assistant, "prepare", G_CALLBACK (on_prepare), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assistant, "cancel", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assistant, "close", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->assistant, "notify::focus-widget", G_CALLBACK (on_focus_moved), NULL);
   /* The window holds the controller: it lives as long as the flow is open. */
   g_signal_connect (self->assistant, "destroy", G_CALLBACK (on_destroy), g_object_ref (self));
 

@@ -101,26 +101,8 @@ list_carriers (ProvCarrierPage *self)
 static void
 list_order_types (ProvCarrierPage *self)
 {
-  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->context->scheduler);
-  g_autoptr(GListModel) types = catalog != NULL ? prov_catalog_list (catalog, PROV_OFFERING_ROLE_ORDER_TYPE,
-                                                                     NULL, NULL, NULL)
-                                                : NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; types != NULL && i < g_list_model_get_n_items (types); i++)
-    {
-      g_autoptr(ProvOffering) type = g_list_model_get_item (types, i);
-
-      /* The list holds them. */
-      g_ptr_array_add (ids, (gpointer) prov_offering_get_id (type));
-      g_ptr_array_add (names, (gpointer) prov_offering_get_name (type));
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (names, NULL);
-
-  prov_choice_row_set_dynamic (self->order_type_row, (const char * const *) ids->pdata,
-                               (const char * const *) names->pdata);
+  prov_choice_row_set_offerings (self->order_type_row, prov_sync_scheduler_get_catalog (self->context->scheduler),
+                                 PROV_OFFERING_ROLE_ORDER_TYPE);
 }
 
 static void

@@ -63,6 +63,22 @@ prov_checked_row_dup_problem (ProvCheckedRow *self)
     return prov_rule_check_email (text);
   if (rule_is (self, "phone"))
     return prov_rule_check_identifier (PROV_ID_KIND_E164, text);
+  if (rule_is (self, "optional-emails"))
+    {
+      g_auto(GStrv) addresses = g_strsplit_set (text, ",; ", -1);
+
+      for (guint i = 0; addresses[i] != NULL; i++)
+        if (*addresses[i] != '\0')
+          {
+            char *problem = prov_rule_check_email (addresses[i]);
+
+            if (problem != NULL)
+              return problem;
+          }
+      return NULL;
+    }
+  if (rule_is (self, "optional-phone"))
+    return *text != '\0' ? prov_rule_check_identifier (PROV_ID_KIND_E164, text) : NULL;
   if (rule_is (self, "iban"))
     return prov_rule_check_identifier (PROV_ID_KIND_IBAN, text);
   if (rule_is (self, "account-pin"))
@@ -115,9 +131,9 @@ dup_stored_value (ProvCheckedRow *self)
   if (!prov_checked_row_is_valid (self))
     return g_strdup (text);
 
-  if (rule_is (self, "phone") || rule_is (self, "iban"))
+  if ((rule_is (self, "phone") || rule_is (self, "optional-phone") || rule_is (self, "iban")) && *text != '\0')
     {
-      g_autoptr(ProvId) id = prov_id_parse (rule_is (self, "phone") ? PROV_ID_KIND_E164 : PROV_ID_KIND_IBAN, text);
+      g_autoptr(ProvId) id = prov_id_parse (rule_is (self, "iban") ? PROV_ID_KIND_IBAN : PROV_ID_KIND_E164, text);
 
       return g_strdup (id->normalized);
     }
@@ -254,7 +270,8 @@ prov_checked_row_class_init (ProvCheckedRowClass *klass)
 
   properties[PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL,
                                                 G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* required, optional, email, phone (E.164), iban, birth-date,
+  /* required, optional, email, optional-emails (a list), phone (E.164),
+   * optional-phone, iban, birth-date,
    * start-date or account-pin */
   properties[PROP_RULE] = g_param_spec_string ("rule", NULL, NULL, "required",
                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);

@@ -136,6 +136,29 @@ prov_choice_row_set_choices (ProvChoiceRow    *self,
 }
 
 void
+prov_choice_row_set_offerings (ProvChoiceRow *self,
+                               ProvCatalog   *catalog,
+                               const char    *role)
+{
+  g_autoptr(GListModel) offerings = catalog != NULL ? prov_catalog_list (catalog, role, NULL, NULL, NULL) : NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; offerings != NULL && i < g_list_model_get_n_items (offerings); i++)
+    {
+      g_autoptr(ProvOffering) offering = g_list_model_get_item (offerings, i);
+
+      /* The catalog holds them. */
+      g_ptr_array_add (ids, (gpointer) prov_offering_get_id (offering));
+      g_ptr_array_add (names, (gpointer) prov_offering_get_name (offering));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (names, NULL);
+
+  prov_choice_row_set_dynamic (self, (const char * const *) ids->pdata, (const char * const *) names->pdata);
+}
+
+void
 prov_choice_row_load (ProvChoiceRow   *self,
                       ProvPageContext *context)
 {

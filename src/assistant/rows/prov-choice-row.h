@@ -24,6 +24,10 @@ void        prov_choice_row_set_choices     (ProvChoiceRow    *self,
 void        prov_choice_row_set_dynamic     (ProvChoiceRow    *self,
                                              const char * const *ids,
                                              const char * const *labels);
+/* The catalog's offerings of @role, by name (none when @catalog is NULL). */
+void        prov_choice_row_set_offerings   (ProvChoiceRow    *self,
+                                             ProvCatalog      *catalog,
+                                             const char       *role);
 void        prov_choice_row_load            (ProvChoiceRow    *self,
                                              ProvPageContext  *context);
 const char *prov_choice_row_get_selected_id (ProvChoiceRow    *self);

@@ -20,6 +20,7 @@ prov_service_setting_free (ProvServiceSetting *setting)
   g_free (setting->value_type);
   g_strfreev (setting->values);
   g_free (setting->default_value);
+  g_free (setting->regex);
   g_free (setting);
 }
 
@@ -69,6 +70,9 @@ prov_service_settings_read (JsonObject *specification)
           JsonObject *value = prov_json_array_get_object (values, v);
           g_autofree char *text = dup_value_text (value);
 
+          /* A pattern is a rule for any value, not a value of its own. */
+          if (prov_json_object_get_string (value, "regex") != NULL && setting->regex == NULL)
+            setting->regex = g_strdup (prov_json_object_get_string (value, "regex"));
           if (text == NULL)
             continue;
           g_strv_builder_add (allowed, text);
@@ -106,6 +110,10 @@ prov_service_setting_check (const ProvServiceSetting *setting,
       if (end == value || *end != '\0')
         return g_strdup_printf (_("%s: a whole number only"), setting->description);
     }
+
+  if (setting->regex != NULL && !g_regex_match_simple (setting->regex, value, 0, 0))
+    /* Translators: %s is a setting's description */
+    return g_strdup_printf (_("%s: not in the form the carrier asks"), setting->description);
 
   if (setting->values[0] != NULL && !g_strv_contains ((const char * const *) setting->values, value))
     {

@@ -14,6 +14,7 @@ typedef struct {
   char  *value_type;     /* "string", "boolean" or "integer" */
   GStrv  values;
   char  *default_value;  /* or NULL */
+  char  *regex;          /* what a value must match, or NULL */
 } ProvServiceSetting;
 
 void                prov_service_setting_free     (ProvServiceSetting *setting);

@@ -50,13 +50,22 @@ static const ProvOrderField fields[] = {
   { "contact.phone", N_("Contact phone"), ID (E164), SHOWN, CUSTOMER ("characteristic.contactPhone") },
 
   /* A reseller's customer (add services): the reseller they come under */
-  { "reseller.id", N_("Reseller"), CHOICE, 0, CUSTOMER ("relatedParty.reseller") },
-  { "reseller.name", N_("Reseller"), TEXT, SHOWN, NEVER },
-  { "customer.mode", N_("New or existing customer"), CHOICE, 0, NEVER },
+  { "reseller.id", N_("Reseller"), CHOICE, KEPT, CUSTOMER ("relatedParty.reseller") },
+  { "reseller.name", N_("Reseller"), TEXT, SHOWN | KEPT, NEVER },
+  { "customer.mode", N_("New or existing customer"), CHOICE, KEPT, NEVER },
   { "service.account-only", N_("Only a customer account"), BOOLEAN, 0, NEVER },
   /* The service type every number's line gets as its offering. */
-  { "service.type", N_("Service type"), CHOICE, 0, NEVER },
-  { "service.type-name", N_("Service type"), TEXT, SHOWN, NEVER },
+  { "service.type", N_("Service type"), CHOICE, KEPT, NEVER },
+  { "service.type-name", N_("Service type"), TEXT, SHOWN | KEPT, NEVER },
+  /* The last number search, kept with the draft */
+  { "numbers.count", N_("How many numbers"), NUMBER, 0, NEVER },
+  { "numbers.prefix", N_("Number prefix"), TEXT, 0, NEVER },
+  { "numbers.grade", N_("Number grade"), CHOICE, 0, NEVER },
+  { "numbers.selection", N_("How numbers are chosen"), CHOICE, 0, NEVER },
+  { "numbers.contains", N_("Digits the number contains"), TEXT, 0, NEVER },
+  { "numbers.pool", N_("Number pool"), CHOICE, 0, NEVER },
+  /* What the clerk asked after the services were created */
+  { "notify.after", N_("After finishing"), CHOICE, 0, NEVER },
   { "billing.price-list", N_("Price list"), CHOICE, 0, CHARACTERISTIC ("priceList") },
   { "billing.price-list-name", N_("Price list"), TEXT, SHOWN, NEVER },
   { "confirm.terms-agreed", N_("Terms and conditions agreed"), BOOLEAN, 0, NEVER },
@@ -64,13 +73,13 @@ static const ProvOrderField fields[] = {
 
   /* A new customer, created at the carrier (TMF629) before the order */
   { "customer.kind", N_("Person or business"), CHOICE, 0, CUSTOMER ("engagedParty.@referredType") },
-  { "customer.phone", N_("Customer's phone number"), ID (E164), SHOWN, CUSTOMER ("contactMedium.phone") },
+  { "customer.phone", N_("Customer's phone number"), ID (E164), SHOWN | KEPT, CUSTOMER ("contactMedium.phone") },
   { "customer.birth-date", N_("Date of birth"), DATE, 0, CUSTOMER ("characteristic.birthDate") },
   { "customer.company-number", N_("Company registration number"), TEXT, SHOWN, CUSTOMER ("characteristic.companyNumber") },
   { "customer.id-type", N_("ID document"), CHOICE, 0, CUSTOMER ("characteristic.idDocumentType") },
   { "customer.id-number", N_("ID document number"), TEXT, 0, CUSTOMER ("characteristic.idDocumentNumber") },
   { "customer.language", N_("Preferred language"), CHOICE, 0, CUSTOMER ("characteristic.preferredLanguage") },
-  { "customer.account-pin", N_("Account PIN for phone support"), SECRET, 0, CUSTOMER ("characteristic.accountPin") },
+  { "customer.account-pin", N_("Account PIN for phone support"), SECRET, KEPT, CUSTOMER ("characteristic.accountPin") },
   { "service.street", N_("Street and number"), TEXT, SHOWN, CUSTOMER ("postalAddress.street1") },
   { "service.postcode", N_("Postcode"), TEXT, SHOWN, CUSTOMER ("postalAddress.postCode") },
   { "service.city", N_("City"), TEXT, SHOWN, CUSTOMER ("postalAddress.city") },

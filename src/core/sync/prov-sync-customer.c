@@ -115,6 +115,24 @@ on_start_recorded (GObject      *source,
   create_customer (task);
 }
 
+/* The carrier's customer created for an order (its externalId
+ * characteristic) among @found, the answer of
+ * prov_carrier_client_find_duplicates; NULL when there is none. */
+static const char *
+created_for (GPtrArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      ProvDuplicate *duplicate = g_ptr_array_index (found, i);
+      const char *id = prov_json_object_get_string (duplicate->customer, "id");
+
+      if ((duplicate->reasons & PROV_DUPLICATE_SAME_ORDER) != 0 && id != NULL)
+        return id;
+    }
+
+  return NULL;
+}
+
 static void
 on_earlier_looked_up (GObject      *source,
                       GAsyncResult *result,
@@ -126,25 +144,12 @@ on_earlier_looked_up (GObject      *source,
                                                                           &error);
 
   if (found == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      ProvDuplicate *duplicate = g_ptr_array_index (found, i);
-      const char *id = prov_json_object_get_string (duplicate->customer, "id");
-
-      if ((duplicate->reasons & PROV_DUPLICATE_SAME_ORDER) != 0 && id != NULL)
-        {
-          record_customer (g_steal_pointer (&task), id);
-          return;
-        }
-    }
-
-  /* The whole list was read: the earlier attempt created nobody. */
-  create_customer (g_steal_pointer (&task));
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (created_for (found) != NULL)
+    record_customer (g_steal_pointer (&task), created_for (found));
+  else
+    /* The whole list was read: the earlier attempt created nobody. */
+    create_customer (g_steal_pointer (&task));
 }
 
 static void
@@ -229,6 +234,25 @@ on_duplicates_looked_up (GObject      *source,
                                         on_checked_recorded, g_steal_pointer (&task));
 }
 
+static void
+on_followed_looked_up (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = prov_carrier_client_find_duplicates_finish (PROV_CARRIER_CLIENT (source), result,
+                                                                          &error);
+
+  if (found == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (created_for (found) != NULL)
+    record_customer (g_steal_pointer (&task), created_for (found));
+  else
+    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
+                             _("The customer is created with the order before this one; this one waits for it"));
+}
+
 /* Makes sure the carrier has @order's new customer: on success the order
  * (and the store) has the carrier's customer number. Carrier errors are
  * PROV_CARRIER_ERROR as for orders; anything else is the store's. */
@@ -258,6 +282,17 @@ prov_sync_ensure_customer_async (ProvStore           *store,
   if (!prov_tmf629_order_needs_customer (order))
     {
       g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* The customer another order of this till creates: theirs once the
+   * carrier has them, and never created twice. */
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
+    {
+      const ProvCustomerProfile earlier = { .external_id = prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) };
+
+      prov_carrier_client_find_duplicates_async (client, &earlier, cancellable, on_followed_looked_up,
+                                                 g_steal_pointer (&task));
       return;
     }
 
