@@ -10,6 +10,7 @@
 #include "prov-store-private.h"
 #include "prov-store-schema.h"
 #include "prov-order-placing.h"
+#include "prov-order-reference.h"
 #include "prov-store-snapshot.h"
 
 /*
@@ -1277,6 +1278,71 @@ ProvOrder *
 prov_store_find_follow_up_finish (ProvStore     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+worker_find_by_reference (StoreWorker *worker,
+                          GTask       *task,
+                          gpointer     args)
+{
+  const char *uuid_prefix = args;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) order = NULL;
+  sqlite3_stmt *statement;
+
+  assert_on_worker (worker);
+
+  if (!worker_require_db (worker, &error) ||
+      !(statement = worker_prepare (worker,
+                                    "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
+                                    "WHERE substr (uuid, 1, length (?1)) = ?1 "
+                                    "ORDER BY created_at DESC, id DESC LIMIT 1",
+                                    &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  bind_text (statement, 1, uuid_prefix);
+  order = worker_read_one_order (worker, statement, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&order), g_object_unref);
+}
+
+/* The order whose confirmation carries @reference (valid, as
+ * prov_order_reference_normalize gives it); the finish function returns
+ * NULL without an error when this till has none. Forty bits of a random
+ * uuid make two orders of one till sharing a reference unlikely enough
+ * that the newest is taken. */
+void
+prov_store_find_by_reference_async (ProvStore           *self,
+                                    const char          *reference,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  char *uuid_prefix;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (reference != NULL);
+
+  uuid_prefix = prov_order_reference_dup_uuid_prefix (reference);
+  g_return_if_fail (uuid_prefix != NULL);
+  prov_store_push (self, worker_find_by_reference, uuid_prefix, g_free, NULL,
+                   cancellable, callback, user_data, prov_store_find_by_reference_async);
+}
+
+ProvOrder *
+prov_store_find_by_reference_finish (ProvStore     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
