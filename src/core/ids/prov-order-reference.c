@@ -25,7 +25,7 @@ symbol_value (char c)
 }
 
 /* Luhn mod N over base-32 symbols: catches every single wrong character
- * and every swap of two neighbours. */
+ * and every swap of two neighbours but that of 0 and Z. */
 static char
 check_symbol (const char *data)
 {
