@@ -121,7 +121,8 @@ fixture_set_up (Fixture       *fixture,
 
   logo = make_logo (fixture->dir);
   g_settings_set_string (settings, "store-name", STORE_NAME);
-  g_settings_set_string (settings, "store-address", STORE_STREET "\n3511 AB Utrecht");
+  g_settings_set_string (settings, "store-street", STORE_STREET);
+  g_settings_set_string (settings, "store-city", "3511 AB Utrecht");
   g_settings_set_string (settings, "store-phone", STORE_PHONE);
   g_settings_set_string (settings, "store-logo", logo);
   g_settings_set_string (carrier, "dealer-code", DEALER_CODE);

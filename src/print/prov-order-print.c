@@ -56,7 +56,9 @@ dup_store_profile (char **carrier_name)
   g_autofree char *profile_id = g_settings_get_string (settings, "carrier-profile");
   g_autoptr(GSettings) carrier = prov_carrier_profile_settings_new (profile_id);
   g_autofree char *name = g_settings_get_string (settings, "store-name");
-  g_autofree char *address = g_settings_get_string (settings, "store-address");
+  g_autofree char *street = g_settings_get_string (settings, "store-street");
+  g_autofree char *city = g_settings_get_string (settings, "store-city");
+  g_autofree char *address = g_strjoin (*street != '\0' && *city != '\0' ? "\n" : "", street, city, NULL);
   g_autofree char *phone = g_settings_get_string (settings, "store-phone");
   g_autofree char *logo = g_settings_get_string (settings, "store-logo");
   g_autofree char *dealer_code = g_settings_get_string (carrier, "dealer-code");
