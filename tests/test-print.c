@@ -19,6 +19,7 @@
 #define STORE_STREET "Oudegracht 12"
 #define STORE_PHONE "+31 30 123 4567"
 #define DEALER_CODE "DLR-4711"
+#define CARRIER_NAME "Telco Noord"
 #define MM_IN_POINTS (72.0 / 25.4)
 
 typedef struct {
@@ -126,6 +127,7 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (settings, "store-phone", STORE_PHONE);
   g_settings_set_string (settings, "store-logo", logo);
   g_settings_set_string (carrier, "dealer-code", DEALER_CODE);
+  g_settings_set_string (carrier, "name", CARRIER_NAME);
 }
 
 static void
@@ -237,7 +239,7 @@ assert_one_line_content (Fixture    *fixture,
   assert_contains (text, STORE_STREET);
   assert_contains (text, STORE_PHONE);
   assert_contains (text, DEALER_CODE);
-  assert_contains (text, "Carrier Sandbox");
+  assert_contains (text, CARRIER_NAME);
   assert_contains (text, clerk);
   /* The order, its line, and how to find it again. */
   assert_contains (text, g_getenv ("PROV_EXPECT_TITLE"));
