@@ -8,10 +8,16 @@ install_missing "${build_packages[@]}" "${test_packages[@]}"
 configure_and_build
 
 status=0
+# A runtime directory of this run's own: the accessibility bus puts its
+# socket there (else in ~/.cache/at-spi, where any other session on the
+# machine replaces or removes it under the running tests).
+runtime_dir=$(mktemp -d)
+trap 'rm -rf "$runtime_dir"' EXIT
 # -noreset: Xvfb otherwise resets whenever its last client leaves (a UI
 # test's app quitting, xdotool exiting), and refuses the clients that
 # connect during the reset ("cannot open display").
-dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -noreset" \
+XDG_RUNTIME_DIR="$runtime_dir" dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24 -noreset" \
   meson test -C "$build_dir" --print-errorlogs "$@" || status=$?
 
 # A whole run (no arguments) also builds everything once more with
