@@ -187,7 +187,7 @@ one_time_fee (Fixture    *fixture,
 }
 
 /* Flow 1: one mobile user, the number ported in, a factory PIN to
- * change, a log-on PIN and a transfer PIN that are the customer's. */
+ * change, and a transfer PIN and an account PIN that are the customer's. */
 static ProvOrder *
 new_one_line_order (void)
 {
@@ -208,6 +208,7 @@ new_one_line_order (void)
   prov_order_set_field (order, "number.donor-provider", "KPN");
   prov_order_set_field (order, "number.wished-date", "2026-12-15");
   prov_order_set_field (order, "number.transfer-pin", "998877");
+  prov_order_set_field (order, "customer.account-pin", "5190");
   prov_order_set_field (order, "extension.number", "101");
   prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "0000");
   prov_order_set_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED, "true");
@@ -270,6 +271,7 @@ assert_one_line_content (Fixture    *fixture,
   assert_contains (text, "0000");
   /* Secrets stay off paper. */
   assert_lacks (text, "998877");
+  assert_lacks (text, "5190");
 }
 
 /* With PROV_SCREENSHOT_DIR set (and in English), the README's pictures:

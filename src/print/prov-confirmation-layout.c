@@ -295,6 +295,8 @@ add_foot (ProvConfirmationLayout *self)
 {
   const char *clerk = prov_confirmation_get_clerk (self->confirmation);
   g_autofree char *served = NULL;
+  g_autofree char *customer_caption = g_markup_escape_text (_("Customer's signature"), -1);
+  g_autofree char *clerk_caption = g_markup_escape_text (_("Clerk's signature"), -1);
   Item *signatures;
 
   if (clerk != NULL && *clerk != '\0')
@@ -307,10 +309,10 @@ add_foot (ProvConfirmationLayout *self)
 
   /* Room to sign above each line, the caption under it. */
   signatures = add_item (self, ITEM_SIGNATURES, 8, 0);
-  signatures->cells[0] = new_cell (self, _("Customer's signature"),
+  signatures->cells[0] = new_cell (self, customer_caption,
                                    self->paper == PROV_PAPER_RECEIPT ? self->text_width : self->text_width * 0.45,
                                    0.9, PANGO_ALIGN_LEFT);
-  signatures->cells[1] = new_cell (self, _("Clerk's signature"),
+  signatures->cells[1] = new_cell (self, clerk_caption,
                                    self->paper == PROV_PAPER_RECEIPT ? self->text_width : self->text_width * 0.45,
                                    0.9, PANGO_ALIGN_LEFT);
   signatures->height = self->paper == PROV_PAPER_RECEIPT

@@ -129,13 +129,6 @@ dup_date_label (const char *iso)
   return g_date_time_format (date, _("%Y-%m-%d"));
 }
 
-static char *
-dup_amount (const char *currency,
-            double      amount)
-{
-  return g_strdup_printf ("%s %.2f", prov_currency_get_symbol (currency), amount);
-}
-
 /* Street, then postcode and city: the address block of @prefix ("service",
  * "billing", "listing"), or NULL when the order has none. */
 static char *
@@ -329,8 +322,8 @@ add_charge (Builder    *builder,
 
   add_block (builder, PROV_CONFIRMATION_CHARGE, title, NULL);
   block = g_ptr_array_index (builder->blocks, builder->blocks->len - 1);
-  block->one_time = has_one_time ? dup_amount (currency, one_time) : g_strdup ("");
-  block->monthly = has_monthly ? dup_amount (currency, monthly) : g_strdup ("");
+  block->one_time = has_one_time ? prov_currency_dup_amount (currency, one_time) : g_strdup ("");
+  block->monthly = has_monthly ? prov_currency_dup_amount (currency, monthly) : g_strdup ("");
 }
 
 /* The prices of offering @offering_id under @label (its name when NULL),
@@ -439,8 +432,8 @@ add_charges (Builder *builder)
 
       add_block (builder, PROV_CONFIRMATION_TOTAL, _("Total"), NULL);
       block = g_ptr_array_index (builder->blocks, builder->blocks->len - 1);
-      block->one_time = dup_amount (c->data, totals->one_time);
-      block->monthly = dup_amount (c->data, totals->monthly);
+      block->one_time = prov_currency_dup_amount (c->data, totals->one_time);
+      block->monthly = prov_currency_dup_amount (c->data, totals->monthly);
     }
 }
 
