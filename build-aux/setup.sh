@@ -10,13 +10,13 @@ prefix="$build_dir/prefix"
 build_packages=(
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev
-  libsoup-3.0-dev libsqlite3-dev libjson-glib-dev libsecret-1-dev
+  libsoup-3.0-dev libsqlite3-dev libjson-glib-dev libsecret-1-dev libzint-dev
   desktop-file-utils appstream yelp-tools
 )
 # Only what the tests need beyond the build: a headless X server to drive
 # the app with, and a session bus for GApplication.
 test_packages=(
-  xvfb xauth xdotool dbus dbus-x11 at-spi2-core imagemagick poppler-utils
+  xvfb xauth xdotool dbus dbus-x11 at-spi2-core imagemagick poppler-utils zbar-tools
   adwaita-icon-theme fonts-cantarell librsvg2-common
   python3 python3-jsonschema python3-pyatspi gir1.2-atspi-2.0 sqlite3 tzdata
   clang libclang-rt-14-dev

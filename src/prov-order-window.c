@@ -7,6 +7,7 @@
 #include "widgets/prov-lines-view.h"
 #include "prov-order-summary.h"
 #include "prov-assistant.h"
+#include "prov-order-print.h"
 #include "prov-order-window.h"
 #include "prov-scan-listener.h"
 #include "prov-sim-link.h"
@@ -89,6 +90,7 @@ show_order (ProvOrderWindow *self,
   const char *carrier_id = prov_order_get_carrier_id (order);
   g_autoptr(GArray) summary = NULL;
 
+  g_debug ("Order window shows order %s", prov_order_get_uuid (order));
   adw_window_title_set_title (self->window_title, customer != NULL ? customer : _("Order"));
   adw_window_title_set_subtitle (self->window_title, prov_order_kind_get_title (prov_order_get_kind (order)));
 
@@ -670,6 +672,37 @@ prov_order_window_finalize (GObject *object)
 }
 
 static void
+on_printed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ProvOrderWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_order_print_finish (result, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("The confirmation could not be printed: %s"), error->message);
+
+      adw_action_row_set_subtitle (self->state_row, message);
+    }
+}
+
+/* A confirmation printed again, as the customer lost it or wants a copy. */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+
+  if (self->order == NULL)
+    return;
+  prov_order_print_async (self->order, prov_sync_scheduler_get_catalog (self->scheduler), GTK_WINDOW (self),
+                          self->cancellable, on_printed, g_object_ref (self));
+}
+
+static void
 prov_order_window_class_init (ProvOrderWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -694,6 +727,8 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "order.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
+  gtk_widget_class_install_action (widget_class, "order.print", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "order.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

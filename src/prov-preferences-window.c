@@ -6,6 +6,7 @@
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-preferences-window.h"
+#include "widgets/prov-store-page.h"
 
 struct _ProvPreferencesWindow
 {
@@ -417,6 +418,7 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
 static void
 prov_preferences_window_init (ProvPreferencesWindow *self)
 {
+  g_type_ensure (PROV_TYPE_STORE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }

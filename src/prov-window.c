@@ -22,6 +22,8 @@ struct _ProvWindow
   GtkListView          *orders_view;
 
   GSettings            *settings;
+  ProvStore            *store;
+  GCancellable         *cancellable;
   ProvScanListener     *scan_listener;
   ProvOrderListModel   *orders;
   gboolean              store_failed;
@@ -105,8 +107,72 @@ on_filter_changed (ProvWindow *self)
   prov_order_list_model_set_filter (self->orders, filter);
 }
 
+typedef struct {
+  ProvWindow *window;
+  char       *reference;
+} ReferenceLookup;
+
+static void
+reference_lookup_free (ReferenceLookup *lookup)
+{
+  g_object_unref (lookup->window);
+  g_free (lookup->reference);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReferenceLookup, reference_lookup_free)
+
+static void
+on_reference_found (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ReferenceLookup) lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) order = prov_store_find_by_reference_finish (PROV_STORE (source), result, &error);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (order != NULL)
+    {
+      g_debug ("Scanned reference %s opens order %s", lookup->reference, prov_order_get_uuid (order));
+      gtk_widget_activate_action (GTK_WIDGET (lookup->window), "app.show-order", "s", prov_order_get_uuid (order));
+      return;
+    }
+
+  if (error != NULL)
+    /* Translators: %s is the database's own explanation */
+    message = g_strdup_printf (_("The order could not be looked up: %s"), error->message);
+  else
+    /* Translators: %s is an order reference such as PRV-7KQ-2M9-XAC */
+    message = g_strdup_printf (_("No order on this till has the reference %s"), lookup->reference);
+  prov_window_show_toast (lookup->window, message);
+}
+
+/* The reference on a printed confirmation opens its order. */
+static void
+open_order_by_reference (ProvWindow   *self,
+                         const ProvId *id)
+{
+  ReferenceLookup *lookup;
+
+  if (!id->valid)
+    {
+      prov_window_show_toast (self, id->message);
+      return;
+    }
+
+  lookup = g_new0 (ReferenceLookup, 1);
+  lookup->window = g_object_ref (self);
+  lookup->reference = g_strdup (id->normalized);
+  prov_store_find_by_reference_async (self->store, id->normalized, self->cancellable, on_reference_found, lookup);
+}
+
 /* A scan in the order list looks for the orders that hold what was
- * scanned: the SIM, the device, the number. */
+ * scanned: the SIM, the device, the number; a confirmation's reference
+ * opens its order. */
 static void
 on_scanned (ProvWindow *self,
             ProvScan   *scan)
@@ -114,6 +180,14 @@ on_scanned (ProvWindow *self,
   ProvId *id = scan->ids->len > 0 ? g_ptr_array_index (scan->ids, 0) : NULL;
   const char *search = id != NULL && id->normalized != NULL ? id->normalized : scan->data;
   g_autofree char *message = NULL;
+
+  if (id != NULL && id->kind == PROV_ID_KIND_ORDER_REFERENCE)
+    {
+      if (!gtk_widget_get_visible (self->search_row))
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      open_order_by_reference (self, id);
+      return;
+    }
 
   if (!gtk_widget_get_visible (self->search_row))
     {
@@ -251,6 +325,9 @@ prov_window_dispose (GObject *object)
 
   g_clear_object (&self->orders);
   g_clear_object (&self->scan_listener);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prov_window_parent_class)->dispose (object);
@@ -326,6 +403,7 @@ prov_window_init (ProvWindow *self)
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
   g_signal_connect_object (self->scan_listener, "scanned", G_CALLBACK (on_scanned), self, G_CONNECT_SWAPPED);
 
@@ -355,6 +433,7 @@ prov_window_new (GtkApplication    *application,
 
   gtk_menu_button_set_menu_model (self->new_order_button, new_order_menu);
   prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
+  self->store = g_object_ref (store);
   self->orders = prov_order_list_model_new (store);
   g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->orders, "notify::counted", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);

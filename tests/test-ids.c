@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "prov-ids.h"
+#include "prov-order-reference.h"
+#include "prov-scan.h"
 
 static ProvId *
 assert_valid (ProvIdKind  kind,
@@ -256,6 +258,78 @@ test_json (void)
   g_assert_nonnull (strstr (bad_json, "\"check_digit\":\"8\""));
 }
 
+/* The short reference of a confirmation: made from the uuid, read back
+ * as typed or scanned, and every single wrong character and swap of
+ * neighbours caught by its check character. */
+static void
+test_order_reference (void)
+{
+  static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const char *uuid = "3f2a9c41-b7d0-4e5f-9a1b-2c3d4e5f6a7b";
+  g_autofree char *reference = prov_order_reference_from_uuid (uuid);
+  g_autofree char *prefix = prov_order_reference_dup_uuid_prefix (reference);
+  g_autofree char *lower = g_ascii_strdown (reference, -1);
+  g_autofree char *normalized = NULL;
+  g_autoptr(ProvId) id = NULL;
+  g_autoptr(ProvScan) scan = NULL;
+  gboolean check_failed;
+  guint n_caught = 0, n_tried = 0;
+
+  g_assert_cmpuint (strlen (reference), ==, strlen ("PRV-XXX-XXX-XXX"));
+  g_assert_true (g_str_has_prefix (reference, "PRV-"));
+  g_assert_cmpstr (prefix, ==, "3f2a9c41-b7");
+
+  /* Typed in lower case without dashes, or with O for 0 and I for 1. */
+  lower[3] = ' ';
+  g_assert_true (prov_order_reference_normalize (lower, &normalized, NULL));
+  g_assert_cmpstr (normalized, ==, reference);
+
+  for (gsize i = 4; reference[i] != '\0'; i++)
+    {
+      if (reference[i] == '-')
+        continue;
+      for (const char *c = alphabet; *c != '\0'; c++)
+        {
+          g_autofree char *wrong = g_strdup (reference);
+
+          if (*c == reference[i])
+            continue;
+          wrong[i] = *c;
+          n_tried++;
+          if (!prov_order_reference_normalize (wrong, NULL, &check_failed) && check_failed)
+            n_caught++;
+        }
+    }
+  g_assert_cmpuint (n_tried, ==, 9 * 31);
+  g_assert_cmpuint (n_caught, ==, n_tried);
+
+  for (gsize i = 4; reference[i + 1] != '\0'; i++)
+    {
+      g_autofree char *swapped = g_strdup (reference);
+
+      if (reference[i] == '-' || reference[i + 1] == '-' || reference[i] == reference[i + 1])
+        continue;
+      swapped[i] = reference[i + 1];
+      swapped[i + 1] = reference[i];
+      g_assert_false (prov_order_reference_normalize (swapped, NULL, &check_failed));
+      g_assert_true (check_failed);
+    }
+
+  g_assert_false (prov_order_reference_normalize ("PRV-123", NULL, &check_failed));
+  g_assert_false (check_failed);
+  g_assert_false (prov_order_reference_normalize ("ABC123456", NULL, NULL));
+
+  /* Recognised by its shape, as a scan of it is. */
+  id = prov_id_recognize (reference);
+  g_assert_cmpint (id->kind, ==, PROV_ID_KIND_ORDER_REFERENCE);
+  g_assert_true (id->valid);
+  g_assert_cmpstr (id->normalized, ==, reference);
+
+  scan = prov_scan_parse (reference);
+  g_assert_cmpuint (scan->ids->len, ==, 1);
+  g_assert_cmpint (((ProvId *) g_ptr_array_index (scan->ids, 0))->kind, ==, PROV_ID_KIND_ORDER_REFERENCE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/ids/recognize", test_recognize);
   g_test_add_func ("/ids/recognize-among", test_recognize_among);
   g_test_add_func ("/ids/json", test_json);
+  g_test_add_func ("/ids/order-reference", test_order_reference);
 
   return g_test_run ();
 }

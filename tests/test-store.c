@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "prov-order-reference.h"
 #include "prov-test-util.h"
 
 typedef struct {
@@ -133,6 +134,41 @@ test_load_unknown_order (Fixture       *fixture,
   loaded = prov_test_load (fixture->store, "no-such-order", &error);
   g_assert_null (loaded);
   g_assert_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_NOT_FOUND);
+}
+
+static ProvOrder *
+find_by_reference (ProvStore  *store,
+                   const char *reference)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ProvOrder *order;
+
+  prov_store_find_by_reference_async (store, reference, NULL, prov_test_store_result, &result);
+  order = prov_store_find_by_reference_finish (store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  return order;
+}
+
+/* A confirmation's reference finds its order among others, and only its. */
+static void
+test_find_by_reference (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ProvOrder) first = new_draft (fixture->store, "Bakkerij de Vries", NULL);
+  g_autoptr(ProvOrder) second = new_draft (fixture->store, "Jansen Installatie", NULL);
+  g_autofree char *first_reference = prov_order_reference_from_uuid (prov_order_get_uuid (first));
+  g_autofree char *second_reference = prov_order_reference_from_uuid (prov_order_get_uuid (second));
+  g_autofree char *unknown_reference = prov_order_reference_from_uuid ("00000000-0000-4000-8000-000000000000");
+  g_autoptr(ProvOrder) found_first = find_by_reference (fixture->store, first_reference);
+  g_autoptr(ProvOrder) found_second = find_by_reference (fixture->store, second_reference);
+  g_autoptr(ProvOrder) found_none = find_by_reference (fixture->store, unknown_reference);
+
+  g_assert_nonnull (found_first);
+  g_assert_cmpstr (prov_order_get_uuid (found_first), ==, prov_order_get_uuid (first));
+  g_assert_nonnull (found_second);
+  g_assert_cmpstr (prov_order_get_uuid (found_second), ==, prov_order_get_uuid (second));
+  g_assert_null (found_none);
 }
 
 static GPtrArray *
@@ -471,6 +507,7 @@ main (int   argc,
   ADD ("/store/save-and-load-round-trip", test_save_and_load_round_trip);
   ADD ("/store/lines-round-trip", test_lines_round_trip);
   ADD ("/store/load-unknown-order", test_load_unknown_order);
+  ADD ("/store/find-by-reference", test_find_by_reference);
   ADD ("/store/list-search-and-filter", test_list_search_and_filter);
   ADD ("/store/transitions-and-timeline", test_transitions_and_timeline);
   ADD ("/store/identifier-held-by-one-open-order", test_identifier_held_by_one_open_order);

@@ -133,6 +133,9 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_keys ("Return", NULL);
   g_assert_true (prov_test_app_wait_for_log_count (app, ": 2, ", 1, TIMEOUT_MS));
   g_assert_true (prov_test_app_wait_for_log (app, "100.00 once,", TIMEOUT_MS));
+  /* The keyboard on what is left of the chosen list scrolls it into view. */
+  g_assert_true (prov_test_app_tab_to (app, "'Remove +44", 12));
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("add-services-numbers");
   prov_test_app_keys ("alt+n", NULL);
 

@@ -82,16 +82,26 @@ report_print_problem (ProvConfirmPage *self,
 }
 
 static void
+on_printed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ProvConfirmPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_order_print_finish (result, &error))
+    report_print_problem (self, error);
+}
+
+static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   ProvConfirmPage *self = PROV_CONFIRM_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (prov_order_print (self->context->order, GTK_WINDOW (gtk_widget_get_root (widget)),
-                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    report_print_problem (self, error);
+  prov_order_print_async (self->context->order, prov_sync_scheduler_get_catalog (self->context->scheduler),
+                          GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_printed, g_object_ref (self));
 }
 
 static void
@@ -107,8 +117,8 @@ on_pdf_chosen (GtkNativeDialog *dialog,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       path = g_file_get_path (file);
-      if (prov_order_print (self->context->order, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                            GTK_PRINT_OPERATION_ACTION_EXPORT, path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+      if (!prov_order_print_to_pdf (self->context->order, prov_sync_scheduler_get_catalog (self->context->scheduler),
+                                    PROV_PAPER_PAGE, path, &error))
         report_print_problem (self, error);
     }
 

@@ -162,8 +162,8 @@ dup_confirmation_pdf (ProvNotificationsPage  *self,
 
   g_mkdir_with_parents (dir, 0700);
   path = g_build_filename (dir, "confirmation.pdf", NULL);
-  if (prov_order_print (self->context->order, NULL, GTK_PRINT_OPERATION_ACTION_EXPORT, path, error) !=
-        GTK_PRINT_OPERATION_RESULT_APPLY ||
+  if (!prov_order_print_to_pdf (self->context->order, prov_sync_scheduler_get_catalog (self->context->scheduler),
+                                PROV_PAPER_PAGE, path, error) ||
       !g_file_get_contents (path, &contents, &length, error))
     return NULL;
   g_unlink (path);

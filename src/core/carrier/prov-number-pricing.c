@@ -69,5 +69,5 @@ char *
 prov_number_pricing_dup_amount (ProvNumberPricing *pricing,
                                 double             amount)
 {
-  return g_strdup_printf ("%s %.2f", prov_currency_get_symbol (pricing->currency), amount);
+  return prov_currency_dup_amount (pricing->currency, amount);
 }

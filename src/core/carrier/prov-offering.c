@@ -225,6 +225,14 @@ prov_currency_get_symbol (const char *currency)
   return currency != NULL ? currency : "";
 }
 
+/* "€ 14.50": an amount as price lists and confirmations write it. */
+char *
+prov_currency_dup_amount (const char *currency,
+                          double      amount)
+{
+  return g_strdup_printf ("%s %.2f", prov_currency_get_symbol (currency), amount);
+}
+
 gboolean
 prov_offering_offers_term (ProvOffering *self,
                            guint         months)

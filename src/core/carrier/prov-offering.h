@@ -41,6 +41,8 @@ typedef struct {
 
 char       *prov_usage_price_dup_label (const ProvUsagePrice *price);
 const char *prov_currency_get_symbol   (const char           *currency);
+char       *prov_currency_dup_amount  (const char           *currency,
+                                       double                amount);
 
 #define PROV_TYPE_OFFERING (prov_offering_get_type ())
 G_DECLARE_FINAL_TYPE (ProvOffering, prov_offering, PROV, OFFERING, GObject)

@@ -17,7 +17,8 @@ G_DEFINE_ENUM_TYPE (ProvIdKind, prov_id_kind,
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_E164, "e164"),
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_PAC, "pac"),
   G_DEFINE_ENUM_VALUE (PROV_ID_KIND_STAC, "stac"),
-  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IBAN, "iban"))
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_IBAN, "iban"),
+  G_DEFINE_ENUM_VALUE (PROV_ID_KIND_ORDER_REFERENCE, "order-reference"))
 
 static const char * const titles[] = {
   [PROV_ID_KIND_UNKNOWN] = N_("Unknown code"),
@@ -34,6 +35,8 @@ static const char * const titles[] = {
   [PROV_ID_KIND_STAC] = N_("STAC"),
   /* Translators: a bank account number for direct debit */
   [PROV_ID_KIND_IBAN] = N_("IBAN"),
+  /* Translators: the short reference printed on an order confirmation */
+  [PROV_ID_KIND_ORDER_REFERENCE] = N_("Order reference"),
 };
 
 const char *

@@ -19,9 +19,10 @@ typedef enum {
   PROV_ID_KIND_PAC = 9,
   PROV_ID_KIND_STAC = 10,
   PROV_ID_KIND_IBAN = 11,
+  PROV_ID_KIND_ORDER_REFERENCE = 12,   /* this till's, on a printed confirmation */
 } ProvIdKind;
 
-#define PROV_ID_KIND_LAST PROV_ID_KIND_IBAN
+#define PROV_ID_KIND_LAST PROV_ID_KIND_ORDER_REFERENCE
 
 #define PROV_TYPE_ID_KIND (prov_id_kind_get_type ())
 GType prov_id_kind_get_type (void);

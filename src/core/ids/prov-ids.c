@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "prov-ids.h"
+#include "prov-order-reference.h"
 
 /*
  * Identifiers of SIMs, devices and lines, after their standards:
@@ -722,6 +723,23 @@ parse_switching_code (ProvId     *id,
   return succeed (id);
 }
 
+/* The reference printed on this till's confirmations. */
+static ProvId *
+parse_order_reference (ProvId     *id,
+                       const char *text)
+{
+  g_autofree char *normalized = NULL;
+  gboolean check_failed;
+
+  if (!prov_order_reference_normalize (text, &normalized, &check_failed))
+    return fail (id, check_failed ? PROV_ID_PROBLEM_BAD_CHECK_DIGIT : PROV_ID_PROBLEM_WRONG_LENGTH,
+                 check_failed ? _("This order reference has a wrong character: check it against the confirmation")
+                              : _("An order reference is PRV followed by nine letters and digits, like PRV-7KQ-2M9-XAC"));
+
+  id->normalized = g_steal_pointer (&normalized);
+  return succeed (id);
+}
+
 ProvId *
 prov_id_parse (ProvIdKind  kind,
                const char *text)
@@ -755,6 +773,8 @@ prov_id_parse (ProvIdKind  kind,
       return parse_switching_code (id, stripped);
     case PROV_ID_KIND_IBAN:
       return parse_iban (id, stripped);
+    case PROV_ID_KIND_ORDER_REFERENCE:
+      return parse_order_reference (id, stripped);
     case PROV_ID_KIND_UNKNOWN:
     default:
       return fail (id, PROV_ID_PROBLEM_UNRECOGNIZED, _("This is not a code Provisioner knows"));
@@ -783,6 +803,9 @@ guess_kind (const char *stripped)
   if (length >= 15 && length <= 34 && g_ascii_isalpha (upper[0]) && g_ascii_isalpha (upper[1]) &&
       g_ascii_isdigit (upper[2]) && g_ascii_isdigit (upper[3]) && all_alnum (upper))
     return PROV_ID_KIND_IBAN;
+
+  if (g_str_has_prefix (upper, PROV_ORDER_REFERENCE_PREFIX) && length == 12)
+    return PROV_ID_KIND_ORDER_REFERENCE;
 
   if (matches_letters_digits (upper, TRUE))
     return PROV_ID_KIND_PAC;

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "prov-ids.h"
 #include "prov-order-field.h"
 
 /*
@@ -260,4 +261,36 @@ prov_order_field_is_line (const char *key)
   const ProvOrderField *field = prov_order_field_lookup (key);
 
   return field != NULL && (field->flags & PROV_FIELD_LINE) != 0;
+}
+
+/* How @value reads to the customer: NULL for what must not be read (a
+ * secret) or says nothing (a picked item's id, whose name is a field of
+ * its own); an IBAN only as far as lets the customer recognise it. */
+char *
+prov_order_field_dup_readable_value (const ProvOrderField *field,
+                                     const char           *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || *value == '\0' || field->kind == PROV_FIELD_CHOICE || field->kind == PROV_FIELD_SECRET)
+    return NULL;
+
+  if (field->kind == PROV_FIELD_IDENTIFIER && field->id_kind == PROV_ID_KIND_IBAN)
+    {
+      g_autoptr(ProvId) iban = prov_id_parse (PROV_ID_KIND_IBAN, value);
+
+      return prov_id_dup_masked (iban);
+    }
+
+  return g_strdup (value);
+}
+
+/* As prov_order_field_dup_readable_value, for a field the printout shows. */
+char *
+prov_order_field_dup_printed_value (const ProvOrderField *field,
+                                    const char           *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  return (field->flags & PROV_FIELD_PRINTED) != 0 ? prov_order_field_dup_readable_value (field, value) : NULL;
 }

@@ -70,6 +70,10 @@ typedef struct {
 const ProvOrderField *prov_order_field_lookup    (const char           *key);
 const ProvOrderField *prov_order_field_get_all   (guint                *n_fields);
 const char           *prov_order_field_get_title (const ProvOrderField *field);
+char                 *prov_order_field_dup_readable_value (const ProvOrderField *field,
+                                                          const char           *value);
+char                 *prov_order_field_dup_printed_value  (const ProvOrderField *field,
+                                                          const char           *value);
 gboolean              prov_order_field_is_line   (const char           *key);
 const char           *prov_order_field_get_carrier_name (const ProvOrderField *field,
                                                          const char           *key);

@@ -2,7 +2,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "prov-ids.h"
 #include "prov-order-field.h"
 #include "prov-order-summary.h"
 
@@ -41,24 +40,11 @@ add_line_field (GArray     *lines,
     g_array_index (lines, ProvSummaryLine, lines->len - 1).line = index + 1;
 }
 
-/* A picked item's name says it; its id does not. An IBAN shows only what
- * lets the customer recognise their account. */
 static char *
 dup_shown_value (const ProvOrderField *field,
                  const char           *value)
 {
-  if (value == NULL || *value == '\0' || (field->flags & PROV_FIELD_SHOWN) == 0 ||
-      field->kind == PROV_FIELD_CHOICE || field->kind == PROV_FIELD_SECRET)
-    return NULL;
-
-  if (field->kind == PROV_FIELD_IDENTIFIER && field->id_kind == PROV_ID_KIND_IBAN)
-    {
-      g_autoptr(ProvId) iban = prov_id_parse (PROV_ID_KIND_IBAN, value);
-
-      return prov_id_dup_masked (iban);
-    }
-
-  return g_strdup (value);
+  return (field->flags & PROV_FIELD_SHOWN) != 0 ? prov_order_field_dup_readable_value (field, value) : NULL;
 }
 
 GArray *

@@ -10,6 +10,7 @@
 #include "prov-store-private.h"
 #include "prov-store-schema.h"
 #include "prov-order-placing.h"
+#include "prov-order-reference.h"
 #include "prov-store-snapshot.h"
 
 /*
@@ -1223,37 +1224,48 @@ prov_store_load_order_finish (ProvStore     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Returns through @task the one order @sql selects (its ORDER_COLUMNS,
+ * payload and id), with ?1 bound to @text and ?2, if it asks, to the
+ * cancelled state; or NULL when it selects none. */
 static void
-worker_find_follow_up (StoreWorker *worker,
-                       GTask       *task,
-                       gpointer     args)
+worker_return_one_order (StoreWorker *worker,
+                         GTask       *task,
+                         const char  *sql,
+                         const char  *text)
 {
-  const char *uuid = args;
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvOrder) order = NULL;
   sqlite3_stmt *statement;
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
-                                    "WHERE json_extract (payload, '$.\"" PROV_ORDER_FIELD_FOLLOWS "\"') = ?1 "
-                                    "AND state != ?2 ORDER BY created_at DESC, id DESC LIMIT 1",
-                                    &error)))
+  if (!worker_require_db (worker, &error) || !(statement = worker_prepare (worker, sql, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, uuid);
-  sqlite3_bind_int (statement, 2, PROV_ORDER_STATE_CANCELLED);
+  bind_text (statement, 1, text);
+  if (sqlite3_bind_parameter_count (statement) >= 2)
+    sqlite3_bind_int (statement, 2, PROV_ORDER_STATE_CANCELLED);
   order = worker_read_one_order (worker, statement, &error);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, g_steal_pointer (&order), g_object_unref);
+}
+
+static void
+worker_find_follow_up (StoreWorker *worker,
+                       GTask       *task,
+                       gpointer     args)
+{
+  worker_return_one_order (worker, task,
+                           "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
+                           "WHERE json_extract (payload, '$.\"" PROV_ORDER_FIELD_FOLLOWS "\"') = ?1 "
+                           "AND state != ?2 ORDER BY created_at DESC, id DESC LIMIT 1",
+                           args);
 }
 
 /* The newest order, not cancelled, that follows up order @uuid (such as
@@ -1277,6 +1289,52 @@ ProvOrder *
 prov_store_find_follow_up_finish (ProvStore     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+worker_find_by_reference (StoreWorker *worker,
+                          GTask       *task,
+                          gpointer     args)
+{
+  /* Cancelled or not: a confirmation finds its order. */
+  worker_return_one_order (worker, task,
+                           "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
+                           "WHERE substr (uuid, 1, length (?1)) = ?1 "
+                           "ORDER BY created_at DESC, id DESC LIMIT 1",
+                           args);
+}
+
+/* The order whose confirmation carries @reference (valid, as
+ * prov_order_reference_normalize gives it); the finish function returns
+ * NULL without an error when this till has none. Forty bits of a random
+ * uuid make two orders of one till sharing a reference unlikely enough
+ * that the newest is taken. */
+void
+prov_store_find_by_reference_async (ProvStore           *self,
+                                    const char          *reference,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  char *uuid_prefix;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (reference != NULL);
+
+  uuid_prefix = prov_order_reference_dup_uuid_prefix (reference);
+  g_return_if_fail (uuid_prefix != NULL);
+  prov_store_push (self, worker_find_by_reference, uuid_prefix, g_free, NULL,
+                   cancellable, callback, user_data, prov_store_find_by_reference_async);
+}
+
+ProvOrder *
+prov_store_find_by_reference_finish (ProvStore     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

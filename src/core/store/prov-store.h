@@ -96,6 +96,14 @@ void        prov_store_find_follow_up_async  (ProvStore          *self,
 ProvOrder  *prov_store_find_follow_up_finish (ProvStore          *self,
                                               GAsyncResult       *result,
                                               GError            **error);
+void        prov_store_find_by_reference_async  (ProvStore          *self,
+                                                 const char         *reference,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+ProvOrder  *prov_store_find_by_reference_finish (ProvStore          *self,
+                                                 GAsyncResult       *result,
+                                                 GError            **error);
 
 void        prov_store_list_orders_async   (ProvStore            *self,
                                             const ProvOrderFilter *filter,
