@@ -48,12 +48,16 @@ get_clerk_name (void)
 }
 
 /* The store from Preferences; the dealer code is the one the order's
- * carrier gave this store, so it comes from the carrier profile. */
+ * carrier gave this store, so it comes from the carrier profile: the one
+ * the order names, else the one orders are sent to. */
 static ProvStoreProfile *
-dup_store_profile (char **carrier_name)
+dup_store_profile (ProvOrder  *order,
+                   char      **carrier_name)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *profile_id = g_settings_get_string (settings, "carrier-profile");
+  const char *order_profile = prov_order_get_field (order, "carrier.profile");
+  g_autofree char *profile_id = order_profile != NULL ? g_strdup (order_profile)
+                                                      : g_settings_get_string (settings, "carrier-profile");
   g_autoptr(GSettings) carrier = prov_carrier_profile_settings_new (profile_id);
   g_autofree char *name = g_settings_get_string (settings, "store-name");
   g_autofree char *street = g_settings_get_string (settings, "store-street");
@@ -73,7 +77,7 @@ new_layout (PrintJob *job,
             double    sheet_height)
 {
   g_autofree char *carrier_name = NULL;
-  g_autoptr(ProvStoreProfile) store = dup_store_profile (&carrier_name);
+  g_autoptr(ProvStoreProfile) store = dup_store_profile (job->order, &carrier_name);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(ProvConfirmation) confirmation = NULL;
 
@@ -216,8 +220,6 @@ on_create_custom_widget (GtkPrintOperation *operation,
   gtk_box_append (GTK_BOX (box), job->receipt_check);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Paper of the confirmation"), -1);
-  gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
-
   return G_OBJECT (box);
 }
 
@@ -299,6 +301,7 @@ prov_order_print_async (ProvOrder           *order,
 
   operation = new_operation (job);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), job);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), job);
 
