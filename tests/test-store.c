@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -497,6 +498,59 @@ test_database_is_private (void)
   prov_test_remove_tree (dir);
 }
 
+static gboolean
+claim_outbox (ProvStore  *store,
+              GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  prov_store_claim_outbox_async (store, NULL, prov_test_store_result, &result);
+  return prov_store_claim_outbox_finish (store, prov_test_await (&result), error);
+}
+
+/* One sender per database, whatever path it is opened through: a second
+ * sender through a symbolic link is refused, and a database with a second
+ * name (a hard link, whose journal SQLite would keep apart) is not opened
+ * at all. Once the first sender closes, the other may send. */
+static void
+test_one_sender_whatever_the_path (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *symlinked = g_build_filename (dir, "link.db", NULL);
+  g_autofree char *hard_linked = g_build_filename (dir, "hard.db", NULL);
+  g_autoptr(ProvStore) first = prov_test_open_store (path, NULL);
+  g_autoptr(ProvStore) second = NULL;
+  g_autoptr(ProvStore) third = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink ("orders.db", symlinked), ==, 0);
+  second = prov_test_open_store (symlinked, NULL);
+
+  g_assert_true (claim_outbox (first, &error));
+  g_assert_no_error (error);
+  g_assert_false (claim_outbox (second, &error));
+  g_assert_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  /* Claimed twice by the same store is still one claim. */
+  g_assert_true (claim_outbox (first, &error));
+  prov_test_close_store (first);
+  g_assert_true (claim_outbox (second, &error));
+  g_assert_no_error (error);
+  prov_test_close_store (second);
+
+  g_assert_cmpint (link (path, hard_linked), ==, 0);
+  third = prov_store_new (hard_linked);
+  prov_store_open_async (third, NULL, prov_test_store_result, &result);
+  g_assert_false (prov_store_open_finish (third, prov_test_await (&result), NULL, &error));
+  g_assert_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "hard link"));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/store/unreadable-file-is-reported", test_unreadable_file_is_reported);
   g_test_add_func ("/store/too-new-database-is-refused", test_too_new_database_is_refused);
   g_test_add_func ("/store/database-is-private", test_database_is_private);
+  g_test_add_func ("/store/one-sender-whatever-the-path", test_one_sender_whatever_the_path);
 
   return g_test_run ();
 }

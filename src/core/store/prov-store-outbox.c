@@ -276,46 +276,49 @@ prov_store_retry_later_finish (ProvStore     *self,
  * One sender per database: the app and provisioner-cli sync must not work
  * on the same outbox at once, or both could find an order missing at the
  * carrier while the other's request is still on its way. The claim is an
- * advisory lock on a file beside the database, held until the store is
- * closed; the kernel drops it when a process dies.
+ * advisory lock (flock) on the database file itself, so it holds whatever
+ * path or symbolic link each opened it through; it lasts until the store
+ * is closed, and the kernel drops it when a process dies. SQLite's own
+ * locks are POSIX record locks, which flock does not touch.
  */
 static void
 worker_claim_outbox (StoreWorker *worker,
                      GTask       *task,
                      gpointer     data)
 {
-  g_autofree char *lock_path = NULL;
-  int fd;
+  g_autoptr(GError) error = NULL;
 
   assert_on_worker (worker);
 
-  if (worker->sender_lock_fd >= 0)
+  if (!worker_require_db (worker, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (worker->sending)
     {
       g_task_return_boolean (task, TRUE);
       return;
     }
 
-  lock_path = g_strconcat (worker->path, ".sending", NULL);
-  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (flock (worker->file_fd, LOCK_EX | LOCK_NB) != 0)
     {
       int saved_errno = errno;
-      g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
-                               _("The outbox cannot be locked for sending (%s): %s"),
-                               lock_path, g_strerror (saved_errno));
+
+      if (saved_errno == EWOULDBLOCK)
+        g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_BUSY,
+                                 _("Another Provisioner is sending these orders (the app, or provisioner-cli sync), "
+                                   "perhaps through another path to the same database. They are sent once it has "
+                                   "finished."));
+      else
+        g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
+                                 _("The outbox cannot be locked for sending (%s): %s"),
+                                 worker->path, g_strerror (saved_errno));
       return;
     }
 
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      close (fd);
-      g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_BUSY,
-                               _("Another Provisioner is sending these orders (the app, or provisioner-cli sync). "
-                                 "They are sent once it has finished."));
-      return;
-    }
-
-  worker->sender_lock_fd = fd;
+  worker->sending = TRUE;
   g_task_return_boolean (task, TRUE);
 }
 

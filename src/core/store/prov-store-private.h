@@ -22,8 +22,10 @@ struct _StoreWorker
   sqlite3     *db;
   /* Keyed by the address of the SQL literal: every query is a constant. */
   GHashTable  *statements;
-  /* prov_store_claim_outbox's lock, -1 until claimed. */
-  int          sender_lock_fd;
+  /* The database file, open from before SQLite opens it until after it is
+   * closed; -1 while closed. prov_store_claim_outbox locks it. */
+  int          file_fd;
+  gboolean     sending;
   /* Running requests inside one group transaction (see prov-store.c). */
   gboolean     in_group;
 };

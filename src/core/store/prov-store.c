@@ -183,11 +183,13 @@ worker_close_db (StoreWorker *worker)
   g_hash_table_remove_all (worker->statements);
 
   g_clear_pointer (&worker->db, sqlite3_close);
-  if (worker->sender_lock_fd >= 0)
+  /* After SQLite: see open_private. The sender's lock goes with it. */
+  if (worker->file_fd >= 0)
     {
-      close (worker->sender_lock_fd);
-      worker->sender_lock_fd = -1;
+      close (worker->file_fd);
+      worker->file_fd = -1;
     }
+  worker->sending = FALSE;
 }
 
 static gboolean
@@ -540,33 +542,53 @@ move_aside (const char  *path,
  * database's mode, so a database created 0600 (whatever the umask) keeps
  * them private too; one made by an older version is tightened, with its
  * companions.
+ *
+ * The descriptor stays open for as long as the store is: the sender's lock
+ * (prov_store_claim_outbox) is taken on it, so that it follows the file
+ * itself, whatever path or symbolic link the database was opened through.
+ * It is closed only after SQLite has closed the database: closing any
+ * descriptor of a file drops every POSIX lock this process holds on it,
+ * SQLite's included.
  */
-static gboolean
-make_private (const char  *path,
+static int
+open_private (const char  *path,
               GError     **error)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
   int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  GStatBuf info;
 
-  if (fd < 0)
+  if (fd < 0 || fstat (fd, &info) != 0)
     {
       int saved_errno = errno;
       g_set_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
                    _("The order database %s cannot be opened: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      if (fd >= 0)
+        close (fd);
+      return -1;
     }
-  close (fd);
+
+  /* SQLite names its journal after the path it was given: two names of one
+   * file mean two journals, and a database two programs damage. */
+  if (info.st_nlink > 1)
+    {
+      g_set_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_UNREADABLE,
+                   _("The order database %s has another name (a hard link), through which another program could "
+                     "change it unseen. Remove the other name, or copy the database, and open it again."),
+                   path);
+      close (fd);
+      return -1;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf info;
 
       if (g_stat (file, &info) == 0 && (info.st_mode & 0077) != 0 && g_chmod (file, 0600) != 0)
         g_warning ("%s could not be made private: %s", file, g_strerror (errno));
     }
 
-  return TRUE;
+  return fd;
 }
 
 static gboolean
@@ -586,7 +608,8 @@ worker_open_db (StoreWorker  *worker,
       return FALSE;
     }
 
-  if (!make_private (worker->path, error))
+  worker->file_fd = open_private (worker->path, error);
+  if (worker->file_fd < 0)
     return FALSE;
 
   rc = sqlite3_open_v2 (worker->path, &db,
@@ -598,6 +621,7 @@ worker_open_db (StoreWorker  *worker,
                    _("The order database %s cannot be opened: %s"),
                    worker->path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
+      worker_close_db (worker);
       return FALSE;
     }
 
@@ -2134,7 +2158,7 @@ prov_store_new (const char *path)
   worker->queue = g_async_queue_ref (self->queue);
   worker->path = g_strdup (path);
   worker->statements = g_hash_table_new (NULL, NULL);
-  worker->sender_lock_fd = -1;
+  worker->file_fd = -1;
 
   /* The worker reads its own thread pointer only for assertions, after
    * this assignment is visible: the queue's lock orders the two. */
