@@ -36,8 +36,16 @@ JsonNode *prov_carrier_client_send_finish (ProvCarrierClient   *self,
 /* How many pages of a list are read before it counts as too long. */
 #define PROV_CARRIER_LIST_MAX_PAGES 50
 
-typedef gboolean (*ProvCarrierListKeep) (JsonObject *element,
-                                         gpointer    keep_data);
+/* What a list reader makes of one element of the carrier's list. */
+typedef enum {
+  PROV_CARRIER_LIST_SKIP,     /* not one looked for */
+  PROV_CARRIER_LIST_KEEP,
+  PROV_CARRIER_LIST_UNKNOWN,  /* lacks the members that would tell (only
+                               * required members are promised) */
+} ProvCarrierListVerdict;
+
+typedef ProvCarrierListVerdict (*ProvCarrierListKeep) (JsonObject *element,
+                                                       gpointer    keep_data);
 
 void       prov_carrier_client_read_list_async  (ProvCarrierClient   *self,
                                                  const char          *api,
@@ -50,6 +58,7 @@ void       prov_carrier_client_read_list_async  (ProvCarrierClient   *self,
                                                  gpointer             user_data);
 JsonArray *prov_carrier_client_read_list_finish (ProvCarrierClient   *self,
                                                  GAsyncResult        *result,
+                                                 guint               *n_unknown,
                                                  GError             **error);
 
 G_END_DECLS

@@ -130,6 +130,14 @@ void               prov_carrier_client_find_duplicates_async  (ProvCarrierClient
 GPtrArray         *prov_carrier_client_find_duplicates_finish (ProvCarrierClient         *self,
                                                                GAsyncResult              *result,
                                                                GError                   **error);
+void               prov_carrier_client_find_created_customer_async  (ProvCarrierClient   *self,
+                                                                      const char          *external_id,
+                                                                      GCancellable        *cancellable,
+                                                                      GAsyncReadyCallback  callback,
+                                                                      gpointer             user_data);
+char              *prov_carrier_client_find_created_customer_finish (ProvCarrierClient   *self,
+                                                                      GAsyncResult        *result,
+                                                                      GError             **error);
 void               prov_carrier_client_search_customers_async  (ProvCarrierClient   *self,
                                                                 const char          *name,
                                                                 GCancellable        *cancellable,

@@ -69,12 +69,13 @@ prov_carrier_client_create_customer_finish (ProvCarrierClient  *self,
  * than the bound cannot be checked and says so.
  */
 
-static gboolean
+static ProvCarrierListVerdict
 matches_profile (JsonObject *customer,
                  gpointer    profile)
 {
   return prov_json_object_get_string (customer, "id") != NULL &&
-         prov_customer_profile_match (profile, customer) != PROV_DUPLICATE_NONE;
+         prov_customer_profile_match (profile, customer) != PROV_DUPLICATE_NONE
+         ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_SKIP;
 }
 
 static void
@@ -85,7 +86,8 @@ on_customers_listed (GObject      *source,
   g_autoptr(GTask) task = user_data;
   const ProvCustomerProfile *profile = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  g_autoptr(JsonArray) customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL,
+                                                                         &error);
   GPtrArray *found;
 
   if (customers == NULL)
@@ -139,6 +141,93 @@ GPtrArray *
 prov_carrier_client_find_duplicates_finish (ProvCarrierClient  *self,
                                             GAsyncResult       *result,
                                             GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * The customer the carrier created for an order: the one carrying
+ * @external_id as its externalId characteristic. TMF629 promises only
+ * engagedParty in a listed customer, so one listed without characteristics
+ * may be it: then the list cannot prove the customer absent, and the
+ * answer is PROV_CARRIER_ERROR_UNVERIFIABLE, never "not there". Creating
+ * a customer again on a guess is how customers are made twice.
+ */
+
+static ProvCarrierListVerdict
+is_created_for (JsonObject *customer,
+                gpointer    external_id)
+{
+  const ProvCustomerProfile profile = { .external_id = external_id };
+
+  if ((prov_customer_profile_match (&profile, customer) & PROV_DUPLICATE_SAME_ORDER) != 0)
+    /* Ours, but of no use without the number to name it by. */
+    return prov_json_object_get_string (customer, "id") != NULL ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_UNKNOWN;
+  if (prov_json_object_get_array (customer, "characteristic") == NULL)
+    return PROV_CARRIER_LIST_UNKNOWN;
+  return PROV_CARRIER_LIST_SKIP;
+}
+
+static void
+on_created_listed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  guint unknown = 0;
+  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &unknown,
+                                                                     &error);
+
+  if (found == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (json_array_get_length (found) > 0)
+    g_task_return_pointer (task,
+                           g_strdup (prov_json_object_get_string (json_array_get_object_element (found, 0), "id")),
+                           g_free);
+  else if (unknown > 0)
+    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
+                             _("The carrier lists customers without the details that show which one Provisioner "
+                               "created (%u of them), so it cannot tell whether this customer was created. Check "
+                               "with the carrier, then use the customer it has or confirm a new one."),
+                             unknown);
+  else
+    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
+                             _("The carrier has no customer created for this order"));
+}
+
+/* The carrier's number for the customer created for the order whose
+ * uuid is @external_id, or PROV_CARRIER_ERROR_NOT_FOUND when the carrier's
+ * whole list shows there is none. */
+void
+prov_carrier_client_find_created_customer_async (ProvCarrierClient   *self,
+                                                 const char          *external_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_autofree char *too_long = NULL;
+  GTask *task;
+
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
+  g_return_if_fail (external_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_carrier_client_find_created_customer_async);
+  g_task_set_task_data (task, g_strdup (external_id), g_free);
+  too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): whether this "
+                                "customer was created cannot be checked"),
+                              PROV_CARRIER_LIST_MAX_PAGES);
+  prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", is_created_for,
+                                       g_task_get_task_data (task), too_long, cancellable, on_created_listed, task);
+}
+
+char *
+prov_carrier_client_find_created_customer_finish (ProvCarrierClient  *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

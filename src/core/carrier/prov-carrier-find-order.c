@@ -194,7 +194,15 @@ on_page (GObject      *source,
       break;
     }
 
-  if (unseen == 0)
+  /* The end of the list, as far as it can be known: an empty page, or a
+   * short one where X-Total-Count agrees. The header is optional and may
+   * be stale, so on its own it never proves the order missing: a full
+   * page is followed by the next. But once an order without our
+   * reference has been seen, nothing can prove ours missing, and reading
+   * past what the carrier says it has only repeats itself. */
+  if (total != G_MAXUINT && lookup->offset >= total && (length < lookup->page_size || lookup->unlabelled))
+    return_missing (task, lookup);
+  else if (unseen == 0)
     g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
                              _("The carrier lists the same orders whatever part of the list is asked for, so it "
                                "cannot tell whether the carrier received this order. Check with the carrier before "

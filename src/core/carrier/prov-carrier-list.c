@@ -11,6 +11,13 @@
  * Every page is read in turn, bounded, and each element the caller's
  * @keep accepts is kept. A list longer than the bound is an error, never a
  * partial answer.
+ *
+ * X-Total-Count is optional and may be stale, so it never ends a list on
+ * its own: a full page (as long as the longest page so far) means there
+ * may be more, and the next page is read. Only an empty page, or a short
+ * one where the header agrees, ends it. Callers decide on the whole list
+ * whether something is absent; a header lower than the list must not make
+ * them create it again.
  */
 
 #define PAGE_SIZE 100
@@ -23,6 +30,9 @@ typedef struct {
   char                *too_long;
   guint                offset;
   guint                pages;
+  guint                longest_page;
+  guint                unknown;
+  gboolean             total_contradicted;
   JsonArray           *kept;
 } Listing;
 
@@ -62,12 +72,30 @@ on_page (GObject      *source,
     {
       JsonObject *element = prov_json_array_get_object (elements, i);
 
-      if (element != NULL && listing->keep (element, listing->keep_data))
-        json_array_add_element (listing->kept, json_node_copy (json_array_get_element (elements, i)));
+      switch (element != NULL ? listing->keep (element, listing->keep_data) : PROV_CARRIER_LIST_UNKNOWN)
+        {
+        case PROV_CARRIER_LIST_KEEP:
+          json_array_add_element (listing->kept, json_node_copy (json_array_get_element (elements, i)));
+          break;
+        case PROV_CARRIER_LIST_UNKNOWN:
+          listing->unknown++;
+          break;
+        case PROV_CARRIER_LIST_SKIP:
+        default:
+          break;
+        }
+    }
+
+  if (length > 0 && total != G_MAXUINT && listing->offset >= total && !listing->total_contradicted)
+    {
+      listing->total_contradicted = TRUE;
+      g_message ("The carrier's %s%s lists more than its X-Total-Count of %u; every page is read",
+                 listing->api, listing->resource, total);
     }
 
   listing->offset += length;
-  if (length == 0 || (total != G_MAXUINT && listing->offset >= total))
+  listing->longest_page = MAX (listing->longest_page, length);
+  if (length == 0 || (length < listing->longest_page && total != G_MAXUINT && listing->offset >= total))
     {
       g_task_return_pointer (task, json_array_ref (listing->kept), (GDestroyNotify) json_array_unref);
       return;
@@ -97,7 +125,8 @@ request_page (GTask *task)
 
 /* Every element of the list at @api/@resource that @keep accepts, as a
  * JsonArray; @too_long is the error's message when the list runs over
- * PROV_CARRIER_LIST_MAX_PAGES pages. @keep_data must outlive the call. */
+ * PROV_CARRIER_LIST_MAX_PAGES pages. @keep_data must outlive the call.
+ * The finish function also says how many elements @keep could not tell. */
 void
 prov_carrier_client_read_list_async (ProvCarrierClient   *self,
                                      const char          *api,
@@ -132,9 +161,12 @@ prov_carrier_client_read_list_async (ProvCarrierClient   *self,
 JsonArray *
 prov_carrier_client_read_list_finish (ProvCarrierClient  *self,
                                       GAsyncResult       *result,
+                                      guint              *n_unknown,
                                       GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
+  if (n_unknown != NULL)
+    *n_unknown = ((Listing *) g_task_get_task_data (G_TASK (result)))->unknown;
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -55,11 +55,17 @@ prov_carrier_client_send_message_finish (ProvCarrierClient  *self,
   return g_steal_pointer (&message);
 }
 
-static gboolean
+/* A message without the externalId characteristic may be this one: only
+ * required members are promised, and TMF681 requires none. */
+static ProvCarrierListVerdict
 is_message_for (JsonObject *message,
                 gpointer    external_id)
 {
-  return g_strcmp0 (prov_tmf681_get_external_id (message), external_id) == 0;
+  const char *listed = prov_tmf681_get_external_id (message);
+
+  if (listed == NULL)
+    return PROV_CARRIER_LIST_UNKNOWN;
+  return g_str_equal (listed, external_id) ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_SKIP;
 }
 
 static void
@@ -69,10 +75,18 @@ on_messages_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  guint unknown = 0;
+  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &unknown,
+                                                                     &error);
 
   if (found == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (json_array_get_length (found) == 0 && unknown > 0)
+    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
+                             _("The carrier lists messages without the reference Provisioner gives its e-mails "
+                               "(%u of them), so it cannot tell whether this one was sent. Check with the customer "
+                               "before sending it again."),
+                             unknown);
   else if (json_array_get_length (found) == 0)
     g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
                              _("The carrier has not sent this message"));

@@ -13,20 +13,23 @@
  * would be handed out twice, so a list too long to read is an error.
  */
 
-static gboolean
+static ProvCarrierListVerdict
 belongs_to (JsonObject *product,
             gpointer    customer_id)
 {
   JsonArray *parties = prov_json_object_get_array (product, "relatedParty");
 
+  /* Neither one to refer to nor, without parties, one to place. */
   if (prov_json_object_get_string (product, "id") == NULL)
-    return FALSE;
+    return PROV_CARRIER_LIST_SKIP;
+  if (parties == NULL)
+    return PROV_CARRIER_LIST_UNKNOWN;
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     if (g_strcmp0 (prov_json_object_get_string (prov_json_array_get_object (parties, i), "id"), customer_id) == 0)
-      return TRUE;
+      return PROV_CARRIER_LIST_KEEP;
 
-  return FALSE;
+  return PROV_CARRIER_LIST_SKIP;
 }
 
 static void
@@ -36,7 +39,7 @@ on_listed (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  JsonArray *products = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  JsonArray *products = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
   JsonNode *node;
 
   if (products == NULL)

@@ -96,7 +96,7 @@ prov_carrier_client_list_resellers_finish (ProvCarrierClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
+static ProvCarrierListVerdict
 names_reseller (JsonObject *customer,
                 gpointer    reseller_id)
 {
@@ -108,10 +108,10 @@ names_reseller (JsonObject *customer,
 
       if (g_strcmp0 (prov_json_object_get_string (party, "id"), reseller_id) == 0 &&
           g_ascii_strcasecmp (prov_json_object_get_string_or (party, "role", ""), "reseller") == 0)
-        return TRUE;
+        return PROV_CARRIER_LIST_KEEP;
     }
 
-  return FALSE;
+  return PROV_CARRIER_LIST_SKIP;
 }
 
 static void
@@ -121,7 +121,7 @@ on_customers_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  JsonArray *customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &error);
+  JsonArray *customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
 
   if (customers == NULL)
     g_task_return_error (task, g_steal_pointer (&error));

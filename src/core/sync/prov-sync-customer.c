@@ -78,7 +78,9 @@ on_customer_created (GObject      *source,
   id = prov_json_object_get_string (json_node_get_object (customer), "id");
   if (id == NULL)
     {
-      /* Found again by its externalId on the next attempt. */
+      /* TMF629 promises only engagedParty in the answer. The next attempt
+       * looks for it by its externalId; where the carrier's list cannot
+       * show it, the clerk is asked, and it is never created again. */
       g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
                                _("The carrier created the customer without giving its number"));
       return;
@@ -115,24 +117,6 @@ on_start_recorded (GObject      *source,
   create_customer (task);
 }
 
-/* The carrier's customer created for an order (its externalId
- * characteristic) among @found, the answer of
- * prov_carrier_client_find_duplicates; NULL when there is none. */
-static const char *
-created_for (GPtrArray *found)
-{
-  for (guint i = 0; i < found->len; i++)
-    {
-      ProvDuplicate *duplicate = g_ptr_array_index (found, i);
-      const char *id = prov_json_object_get_string (duplicate->customer, "id");
-
-      if ((duplicate->reasons & PROV_DUPLICATE_SAME_ORDER) != 0 && id != NULL)
-        return id;
-    }
-
-  return NULL;
-}
-
 static void
 on_earlier_looked_up (GObject      *source,
                       GAsyncResult *result,
@@ -140,16 +124,18 @@ on_earlier_looked_up (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = prov_carrier_client_find_duplicates_finish (PROV_CARRIER_CLIENT (source), result,
-                                                                          &error);
+  g_autofree char *created = prov_carrier_client_find_created_customer_finish (PROV_CARRIER_CLIENT (source), result,
+                                                                               &error);
 
-  if (found == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (created_for (found) != NULL)
-    record_customer (g_steal_pointer (&task), created_for (found));
-  else
-    /* The whole list was read: the earlier attempt created nobody. */
+  if (created != NULL)
+    record_customer (g_steal_pointer (&task), created);
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
+    /* The whole list was read and shows each customer's origin: the
+     * earlier attempt created nobody. */
     create_customer (g_steal_pointer (&task));
+  else
+    /* Unverifiable (the clerk decides) or not answered (tried again). */
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -241,16 +227,16 @@ on_followed_looked_up (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = prov_carrier_client_find_duplicates_finish (PROV_CARRIER_CLIENT (source), result,
-                                                                          &error);
+  g_autofree char *created = prov_carrier_client_find_created_customer_finish (PROV_CARRIER_CLIENT (source), result,
+                                                                               &error);
 
-  if (found == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (created_for (found) != NULL)
-    record_customer (g_steal_pointer (&task), created_for (found));
-  else
+  if (created != NULL)
+    record_customer (g_steal_pointer (&task), created);
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
     g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
                              _("The customer is created with the order before this one; this one waits for it"));
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 /* Makes sure the carrier has @order's new customer: on success the order
@@ -289,19 +275,15 @@ prov_sync_ensure_customer_async (ProvStore           *store,
    * carrier has them, and never created twice. */
   if (prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
     {
-      const ProvCustomerProfile earlier = { .external_id = prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) };
-
-      prov_carrier_client_find_duplicates_async (client, &earlier, cancellable, on_followed_looked_up,
-                                                 g_steal_pointer (&task));
+      prov_carrier_client_find_created_customer_async (client, prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS),
+                                                       cancellable, on_followed_looked_up, g_steal_pointer (&task));
       return;
     }
 
   if (g_strcmp0 (prov_order_get_field (order, "customer.creation-started"), "true") == 0)
     {
-      const ProvCustomerProfile earlier = { .external_id = prov_order_get_uuid (order) };
-
-      prov_carrier_client_find_duplicates_async (client, &earlier, cancellable, on_earlier_looked_up,
-                                                 g_steal_pointer (&task));
+      prov_carrier_client_find_created_customer_async (client, prov_order_get_uuid (order), cancellable,
+                                                       on_earlier_looked_up, g_steal_pointer (&task));
       return;
     }
 
