@@ -1,3 +1,4 @@
+#include <sqlite3.h>
 #include <signal.h>
 #include <stdio.h>
 
@@ -296,3 +297,36 @@ sandbox_list_our_orders (Sandbox *sandbox)
     }
 }
 
+
+/*
+ * How many times the carrier has each reference, in @table ("customers"
+ * or "messages") of the sandbox's own database: the truth, whatever the
+ * sandbox says over HTTP in the mode it runs in. Keyed by the value of
+ * the externalId characteristic.
+ */
+GHashTable *
+sandbox_count_by_reference (Sandbox    *sandbox,
+                            const char *table)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = g_build_filename (sandbox->dir, "carrier.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT json_extract (characteristic.value, '$.value'), count (*) "
+                                          "FROM %s, json_each (%s.body, '$.characteristic') AS characteristic "
+                                          "WHERE json_extract (characteristic.value, '$.name') = 'externalId' "
+                                          "GROUP BY 1",
+                                          table, table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_true (g_str_equal (table, "customers") || g_str_equal (table, "messages"));
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (statement, 0)),
+                         GUINT_TO_POINTER (sqlite3_column_int (statement, 1)));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+
+  return counts;
+}

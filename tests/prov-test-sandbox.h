@@ -51,5 +51,7 @@ typedef struct {
 GPtrArray  *sandbox_queue_orders     (ProvStore  *store,
                                       guint       count);
 GHashTable *sandbox_list_our_orders  (Sandbox    *sandbox);
+GHashTable *sandbox_count_by_reference (Sandbox    *sandbox,
+                                        const char *table);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "prov-carrier-client.h"
 #include "prov-catalog.h"
+#include "prov-ids.h"
 #include "prov-order-field.h"
 #include "prov-tmf622.h"
 #include "prov-tmf629.h"
@@ -417,7 +418,7 @@ test_number_reservation (Fixture       *fixture,
   AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
   first = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
   g_assert_no_error (error);
-  first_numbers = prov_carrier_reservation_dup_numbers (first, &first_id, &until);
+  first_numbers = prov_carrier_reservation_dup_numbers (first, 3, NULL, &first_id, &until, NULL);
   g_assert_cmpuint (g_strv_length (first_numbers), ==, 3);
   g_assert_nonnull (first_id);
   g_assert_cmpint (until, >, g_get_real_time ());
@@ -427,7 +428,7 @@ test_number_reservation (Fixture       *fixture,
   AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
   second = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
   g_assert_no_error (error);
-  second_numbers = prov_carrier_reservation_dup_numbers (second, NULL, NULL);
+  second_numbers = prov_carrier_reservation_dup_numbers (second, 3, NULL, NULL, NULL, NULL);
   for (guint i = 0; second_numbers[i] != NULL; i++)
     g_assert_false (g_strv_contains ((const char * const *) first_numbers, second_numbers[i]));
   g_clear_object (&result);
@@ -451,7 +452,7 @@ test_number_reservation (Fixture       *fixture,
   AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 3);
   third = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
   g_assert_no_error (error);
-  third_numbers = prov_carrier_reservation_dup_numbers (third, NULL, NULL);
+  third_numbers = prov_carrier_reservation_dup_numbers (third, 3, NULL, NULL, NULL, NULL);
   g_assert_true (g_strv_contains ((const char * const *) third_numbers, first_numbers[0]));
 }
 
@@ -711,7 +712,7 @@ test_number_search (Fixture       *fixture,
     AWAIT (prov_carrier_client_reserve_these_numbers_async, fixture->client, "D-1001", "geographic", picked);
     reservation = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
     g_assert_no_error (error);
-    reserved = prov_carrier_reservation_dup_numbers (reservation, NULL, NULL);
+    reserved = prov_carrier_reservation_dup_numbers (reservation, 2, picked, NULL, NULL, NULL);
     g_assert_cmpuint (g_strv_length (reserved), ==, 2);
     g_assert_true (g_strv_contains ((const char * const *) reserved, picked[0]));
     g_assert_true (g_strv_contains ((const char * const *) reserved, picked[1]));
@@ -855,6 +856,81 @@ test_resellers (Fixture       *fixture,
   g_assert_cmpuint (count_reseller_customers (fixture, "R-2002"), ==, 1);
 }
 
+/* A reservation answered with more than was asked: numbers beyond the
+ * quantity, strings that are no numbers (one with an escape sequence and
+ * a right-to-left override), a validity that never ends. Only what was
+ * asked, checked, is kept, for no longer than the bound. */
+static void
+assert_reservation_checked (GStrv  numbers,
+                            guint  asked,
+                            gint64 until)
+{
+  g_assert_cmpuint (g_strv_length (numbers), <=, asked);
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      g_autoptr(ProvId) id = prov_id_parse (PROV_ID_KIND_E164, numbers[i]);
+
+      g_assert_true (id->valid);
+      g_assert_cmpstr (id->normalized, ==, numbers[i]);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (numbers[i], !=, numbers[j]);
+    }
+  g_assert_cmpint (until, <=, g_get_real_time () + (gint64) PROV_RESERVATION_MAX_DAYS * G_TIME_SPAN_DAY);
+}
+
+static void
+test_reservation_answer_checked (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  Sandbox other = { 0 };
+  g_autoptr(GString) flood = g_string_new ("{\"id\":\"r-1\",\"valid_for\":\"9999-12-31T23:59:59Z\","
+                                           "\"reservationItem\":[{\"appliedCapacityAmount\":{\"resource\":[");
+  g_autoptr(JsonNode) crafted = NULL;
+  g_auto(GStrv) from_crafted = NULL;
+  gint64 until = 0;
+  guint refused = 0;
+
+  /* 100,000 numbers for a top-up of 10. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (flood, "%s{\"id\":\"+4412173%05u\"}", i > 0 ? "," : "", i);
+  g_string_append (flood, ",{\"id\":\"+44121\\u001b[2J\\u202e7370997\"},{\"id\":\"reserved\"}]}}]}");
+  crafted = json_from_string (flood->str, NULL);
+  g_assert_nonnull (crafted);
+  from_crafted = prov_carrier_reservation_dup_numbers (crafted, 10, NULL, NULL, &until, &refused);
+  g_assert_cmpuint (g_strv_length (from_crafted), ==, 10);
+  g_assert_cmpuint (refused, ==, 100000 - 10 + 2);
+  assert_reservation_checked (from_crafted, 10, until);
+
+  sandbox_start (&other, "--other-carrier", NULL);
+  g_clear_object (&fixture->client);
+  fixture->client = prov_carrier_client_new (other.root, "test-token", 5);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) reservation = NULL;
+    g_autofree char *reservation_id = NULL;
+    g_auto(GStrv) numbers = NULL;
+    JsonArray *resources;
+
+    AWAIT (prov_carrier_client_reserve_numbers_async, fixture->client, "D-1001", "gold", 2);
+    reservation = prov_carrier_client_reserve_numbers_finish (fixture->client, result, &error);
+    g_assert_no_error (error);
+    /* The other carrier did answer with more than asked ... */
+    resources = json_object_get_array_member (json_object_get_object_member (
+                  json_array_get_object_element (json_object_get_array_member (json_node_get_object (reservation),
+                                                                               "reservationItem"), 0),
+                  "appliedCapacityAmount"), "resource");
+    g_assert_cmpuint (json_array_get_length (resources), >, 2);
+    /* ... and only the two asked for are kept. */
+    numbers = prov_carrier_reservation_dup_numbers (reservation, 2, NULL, &reservation_id, &until, &refused);
+    g_assert_cmpuint (g_strv_length (numbers), ==, 2);
+    g_assert_cmpuint (refused, ==, json_array_get_length (resources) - 2);
+    assert_reservation_checked (numbers, 2, until);
+    g_assert_nonnull (reservation_id);
+  }
+  sandbox_remove (&other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -869,6 +945,8 @@ main (int   argc,
               fixture_set_up, test_duplicate_customers, fixture_tear_down);
   g_test_add ("/carrier-apis/customer-products", Fixture, NULL,
               fixture_set_up, test_customer_products, fixture_tear_down);
+  g_test_add ("/carrier-apis/reservation-answer-checked", Fixture, NULL,
+              fixture_set_up, test_reservation_answer_checked, fixture_tear_down);
   g_test_add ("/carrier-apis/number-reservation", Fixture, NULL,
               fixture_set_up, test_number_reservation, fixture_tear_down);
   g_test_add ("/carrier-apis/pending-port-in-patched-then-cancelled", Fixture, NULL,

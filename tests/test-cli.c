@@ -255,6 +255,59 @@ test_stock_import_odd_files (void)
   prov_test_remove_tree (dir);
 }
 
+/* A run ends, whatever the carrier does: against one that answers
+ * nothing for 20 s, with an answer timeout of 600 s, the run stops at its
+ * time limit, says so, and leaves the orders to be looked up first. The
+ * next run sends each once. */
+static void
+test_sync_run_ends (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (database, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  Sandbox sandbox = { 0 };
+  gint64 started;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+      g_autofree char *iccid = g_strdup_printf ("893144040000001%04u", i);
+      g_autoptr(GPtrArray) conflicts = NULL;
+
+      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+      conflicts = prov_test_save (store, order, &error);
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
+      g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
+      g_assert_no_error (error);
+    }
+  prov_test_close_store (store);
+  g_clear_object (&store);
+
+  sandbox_start (&sandbox, "--timeout-rate=1", NULL);
+  started = g_get_monotonic_time ();
+  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
+                            "--timeout", "600", "--time-limit", "2", NULL), ==, 1);
+  /* Its own limit, not the carrier's 20 s. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 15 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (err, "Stopped after 2 seconds"));
+  sandbox_stop (&sandbox);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Their retry comes due within the wait. */
+  sandbox_start (&sandbox, NULL, NULL);
+  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
+                            "--wait", "30", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Sent: 3\n"));
+  g_assert_cmpuint (sandbox_count_orders (&sandbox), ==, 3);
+
+  sandbox_remove (&sandbox);
+  prov_test_remove_tree (dir);
+}
+
 static void
 test_sync_sends_the_outbox (void)
 {
@@ -462,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/cli/id-with-kind", test_id_with_kind);
   g_test_add_func ("/cli/stock-import-and-find", test_stock_import_and_find);
   g_test_add_func ("/cli/sync-sends-the-outbox", test_sync_sends_the_outbox);
+  g_test_add_func ("/cli/sync-run-ends", test_sync_run_ends);
   g_test_add_func ("/cli/id-odd-input", test_id_odd_input);
   g_test_add_func ("/cli/stock-find-cut", test_stock_find_cut);
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);

@@ -23,8 +23,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
+  /* @data: the sandbox's options, separated by spaces (two at most). */
+  g_auto(GStrv) options = g_strsplit (data != NULL ? data : "", " ", 3);
 
-  sandbox_start (&fixture->sandbox, data, NULL);
+  sandbox_start (&fixture->sandbox, options[0], options[0] != NULL ? options[1] : NULL, NULL);
   fixture->client = prov_carrier_client_new (fixture->sandbox.root, "test-token", 5);
   fixture->dir = prov_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "orders.db", NULL);
@@ -99,10 +101,42 @@ send_pass (ProvSync *sync)
   return report;
 }
 
+/* Passes until the one order queued is sent: a carrier that answers a
+ * customer create without its number has it looked up on the next pass. */
 static void
 send_due (ProvSync *sync)
 {
-  g_assert_cmpuint (send_pass (sync).sent, ==, 1);
+  guint sent = 0;
+
+  for (guint pass = 0; pass < 20 && sent == 0; pass++)
+    {
+      ProvSyncReport report = send_pass (sync);
+
+      g_assert_cmpuint (report.refused, ==, 0);
+      sent += report.sent;
+      if (sent == 0)
+        g_usleep (60 * G_TIME_SPAN_MILLISECOND);
+    }
+  g_assert_cmpuint (sent, ==, 1);
+}
+
+/* Every pass the sender would make, then how often the carrier has the
+ * customer created for @uuid. */
+static guint
+customers_after_passes (Fixture    *fixture,
+                        const char *uuid,
+                        guint       passes)
+{
+  g_autoptr(GHashTable) counts = NULL;
+
+  for (guint pass = 0; pass < passes; pass++)
+    {
+      send_pass (fixture->sync);
+      g_usleep (60 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  counts = sandbox_count_by_reference (&fixture->sandbox, "customers");
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, uuid));
 }
 
 /* The carrier's order for @uuid, found as the client finds it at any
@@ -331,6 +365,73 @@ test_account_only (Fixture       *fixture,
   g_assert_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND);
 }
 
+/* Another carrier counts half its customers in X-Total-Count and answers
+ * a create without the customer's number. The customer created is on the
+ * list's second page, past what the header says: it is found there, not
+ * created again. */
+static void
+test_total_lower_than_list (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (55);
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Other shops' customers first: the list runs over a page. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(ProvOrder) other = new_customer_order (100 + i);
+      g_autofree char *name = g_strdup_printf ("Other Shop Customer %u", i);
+      g_autoptr(JsonNode) body = NULL;
+      g_autoptr(JsonNode) created = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+
+      prov_order_set_field (other, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
+      body = prov_tmf629_build_customer_create (other);
+      prov_carrier_client_create_customer_async (fixture->client, body, NULL, prov_test_store_result, &result);
+      created = prov_carrier_client_create_customer_finish (fixture->client, prov_test_await (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  place (fixture->store, order);
+  send_due (fixture->sync);
+  g_assert_cmpuint (customers_after_passes (fixture, prov_order_get_uuid (order), 3), ==, 1);
+
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (prov_order_get_field (stored, PROV_ORDER_FIELD_CUSTOMER_ID));
+}
+
+/* A carrier whose answers carry only required members: the create
+ * answer has no number, and the listed customers nothing that says which
+ * was created for this order. Nothing proves the customer absent: the
+ * order stops for the clerk, with the reason, and nobody is created twice. */
+static void
+test_unprovable_absence_asks_the_clerk (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(ProvOrder) order = new_customer_order (56);
+  g_autoptr(ProvOrder) stored = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const ProvOrderEvent *last;
+  guint orders_before = sandbox_count_orders (&fixture->sandbox);
+
+  place (fixture->store, order);
+  g_assert_cmpuint (customers_after_passes (fixture, prov_order_get_uuid (order), 4), ==, 1);
+
+  stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prov_order_get_state (stored), ==, PROV_ORDER_STATE_NEEDS_ATTENTION);
+  prov_store_list_events_async (fixture->store, prov_order_get_uuid (order), NULL, prov_test_store_result, &result);
+  events = prov_store_list_events_finish (fixture->store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (events, events->len - 1);
+  g_assert_nonnull (strstr (last->reason, "cannot tell whether this customer was created"));
+  g_assert_cmpuint (sandbox_count_orders (&fixture->sandbox), ==, orders_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +442,9 @@ main (int   argc,
   ADD ("/sync-customer/customer-before-order", NULL, test_customer_before_order);
   ADD ("/sync-customer/lost-answer-creates-no-second-customer", NULL, test_lost_answer_creates_no_second_customer);
   ADD ("/sync-customer/another-carrier", "--other-carrier", test_customer_before_order);
+  ADD ("/sync-customer/total-lower-than-list", "--other-carrier", test_total_lower_than_list);
+  ADD ("/sync-customer/unprovable-absence-asks-the-clerk", "--other-carrier --bare-answers",
+       test_unprovable_absence_asks_the_clerk);
   ADD ("/sync-customer/offline-order-checks-duplicates-first", NULL, test_offline_order_checks_duplicates_first);
   ADD ("/sync-customer/offline-order-without-duplicates-goes", NULL, test_offline_order_without_duplicates_goes);
   ADD ("/sync-customer/account-only", NULL, test_account_only);

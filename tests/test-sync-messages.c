@@ -24,8 +24,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
+  /* @data: the sandbox's options, separated by spaces (two at most). */
+  g_auto(GStrv) options = g_strsplit (data != NULL ? data : "", " ", 3);
 
-  sandbox_start (&fixture->sandbox, data, NULL);
+  sandbox_start (&fixture->sandbox, options[0], options[0] != NULL ? options[1] : NULL, NULL);
   fixture->client = prov_carrier_client_new (fixture->sandbox.root, "test-token", 5);
   fixture->dir = prov_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "orders.db", NULL);
@@ -235,6 +237,125 @@ test_refused_kept_for_the_clerk (Fixture       *fixture,
   g_assert_cmpuint (message->attempts, ==, 1);
 }
 
+/* Its attempt recorded, as when an answer was lost. */
+static void
+record_attempt (Fixture    *fixture,
+                const char *uuid)
+{
+  g_autoptr(GAsyncResult) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prov_store_record_message_async (fixture->store, uuid, PROV_MESSAGE_QUEUED, TRUE, 0, NULL, NULL, NULL,
+                                   prov_test_store_result, &recorded);
+  g_assert_true (prov_store_record_message_finish (fixture->store, prov_test_await (&recorded), &error));
+  g_assert_no_error (error);
+}
+
+static void
+send_directly (Fixture    *fixture,
+               const char *uuid,
+               JsonNode   *body)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) at_carrier = NULL;
+
+  prov_carrier_client_send_message_async (fixture->client, body, NULL, prov_test_store_result, &result);
+  at_carrier = prov_carrier_client_send_message_finish (fixture->client, prov_test_await (&result), uuid, &error);
+  g_assert_no_error (error);
+}
+
+/* The carrier answers "failed" (TMF681): the e-mail is not counted as
+ * sent, the carrier's word is kept for the clerk, and it is not sent again. */
+static void
+test_failed_is_not_sent (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(JsonNode) body = build_email (uuid, "someone@mistyped.invalid");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  ProvQueuedMessage *message;
+  ProvMessagesReport report;
+
+  queue (fixture, uuid, body);
+  report = pass (fixture);
+  g_assert_cmpuint (report.sent, ==, 0);
+  g_assert_cmpuint (report.failed, ==, 1);
+  report = pass (fixture);
+  g_assert_cmpuint (report.sent + report.failed + report.retried + report.refused, ==, 0);
+
+  messages = stored (fixture);
+  message = g_ptr_array_index (messages, 0);
+  g_assert_cmpint (message->state, ==, PROV_MESSAGE_FAILED);
+  g_assert_nonnull (strstr (message->problem, "could not send"));
+  g_assert_nonnull (message->carrier_id);
+  counts = sandbox_count_by_reference (&fixture->sandbox, "messages");
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, uuid)), ==, 1);
+}
+
+/* Another carrier counts half its messages in X-Total-Count. An e-mail
+ * whose answer was lost is on the list's second page, past what the
+ * header says: found there, and not sent again. */
+static void
+test_total_lower_than_list (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(JsonNode) body = build_email (uuid, "late@example.org");
+  g_autoptr(GHashTable) counts = NULL;
+  ProvMessagesReport report;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *other = g_uuid_string_random ();
+      g_autoptr(JsonNode) other_body = build_email (other, "earlier@example.org");
+
+      send_directly (fixture, other, other_body);
+    }
+
+  queue (fixture, uuid, body);
+  record_attempt (fixture, uuid);
+  send_directly (fixture, uuid, body);
+
+  report = pass (fixture);
+  g_assert_cmpuint (report.recovered, ==, 1);
+  g_assert_cmpuint (report.sent, ==, 0);
+  counts = sandbox_count_by_reference (&fixture->sandbox, "messages");
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, uuid)), ==, 1);
+}
+
+/* A carrier that lists messages with only required members (none, in
+ * TMF681): after a lost answer nothing can show whether the e-mail went.
+ * It waits for the clerk, and is not sent a second time. */
+static void
+test_unprovable_absence_asks_the_clerk (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(JsonNode) body = build_email (uuid, "once@example.org");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  ProvQueuedMessage *message;
+  ProvMessagesReport report;
+
+  queue (fixture, uuid, body);
+  record_attempt (fixture, uuid);
+  send_directly (fixture, uuid, body);
+
+  report = pass (fixture);
+  g_assert_cmpuint (report.refused, ==, 1);
+  report = pass (fixture);
+  g_assert_cmpuint (report.sent + report.refused + report.retried, ==, 0);
+
+  messages = stored (fixture);
+  message = g_ptr_array_index (messages, 0);
+  g_assert_cmpint (message->state, ==, PROV_MESSAGE_NEEDS_ATTENTION);
+  g_assert_nonnull (strstr (message->problem, "cannot tell whether this one was sent"));
+  counts = sandbox_count_by_reference (&fixture->sandbox, "messages");
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, uuid)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +367,10 @@ main (int   argc,
   ADD ("/sync-messages/lost-answers", NULL, test_lost_answers);
   ADD ("/sync-messages/refused-kept-for-the-clerk", NULL, test_refused_kept_for_the_clerk);
   ADD ("/sync-messages/another-carrier", "--other-carrier", test_lost_answers);
+  ADD ("/sync-messages/failed-is-not-sent", NULL, test_failed_is_not_sent);
+  ADD ("/sync-messages/total-lower-than-list", "--other-carrier", test_total_lower_than_list);
+  ADD ("/sync-messages/unprovable-absence-asks-the-clerk", "--other-carrier --bare-answers",
+       test_unprovable_absence_asks_the_clerk);
 #undef ADD
 
   return g_test_run ();

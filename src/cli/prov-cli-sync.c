@@ -75,6 +75,17 @@ add_report (ProvSyncReport       *total,
   total->failed += report->failed;
 }
 
+static gboolean
+on_time_up (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A run with no --wait gets this long beyond it, whatever the carrier
+ * does: a pass over a slow or self-contradicting carrier must end. */
+#define DEFAULT_TIME_LIMIT_S 120
+
 /* provisioner-cli sync: sends what is due in the outbox, once, then asks
  * the carrier about the orders it has, and says what happened. */
 int
@@ -97,6 +108,9 @@ prov_cli_sync (int    argc,
   gint64 deadline;
   int wait_s = 0;
   int timeout_s = 30;
+  int time_limit_s = -1;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint time_up = 0;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The order database (default: the one the app uses)"), N_("PATH") },
@@ -107,6 +121,9 @@ prov_cli_sync (int    argc,
       N_("SECONDS") },
     { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout_s,
       N_("Seconds to wait for each answer from the carrier (default: 30)"), N_("SECONDS") },
+    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit_s,
+      N_("Stop after this many seconds in all, whatever the carrier does; what was under way is looked up before "
+         "it is sent again (default: the wait plus 120)"), N_("SECONDS") },
     { NULL }
   };
 
@@ -143,12 +160,15 @@ prov_cli_sync (int    argc,
   /* Everything due now, and with --wait what comes due before the
    * deadline; the rest stays queued. */
   deadline = g_get_real_time () + (gint64) MAX (wait_s, 0) * G_USEC_PER_SEC;
+  if (time_limit_s < 0)
+    time_limit_s = MAX (wait_s, 0) + DEFAULT_TIME_LIMIT_S;
+  time_up = g_timeout_add_seconds (MAX (time_limit_s, 1), on_time_up, cancellable);
   for (;;)
     {
       g_autoptr(GAsyncResult) result = NULL;
       gboolean done;
 
-      prov_sync_send_due_async (sync, NULL, prov_cli_store, &result);
+      prov_sync_send_due_async (sync, cancellable, prov_cli_store, &result);
       done = !prov_sync_send_due_finish (sync, prov_cli_await (&result), &report, &next_due, &error);
       add_report (&total, &report);
       if (done || next_due < 0)
@@ -162,10 +182,21 @@ prov_cli_sync (int    argc,
 
   if (error == NULL)
     {
-      prov_sync_poll_async (sync, NULL, prov_cli_store, &polled);
+      prov_sync_poll_async (sync, cancellable, prov_cli_store, &polled);
       if (prov_sync_poll_finish (sync, prov_cli_await (&polled), &report, &error))
         add_report (&total, &report);
     }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&error);
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   _("Stopped after %d seconds (--time-limit). Orders under way are looked up at the carrier "
+                     "before they are sent again."),
+                   MAX (time_limit_s, 1));
+    }
+  else
+    g_source_remove (time_up);
 
   g_print (_("Carrier: %s\n"), profile.base_url);
   g_print (_("Sent: %u\nFound at the carrier after an earlier attempt: %u\nTo be tried again: %u\n"

@@ -6,9 +6,28 @@
 
 /*
  * TMF681 communication messages: the e-mails a till asks the carrier to
- * send its customers. The sandbox records each one as sent; the list is
+ * send its customers. The sandbox records each one as sent (or failed,
+ * when it cannot be delivered); the list is
  * what was sent, oldest first, so a test can count what arrived.
  */
+
+/* Mail to a domain under .invalid (RFC 2606) cannot be delivered: the
+ * carrier answers it "failed", as it would a bounce. */
+static gboolean
+addressed_to_nowhere (JsonObject *message)
+{
+  JsonArray *receivers = prov_json_object_get_array (message, "receiver");
+
+  for (guint i = 0; receivers != NULL && i < json_array_get_length (receivers); i++)
+    {
+      const char *address = prov_json_object_get_string (prov_json_array_get_object (receivers, i), "email");
+
+      if (address != NULL && g_str_has_suffix (address, ".invalid"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 JsonNode *
 prov_sandbox_messages_create (sqlite3     *db,
@@ -36,9 +55,14 @@ prov_sandbox_messages_create (sqlite3     *db,
   href = g_strconcat (base_url, "communicationMessage/", id, NULL);
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "href", href);
-  json_object_set_string_member (object, "state", "completed");
   json_object_set_string_member (object, "sendTime", now);
-  json_object_set_string_member (object, "sendTimeComplete", now);
+  if (addressed_to_nowhere (object))
+    json_object_set_string_member (object, "state", "failed");
+  else
+    {
+      json_object_set_string_member (object, "state", "completed");
+      json_object_set_string_member (object, "sendTimeComplete", now);
+    }
   body = json_to_string (message, FALSE);
 
   sqlite3_prepare_v2 (db, "INSERT INTO messages (id, body, seq) VALUES (?, ?, (SELECT count(*) FROM messages))",

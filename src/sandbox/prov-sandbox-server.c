@@ -5,6 +5,7 @@
 
 #include "prov-json-guard.h"
 #include "prov-sandbox-listener.h"
+#include "prov-sandbox-other-carrier.h"
 #include "prov-sandbox-parties.h"
 #include "prov-sandbox-schema.h"
 #include "prov-sandbox-server.h"
@@ -30,6 +31,7 @@ struct _ProvSandboxServer
   FILE               *capture;
   char               *root_url;
   gboolean            other_carrier;
+  gboolean            bare_answers;
   ProvSandboxSchema  *tmf622;
   ProvSandboxSchema  *tmf629;
   ProvSandboxSchema  *tmf685;
@@ -246,16 +248,23 @@ respond_not_served (SoupServerMessage *message,
     respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", resource);
 }
 
-/* TMF622 promises only productOrderItem in a ProductOrder. */
-static void
-keep_required_members (JsonNode *order)
+/* What another carrier says it has: see prov_sandbox_other_carrier_total. */
+static guint
+listed_total (ProvSandboxServer *self,
+              guint              total)
 {
-  JsonObject *object = json_node_get_object (order);
-  g_autoptr(GList) members = json_object_get_members (object);
+  return self->other_carrier ? prov_sandbox_other_carrier_total (total) : total;
+}
 
-  for (GList *member = members; member != NULL; member = member->next)
-    if (!g_str_equal (member->data, "productOrderItem"))
-      json_object_remove_member (object, member->data);
+/* Only the members @required names, in every answer of the kind, where
+ * this sandbox answers as a carrier that promises no more. */
+static void
+bare (ProvSandboxServer  *self,
+      JsonNode           *answer,
+      const char * const *required)
+{
+  if (answer != NULL && self->bare_answers)
+    prov_sandbox_other_carrier_keep_required (answer, required);
 }
 
 #define OFFSET(query) query_uint (query, "offset", 0)
@@ -278,14 +287,15 @@ serve_tmf622 (ProvSandboxServer *self,
     {
       answer = prov_sandbox_orders_create (self->orders, body, base, &error);
       if (answer != NULL && self->other_carrier)
-        keep_required_members (answer);
+        prov_sandbox_other_carrier_keep_required (answer, prov_sandbox_tmf622_required);
       respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_GET))
     {
       answer = prov_sandbox_orders_list (self->orders, query_string (query, "externalId"), query_string (query, "state"),
                                          OFFSET (query), LIMIT (query), &total, &error);
-      respond_list (message, answer, total, error);
+      bare (self, answer, prov_sandbox_tmf622_required);
+      respond_list (message, answer, listed_total (self, total), error);
     }
   else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, SOUP_METHOD_GET))
     {
@@ -363,11 +373,14 @@ serve_tmf629 (ProvSandboxServer *self,
     {
       answer = prov_sandbox_customers_search (self->db, query_string (query, "name"),
                                               OFFSET (query), LIMIT (query), &total, &error);
-      respond_list (message, answer, total, error);
+      bare (self, answer, prov_sandbox_tmf622_required);
+      respond_list (message, answer, listed_total (self, total), error);
     }
   else if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_POST))
     {
       answer = prov_sandbox_customers_create (self->db, body, base, &error);
+      if (answer != NULL && self->other_carrier)
+        prov_sandbox_other_carrier_keep_required (answer, prov_sandbox_tmf629_required);
       respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else if (g_str_has_prefix (resource, "customer/") && g_str_equal (method, SOUP_METHOD_GET))
@@ -395,12 +408,14 @@ serve_tmf681 (ProvSandboxServer *self,
   if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_POST))
     {
       answer = prov_sandbox_messages_create (self->db, body, base, &error);
+      bare (self, answer, prov_sandbox_tmf681_required);
       respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_GET))
     {
       answer = prov_sandbox_messages_list (self->db, OFFSET (query), LIMIT (query), &total, &error);
-      respond_list (message, answer, total, error);
+      bare (self, answer, prov_sandbox_tmf681_required);
+      respond_list (message, answer, listed_total (self, total), error);
     }
   else
     respond_not_served (message, method, resource, "communicationMessage");
@@ -420,6 +435,8 @@ serve_tmf685 (ProvSandboxServer *self,
   if (g_str_equal (resource, "reservation") && g_str_equal (method, SOUP_METHOD_POST))
     {
       answer = prov_sandbox_numbers_reserve (self->db, body, base, &error);
+      if (answer != NULL && self->other_carrier)
+        prov_sandbox_other_carrier_pad_reservation (answer);
       respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
     }
   else if (g_str_has_prefix (resource, "reservation/") && g_str_equal (method, SOUP_METHOD_GET))
@@ -469,7 +486,7 @@ serve_tmf637 (ProvSandboxServer *self,
                                            self->other_carrier ? MIN (LIMIT (query), OTHER_CARRIER_PRODUCTS_PAGE)
                                                                : LIMIT (query),
                                            &total, &error);
-      respond_list (message, answer, total, error);
+      respond_list (message, answer, listed_total (self, total), error);
     }
   else if (g_str_has_prefix (resource, "product/"))
     {
@@ -785,13 +802,24 @@ prov_sandbox_server_new (sqlite3            *db,
   return self;
 }
 
-/* See prov_sandbox_orders_behave_as_other_carrier; besides, creates are
- * answered with only the members the spec requires. */
+/* See prov_sandbox_orders_behave_as_other_carrier; besides, order and
+ * customer creates are answered with only the members the spec requires,
+ * X-Total-Count is lower than the list, and reservations are answered
+ * with more numbers than asked, some malformed (prov-sandbox-other-carrier.c). */
 void
 prov_sandbox_server_behave_as_other_carrier (ProvSandboxServer *self)
 {
   self->other_carrier = TRUE;
   prov_sandbox_orders_behave_as_other_carrier (self->orders);
+}
+
+/* Orders, customers and messages, listed or created, carry only the
+ * members their definitions require: then nothing in a list says whose
+ * an element is, and a client can never prove its own absent. */
+void
+prov_sandbox_server_answer_bare (ProvSandboxServer *self)
+{
+  self->bare_answers = TRUE;
 }
 
 /* Loopback only: the sandbox is a stand-in carrier for this computer.

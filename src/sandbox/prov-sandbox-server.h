@@ -30,5 +30,6 @@ gboolean           prov_sandbox_server_listen (ProvSandboxServer  *self,
                                                GError            **error);
 void               prov_sandbox_server_free   (ProvSandboxServer  *self);
 void               prov_sandbox_server_behave_as_other_carrier (ProvSandboxServer *self);
+void               prov_sandbox_server_answer_bare             (ProvSandboxServer *self);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ main (int   argc,
   int retry_after_s = 1;
   int seed = 0;
   gboolean other_carrier = FALSE;
+  gboolean bare_answers = FALSE;
   int idle_timeout_s = 15;
   int request_timeout_s = 60;
   guint bound_port = 0;
@@ -57,7 +58,8 @@ main (int   argc,
     { "timeout-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.timeout_rate, "Share of requests answered only after 20 s", "0–1" },
     { "redirect-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.redirect_rate, "Share of requests redirected (302) to another order, the work not done", "0–1" },
     { "nesting-rate", 0, 0, G_OPTION_ARG_DOUBLE, &faults.nesting_rate, "Share of answers nested 100,000 levels deep (the work is done)", "0–1" },
-    { "other-carrier", 0, 0, G_OPTION_ARG_NONE, &other_carrier, "Behave like another carrier that follows the spec: ignore the externalId and state filters, page by 50, list other tills' orders first, answer a create with only productOrderItem", NULL },
+    { "other-carrier", 0, 0, G_OPTION_ARG_NONE, &other_carrier, "Behave like another carrier that follows the spec: ignore the externalId and state filters and the number criteria, page by 50, list other tills' orders first, count half the list in X-Total-Count, answer an order create with only productOrderItem and a customer create with only engagedParty, answer a reservation with more numbers than asked (some malformed, valid for ever)", NULL },
+    { "bare-answers", 0, 0, G_OPTION_ARG_NONE, &bare_answers, "List and answer orders, customers and e-mails with only the members their definitions require (nothing then says whose they are)", NULL },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout_s, "Close a connection after this many seconds without a request (default 15)", "S" },
     { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout_s, "Close a connection whose request has not been answered after this many seconds (default 60)", "S" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for the fault draws (0: random)", "N" },
@@ -103,6 +105,8 @@ main (int   argc,
     }
   if (other_carrier)
     prov_sandbox_server_behave_as_other_carrier (server);
+  if (bare_answers)
+    prov_sandbox_server_answer_bare (server);
 
   /* Scripts and tests wait for this line and read the port from it. */
   printf ("Carrier sandbox listening on http://127.0.0.1:%u/\n", bound_port);

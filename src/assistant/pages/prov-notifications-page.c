@@ -90,7 +90,8 @@ on_messages_listed (GObject      *source,
                                                 ? json_object_get_string_member_with_default (receiver, "email", "?")
                                                 : "?");
       const char *state = message->state == PROV_MESSAGE_SENT ? _("Sent by the carrier")
-                          : message->state == PROV_MESSAGE_NEEDS_ATTENTION ? message->problem
+                          : message->state == PROV_MESSAGE_NEEDS_ATTENTION ||
+                            message->state == PROV_MESSAGE_FAILED ? message->problem
                           : _("Queued: goes out as soon as the carrier can be reached");
 
       add_log_row (self, title, state);

@@ -192,7 +192,11 @@ on_reserved (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reservation = prov_carrier_client_reserve_numbers_finish (PROV_CARRIER_CLIENT (source), result,
                                                                                &error);
-  g_auto(GStrv) reserved = reservation != NULL ? prov_carrier_reservation_dup_numbers (reservation, NULL, NULL) : NULL;
+  g_auto(GStrv) reserved = reservation != NULL
+                           ? prov_carrier_reservation_dup_numbers (reservation, g_strv_length (reserving->asked),
+                                                                   (const char * const *) reserving->asked,
+                                                                   NULL, NULL, NULL)
+                           : NULL;
   guint taken = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)

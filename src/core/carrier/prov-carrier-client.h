@@ -229,9 +229,15 @@ JsonNode          *prov_carrier_client_find_message_finish     (ProvCarrierClien
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
 
+/* The longest a reservation is kept, whatever the carrier says. */
+#define PROV_RESERVATION_MAX_DAYS 30
+
 GStrv              prov_carrier_reservation_dup_numbers        (JsonNode            *reservation,
+                                                                guint                asked,
+                                                                const char * const  *wanted,
                                                                 char               **reservation_id,
-                                                                gint64              *valid_until);
+                                                                gint64              *valid_until,
+                                                                guint               *refused);
 JsonNode          *prov_carrier_client_release_numbers_finish  (ProvCarrierClient   *self,
                                                                 GAsyncResult        *result,
                                                                 GError             **error);

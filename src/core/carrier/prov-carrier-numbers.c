@@ -1,5 +1,6 @@
 #include <libsoup/soup.h>
 
+#include "prov-ids.h"
 #include "prov-json-guard.h"
 #include "prov-carrier-client-private.h"
 
@@ -143,35 +144,49 @@ prov_carrier_client_release_numbers_finish (ProvCarrierClient  *self,
   return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
-/* The numbers a reservation holds, its id, and until when (microseconds
- * since the epoch; 30 minutes from now when the carrier does not say). */
+/*
+ * The numbers a reservation holds for us, each checked as search results
+ * are (an E.164 number, as the carrier spelled it, once): no more than
+ * @asked, and only those in @wanted when the clerk picked them (NULL: any).
+ * An answer holding more, or strings that are no numbers, is the
+ * carrier's mistake, never numbers to sell; @refused counts what was left
+ * out. The reservation lasts as the carrier says, but never past
+ * PROV_RESERVATION_MAX_DAYS; one already over holds nothing.
+ */
 GStrv
-prov_carrier_reservation_dup_numbers (JsonNode  *reservation,
-                                      char     **reservation_id,
-                                      gint64    *valid_until)
+prov_carrier_reservation_dup_numbers (JsonNode            *reservation,
+                                      guint                asked,
+                                      const char * const  *wanted,
+                                      char               **reservation_id,
+                                      gint64              *valid_until,
+                                      guint               *refused)
 {
   g_autoptr(GStrvBuilder) numbers = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (reservation) ? json_node_get_object (reservation) : NULL;
+  gint64 now = g_get_real_time ();
+  gint64 until = now + 30 * 60 * G_USEC_PER_SEC;
+  guint kept = 0;
+  guint left_out = 0;
   JsonArray *items;
-  const char *until;
 
   g_return_val_if_fail (reservation != NULL, NULL);
 
-  if (object == NULL)
-    return g_strv_builder_end (numbers);
-
   if (reservation_id != NULL)
-    *reservation_id = g_strdup (prov_json_object_get_string (object, "id"));
+    *reservation_id = object != NULL ? g_strdup (prov_json_object_get_string (object, "id")) : NULL;
 
-  if (valid_until != NULL)
+  if (object != NULL && prov_json_object_get_string (object, "valid_for") != NULL)
     {
-      g_autoptr(GDateTime) parsed = NULL;
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (prov_json_object_get_string (object, "valid_for"),
+                                                                  NULL);
 
-      until = prov_json_object_get_string (object, "valid_for");
-      parsed = until != NULL ? g_date_time_new_from_iso8601 (until, NULL) : NULL;
-      *valid_until = parsed != NULL ? g_date_time_to_unix (parsed) * G_USEC_PER_SEC
-                                    : g_get_real_time () + 30 * 60 * G_USEC_PER_SEC;
+      if (parsed != NULL)
+        until = CLAMP (g_date_time_to_unix (parsed), G_MININT64 / G_USEC_PER_SEC, G_MAXINT64 / G_USEC_PER_SEC)
+                * G_USEC_PER_SEC;
     }
+  until = MIN (until, now + (gint64) PROV_RESERVATION_MAX_DAYS * G_TIME_SPAN_DAY);
+  if (valid_until != NULL)
+    *valid_until = until;
 
   items = prov_json_object_get_array (object, "reservationItem");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
@@ -185,12 +200,26 @@ prov_carrier_reservation_dup_numbers (JsonNode  *reservation,
           JsonObject *resource = prov_json_array_get_object (resources, j);
           const char *msisdn = resource != NULL ? prov_json_object_get_string_or (resource, "name",
                                  prov_json_object_get_string (resource, "id")) : NULL;
+          g_autoptr(ProvId) id = msisdn != NULL ? prov_id_parse (PROV_ID_KIND_E164, msisdn) : NULL;
 
-          if (msisdn != NULL)
-            g_strv_builder_add (numbers, msisdn);
+          if (id == NULL || !id->valid || g_strcmp0 (id->normalized, msisdn) != 0 ||
+              (wanted != NULL && !g_strv_contains (wanted, msisdn)) ||
+              kept >= asked || until <= now || !g_hash_table_add (seen, (gpointer) msisdn))
+            {
+              left_out++;
+              continue;
+            }
+
+          g_strv_builder_add (numbers, msisdn);
+          kept++;
         }
     }
 
+  if (left_out > 0)
+    g_message ("The carrier's reservation %s held %u numbers more than asked, malformed or expired: left out",
+               reservation_id != NULL && *reservation_id != NULL ? *reservation_id : "", left_out);
+  if (refused != NULL)
+    *refused = left_out;
   return g_strv_builder_end (numbers);
 }
 

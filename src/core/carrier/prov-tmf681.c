@@ -98,3 +98,17 @@ prov_tmf681_get_external_id (JsonObject *message)
 
   return NULL;
 }
+
+/* Whether the carrier says it did not send @message, and will not: TMF681
+ * states failed and cancelled. A message without a state is taken at its
+ * word: only required members are promised, and the create succeeded. */
+gboolean
+prov_tmf681_is_undelivered (JsonObject  *message,
+                            const char **state)
+{
+  const char *said = prov_json_object_get_string (message, "state");
+
+  if (state != NULL)
+    *state = said;
+  return g_strcmp0 (said, "failed") == 0 || g_strcmp0 (said, "cancelled") == 0;
+}

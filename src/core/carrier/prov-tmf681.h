@@ -25,4 +25,7 @@ JsonNode *prov_tmf681_build_email            (const ProvEmail *email);
 /* The till's id a CommunicationMessage carries, or NULL. */
 const char *prov_tmf681_get_external_id     (JsonObject      *message);
 
+gboolean    prov_tmf681_is_undelivered   (JsonObject       *message,
+                                          const char      **state);
+
 G_END_DECLS

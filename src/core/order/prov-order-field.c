@@ -115,6 +115,7 @@ static const ProvOrderField fields[] = {
   /* Written before the customer is created: an answer lost after it means
    * asking the carrier before creating them again. */
   { "customer.creation-started", N_("Customer creation started"), BOOLEAN, 0, NEVER },
+  { PROV_ORDER_FIELD_CARRIER_ACCEPTED, N_("Accepted by the carrier"), BOOLEAN, 0, NEVER },
   /* The order whose placed line this one changes (a SIM connected later). */
   { "follows.order", N_("Follows order"), TEXT, 0, NEVER },
 

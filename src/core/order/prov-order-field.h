@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED "extension.pin-change-required"
 #define PROV_ORDER_FIELD_SIM_MODE            "sim.mode"
 #define PROV_ORDER_FIELD_FOLLOWS             "follows.order"
+/* The carrier answered a create of this order with success. */
+#define PROV_ORDER_FIELD_CARRIER_ACCEPTED    "carrier.accepted"
 /* A line's settings: "setting." and the characteristic's name. */
 #define PROV_ORDER_FIELD_SETTING_PREFIX      "setting."
 

@@ -213,6 +213,7 @@ typedef enum {
   PROV_MESSAGE_QUEUED = 0,
   PROV_MESSAGE_SENT = 1,
   PROV_MESSAGE_NEEDS_ATTENTION = 2,
+  PROV_MESSAGE_FAILED = 3,           /* the carrier answered failed or cancelled */
 } ProvMessageState;
 
 typedef struct {

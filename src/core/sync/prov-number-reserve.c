@@ -36,7 +36,8 @@ on_numbers_reserved (GObject      *source,
       return;
     }
 
-  numbers = prov_carrier_reservation_dup_numbers (reservation, &reservation_id, &until);
+  numbers = prov_carrier_reservation_dup_numbers (reservation, NUMBERS_PER_RESERVATION, NULL, &reservation_id, &until,
+                                                  NULL);
   if (reservation_id == NULL || numbers[0] == NULL)
     {
       g_task_return_boolean (task, TRUE);

@@ -95,13 +95,55 @@ record_failure (GTask        *task,
     }
 }
 
+/* Sent, or taken by the carrier but not delivered: its state is kept and
+ * the clerk told, never counted as sent. */
+static void
+record_answer (GTask      *task,
+               JsonNode   *message,
+               gboolean    recovered)
+{
+  Pass *pass = g_task_get_task_data (task);
+  JsonObject *object = json_node_get_object (message);
+  const char *carrier_id = prov_json_object_get_string (object, "id");
+  const char *state = NULL;
+
+  if (prov_tmf681_is_undelivered (object, &state))
+    {
+      g_autoptr(GError) problem = NULL;
+
+      pass->report.failed++;
+      g_debug ("E-mail %s not sent by the carrier: %s", current (task)->uuid, state);
+      if (g_str_equal (state, "cancelled"))
+        problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED,
+                                       _("The carrier cancelled this e-mail: it was not sent. Check the address "
+                                         "with the customer."));
+      else
+        problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED,
+                                       _("The carrier could not send this e-mail (failed). Check the address with "
+                                         "the customer."));
+      record (task, PROV_MESSAGE_FAILED, carrier_id, problem);
+      return;
+    }
+
+  if (recovered)
+    {
+      pass->report.recovered++;
+      g_debug ("E-mail %s was sent by an earlier attempt", current (task)->uuid);
+    }
+  else
+    {
+      pass->report.sent++;
+      g_debug ("E-mail %s sent by the carrier", current (task)->uuid);
+    }
+  record (task, PROV_MESSAGE_SENT, carrier_id, NULL);
+}
+
 static void
 on_sent (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   GTask *task = user_data;
-  Pass *pass = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) message = prov_carrier_client_send_message_finish (PROV_CARRIER_CLIENT (source), result,
                                                                         current (task)->uuid, &error);
@@ -118,9 +160,7 @@ on_sent (GObject      *source,
       return;
     }
 
-  pass->report.sent++;
-  g_debug ("E-mail %s sent by the carrier", current (task)->uuid);
-  record (task, PROV_MESSAGE_SENT, prov_json_object_get_string (json_node_get_object (message), "id"), NULL);
+  record_answer (task, message, FALSE);
 }
 
 static void
@@ -159,16 +199,11 @@ on_looked_up (GObject      *source,
               gpointer      user_data)
 {
   GTask *task = user_data;
-  Pass *pass = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) found = prov_carrier_client_find_message_finish (PROV_CARRIER_CLIENT (source), result, &error);
 
   if (found != NULL)
-    {
-      pass->report.recovered++;
-      g_debug ("E-mail %s was sent by an earlier attempt", current (task)->uuid);
-      record (task, PROV_MESSAGE_SENT, prov_json_object_get_string (json_node_get_object (found), "id"), NULL);
-    }
+    record_answer (task, found, TRUE);
   else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
     send_now (task);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

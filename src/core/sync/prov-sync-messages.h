@@ -11,6 +11,7 @@ typedef struct {
   guint recovered;   /* found at the carrier after an uncertain attempt */
   guint retried;     /* uncertain or unreachable: tried again later */
   guint refused;     /* the carrier refused it: needs the clerk */
+  guint failed;      /* the carrier took it but could not send it */
 } ProvMessagesReport;
 
 void     prov_sync_send_messages_async  (ProvStore           *store,

@@ -232,9 +232,23 @@ on_messages_sent (GObject      *source,
 {
   Pass *pass = user_data;
   g_autoptr(GError) error = NULL;
+  ProvMessagesReport report = { 0 };
 
-  if (!prov_sync_send_messages_finish (PROV_STORE (source), result, NULL, &error))
+  if (!prov_sync_send_messages_finish (PROV_STORE (source), result, &report, &error))
     report_problem (pass, error);
+  else if (report.failed > 0)
+    {
+      g_autoptr(GError) undelivered = g_error_new (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED,
+                                                   g_dngettext (GETTEXT_PACKAGE,
+                                                                "The carrier could not send an e-mail: the order's "
+                                                                "notifications say which, and why.",
+                                                                "The carrier could not send %u e-mails: the orders' "
+                                                                "notifications say which, and why.",
+                                                                report.failed),
+                                                   report.failed);
+
+      report_problem (pass, undelivered);
+    }
 
   prov_catalog_cache_refresh_async (pass->self->catalog_cache, pass->session, pass->cancellable,
                                     on_catalog_refreshed, pass);

@@ -318,6 +318,46 @@ retry_later (Job          *job,
                                 problem->message, NULL, on_retry_recorded, job);
 }
 
+typedef struct {
+  Job    *job;
+  GError *problem;
+} Accepted;
+
+static void
+on_accepted_recorded (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Accepted *accepted = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!prov_store_record_order_fields_finish (PROV_STORE (source), result, &error))
+    job_failed_here (accepted->job, error);
+  else
+    retry_later (accepted->job, accepted->problem, 0);
+
+  g_error_free (accepted->problem);
+  g_free (accepted);
+}
+
+/* The carrier answered a create with success, but not with this order, or
+ * does not list it: it is remembered, so that a later look that does not
+ * find it is the carrier contradicting itself (the clerk is asked), never
+ * a reason to post a second order. */
+static void
+retry_accepted_later (Job          *job,
+                      const GError *problem)
+{
+  const char * const fields[] = { PROV_ORDER_FIELD_CARRIER_ACCEPTED, "true", NULL };
+  Accepted *accepted = g_new0 (Accepted, 1);
+
+  accepted->job = job;
+  accepted->problem = g_error_copy (problem);
+  prov_order_set_field (job->order, PROV_ORDER_FIELD_CARRIER_ACCEPTED, "true");
+  prov_store_record_order_fields_async (job_sync (job)->store, job->entry->uuid, fields, NULL,
+                                        on_accepted_recorded, accepted);
+}
+
 /* A refusal needs the clerk; anything else is tried again later. */
 static void
 handle_failure (Job          *job,
@@ -356,7 +396,7 @@ on_resolved (GObject      *source,
        * again later, before any new post. */
       g_autoptr(GError) problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
                                                         _("The carrier accepted the order but does not list it yet"));
-      retry_later (job, problem, retry_after_s);
+      retry_accepted_later (job, problem);
     }
   else
     handle_failure (job, error, retry_after_s);
@@ -387,7 +427,7 @@ on_created (GObject      *source,
     {
       g_autoptr(GError) problem = g_error_new (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
                                                _("The carrier answered with another order (%s)"), external_id);
-      retry_later (job, problem, 0);
+      retry_accepted_later (job, problem);
       return;
     }
 
@@ -467,6 +507,11 @@ on_looked_up (GObject      *source,
       job_pass (job)->report.recovered++;
       record_at_carrier (job, carrier_order);
     }
+  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND) &&
+           g_strcmp0 (prov_order_get_field (job->order, PROV_ORDER_FIELD_CARRIER_ACCEPTED), "true") == 0)
+    needs_attention (job, _("The carrier answered an earlier attempt with success but does not list this order, "
+                            "so sending it again could make a second order. Check with the carrier, then send it "
+                            "again or cancel it."));
   else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
     post (job);
   else
