@@ -505,6 +505,69 @@ test_order_import_refuses_broken (void)
   prov_test_remove_tree (dir);
 }
 
+/* An import never changes an order the till has: one in Needs Attention,
+ * imported again with another customer and SIM, is refused as a
+ * duplicate, and stays as it was. */
+static void
+test_order_import_never_overwrites (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *first_file = g_build_filename (dir, "first.json", NULL);
+  g_autofree char *second_file = g_build_filename (dir, "second.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ProvStore) store = NULL;
+  g_autoptr(ProvOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uuid = "44444444-4444-4444-8444-444444444444";
+  const char *first =
+    "[{\"externalId\":\"44444444-4444-4444-8444-444444444444\",\"category\":\"mobile-user\","
+    "  \"relatedParty\":[{\"id\":\"C-1\",\"name\":\"Jan Jansen\",\"role\":\"Customer\",\"@referredType\":\"Individual\"}],"
+    "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
+    "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]}]";
+  const char *second =
+    "[{\"externalId\":\"44444444-4444-4444-8444-444444444444\",\"category\":\"mobile-user\","
+    "  \"relatedParty\":[{\"id\":\"C-9\",\"name\":\"Someone Else\",\"role\":\"Customer\",\"@referredType\":\"Individual\"}],"
+    "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
+    "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000016\"}]}}]}]";
+
+  g_assert_true (g_file_set_contents (first_file, first, -1, NULL));
+  g_assert_true (g_file_set_contents (second_file, second, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", first_file, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The carrier refused it: the clerk is to fix it. */
+  store = prov_test_open_store (database, NULL);
+  order = prov_test_load (store, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_NEEDS_ATTENTION, &error));
+  g_assert_no_error (error);
+  prov_test_close_store (store);
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli (&before, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", second_file, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Placed 0 orders; 1 refused"));
+  g_assert_nonnull (strstr (err, "has an order with this reference already"));
+  g_assert_null (strstr (err, "can no longer be changed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&after, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, "Jan Jansen"));
+  g_assert_null (strstr (after, "Someone Else"));
+  g_assert_null (strstr (after, "8931440400000000016"));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/cli/stock-import-and-find", test_stock_import_and_find);
   g_test_add_func ("/cli/sync-sends-the-outbox", test_sync_sends_the_outbox);
   g_test_add_func ("/cli/sync-run-ends", test_sync_run_ends);
+  g_test_add_func ("/cli/order-import-never-overwrites", test_order_import_never_overwrites);
   g_test_add_func ("/cli/id-odd-input", test_id_odd_input);
   g_test_add_func ("/cli/stock-find-cut", test_stock_find_cut);
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);

@@ -55,6 +55,48 @@ test_csv_without_header (void)
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+/* No header, and words in the first line that a header might hold
+ * ("sim", "Model B"): a line with an identifier is data, its columns
+ * found by what they hold. A mistyped identifier in the first line is
+ * named, not skipped as a header. */
+static void
+test_csv_first_line_with_words (void)
+{
+  g_autofree char *first = prov_test_make_iccid (801);
+  g_autofree char *second = prov_test_make_iccid (802);
+  g_autofree char *third = prov_test_make_iccid (803);
+  g_autofree char *csv = g_strdup_printf ("%s,sim,Model B\n%s,sim,Model B\n%s,sim,Galaxy S24\n", first, second, third);
+  g_autofree char *mistyped = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_true (prov_stock_parse_csv (csv, -1, &items, &problems));
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (((ProvStockItem *) g_ptr_array_index (items, i))->kind, ==, PROV_ID_KIND_ICCID);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (items, 0))->identifier, ==, first);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (items, 0))->model, ==, "Model B");
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (items, 2))->model, ==, "Galaxy S24");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* The model first, the kind last. */
+  g_assert_true (prov_stock_parse_csv ("Galaxy S24;490154203237518;device\n", -1, &items, &problems));
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (((ProvStockItem *) g_ptr_array_index (items, 0))->kind, ==, PROV_ID_KIND_IMEI);
+  g_assert_cmpstr (((ProvStockItem *) g_ptr_array_index (items, 0))->model, ==, "Galaxy S24");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Its check digit wrong. */
+  mistyped = g_strdup_printf ("%.18s%c,sim,Model B\n%s,sim,Model B\n", first, first[18] == '0' ? '1' : '0', second);
+  g_assert_true (prov_stock_parse_csv (mistyped, -1, &items, &problems));
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "Line 1: "));
+}
+
 static GPtrArray *
 find (ProvStore  *store,
       guint32     kinds,
@@ -213,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/stock/csv-with-header", test_csv_with_header);
   g_test_add_func ("/stock/csv-without-header", test_csv_without_header);
+  g_test_add_func ("/stock/csv-first-line-with-words", test_csv_first_line_with_words);
   g_test_add_func ("/stock/add-and-pick-by-last-digits", test_add_and_pick_by_last_digits);
   g_test_add_func ("/stock/stock-follows-orders", test_stock_follows_orders);
 

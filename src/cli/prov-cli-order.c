@@ -230,6 +230,7 @@ export_orders (ProvStore  *store,
   return 0;
 }
 
+/* As new: an import never changes an order the till has. */
 static gboolean
 place (ProvStore    *store,
        ProvOrder    *order,
@@ -238,7 +239,7 @@ place (ProvStore    *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  prov_store_place_order_async (store, order, catalog, g_get_user_name (), NULL, prov_cli_store, &result);
+  prov_store_place_new_order_async (store, order, catalog, g_get_user_name (), NULL, prov_cli_store, &result);
   return prov_store_place_order_finish (store, prov_cli_await (&result), error);
 }
 

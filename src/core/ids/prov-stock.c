@@ -161,8 +161,54 @@ name_mentions (const char *name,
   return FALSE;
 }
 
+static gboolean
+is_stock_identifier (const char *cell)
+{
+  g_autoptr(ProvId) id = prov_id_recognize_among (cell, PROV_STOCK_KINDS);
+
+  return id->valid && prov_stock_accepts_kind (id->kind);
+}
+
+/* An identifier, or one mistyped: eight digits or more. A line with one
+ * is data, reported when it cannot be used, never skipped as a header. */
+static gboolean
+looks_like_identifier (const char *cell)
+{
+  guint digits = 0;
+
+  for (const char *p = cell; *p != '\0'; p++)
+    digits += g_ascii_isdigit (*p) ? 1 : 0;
+
+  return digits >= 8 || is_stock_identifier (cell);
+}
+
+/* A record's columns where there is no header: the identifier is the
+ * first cell that is one, the kind the first other cell naming a kind
+ * ("sim", "device", …), the model the first cell left. */
+static void
+guess_columns (GPtrArray *fields,
+               Columns   *columns)
+{
+  *columns = (Columns) { -1, -1, -1, PROV_ID_KIND_UNKNOWN };
+
+  for (guint i = 0; i < fields->len && columns->identifier < 0; i++)
+    if (is_stock_identifier (g_ptr_array_index (fields, i)))
+      columns->identifier = i;
+  if (columns->identifier < 0)
+    columns->identifier = 0;
+
+  for (guint i = 0; i < fields->len && columns->kind < 0; i++)
+    if ((int) i != columns->identifier && kind_from_word (g_ptr_array_index (fields, i)) != PROV_ID_KIND_UNKNOWN)
+      columns->kind = i;
+
+  for (guint i = 0; i < fields->len && columns->model < 0; i++)
+    if ((int) i != columns->identifier && (int) i != columns->kind)
+      columns->model = i;
+}
+
 /* A first line naming its columns is a header; one with an identifier in
- * it is data. Names are matched by the words in them: "ICCID or IMEI",
+ * any of its cells (or what looks like a mistyped one) is data, whatever
+ * words the others hold ("sim", "Model B"). Names are matched by the words in them: "ICCID or IMEI",
  * "Serial number", "Type", "Product description". */
 static gboolean
 read_header (GPtrArray *fields,
@@ -172,6 +218,13 @@ read_header (GPtrArray *fields,
   static const char * const kind_words[] = { "kind", "type", NULL };
   static const char * const model_words[] = { "model", "description", "product", "name", NULL };
   gboolean header = FALSE;
+
+  for (guint i = 0; i < fields->len; i++)
+    if (looks_like_identifier (g_ptr_array_index (fields, i)))
+      {
+        guess_columns (fields, columns);
+        return FALSE;
+      }
 
   *columns = (Columns) { -1, -1, -1, PROV_ID_KIND_UNKNOWN };
 
@@ -195,7 +248,7 @@ read_header (GPtrArray *fields,
     }
 
   if (!header)
-    *columns = (Columns) { 0, -1, 1, PROV_ID_KIND_UNKNOWN };
+    guess_columns (fields, columns);
   else if (columns->identifier < 0)
     columns->identifier = columns->kind != 0 && columns->model != 0 ? 0 : 1;
 
@@ -270,6 +323,7 @@ prov_stock_parse_csv (const char  *data,
   char delimiter;
   Columns columns = { 0, -1, -1, PROV_ID_KIND_UNKNOWN };
   gboolean first_record = TRUE;
+  gboolean headed = FALSE;
   const char *start;
 
   text = decode (data, length < 0 ? strlen (data) : (gsize) length, &text_length);
@@ -314,9 +368,13 @@ prov_stock_parse_csv (const char  *data,
       if (first_record)
         {
           first_record = FALSE;
-          if (read_header (fields, &columns))
+          headed = read_header (fields, &columns);
+          if (headed)
             continue;
         }
+      /* Without a header, each line's columns are found by what they hold. */
+      if (!headed)
+        guess_columns (fields, &columns);
 
       identifier = field_at (fields, columns.identifier);
       kind_word = field_at (fields, columns.kind);

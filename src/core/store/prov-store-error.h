@@ -19,6 +19,7 @@ typedef enum {
   PROV_STORE_ERROR_IDENTIFIER_TAKEN,
   PROV_STORE_ERROR_CLOSED,
   PROV_STORE_ERROR_BUSY,
+  PROV_STORE_ERROR_ALREADY_THERE,
 } ProvStoreError;
 
 void prov_store_set_sqlite_error (GError     **error,

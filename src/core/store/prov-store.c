@@ -1905,6 +1905,7 @@ typedef struct {
   gint64             at;
   char              *account;
   GPtrArray         *extensions;  /* number, name, … */
+  gboolean           new_only;    /* refused when the till has it already */
 } PlaceArgs;
 
 static void
@@ -1928,6 +1929,19 @@ worker_apply_place (StoreWorker  *worker,
   TransitionArgs step = { 0 };
   sqlite3_int64 order_id = 0;
   ProvOrderState state = 0;
+
+  /* An order from elsewhere never changes one the till has: whatever its
+   * state, another order of the same reference is a duplicate. */
+  if (args->new_only && worker_find_order (worker, args->snapshot->uuid, &order_id, &state, NULL, error))
+    {
+      g_set_error (error, PROV_STORE_ERROR, PROV_STORE_ERROR_ALREADY_THERE,
+                   _("The till has an order with this reference already (%s, %s): it is left as it is, and this "
+                     "one is not placed"),
+                   args->snapshot->uuid, prov_order_state_get_title (state));
+      return FALSE;
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
 
   if (!worker_write_order (worker, args->snapshot, conflicts, error))
     return FALSE;
@@ -1989,6 +2003,15 @@ worker_place (StoreWorker *worker,
   g_task_return_boolean (task, TRUE);
 }
 
+static void push_place (ProvStore           *self,
+                        ProvOrder           *order,
+                        ProvCatalog         *catalog,
+                        const char          *who,
+                        gboolean             new_only,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data);
+
 /*
  * Places a draft: checks it is complete, saves what it holds, and moves it
  * to the state its content calls for (queued for the carrier, awaiting a
@@ -2006,6 +2029,35 @@ prov_store_place_order_async (ProvStore           *self,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
+{
+  push_place (self, order, catalog, who, FALSE, cancellable, callback, user_data);
+}
+
+/* As prov_store_place_order_async, for an order from elsewhere (an
+ * import): fails with PROV_STORE_ERROR_ALREADY_THERE, changing nothing,
+ * when the till has an order of its uuid in any state. Finished with
+ * prov_store_place_order_finish. */
+void
+prov_store_place_new_order_async (ProvStore           *self,
+                                  ProvOrder           *order,
+                                  ProvCatalog         *catalog,
+                                  const char          *who,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  push_place (self, order, catalog, who, TRUE, cancellable, callback, user_data);
+}
+
+static void
+push_place (ProvStore           *self,
+            ProvOrder           *order,
+            ProvCatalog         *catalog,
+            const char          *who,
+            gboolean             new_only,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GError) error = NULL;
   PlaceArgs *args;
@@ -2026,6 +2078,7 @@ prov_store_place_order_async (ProvStore           *self,
   args->to = prov_order_placed_state (order);
   args->reason = g_strdup (prov_order_placed_reason (order, args->to));
   args->who = g_strdup (who);
+  args->new_only = new_only;
   args->account = g_strdup (prov_order_get_customer_account (order));
   args->extensions = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)

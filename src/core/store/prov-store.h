@@ -158,6 +158,13 @@ void        prov_store_place_order_async   (ProvStore            *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void        prov_store_place_new_order_async (ProvStore          *self,
+                                            ProvOrder            *order,
+                                            ProvCatalog          *catalog,
+                                            const char           *who,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
 gboolean    prov_store_place_order_finish  (ProvStore            *self,
                                             GAsyncResult         *result,
                                             GError              **error);
