@@ -8,6 +8,17 @@ template=$(mktemp --suffix=.pot)
 trap 'rm -f "$template"' EXIT
 
 cd "$root"
+# A source file with translatable strings that POTFILES.in does not list
+# would never be translated: name it.
+status=0
+for file in $(grep -rlE '(^|[^A-Za-z0-9_])(N?_|g_dngettext)[ ]?\(|translatable="yes"' src \
+                --include='*.c' --include='*.ui' | sort); do
+  if ! grep -qx "$file" po/POTFILES.in; then
+    echo "$file has translatable strings but is not in po/POTFILES.in" >&2
+    status=1
+  fi
+done
+
 grep -v '^#' po/POTFILES.in | grep -v '^$' > "$template.files"
 xgettext --from-code=UTF-8 --add-comments --package-name=provisioner \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
@@ -19,7 +30,6 @@ xgettext --from-code=UTF-8 --add-comments --package-name=provisioner \
   --files-from="$template.files" -o "$template"
 rm -f "$template.files"
 
-status=0
 for lang in "$@"; do
   if ! msgcmp "po/$lang.po" "$template"; then
     echo "po/$lang.po: strings above are missing or fuzzy; run 'meson compile provisioner-update-po' and translate them" >&2

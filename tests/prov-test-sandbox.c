@@ -4,6 +4,8 @@
 
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
+#include "prov-tmf681.h"
+#include "prov-order-field.h"
 
 /* Starts the sandbox on @sandbox->dir, or on a new directory. */
 void
@@ -329,4 +331,76 @@ sandbox_count_by_reference (Sandbox    *sandbox,
   sqlite3_close (db);
 
   return counts;
+}
+
+/* A new wireless customer's order, complete with its line's SIM (of
+ * @serial) and device: sending it creates the customer at the carrier
+ * (TMF629) before the order. */
+ProvOrder *
+sandbox_new_customer_order (guint       serial,
+                            const char *name,
+                            const char *imei)
+{
+  ProvOrder *order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
+  g_autofree char *iccid = prov_test_make_iccid (serial);
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
+  prov_order_set_field (order, "customer.kind", "business");
+  prov_order_set_field (order, "customer.email", "info@bakkertelecom.example");
+  prov_order_set_field (order, "customer.phone", "+31611122233");
+  prov_order_set_field (order, "customer.company-number", "12345678");
+  prov_order_set_field (order, "customer.id-type", "passport");
+  prov_order_set_field (order, "customer.id-number", "NX1234567");
+  prov_order_set_field (order, "customer.language", "nl");
+  prov_order_set_field (order, "customer.account-pin", "4821");
+  prov_order_set_field (order, "service.street", "Dorpsstraat 12");
+  prov_order_set_field (order, "service.postcode", "1234 AB");
+  prov_order_set_field (order, "service.city", "Utrecht");
+  prov_order_set_field (order, "service.country", "NL");
+  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-single-unlimited");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, imei);
+
+  return order;
+}
+
+/*
+ * The other kinds of work the outbox holds, for a run under faults:
+ * @count new customers' orders, placed (their customers to be created),
+ * with SIMs from @first_serial on; and @count e-mails. Their uuids are
+ * added to @customer_orders and @messages.
+ */
+void
+sandbox_queue_customers_and_messages (ProvStore *store,
+                                      guint      count,
+                                      guint      first_serial,
+                                      GPtrArray *customer_orders,
+                                      GPtrArray *messages)
+{
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Fault Run Customer %04u B.V.", i);
+      g_autofree char *imei = prov_test_make_imei (first_serial + i);
+      g_autoptr(ProvOrder) order = sandbox_new_customer_order (first_serial + i, name, imei);
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *to = g_strdup_printf ("customer%04u@example.org", i);
+      const ProvEmail email = {
+        .external_id = uuid, .to_email = to, .from_email = "winkel@provisioner.example",
+        .subject = "Your order", .body = "Dear customer, your order is on its way.",
+      };
+      g_autoptr(JsonNode) body = prov_tmf681_build_email (&email);
+      g_autoptr(GAsyncResult) placed = NULL;
+      g_autoptr(GAsyncResult) queued = NULL;
+      g_autoptr(GError) error = NULL;
+
+      prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &placed);
+      g_assert_true (prov_store_place_order_finish (store, prov_test_await (&placed), &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (customer_orders, g_strdup (prov_order_get_uuid (order)));
+
+      prov_store_queue_message_async (store, uuid, NULL, body, NULL, prov_test_store_result, &queued);
+      g_assert_true (prov_store_queue_message_finish (store, prov_test_await (&queued), &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (messages, g_steal_pointer (&uuid));
+    }
 }

@@ -53,5 +53,13 @@ GPtrArray  *sandbox_queue_orders     (ProvStore  *store,
 GHashTable *sandbox_list_our_orders  (Sandbox    *sandbox);
 GHashTable *sandbox_count_by_reference (Sandbox    *sandbox,
                                         const char *table);
+ProvOrder  *sandbox_new_customer_order (guint       serial,
+                                        const char *name,
+                                        const char *imei);
+void        sandbox_queue_customers_and_messages (ProvStore *store,
+                                                  guint      count,
+                                                  guint      first_serial,
+                                                  GPtrArray *customer_orders,
+                                                  GPtrArray *messages);
 
 G_END_DECLS

@@ -48,30 +48,11 @@ fixture_tear_down (Fixture       *fixture,
   sandbox_remove (&fixture->sandbox);
 }
 
+/* The same customer each time, unless a test names them otherwise. */
 static ProvOrder *
 new_customer_order (guint serial)
 {
-  ProvOrder *order = prov_order_new (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, "clerk");
-  g_autofree char *iccid = prov_test_make_iccid (serial);
-
-  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakker Telecom B.V.");
-  prov_order_set_field (order, "customer.kind", "business");
-  prov_order_set_field (order, "customer.email", "info@bakkertelecom.example");
-  prov_order_set_field (order, "customer.phone", "+31611122233");
-  prov_order_set_field (order, "customer.company-number", "12345678");
-  prov_order_set_field (order, "customer.id-type", "passport");
-  prov_order_set_field (order, "customer.id-number", "NX1234567");
-  prov_order_set_field (order, "customer.language", "nl");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "service.street", "Dorpsstraat 12");
-  prov_order_set_field (order, "service.postcode", "1234 AB");
-  prov_order_set_field (order, "service.city", "Utrecht");
-  prov_order_set_field (order, "service.country", "NL");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-single-unlimited");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
-  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, "490154203237518");
-
-  return order;
+  return sandbox_new_customer_order (serial, "Bakker Telecom B.V.", "490154203237518");
 }
 
 static void
@@ -377,11 +358,11 @@ test_total_lower_than_list (Fixture       *fixture,
   g_autoptr(ProvOrder) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Other shops' customers first: the list runs over a page. */
+  /* Other shops' customers, listed before ours: the list runs over a page. */
   for (guint i = 0; i < 120; i++)
     {
       g_autoptr(ProvOrder) other = new_customer_order (100 + i);
-      g_autofree char *name = g_strdup_printf ("Other Shop Customer %u", i);
+      g_autofree char *name = g_strdup_printf ("Aa Shop Customer %03u", i);
       g_autoptr(JsonNode) body = NULL;
       g_autoptr(JsonNode) created = NULL;
       g_autoptr(GAsyncResult) result = NULL;

@@ -1,10 +1,12 @@
 /* Orders queued against the sandbox with faults on (errors, dropped
  * connections, 429s, broken answers) end at the carrier exactly once, and
- * every local state matches the carrier's. */
+ * every local state matches the carrier's; so do the new customers some
+ * orders create (TMF629) and the e-mails sent with them (TMF681). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "prov-sync.h"
+#include "prov-sync-messages.h"
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
@@ -49,10 +51,41 @@ sell_elsewhere (Sandbox   *sandbox,
   return sold;
 }
 
+/* The e-mails due, all of them whatever their retry time: the run does
+ * not wait out the delay between attempts. TRUE once none is left. */
+static gboolean
+send_messages (ProvStore          *store,
+               ProvCarrierClient  *client,
+               ProvMessagesReport *total)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  ProvMessagesReport report = { 0 };
+
+  prov_sync_send_messages_async (store, client, G_MAXINT64, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_sync_send_messages_finish (store, prov_test_await (&result), &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.refused + report.failed, ==, 0);
+  total->sent += report.sent;
+  total->recovered += report.recovered;
+  total->retried += report.retried;
+
+  prov_store_list_messages_async (store, NULL, G_MAXINT64, NULL, prov_test_store_result, &listed);
+  due = prov_store_list_messages_finish (store, prov_test_await (&listed), &error);
+  g_assert_no_error (error);
+  return due->len == 0;
+}
+
 static void
-send_everything (ProvSync *sync)
+send_everything (ProvSync          *sync,
+                 ProvStore         *store,
+                 ProvCarrierClient *client)
 {
   ProvSyncReport total = { 0 };
+  ProvMessagesReport messages = { 0 };
+  gboolean messages_done = FALSE;
   gint64 deadline = g_get_monotonic_time () + 300 * G_TIME_SPAN_SECOND;
 
   for (;;)
@@ -74,14 +107,19 @@ send_everything (ProvSync *sync)
       total.retried += report.retried;
       total.refused += report.refused;
 
-      if (next_due < 0)
+      if (!messages_done)
+        messages_done = send_messages (store, client, &messages);
+
+      if (next_due < 0 && messages_done)
         break;
-      if (report.sent + report.recovered + report.retried + report.refused == 0)
+      if (next_due >= 0 && report.sent + report.recovered + report.retried + report.refused == 0)
         g_usleep (MIN (MAX (next_due - g_get_real_time (), 1000), 200000));
     }
 
   g_test_message ("sent %u, found after an uncertain attempt %u, retried %u, refused %u",
                   total.sent, total.recovered, total.retried, total.refused);
+  g_test_message ("e-mails: sent %u, found after an uncertain attempt %u, retried %u",
+                  messages.sent, messages.recovered, messages.retried);
   /* The faults did happen: otherwise this test proves nothing. */
   g_assert_cmpuint (total.retried, >, 0);
   g_assert_cmpuint (total.recovered, >, 0);
@@ -121,6 +159,10 @@ exactly_once_under_faults (const char * const *faults,
   g_autofree char *path = g_build_filename (dir, "orders.db", NULL);
   g_autoptr(ProvStore) store = prov_test_open_store (path, NULL);
   g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) customer_orders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) customers_at_carrier = NULL;
+  g_autoptr(GHashTable) messages_at_carrier = NULL;
   g_autoptr(GHashTable) at_carrier = NULL;
   g_autoptr(GHashTable) carrier_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(ProvCarrierClient) client = NULL;
@@ -132,7 +174,10 @@ exactly_once_under_faults (const char * const *faults,
   gint64 started = g_get_monotonic_time ();
 
   orders = sandbox_queue_orders (store, count);
-  g_test_message ("%u orders queued in %.1f s", count, (g_get_monotonic_time () - started) / 1e6);
+  /* One in twenty: a new customer's order, and an e-mail. */
+  sandbox_queue_customers_and_messages (store, MAX (count / 20, 1), 5000, customer_orders, messages);
+  g_test_message ("%u orders, %u of new customers, and %u e-mails queued in %.1f s", count, customer_orders->len,
+                  messages->len, (g_get_monotonic_time () - started) / 1e6);
 
   /* The other till's sales go in before the faults are switched on. */
   sandbox_start (&sandbox, NULL, NULL);
@@ -146,7 +191,7 @@ exactly_once_under_faults (const char * const *faults,
   prov_sync_set_backoff (sync, 10, 300);
 
   started = g_get_monotonic_time ();
-  send_everything (sync);
+  send_everything (sync, store, client);
   g_test_message ("outbox empty after %.1f s", (g_get_monotonic_time () - started) / 1e6);
   started = g_get_monotonic_time ();
   poll_until_settled (sync, store);
@@ -156,7 +201,39 @@ exactly_once_under_faults (const char * const *faults,
   /* The truth, from the carrier's database, without faults. */
   sandbox_start (&sandbox, NULL, NULL);
   at_carrier = sandbox_list_our_orders (&sandbox);
-  g_assert_cmpuint (g_hash_table_size (at_carrier), ==, count);
+  for (guint i = 0; i < customer_orders->len; i++)
+    if (!g_hash_table_contains (at_carrier, g_ptr_array_index (customer_orders, i)))
+      {
+        g_autoptr(GAsyncResult) result = NULL;
+        g_autoptr(GPtrArray) events = NULL;
+
+        prov_store_list_events_async (store, g_ptr_array_index (customer_orders, i), NULL, prov_test_store_result,
+                                      &result);
+        events = prov_store_list_events_finish (store, prov_test_await (&result), NULL);
+        for (guint j = 0; events != NULL && j < events->len; j++)
+          g_test_message ("not at the carrier: %s: %s", (const char *) g_ptr_array_index (customer_orders, i),
+                          ((ProvOrderEvent *) g_ptr_array_index (events, j))->reason);
+      }
+  g_assert_cmpuint (g_hash_table_size (at_carrier), ==, count + customer_orders->len);
+
+  /* Each new customer and each e-mail exactly once at the carrier. */
+  customers_at_carrier = sandbox_count_by_reference (&sandbox, "customers");
+  for (guint i = 0; i < customer_orders->len; i++)
+    {
+      g_autoptr(ProvOrder) local = prov_test_load (store, g_ptr_array_index (customer_orders, i), NULL);
+      SandboxOrder *carrier = g_hash_table_lookup (at_carrier, g_ptr_array_index (customer_orders, i));
+
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (customers_at_carrier,
+                                                               g_ptr_array_index (customer_orders, i))), ==, 1);
+      g_assert_nonnull (carrier);
+      g_assert_cmpstr (prov_order_get_carrier_id (local), ==, carrier->id);
+      g_assert_cmpstr (prov_order_state_to_id (prov_order_get_state (local)), ==, carrier->state);
+      g_assert_true (g_hash_table_add (carrier_ids, carrier->id));
+    }
+  messages_at_carrier = sandbox_count_by_reference (&sandbox, "messages");
+  for (guint i = 0; i < messages->len; i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (messages_at_carrier, g_ptr_array_index (messages, i))),
+                      ==, 1);
 
   for (guint i = 0; i < orders->len; i++)
     {

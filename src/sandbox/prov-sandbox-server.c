@@ -373,7 +373,7 @@ serve_tmf629 (ProvSandboxServer *self,
     {
       answer = prov_sandbox_customers_search (self->db, query_string (query, "name"),
                                               OFFSET (query), LIMIT (query), &total, &error);
-      bare (self, answer, prov_sandbox_tmf622_required);
+      bare (self, answer, prov_sandbox_tmf629_required);
       respond_list (message, answer, listed_total (self, total), error);
     }
   else if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_POST))

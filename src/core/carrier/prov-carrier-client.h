@@ -132,6 +132,7 @@ GPtrArray         *prov_carrier_client_find_duplicates_finish (ProvCarrierClient
                                                                GError                   **error);
 void               prov_carrier_client_find_created_customer_async  (ProvCarrierClient   *self,
                                                                       const char          *external_id,
+                                                                      const char          *name,
                                                                       GCancellable        *cancellable,
                                                                       GAsyncReadyCallback  callback,
                                                                       gpointer             user_data);

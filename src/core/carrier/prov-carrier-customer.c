@@ -148,26 +148,44 @@ prov_carrier_client_find_duplicates_finish (ProvCarrierClient  *self,
 }
 
 /*
- * The customer the carrier created for an order: the one carrying
- * @external_id as its externalId characteristic. TMF629 promises only
+ * The customer the carrier created for an order: the one carrying the
+ * order's uuid as its externalId characteristic. TMF629 promises only
  * engagedParty in a listed customer, so one listed without characteristics
- * may be it: then the list cannot prove the customer absent, and the
- * answer is PROV_CARRIER_ERROR_UNVERIFIABLE, never "not there". Creating
- * a customer again on a guess is how customers are made twice.
+ * may be it, unless its name is another's (the name is required when
+ * creating one, and a carrier keeps it). When such a customer is listed
+ * the list cannot prove ours absent, and the answer is
+ * PROV_CARRIER_ERROR_UNVERIFIABLE, never "not there": creating a customer
+ * again on a guess is how customers are made twice.
  */
+
+typedef struct {
+  char *external_id;
+  char *name;
+} CreatedFor;
+
+static void
+created_for_free (CreatedFor *created_for)
+{
+  g_free (created_for->external_id);
+  g_free (created_for->name);
+  g_free (created_for);
+}
 
 static ProvCarrierListVerdict
 is_created_for (JsonObject *customer,
-                gpointer    external_id)
+                gpointer    user_data)
 {
-  const ProvCustomerProfile profile = { .external_id = external_id };
+  CreatedFor *created_for = user_data;
+  const ProvCustomerProfile profile = { .external_id = created_for->external_id };
+  const char *name = prov_json_object_get_string (customer, "name");
 
   if ((prov_customer_profile_match (&profile, customer) & PROV_DUPLICATE_SAME_ORDER) != 0)
     /* Ours, but of no use without the number to name it by. */
     return prov_json_object_get_string (customer, "id") != NULL ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_UNKNOWN;
-  if (prov_json_object_get_array (customer, "characteristic") == NULL)
-    return PROV_CARRIER_LIST_UNKNOWN;
-  return PROV_CARRIER_LIST_SKIP;
+  if (prov_json_object_get_array (customer, "characteristic") != NULL ||
+      (name != NULL && created_for->name != NULL && g_utf8_collate (name, created_for->name) != 0))
+    return PROV_CARRIER_LIST_SKIP;
+  return PROV_CARRIER_LIST_UNKNOWN;
 }
 
 static void
@@ -198,17 +216,19 @@ on_created_listed (GObject      *source,
                              _("The carrier has no customer created for this order"));
 }
 
-/* The carrier's number for the customer created for the order whose
- * uuid is @external_id, or PROV_CARRIER_ERROR_NOT_FOUND when the carrier's
- * whole list shows there is none. */
+/* The carrier's number for the customer named @name created for the
+ * order whose uuid is @external_id, or PROV_CARRIER_ERROR_NOT_FOUND when
+ * the carrier's whole list shows there is none. */
 void
 prov_carrier_client_find_created_customer_async (ProvCarrierClient   *self,
                                                  const char          *external_id,
+                                                 const char          *name,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data)
 {
   g_autofree char *too_long = NULL;
+  CreatedFor *created_for;
   GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
@@ -216,7 +236,10 @@ prov_carrier_client_find_created_customer_async (ProvCarrierClient   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, prov_carrier_client_find_created_customer_async);
-  g_task_set_task_data (task, g_strdup (external_id), g_free);
+  created_for = g_new0 (CreatedFor, 1);
+  created_for->external_id = g_strdup (external_id);
+  created_for->name = g_strdup (name);
+  g_task_set_task_data (task, created_for, (GDestroyNotify) created_for_free);
   too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): whether this "
                                 "customer was created cannot be checked"),
                               PROV_CARRIER_LIST_MAX_PAGES);

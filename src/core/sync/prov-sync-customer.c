@@ -276,14 +276,16 @@ prov_sync_ensure_customer_async (ProvStore           *store,
   if (prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
     {
       prov_carrier_client_find_created_customer_async (client, prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS),
+                                                       prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
                                                        cancellable, on_followed_looked_up, g_steal_pointer (&task));
       return;
     }
 
   if (g_strcmp0 (prov_order_get_field (order, "customer.creation-started"), "true") == 0)
     {
-      prov_carrier_client_find_created_customer_async (client, prov_order_get_uuid (order), cancellable,
-                                                       on_earlier_looked_up, g_steal_pointer (&task));
+      prov_carrier_client_find_created_customer_async (client, prov_order_get_uuid (order),
+                                                       prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
+                                                       cancellable, on_earlier_looked_up, g_steal_pointer (&task));
       return;
     }
 
