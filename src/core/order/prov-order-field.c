@@ -2,6 +2,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "prov-catalog.h"
 #include "prov-ids.h"
 #include "prov-order-field.h"
 
@@ -188,7 +189,7 @@ static const ProvOrderField fields[] = {
   { "extension.next-available", N_("Next available extension"), BOOLEAN, LINE | KEPT, NEVER },
   { "extension.number", N_("Extension"), NUMBER, LINE | SHOWN, CHARACTERISTIC ("extension.number") },
   { "extension.name", N_("Name shown on calls"), TEXT, LINE | SHOWN, CHARACTERISTIC ("extension.name") },
-  { "extension.pin", N_("Log-on PIN"), SECRET, LINE, CHARACTERISTIC ("extension.pin") },
+  { "extension.pin", N_("Log-on PIN"), SECRET, LINE, CHARACTERISTIC (PROV_CATALOG_PIN_CHARACTERISTIC) },
   { "extension.pin-change-required", N_("PIN to be changed at first login"), BOOLEAN, LINE,
     CHARACTERISTIC ("extension.pin-change-required") },
   { "extension.area-code", N_("Area code"), TEXT, LINE | SHOWN | KEPT, CHARACTERISTIC ("extension.area-code") },

@@ -37,14 +37,48 @@ worker_insert_items (StoreWorker   *worker,
         continue;
 
       body = json_to_string (json_array_get_element (items, i), FALSE);
-      bind_text (insert, 1, carrier);
-      bind_text (insert, 2, resource);
-      bind_text (insert, 3, json_object_get_string_member (item, "id"));
-      bind_text (insert, 4, body);
+      _prov_store_bind_text (insert, 1, carrier);
+      _prov_store_bind_text (insert, 2, resource);
+      _prov_store_bind_text (insert, 3, json_object_get_string_member (item, "id"));
+      _prov_store_bind_text (insert, 4, body);
       sqlite3_bind_int64 (insert, 5, now);
-      if (!worker_run (worker, insert, error))
+      if (!_prov_store_worker_run (worker, insert, error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+write_catalog (StoreWorker  *worker,
+               gpointer      data,
+               GError      **error)
+{
+  SaveArgs *args = data;
+  JsonObject *catalog = json_node_get_object (args->catalog);
+  sqlite3_stmt *forget;
+  sqlite3_stmt *insert = NULL;
+  gint64 now = g_get_real_time ();
+  JsonObjectIter iter;
+  const char *resource;
+  JsonNode *items;
+
+  if (!(forget = _prov_store_worker_prepare (worker, "DELETE FROM catalog_cache WHERE carrier = ?", error)))
+    return FALSE;
+
+  _prov_store_bind_text (forget, 1, args->carrier);
+  if (!_prov_store_worker_run (worker, forget, error) ||
+      !(insert = _prov_store_worker_prepare (worker,
+                                             "INSERT OR IGNORE INTO catalog_cache (carrier, resource, resource_id, body, fetched_at) "
+                                             "VALUES (?, ?, ?, ?, ?)",
+                                             error)))
+    return FALSE;
+
+  json_object_iter_init (&iter, catalog);
+  while (json_object_iter_next (&iter, &resource, &items))
+    if (JSON_NODE_HOLDS_ARRAY (items) &&
+        !worker_insert_items (worker, insert, args->carrier, resource, json_node_get_array (items), now, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -54,47 +88,7 @@ worker_save_catalog (StoreWorker *worker,
                      GTask       *task,
                      gpointer     data)
 {
-  SaveArgs *args = data;
-  JsonObject *catalog = json_node_get_object (args->catalog);
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *forget;
-  sqlite3_stmt *insert = NULL;
-  gint64 now = g_get_real_time ();
-  JsonObjectIter iter;
-  const char *resource;
-  JsonNode *items;
-
-  assert_on_worker (worker);
-
-  if (!worker_require_db (worker, &error) ||
-      !worker_begin (worker, &error) ||
-      !(forget = worker_prepare (worker, "DELETE FROM catalog_cache WHERE carrier = ?", &error)))
-    goto failed;
-
-  bind_text (forget, 1, args->carrier);
-  if (!worker_run (worker, forget, &error) ||
-      !(insert = worker_prepare (worker,
-                                 "INSERT OR IGNORE INTO catalog_cache (carrier, resource, resource_id, body, fetched_at) "
-                                 "VALUES (?, ?, ?, ?, ?)",
-                                 &error)))
-    goto failed;
-
-  json_object_iter_init (&iter, catalog);
-  while (json_object_iter_next (&iter, &resource, &items))
-    if (JSON_NODE_HOLDS_ARRAY (items) &&
-        !worker_insert_items (worker, insert, args->carrier, resource, json_node_get_array (items), now, &error))
-      goto failed;
-
-  if (!worker_commit (worker, &error))
-    goto failed;
-
-  g_task_return_boolean (task, TRUE);
-  return;
-
-failed:
-  if (worker->db != NULL)
-    worker_rollback (worker);
-  g_task_return_error (task, g_steal_pointer (&error));
+  _prov_store_worker_return_write (worker, task, write_catalog, data);
 }
 
 void
@@ -115,8 +109,8 @@ prov_store_save_catalog_async (ProvStore           *self,
   args->carrier = g_strdup (carrier);
   args->catalog = json_node_copy (catalog);
 
-  prov_store_push (self, worker_save_catalog, args, (GDestroyNotify) save_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_save_catalog_async);
+  _prov_store_push (self, worker_save_catalog, args, (GDestroyNotify) save_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_save_catalog_async);
 }
 
 gboolean
@@ -124,9 +118,7 @@ prov_store_save_catalog_finish (ProvStore     *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_save_catalog_async, error);
 }
 
 typedef struct {
@@ -169,25 +161,25 @@ worker_load_catalog (StoreWorker *worker,
   resource_list (catalog, PROV_CATALOG_OFFERINGS);
   json_object_unref (catalog);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT resource, body, fetched_at FROM catalog_cache "
-                                    "WHERE carrier = ? ORDER BY rowid",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT resource, body, fetched_at FROM catalog_cache "
+                                                "WHERE carrier = ? ORDER BY rowid",
+                                                &error)))
     goto failed;
 
-  bind_text (statement, 1, carrier);
+  _prov_store_bind_text (statement, 1, carrier);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      if (!json_parser_load_from_data (parser, column_text (statement, 1), -1, &error))
+      if (!json_parser_load_from_data (parser, _prov_store_column_text (statement, 1), -1, &error))
         break;
-      json_array_add_element (resource_list (catalog, column_text (statement, 0)),
+      json_array_add_element (resource_list (catalog, _prov_store_column_text (statement, 0)),
                               json_node_copy (json_parser_get_root (parser)));
       loaded->fetched_at = sqlite3_column_int64 (statement, 2);
     }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     goto failed;
@@ -210,8 +202,8 @@ prov_store_load_catalog_async (ProvStore           *self,
   g_return_if_fail (PROV_IS_STORE (self));
   g_return_if_fail (carrier != NULL);
 
-  prov_store_push (self, worker_load_catalog, g_strdup (carrier), g_free, NULL,
-                   cancellable, callback, user_data, prov_store_load_catalog_async);
+  _prov_store_push (self, worker_load_catalog, g_strdup (carrier), g_free, NULL,
+                    cancellable, callback, user_data, prov_store_load_catalog_async);
 }
 
 /* The cached catalog (an object with an empty productOffering list when

@@ -15,26 +15,26 @@ worker_save_customer (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "INSERT INTO customers (uuid, carrier_id, name, email, phone, created_at, updated_at) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
-                                    "ON CONFLICT (uuid) DO UPDATE SET carrier_id = ?2, name = ?3, email = ?4, phone = ?5, "
-                                    "  updated_at = ?6",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "INSERT INTO customers (uuid, carrier_id, name, email, phone, created_at, updated_at) "
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                                                "ON CONFLICT (uuid) DO UPDATE SET carrier_id = ?2, name = ?3, email = ?4, phone = ?5, "
+                                                "  updated_at = ?6",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, prov_customer_get_uuid (customer));
-  bind_text (statement, 2, prov_customer_get_carrier_id (customer));
-  bind_text (statement, 3, prov_customer_get_name (customer));
-  bind_text (statement, 4, prov_customer_get_email (customer));
-  bind_text (statement, 5, prov_customer_get_phone (customer));
+  _prov_store_bind_text (statement, 1, prov_customer_get_uuid (customer));
+  _prov_store_bind_text (statement, 2, prov_customer_get_carrier_id (customer));
+  _prov_store_bind_text (statement, 3, prov_customer_get_name (customer));
+  _prov_store_bind_text (statement, 4, prov_customer_get_email (customer));
+  _prov_store_bind_text (statement, 5, prov_customer_get_phone (customer));
   sqlite3_bind_int64 (statement, 6, now);
 
-  if (!worker_run (worker, statement, &error))
+  if (!_prov_store_worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -50,8 +50,8 @@ prov_store_save_customer_async (ProvStore           *self,
   g_return_if_fail (PROV_IS_STORE (self));
   g_return_if_fail (PROV_IS_CUSTOMER (customer));
 
-  prov_store_push (self, worker_save_customer, g_object_ref (customer), g_object_unref, NULL,
-                   cancellable, callback, user_data, prov_store_save_customer_async);
+  _prov_store_push (self, worker_save_customer, g_object_ref (customer), g_object_unref, NULL,
+                    cancellable, callback, user_data, prov_store_save_customer_async);
 }
 
 gboolean
@@ -59,9 +59,7 @@ prov_store_save_customer_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_save_customer_async, error);
 }
 
 typedef struct {
@@ -89,28 +87,28 @@ worker_search_customers (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT uuid, carrier_id, name, email, phone FROM customers "
-                                    "WHERE ?1 = '' OR instr (lower (name), lower (?1)) > 0 "
-                                    "   OR instr (lower (coalesce (email, '')), lower (?1)) > 0 "
-                                    "   OR instr (coalesce (phone, ''), ?1) > 0 "
-                                    "ORDER BY name COLLATE NOCASE LIMIT ?2",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT uuid, carrier_id, name, email, phone FROM customers "
+                                                "WHERE ?1 = '' OR instr (lower (name), lower (?1)) > 0 "
+                                                "   OR instr (lower (coalesce (email, '')), lower (?1)) > 0 "
+                                                "   OR instr (coalesce (phone, ''), ?1) > 0 "
+                                                "ORDER BY name COLLATE NOCASE LIMIT ?2",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, args->text);
+  _prov_store_bind_text (statement, 1, args->text);
   sqlite3_bind_int (statement, 2, args->limit);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    g_ptr_array_add (customers, prov_customer_new_from_row (column_text (statement, 0), column_text (statement, 1),
-                                                            column_text (statement, 2), column_text (statement, 3),
-                                                            column_text (statement, 4)));
+    g_ptr_array_add (customers, prov_customer_new_from_row (_prov_store_column_text (statement, 0), _prov_store_column_text (statement, 1),
+                                                            _prov_store_column_text (statement, 2), _prov_store_column_text (statement, 3),
+                                                            _prov_store_column_text (statement, 4)));
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -135,8 +133,8 @@ prov_store_search_customers_async (ProvStore           *self,
   args->text = g_strstrip (g_strdup (text != NULL ? text : ""));
   args->limit = limit;
 
-  prov_store_push (self, worker_search_customers, args, (GDestroyNotify) search_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_search_customers_async);
+  _prov_store_push (self, worker_search_customers, args, (GDestroyNotify) search_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_search_customers_async);
 }
 
 GPtrArray *

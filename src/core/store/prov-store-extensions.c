@@ -46,41 +46,41 @@ worker_list_extensions (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "WITH at_carrier AS ("
-                                    "  SELECT (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
-                                    "          FROM json_each (p.body, '$.productCharacteristic') c "
-                                    "          WHERE json_extract (c.value, '$.name') = 'extension.number') AS number, "
-                                    "         (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
-                                    "          FROM json_each (p.body, '$.productCharacteristic') c "
-                                    "          WHERE json_extract (c.value, '$.name') IN ('extension.name', 'user.display-name') "
-                                    "          ORDER BY json_extract (c.value, '$.name') LIMIT 1) AS name "
-                                    "  FROM carrier_products p WHERE p.account = ?1 "
-                                    "  AND coalesce (json_extract (p.body, '$.status'), 'active') "
-                                    "      NOT IN ('terminated', 'cancelled', 'aborted', 'aborted ')), "
-                                    "every AS ("
-                                    "  SELECT number, name, 0 AS rank FROM at_carrier "
-                                    "  WHERE number GLOB '[0-9]*' AND number NOT GLOB '*[^0-9]*' "
-                                    "  UNION ALL SELECT number, name, 1 FROM extensions WHERE account = ?1) "
-                                    "SELECT number, coalesce ((SELECT name FROM every e2 WHERE e2.number = e.number "
-                                    "                          AND coalesce (e2.name, '') != '' ORDER BY rank LIMIT 1), '') "
-                                    "FROM every e GROUP BY number ORDER BY length (number), number",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "WITH at_carrier AS ("
+                                                "  SELECT (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
+                                                "          FROM json_each (p.body, '$.productCharacteristic') c "
+                                                "          WHERE json_extract (c.value, '$.name') = 'extension.number') AS number, "
+                                                "         (SELECT CAST (json_extract (c.value, '$.value') AS TEXT) "
+                                                "          FROM json_each (p.body, '$.productCharacteristic') c "
+                                                "          WHERE json_extract (c.value, '$.name') IN ('extension.name', 'user.display-name') "
+                                                "          ORDER BY json_extract (c.value, '$.name') LIMIT 1) AS name "
+                                                "  FROM carrier_products p WHERE p.account = ?1 "
+                                                "  AND coalesce (json_extract (p.body, '$.status'), 'active') "
+                                                "      NOT IN ('terminated', 'cancelled', 'aborted', 'aborted ')), "
+                                                "every AS ("
+                                                "  SELECT number, name, 0 AS rank FROM at_carrier "
+                                                "  WHERE number GLOB '[0-9]*' AND number NOT GLOB '*[^0-9]*' "
+                                                "  UNION ALL SELECT number, name, 1 FROM extensions WHERE account = ?1) "
+                                                "SELECT number, coalesce ((SELECT name FROM every e2 WHERE e2.number = e.number "
+                                                "                          AND coalesce (e2.name, '') != '' ORDER BY rank LIMIT 1), '') "
+                                                "FROM every e GROUP BY number ORDER BY length (number), number",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, args->account);
+  _prov_store_bind_text (statement, 1, args->account);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      g_strv_builder_add (numbers, column_text (statement, 0));
-      g_strv_builder_add (names, column_text (statement, 1));
+      g_strv_builder_add (numbers, _prov_store_column_text (statement, 0));
+      g_strv_builder_add (names, _prov_store_column_text (statement, 1));
     }
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     {
@@ -110,8 +110,8 @@ prov_store_list_extensions_async (ProvStore           *self,
 
   args = g_new0 (ExtensionArgs, 1);
   args->account = g_strdup (account);
-  prov_store_push (self, worker_list_extensions, args, (GDestroyNotify) extension_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_list_extensions_async);
+  _prov_store_push (self, worker_list_extensions, args, (GDestroyNotify) extension_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_extensions_async);
 }
 
 GStrv
@@ -143,35 +143,35 @@ prov_store_list_extensions_finish (ProvStore     *self,
  * order took first stays that order's: placing does not fail on the
  * till's own list, the carrier has the last word. */
 gboolean
-worker_record_extension (StoreWorker  *worker,
-                         const char   *account,
-                         const char   *number,
-                         const char   *name,
-                         const char   *order_uuid,
-                         gboolean      keep_first,
-                         GError      **error)
+_prov_store_worker_record_extension (StoreWorker  *worker,
+                                     const char   *account,
+                                     const char   *number,
+                                     const char   *name,
+                                     const char   *order_uuid,
+                                     gboolean      keep_first,
+                                     GError      **error)
 {
   sqlite3_stmt *statement;
 
   assert_on_worker (worker);
 
-  statement = worker_prepare (worker,
-                              keep_first
-                              ? "INSERT OR IGNORE INTO extensions (account, number, name, order_id, created_at) "
-                                "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)"
-                              : "INSERT INTO extensions (account, number, name, order_id, created_at) "
-                                "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)",
-                              error);
+  statement = _prov_store_worker_prepare (worker,
+                                          keep_first
+                                          ? "INSERT OR IGNORE INTO extensions (account, number, name, order_id, created_at) "
+                                          "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)"
+                                          : "INSERT INTO extensions (account, number, name, order_id, created_at) "
+                                          "VALUES (?1, ?2, ?3, (SELECT id FROM orders WHERE uuid = ?4), ?5)",
+                                          error);
   if (statement == NULL)
     return FALSE;
 
-  bind_text (statement, 1, account);
-  bind_text (statement, 2, number);
-  bind_text (statement, 3, name);
-  bind_text (statement, 4, order_uuid);
+  _prov_store_bind_text (statement, 1, account);
+  _prov_store_bind_text (statement, 2, number);
+  _prov_store_bind_text (statement, 3, name);
+  _prov_store_bind_text (statement, 4, order_uuid);
   sqlite3_bind_int64 (statement, 5, g_get_real_time ());
 
-  return worker_run (worker, statement, error);
+  return _prov_store_worker_run (worker, statement, error);
 }
 
 static void
@@ -182,8 +182,8 @@ worker_add_extension (StoreWorker *worker,
   ExtensionArgs *args = data;
   g_autoptr(GError) error = NULL;
 
-  if (!worker_require_db (worker, &error) ||
-      !worker_record_extension (worker, args->account, args->number, args->name, args->order_uuid, FALSE, &error))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !_prov_store_worker_record_extension (worker, args->account, args->number, args->name, args->order_uuid, FALSE, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -211,8 +211,8 @@ prov_store_add_extension_async (ProvStore           *self,
   args->number = g_strdup (number);
   args->name = g_strdup (name);
   args->order_uuid = g_strdup (order_uuid);
-  prov_store_push (self, worker_add_extension, args, (GDestroyNotify) extension_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_add_extension_async);
+  _prov_store_push (self, worker_add_extension, args, (GDestroyNotify) extension_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_add_extension_async);
 }
 
 gboolean
@@ -220,7 +220,5 @@ prov_store_add_extension_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_add_extension_async, error);
 }

@@ -52,23 +52,23 @@ worker_queue_message (StoreWorker *worker,
   assert_on_worker (worker);
 
   /* Queued once: a second queueing of the same e-mail changes nothing. */
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "INSERT OR IGNORE INTO messages (uuid, order_id, body, state, next_attempt_at, "
-                                    "                                created_at) "
-                                    "VALUES (?1, (SELECT id FROM orders WHERE uuid = ?2), ?3, ?4, ?5, ?5)",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "INSERT OR IGNORE INTO messages (uuid, order_id, body, state, next_attempt_at, "
+                                                "                                created_at) "
+                                                "VALUES (?1, (SELECT id FROM orders WHERE uuid = ?2), ?3, ?4, ?5, ?5)",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, args->uuid);
-  bind_text (statement, 2, args->order_uuid);
-  bind_text (statement, 3, body);
+  _prov_store_bind_text (statement, 1, args->uuid);
+  _prov_store_bind_text (statement, 2, args->order_uuid);
+  _prov_store_bind_text (statement, 3, body);
   sqlite3_bind_int (statement, 4, PROV_MESSAGE_QUEUED);
   sqlite3_bind_int64 (statement, 5, now);
-  if (!worker_run (worker, statement, &error))
+  if (!_prov_store_worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -94,8 +94,8 @@ prov_store_queue_message_async (ProvStore           *self,
   args->uuid = g_strdup (uuid);
   args->order_uuid = g_strdup (order_uuid);
   args->body = json_node_copy (body);
-  prov_store_push (self, worker_queue_message, args, (GDestroyNotify) queue_args_free, order_uuid,
-                   cancellable, callback, user_data, prov_store_queue_message_async);
+  _prov_store_push (self, worker_queue_message, args, (GDestroyNotify) queue_args_free, order_uuid,
+                    cancellable, callback, user_data, prov_store_queue_message_async);
 }
 
 gboolean
@@ -103,9 +103,7 @@ prov_store_queue_message_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_queue_message_async, error);
 }
 
 typedef struct {
@@ -133,34 +131,34 @@ worker_list_messages (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT m.uuid, o.uuid, m.body, m.state, m.attempts, m.carrier_id, m.problem, "
-                                    "       m.created_at, m.sent_at "
-                                    "FROM messages m LEFT JOIN orders o ON o.id = m.order_id "
-                                    "WHERE (?1 IS NULL AND ?3 < 0) OR o.uuid = ?1 "
-                                    "   OR (?1 IS NULL AND m.state = ?2 AND m.next_attempt_at <= ?3) "
-                                    "ORDER BY m.created_at, m.id",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT m.uuid, o.uuid, m.body, m.state, m.attempts, m.carrier_id, m.problem, "
+                                                "       m.created_at, m.sent_at "
+                                                "FROM messages m LEFT JOIN orders o ON o.id = m.order_id "
+                                                "WHERE (?1 IS NULL AND ?3 < 0) OR o.uuid = ?1 "
+                                                "   OR (?1 IS NULL AND m.state = ?2 AND m.next_attempt_at <= ?3) "
+                                                "ORDER BY m.created_at, m.id",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, args->order_uuid);
+  _prov_store_bind_text (statement, 1, args->order_uuid);
   sqlite3_bind_int (statement, 2, PROV_MESSAGE_QUEUED);
   sqlite3_bind_int64 (statement, 3, args->due_by);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       ProvQueuedMessage *message = g_new0 (ProvQueuedMessage, 1);
 
-      message->uuid = g_strdup (column_text (statement, 0));
-      message->order_uuid = g_strdup (column_text (statement, 1));
-      message->body = json_from_string (column_text (statement, 2), NULL);
+      message->uuid = g_strdup (_prov_store_column_text (statement, 0));
+      message->order_uuid = g_strdup (_prov_store_column_text (statement, 1));
+      message->body = json_from_string (_prov_store_column_text (statement, 2), NULL);
       message->state = sqlite3_column_int (statement, 3);
       message->attempts = sqlite3_column_int (statement, 4);
-      message->carrier_id = g_strdup (column_text (statement, 5));
-      message->problem = g_strdup (column_text (statement, 6));
+      message->carrier_id = g_strdup (_prov_store_column_text (statement, 5));
+      message->problem = g_strdup (_prov_store_column_text (statement, 6));
       message->created_at = sqlite3_column_int64 (statement, 7);
       message->sent_at = sqlite3_column_int64 (statement, 8);
       if (message->body == NULL)
@@ -169,7 +167,7 @@ worker_list_messages (StoreWorker *worker,
     }
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -195,8 +193,8 @@ prov_store_list_messages_async (ProvStore           *self,
   args = g_new0 (ListArgs, 1);
   args->order_uuid = g_strdup (order_uuid);
   args->due_by = due_by;
-  prov_store_push (self, worker_list_messages, args, (GDestroyNotify) list_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_list_messages_async);
+  _prov_store_push (self, worker_list_messages, args, (GDestroyNotify) list_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_messages_async);
 }
 
 GPtrArray *
@@ -238,27 +236,27 @@ worker_record_message (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "UPDATE messages SET state = ?2, attempts = attempts + ?3, next_attempt_at = ?4, "
-                                    "  carrier_id = coalesce (?5, carrier_id), problem = ?6, "
-                                    "  sent_at = CASE WHEN ?2 = ?7 THEN ?8 ELSE sent_at END "
-                                    "WHERE uuid = ?1",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "UPDATE messages SET state = ?2, attempts = attempts + ?3, next_attempt_at = ?4, "
+                                                "  carrier_id = coalesce (?5, carrier_id), problem = ?6, "
+                                                "  sent_at = CASE WHEN ?2 = ?7 THEN ?8 ELSE sent_at END "
+                                                "WHERE uuid = ?1",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, args->uuid);
+  _prov_store_bind_text (statement, 1, args->uuid);
   sqlite3_bind_int (statement, 2, args->state);
   sqlite3_bind_int (statement, 3, args->attempt ? 1 : 0);
   sqlite3_bind_int64 (statement, 4, args->next_attempt_at);
-  bind_text (statement, 5, args->carrier_id);
-  bind_text (statement, 6, args->problem);
+  _prov_store_bind_text (statement, 5, args->carrier_id);
+  _prov_store_bind_text (statement, 6, args->problem);
   sqlite3_bind_int (statement, 7, PROV_MESSAGE_SENT);
   sqlite3_bind_int64 (statement, 8, g_get_real_time ());
-  if (!worker_run (worker, statement, &error))
+  if (!_prov_store_worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -291,8 +289,8 @@ prov_store_record_message_async (ProvStore           *self,
   args->next_attempt_at = next_attempt_at;
   args->carrier_id = g_strdup (carrier_id);
   args->problem = g_strdup (problem);
-  prov_store_push (self, worker_record_message, args, (GDestroyNotify) record_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_record_message_async);
+  _prov_store_push (self, worker_record_message, args, (GDestroyNotify) record_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_record_message_async);
 }
 
 gboolean
@@ -300,7 +298,5 @@ prov_store_record_message_finish (ProvStore     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_record_message_async, error);
 }

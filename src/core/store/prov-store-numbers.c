@@ -19,44 +19,38 @@ add_args_free (AddArgs *args)
 }
 
 /* status: 2 reserved (see the schema) */
+static gboolean
+write_numbers (StoreWorker  *worker,
+               gpointer      data,
+               GError      **error)
+{
+  AddArgs *args = data;
+  sqlite3_stmt *insert;
+
+  if (!(insert = _prov_store_worker_prepare (worker,
+                                             "INSERT INTO numbers (msisdn, status, reservation_id, expires_at) VALUES (?1, 2, ?2, ?3) "
+                                             "ON CONFLICT (msisdn) DO UPDATE SET status = 2, reservation_id = ?2, expires_at = ?3",
+                                             error)))
+    return FALSE;
+
+  for (guint i = 0; args->msisdns[i] != NULL; i++)
+    {
+      _prov_store_bind_text (insert, 1, args->msisdns[i]);
+      _prov_store_bind_text (insert, 2, args->reservation_id);
+      sqlite3_bind_int64 (insert, 3, args->expires_at);
+      if (!_prov_store_worker_run (worker, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 worker_add_numbers (StoreWorker *worker,
                     GTask       *task,
                     gpointer     data)
 {
-  AddArgs *args = data;
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *insert;
-
-  assert_on_worker (worker);
-
-  if (!worker_require_db (worker, &error) ||
-      !worker_begin (worker, &error) ||
-      !(insert = worker_prepare (worker,
-                                 "INSERT INTO numbers (msisdn, status, reservation_id, expires_at) VALUES (?1, 2, ?2, ?3) "
-                                 "ON CONFLICT (msisdn) DO UPDATE SET status = 2, reservation_id = ?2, expires_at = ?3",
-                                 &error)))
-    goto failed;
-
-  for (guint i = 0; args->msisdns[i] != NULL; i++)
-    {
-      bind_text (insert, 1, args->msisdns[i]);
-      bind_text (insert, 2, args->reservation_id);
-      sqlite3_bind_int64 (insert, 3, args->expires_at);
-      if (!worker_run (worker, insert, &error))
-        goto failed;
-    }
-
-  if (!worker_commit (worker, &error))
-    goto failed;
-
-  g_task_return_boolean (task, TRUE);
-  return;
-
-failed:
-  if (worker->db != NULL)
-    worker_rollback (worker);
-  g_task_return_error (task, g_steal_pointer (&error));
+  _prov_store_worker_return_write (worker, task, write_numbers, data);
 }
 
 void
@@ -78,8 +72,8 @@ prov_store_add_numbers_async (ProvStore           *self,
   args->msisdns = g_strdupv ((char **) msisdns);
   args->expires_at = expires_at;
 
-  prov_store_push (self, worker_add_numbers, args, (GDestroyNotify) add_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_add_numbers_async);
+  _prov_store_push (self, worker_add_numbers, args, (GDestroyNotify) add_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_add_numbers_async);
 }
 
 gboolean
@@ -87,9 +81,7 @@ prov_store_add_numbers_finish (ProvStore     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_add_numbers_async, error);
 }
 
 typedef struct {
@@ -117,28 +109,28 @@ worker_list_free_numbers (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT msisdn FROM numbers n WHERE status = 2 AND expires_at > ?1 "
-                                    "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.msisdn = n.msisdn "
-                                    "  AND o.uuid IS NOT ?2 AND o.state NOT IN (?3, ?4, ?5)) "
-                                    "ORDER BY msisdn",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT msisdn FROM numbers n WHERE status = 2 AND expires_at > ?1 "
+                                                "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.msisdn = n.msisdn "
+                                                "  AND o.uuid IS NOT ?2 AND o.state NOT IN (?3, ?4, ?5)) "
+                                                "ORDER BY msisdn",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   sqlite3_bind_int64 (statement, 1, args->now);
-  bind_text (statement, 2, args->except_order);
+  _prov_store_bind_text (statement, 2, args->except_order);
   sqlite3_bind_int (statement, 3, PROV_ORDER_STATE_CANCELLED);
   sqlite3_bind_int (statement, 4, PROV_ORDER_STATE_REJECTED);
   sqlite3_bind_int (statement, 5, PROV_ORDER_STATE_FAILED);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    g_strv_builder_add (numbers, column_text (statement, 0));
+    g_strv_builder_add (numbers, _prov_store_column_text (statement, 0));
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -163,8 +155,8 @@ prov_store_list_free_numbers_async (ProvStore           *self,
   args->now = g_get_real_time ();
   args->except_order = g_strdup (except_order_uuid);
 
-  prov_store_push (self, worker_list_free_numbers, args, (GDestroyNotify) free_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_list_free_numbers_async);
+  _prov_store_push (self, worker_list_free_numbers, args, (GDestroyNotify) free_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_free_numbers_async);
 }
 
 GStrv

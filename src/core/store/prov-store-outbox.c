@@ -51,11 +51,11 @@ worker_list_outbox (StoreWorker *worker,
   list->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_outbox_entry_free);
   list->next_due = -1;
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT o.uuid, b.attempts FROM outbox b JOIN orders o ON o.id = b.order_id "
-                                    "WHERE b.next_attempt_at <= ? ORDER BY b.next_attempt_at, b.order_id LIMIT ?",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT o.uuid, b.attempts FROM outbox b JOIN orders o ON o.id = b.order_id "
+                                                "WHERE b.next_attempt_at <= ? ORDER BY b.next_attempt_at, b.order_id LIMIT ?",
+                                                &error)))
     goto failed;
 
   sqlite3_bind_int64 (statement, 1, args->due_by);
@@ -64,22 +64,22 @@ worker_list_outbox (StoreWorker *worker,
     {
       ProvOutboxEntry *entry = g_new0 (ProvOutboxEntry, 1);
 
-      entry->uuid = g_strdup (column_text (statement, 0));
+      entry->uuid = g_strdup (_prov_store_column_text (statement, 0));
       entry->attempts = sqlite3_column_int (statement, 1);
       g_ptr_array_add (list->entries, entry);
     }
-  statement_done (statement);
+  _prov_store_statement_done (statement);
   if (rc != SQLITE_DONE)
     {
       prov_store_set_sqlite_error (&error, worker->db, NULL);
       goto failed;
     }
 
-  if (!(statement = worker_prepare (worker, "SELECT min (next_attempt_at) FROM outbox", &error)))
+  if (!(statement = _prov_store_worker_prepare (worker, "SELECT min (next_attempt_at) FROM outbox", &error)))
     goto failed;
   if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_type (statement, 0) != SQLITE_NULL)
     list->next_due = sqlite3_column_int64 (statement, 0);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   g_task_return_pointer (task, list, (GDestroyNotify) outbox_list_free);
   return;
@@ -105,8 +105,8 @@ prov_store_list_outbox_async (ProvStore           *self,
 
   args->due_by = due_by;
   args->limit = limit;
-  prov_store_push (self, worker_list_outbox, args, g_free, NULL,
-                   cancellable, callback, user_data, prov_store_list_outbox_async);
+  _prov_store_push (self, worker_list_outbox, args, g_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_outbox_async);
 }
 
 /* @next_due: when the earliest order in the outbox is due, -1 when empty. */
@@ -172,16 +172,16 @@ worker_update_outbox (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) || !(statement = worker_prepare (worker, sql, &error)))
+  if (!_prov_store_worker_require_db (worker, &error) || !(statement = _prov_store_worker_prepare (worker, sql, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   sqlite3_bind_int64 (statement, 1, args->next_attempt_at);
-  bind_text (statement, 2, args->problem);
-  bind_text (statement, 3, args->uuid);
-  if (!worker_run (worker, statement, &error))
+  _prov_store_bind_text (statement, 2, args->problem);
+  _prov_store_bind_text (statement, 3, args->uuid);
+  if (!_prov_store_worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else if (sqlite3_changes (worker->db) == 0)
     g_task_return_new_error (task, PROV_STORE_ERROR, PROV_STORE_ERROR_NOT_FOUND,
@@ -218,9 +218,9 @@ prov_store_begin_attempt_async (ProvStore           *self,
 {
   g_return_if_fail (PROV_IS_STORE (self));
 
-  prov_store_push (self, worker_begin_attempt, attempt_args_new (uuid, retry_at, NULL),
-                   (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
-                   prov_store_begin_attempt_async);
+  _prov_store_push (self, worker_begin_attempt, attempt_args_new (uuid, retry_at, NULL),
+                    (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
+                    prov_store_begin_attempt_async);
 }
 
 gboolean
@@ -228,9 +228,7 @@ prov_store_begin_attempt_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_begin_attempt_async, error);
 }
 
 static void
@@ -257,9 +255,9 @@ prov_store_retry_later_async (ProvStore           *self,
 {
   g_return_if_fail (PROV_IS_STORE (self));
 
-  prov_store_push (self, worker_retry_later, attempt_args_new (uuid, next_attempt_at, problem),
-                   (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
-                   prov_store_retry_later_async);
+  _prov_store_push (self, worker_retry_later, attempt_args_new (uuid, next_attempt_at, problem),
+                    (GDestroyNotify) attempt_args_free, uuid, cancellable, callback, user_data,
+                    prov_store_retry_later_async);
 }
 
 gboolean
@@ -267,9 +265,7 @@ prov_store_retry_later_finish (ProvStore     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_retry_later_async, error);
 }
 
 /*
@@ -290,7 +286,7 @@ worker_claim_outbox (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error))
+  if (!_prov_store_worker_require_db (worker, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -330,8 +326,8 @@ prov_store_claim_outbox_async (ProvStore           *self,
 {
   g_return_if_fail (PROV_IS_STORE (self));
 
-  prov_store_push (self, worker_claim_outbox, NULL, NULL, NULL, cancellable, callback, user_data,
-                   prov_store_claim_outbox_async);
+  _prov_store_push (self, worker_claim_outbox, NULL, NULL, NULL, cancellable, callback, user_data,
+                    prov_store_claim_outbox_async);
 }
 
 gboolean
@@ -339,9 +335,7 @@ prov_store_claim_outbox_finish (ProvStore     *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_claim_outbox_async, error);
 }
 
 typedef struct {
@@ -368,11 +362,11 @@ worker_record_fields (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "UPDATE orders SET payload = json_set (payload, '$.\"' || ?1 || '\"', ?2) "
-                                    "WHERE uuid = ?3",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "UPDATE orders SET payload = json_set (payload, '$.\"' || ?1 || '\"', ?2) "
+                                                "WHERE uuid = ?3",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -380,10 +374,10 @@ worker_record_fields (StoreWorker *worker,
 
   for (guint i = 0; args->keys_and_values[i] != NULL && args->keys_and_values[i + 1] != NULL; i += 2)
     {
-      bind_text (statement, 1, args->keys_and_values[i]);
-      bind_text (statement, 2, args->keys_and_values[i + 1]);
-      bind_text (statement, 3, args->uuid);
-      if (!worker_run (worker, statement, &error))
+      _prov_store_bind_text (statement, 1, args->keys_and_values[i]);
+      _prov_store_bind_text (statement, 2, args->keys_and_values[i + 1]);
+      _prov_store_bind_text (statement, 3, args->uuid);
+      if (!_prov_store_worker_run (worker, statement, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -422,8 +416,8 @@ prov_store_record_order_fields_async (ProvStore           *self,
   args = g_new0 (FieldsArgs, 1);
   args->uuid = g_strdup (uuid);
   args->keys_and_values = g_strdupv ((char **) keys_and_values);
-  prov_store_push (self, worker_record_fields, args, (GDestroyNotify) fields_args_free, uuid,
-                   cancellable, callback, user_data, prov_store_record_order_fields_async);
+  _prov_store_push (self, worker_record_fields, args, (GDestroyNotify) fields_args_free, uuid,
+                    cancellable, callback, user_data, prov_store_record_order_fields_async);
 }
 
 gboolean
@@ -431,7 +425,5 @@ prov_store_record_order_fields_finish (ProvStore     *self,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_record_order_fields_async, error);
 }

@@ -18,32 +18,27 @@ save_products_args_free (SaveProductsArgs *args)
   g_free (args);
 }
 
-static void
-worker_save_products (StoreWorker *worker,
-                      GTask       *task,
-                      gpointer     data)
+static gboolean
+write_products (StoreWorker  *worker,
+                gpointer      data,
+                GError      **error)
 {
   SaveProductsArgs *args = data;
   JsonArray *products = json_node_get_array (args->products);
-  g_autoptr(GError) error = NULL;
   sqlite3_stmt *forget;
   sqlite3_stmt *insert = NULL;
   gint64 now = g_get_real_time ();
 
-  assert_on_worker (worker);
+  if (!(forget = _prov_store_worker_prepare (worker, "DELETE FROM carrier_products WHERE account = ?", error)))
+    return FALSE;
 
-  if (!worker_require_db (worker, &error) ||
-      !worker_begin (worker, &error) ||
-      !(forget = worker_prepare (worker, "DELETE FROM carrier_products WHERE account = ?", &error)))
-    goto failed;
-
-  bind_text (forget, 1, args->account);
-  if (!worker_run (worker, forget, &error) ||
-      !(insert = worker_prepare (worker,
-                                 "INSERT OR REPLACE INTO carrier_products (account, product_id, body, fetched_at) "
-                                 "VALUES (?, ?, ?, ?)",
-                                 &error)))
-    goto failed;
+  _prov_store_bind_text (forget, 1, args->account);
+  if (!_prov_store_worker_run (worker, forget, error) ||
+      !(insert = _prov_store_worker_prepare (worker,
+                                             "INSERT OR REPLACE INTO carrier_products (account, product_id, body, fetched_at) "
+                                             "VALUES (?, ?, ?, ?)",
+                                             error)))
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (products); i++)
     {
@@ -54,24 +49,23 @@ worker_save_products (StoreWorker *worker,
         continue;
 
       body = json_to_string (json_array_get_element (products, i), FALSE);
-      bind_text (insert, 1, args->account);
-      bind_text (insert, 2, prov_json_object_get_string (product, "id"));
-      bind_text (insert, 3, body);
+      _prov_store_bind_text (insert, 1, args->account);
+      _prov_store_bind_text (insert, 2, prov_json_object_get_string (product, "id"));
+      _prov_store_bind_text (insert, 3, body);
       sqlite3_bind_int64 (insert, 4, now);
-      if (!worker_run (worker, insert, &error))
-        goto failed;
+      if (!_prov_store_worker_run (worker, insert, error))
+        return FALSE;
     }
 
-  if (!worker_commit (worker, &error))
-    goto failed;
+  return TRUE;
+}
 
-  g_task_return_boolean (task, TRUE);
-  return;
-
-failed:
-  if (worker->db != NULL)
-    worker_rollback (worker);
-  g_task_return_error (task, g_steal_pointer (&error));
+static void
+worker_save_products (StoreWorker *worker,
+                      GTask       *task,
+                      gpointer     data)
+{
+  _prov_store_worker_return_write (worker, task, write_products, data);
 }
 
 /* Replaces what the till knows of @account's products with @products, a
@@ -94,8 +88,8 @@ prov_store_save_products_async (ProvStore           *self,
   args->account = g_strdup (account);
   args->products = json_node_copy (products);
 
-  prov_store_push (self, worker_save_products, args, (GDestroyNotify) save_products_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_save_products_async);
+  _prov_store_push (self, worker_save_products, args, (GDestroyNotify) save_products_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_save_products_async);
 }
 
 gboolean
@@ -103,9 +97,7 @@ prov_store_save_products_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _prov_store_finish (self, result, prov_store_save_products_async, error);
 }
 
 static void
@@ -122,18 +114,18 @@ worker_list_products (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker, "SELECT body FROM carrier_products WHERE account = ? ORDER BY product_id",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker, "SELECT body FROM carrier_products WHERE account = ? ORDER BY product_id",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  bind_text (statement, 1, account);
+  _prov_store_bind_text (statement, 1, account);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      JsonNode *product = json_from_string (column_text (statement, 0), NULL);
+      JsonNode *product = json_from_string (_prov_store_column_text (statement, 0), NULL);
 
       if (product != NULL && JSON_NODE_HOLDS_OBJECT (product))
         json_array_add_element (products, product);
@@ -142,7 +134,7 @@ worker_list_products (StoreWorker *worker,
     }
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   if (error != NULL)
     {
@@ -167,8 +159,8 @@ prov_store_list_products_async (ProvStore           *self,
   g_return_if_fail (PROV_IS_STORE (self));
   g_return_if_fail (account != NULL);
 
-  prov_store_push (self, worker_list_products, g_strdup (account), g_free, NULL,
-                   cancellable, callback, user_data, prov_store_list_products_async);
+  _prov_store_push (self, worker_list_products, g_strdup (account), g_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_products_async);
 }
 
 JsonNode *

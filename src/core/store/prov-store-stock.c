@@ -9,56 +9,62 @@ typedef struct {
   guint known;
 } AddResult;
 
+typedef struct {
+  GPtrArray *items;
+  AddResult *result;
+} AddStock;
+
+static gboolean
+write_stock (StoreWorker  *worker,
+             gpointer      data,
+             GError      **error)
+{
+  AddStock *add = data;
+  sqlite3_stmt *insert;
+  gint64 now = g_get_real_time ();
+
+  if (!(insert = _prov_store_worker_prepare (worker,
+                                             "INSERT OR IGNORE INTO stock (id_kind, identifier, status, model, added_at, updated_at) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                                             error)))
+    return FALSE;
+
+  for (guint i = 0; i < add->items->len; i++)
+    {
+      ProvStockItem *item = g_ptr_array_index (add->items, i);
+
+      sqlite3_bind_int (insert, 1, item->kind);
+      _prov_store_bind_text (insert, 2, item->identifier);
+      sqlite3_bind_int (insert, 3, PROV_STOCK_STATUS_IN_STOCK);
+      _prov_store_bind_text (insert, 4, item->model);
+      sqlite3_bind_int64 (insert, 5, now);
+      if (!_prov_store_worker_run (worker, insert, error))
+        return FALSE;
+
+      if (sqlite3_changes (worker->db) > 0)
+        add->result->added++;
+      else
+        add->result->known++;
+    }
+
+  return TRUE;
+}
+
 static void
 worker_add_stock (StoreWorker *worker,
                   GTask       *task,
                   gpointer     data)
 {
-  GPtrArray *items = data;
+  AddStock add = { data, g_new0 (AddResult, 1) };
   g_autoptr(GError) error = NULL;
-  AddResult *result = g_new0 (AddResult, 1);
-  sqlite3_stmt *insert;
-  gint64 now = g_get_real_time ();
 
-  assert_on_worker (worker);
-
-  if (!worker_require_db (worker, &error) ||
-      !worker_begin (worker, &error) ||
-      !(insert = worker_prepare (worker,
-                                 "INSERT OR IGNORE INTO stock (id_kind, identifier, status, model, added_at, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                                 &error)))
-    goto failed;
-
-  for (guint i = 0; i < items->len; i++)
+  if (_prov_store_worker_write (worker, write_stock, &add, &error))
+    g_task_return_pointer (task, add.result, g_free);
+  else
     {
-      ProvStockItem *item = g_ptr_array_index (items, i);
-
-      sqlite3_bind_int (insert, 1, item->kind);
-      bind_text (insert, 2, item->identifier);
-      sqlite3_bind_int (insert, 3, PROV_STOCK_STATUS_IN_STOCK);
-      bind_text (insert, 4, item->model);
-      sqlite3_bind_int64 (insert, 5, now);
-      if (!worker_run (worker, insert, &error))
-        goto failed;
-
-      if (sqlite3_changes (worker->db) > 0)
-        result->added++;
-      else
-        result->known++;
+      g_free (add.result);
+      g_task_return_error (task, g_steal_pointer (&error));
     }
-
-  if (!worker_commit (worker, &error))
-    goto failed;
-
-  g_task_return_pointer (task, result, g_free);
-  return;
-
-failed:
-  if (worker->db != NULL)
-    worker_rollback (worker);
-  g_free (result);
-  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static gpointer
@@ -84,8 +90,8 @@ prov_store_add_stock_async (ProvStore           *self,
   copy = g_ptr_array_copy (items, copy_item, NULL);
   g_ptr_array_set_free_func (copy, (GDestroyNotify) prov_stock_item_free);
 
-  prov_store_push (self, worker_add_stock, copy, (GDestroyNotify) g_ptr_array_unref, NULL,
-                   cancellable, callback, user_data, prov_store_add_stock_async);
+  _prov_store_push (self, worker_add_stock, copy, (GDestroyNotify) g_ptr_array_unref, NULL,
+                    cancellable, callback, user_data, prov_store_add_stock_async);
 }
 
 gboolean
@@ -141,12 +147,12 @@ worker_find_stock (StoreWorker *worker,
 
   assert_on_worker (worker);
 
-  if (!worker_require_db (worker, &error) ||
-      !(statement = worker_prepare (worker,
-                                    "SELECT id_kind, identifier, status, model, added_at FROM stock "
-                                    "WHERE ((1 << id_kind) & ?1) != 0 AND identifier LIKE ?2 "
-                                    "AND (?3 = 0 OR status = ?3) ORDER BY added_at DESC, id DESC LIMIT ?4",
-                                    &error)))
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT id_kind, identifier, status, model, added_at FROM stock "
+                                                "WHERE ((1 << id_kind) & ?1) != 0 AND identifier LIKE ?2 "
+                                                "AND (?3 = 0 OR status = ?3) ORDER BY added_at DESC, id DESC LIMIT ?4",
+                                                &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -155,37 +161,37 @@ worker_find_stock (StoreWorker *worker,
   /* Suffixes are digits only (checked by the caller): nothing to escape. */
   pattern = g_strconcat ("%", args->suffix, NULL);
   sqlite3_bind_int64 (statement, 1, args->kinds);
-  bind_text (statement, 2, pattern);
+  _prov_store_bind_text (statement, 2, pattern);
   sqlite3_bind_int (statement, 3, args->status);
   sqlite3_bind_int (statement, 4, args->limit);
 
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       ProvStockItem *item = prov_stock_item_new (sqlite3_column_int (statement, 0),
-                                                 column_text (statement, 1),
-                                                 column_text (statement, 3));
+                                                 _prov_store_column_text (statement, 1),
+                                                 _prov_store_column_text (statement, 3));
       item->status = sqlite3_column_int (statement, 2);
       item->added_at = sqlite3_column_int64 (statement, 4);
       g_ptr_array_add (items, item);
     }
   if (rc != SQLITE_DONE)
     prov_store_set_sqlite_error (&error, worker->db, NULL);
-  statement_done (statement);
+  _prov_store_statement_done (statement);
 
   /* How many there are in all, when the list is cut. */
   if (error == NULL && items->len >= args->limit &&
-      (count = worker_prepare (worker,
-                               "SELECT count(*) FROM stock WHERE ((1 << id_kind) & ?1) != 0 AND identifier LIKE ?2 "
-                               "AND (?3 = 0 OR status = ?3)", &error)) != NULL)
+      (count = _prov_store_worker_prepare (worker,
+                                           "SELECT count(*) FROM stock WHERE ((1 << id_kind) & ?1) != 0 AND identifier LIKE ?2 "
+                                           "AND (?3 = 0 OR status = ?3)", &error)) != NULL)
     {
       sqlite3_bind_int64 (count, 1, args->kinds);
-      bind_text (count, 2, pattern);
+      _prov_store_bind_text (count, 2, pattern);
       sqlite3_bind_int (count, 3, args->status);
       if (sqlite3_step (count) == SQLITE_ROW)
         total = sqlite3_column_int (count, 0);
       else
         prov_store_set_sqlite_error (&error, worker->db, NULL);
-      statement_done (count);
+      _prov_store_statement_done (count);
     }
   else
     total = items->len;
@@ -228,8 +234,8 @@ prov_store_find_stock_async (ProvStore           *self,
   args->status = status;
   args->limit = limit;
 
-  prov_store_push (self, worker_find_stock, args, (GDestroyNotify) find_args_free, NULL,
-                   cancellable, callback, user_data, prov_store_find_stock_async);
+  _prov_store_push (self, worker_find_stock, args, (GDestroyNotify) find_args_free, NULL,
+                    cancellable, callback, user_data, prov_store_find_stock_async);
 }
 
 /* @total: how many match in all; more than the list holds when @limit

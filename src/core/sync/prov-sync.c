@@ -3,6 +3,7 @@
 #include "prov-json-guard.h"
 #include "prov-store-error.h"
 #include "prov-sync.h"
+#include "prov-sync-private.h"
 #include "prov-sync-customer.h"
 #include "prov-tmf622.h"
 
@@ -26,54 +27,30 @@
 
 #define BATCH 100
 #define PARALLEL 8
-#define WHO "carrier"
-
-struct _ProvSync
-{
-  GObject            parent_instance;
-
-  ProvStore         *store;
-  ProvCarrierClient *client;
-  char              *dealer_code;
-  guint              backoff_base_ms;
-  guint              backoff_max_ms;
-  GRand             *rand;
-};
 
 G_DEFINE_FINAL_TYPE (ProvSync, prov_sync, G_TYPE_OBJECT)
 
 enum { ORDER_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-typedef struct {
-  ProvSyncReport  report;
-  GPtrArray      *work;       /* ProvOutboxEntry or ProvOrder */
-  guint           next;
-  guint           running;
-  gint64          next_due;
-  /* Why the pass stopped early: a store that cannot write, or a cancel. */
-  GError         *stopped;
-  gboolean        returned;
-} Pass;
-
-static void
-pass_free (Pass *pass)
+void
+_prov_sync_pass_free (Pass *pass)
 {
   g_clear_pointer (&pass->work, g_ptr_array_unref);
   g_clear_error (&pass->stopped);
   g_free (pass);
 }
 
-static void
-pass_stop (Pass         *pass,
-           const GError *why)
+void
+_prov_sync_pass_stop (Pass         *pass,
+                      const GError *why)
 {
   if (pass->stopped == NULL)
     pass->stopped = g_error_copy (why);
 }
 
-static void
-pass_return (GTask *pass_task)
+void
+_prov_sync_pass_return (GTask *pass_task)
 {
   Pass *pass = g_task_get_task_data (pass_task);
 
@@ -86,11 +63,21 @@ pass_return (GTask *pass_task)
     g_task_return_boolean (pass_task, TRUE);
 }
 
+void
+_prov_sync_announce_change (ProvSync  *self,
+                            ProvOrder *order)
+{
+  g_signal_emit (self, signals[ORDER_CHANGED], 0, order);
+}
+
 typedef struct {
   GTask           *pass_task;
   ProvOutboxEntry *entry;
   ProvOrder       *order;
   char            *rejection;   /* the carrier's reason, once rejected */
+  /* The carrier answered this pass's create: a lookup now follows the
+   * order it made, rather than asking whether an earlier attempt did. */
+  gboolean         created;
 } Job;
 
 static void start_jobs (GTask *pass_task);
@@ -137,7 +124,7 @@ job_failed_here (Job          *job,
   /* The pass fails with this error: whoever runs it tells the clerk. */
   g_debug ("Order %s: %s", job->entry->uuid, error->message);
   job_pass (job)->report.failed++;
-  pass_stop (job_pass (job), error);
+  _prov_sync_pass_stop (job_pass (job), error);
   job_done (job);
 }
 
@@ -181,11 +168,11 @@ needs_attention (Job        *job,
 {
   job_pass (job)->report.refused++;
   prov_store_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_NEEDS_ATTENTION,
-                               WHO, reason, NULL, on_transition_done, job);
+                               PROV_SYNC_WHO, reason, NULL, on_transition_done, job);
 }
 
-static char *
-dup_carrier_note (JsonObject *order)
+char *
+_prov_sync_dup_carrier_note (JsonObject *order)
 {
   JsonArray *notes = prov_json_object_get_array (order, "note");
   guint length = notes != NULL ? json_array_get_length (notes) : 0;
@@ -209,10 +196,10 @@ on_line_states_recorded (GObject      *source,
 
 /* productOrderItem.state of each line the carrier lists, and the product
  * it made or changes (product.id), which a later change refers to. */
-static void
-record_line_states (ProvStore  *store,
-                    const char *uuid,
-                    JsonObject *carrier_order)
+void
+_prov_sync_record_line_states (ProvStore  *store,
+                               const char *uuid,
+                               JsonObject *carrier_order)
 {
   JsonArray *items = prov_json_object_get_array (carrier_order, "productOrderItem");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -272,10 +259,10 @@ record_at_carrier (Job      *job,
 
   if (state == PROV_ORDER_STATE_REJECTED)
     {
-      g_autofree char *note = dup_carrier_note (object);
+      g_autofree char *note = _prov_sync_dup_carrier_note (object);
 
       job->rejection = g_strdup (note != NULL ? note : _("The carrier rejected the order"));
-      prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
+      prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, PROV_SYNC_WHO,
                                            note, NULL, on_rejection_recorded, job);
       return;
     }
@@ -283,8 +270,8 @@ record_at_carrier (Job      *job,
   if (id == NULL)
     reason = _("Received by the carrier, which gave no reference to follow the order by");
 
-  record_line_states (job_sync (job)->store, job->entry->uuid, object);
-  prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, WHO,
+  _prov_sync_record_line_states (job_sync (job)->store, job->entry->uuid, object);
+  prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, PROV_SYNC_WHO,
                                        reason, NULL, on_transition_done, job);
 }
 
@@ -367,7 +354,7 @@ handle_failure (Job          *job,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* The attempt is recorded: the next pass asks before posting. */
-      pass_stop (job_pass (job), error);
+      _prov_sync_pass_stop (job_pass (job), error);
       job_done (job);
     }
   else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_REFUSED) ||
@@ -377,30 +364,9 @@ handle_failure (Job          *job,
     retry_later (job, error, retry_after_s);
 }
 
-static void
-on_resolved (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(JsonNode) carrier_order = NULL;
-  g_autoptr(GError) error = NULL;
-  guint retry_after_s = 0;
-
-  carrier_order = prov_carrier_client_find_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
-  if (carrier_order != NULL)
-    record_at_carrier (job, carrier_order);
-  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
-    {
-      /* It said it created the order but does not list it (yet): ask
-       * again later, before any new post. */
-      g_autoptr(GError) problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
-                                                        _("The carrier accepted the order but does not list it yet"));
-      retry_accepted_later (job, problem);
-    }
-  else
-    handle_failure (job, error, retry_after_s);
-}
+static void on_found (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
 
 static void
 on_created (GObject      *source,
@@ -436,8 +402,11 @@ on_created (GObject      *source,
   /* Only productOrderItem is promised: without an id the order cannot be
    * followed, so find the carrier's full record of it. */
   if (prov_json_object_get_string (object, "id") == NULL)
-    prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
-                                          on_resolved, job);
+    {
+      job->created = TRUE;
+      prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
+                                            on_found, job);
+    }
   else
     record_at_carrier (job, carrier_order);
 }
@@ -491,10 +460,13 @@ post (Job *job)
                                   NULL, on_attempt_begun, job);
 }
 
+/* The carrier's own record of the order, looked for after a create that
+ * answered without an id, or before sending again after an attempt whose
+ * outcome is unknown. */
 static void
-on_looked_up (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_found (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
   Job *job = user_data;
   g_autoptr(JsonNode) carrier_order = NULL;
@@ -504,18 +476,26 @@ on_looked_up (GObject      *source,
   carrier_order = prov_carrier_client_find_order_finish (PROV_CARRIER_CLIENT (source), result, &retry_after_s, &error);
   if (carrier_order != NULL)
     {
-      job_pass (job)->report.recovered++;
+      if (!job->created)
+        job_pass (job)->report.recovered++;
       record_at_carrier (job, carrier_order);
     }
-  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND) &&
-           g_strcmp0 (prov_order_get_field (job->order, PROV_ORDER_FIELD_CARRIER_ACCEPTED), "true") == 0)
+  else if (!g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
+    handle_failure (job, error, retry_after_s);
+  else if (job->created)
+    {
+      /* It said it created the order but does not list it (yet): ask
+       * again later, before any new post. */
+      g_autoptr(GError) problem = g_error_new_literal (PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNCERTAIN,
+                                                        _("The carrier accepted the order but does not list it yet"));
+      retry_accepted_later (job, problem);
+    }
+  else if (g_strcmp0 (prov_order_get_field (job->order, PROV_ORDER_FIELD_CARRIER_ACCEPTED), "true") == 0)
     needs_attention (job, _("The carrier answered an earlier attempt with success but does not list this order, "
                             "so sending it again could make a second order. Check with the carrier, then send it "
                             "again or cancel it."));
-  else if (g_error_matches (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND))
-    post (job);
   else
-    handle_failure (job, error, retry_after_s);
+    post (job);
 }
 
 static void
@@ -524,7 +504,7 @@ send_order (Job *job)
   /* An earlier attempt may have reached the carrier: ask before posting. */
   if (job->entry->attempts > 0)
     prov_carrier_client_find_order_async (job_sync (job)->client, job->entry->uuid, job_cancellable (job),
-                                          on_looked_up, job);
+                                          on_found, job);
   else
     post (job);
 }
@@ -544,7 +524,7 @@ on_customer_ensured (GObject      *source,
         {
           job_pass (job)->report.sent++;
           prov_store_carrier_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_COMPLETED, NULL,
-                                               WHO, _("Only a customer account was asked for: the carrier created it"),
+                                               PROV_SYNC_WHO, _("Only a customer account was asked for: the carrier created it"),
                                                NULL, on_transition_done, job);
           return;
         }
@@ -596,7 +576,7 @@ start_jobs (GTask *pass_task)
     }
 
   if (pass->running == 0)
-    pass_return (pass_task);
+    _prov_sync_pass_return (pass_task);
 }
 
 static void
@@ -653,7 +633,7 @@ prov_sync_send_due_async (ProvSync            *self,
 
   pass_task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (pass_task, prov_sync_send_due_async);
-  g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) pass_free);
+  g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) _prov_sync_pass_free);
 
   prov_store_claim_outbox_async (self->store, cancellable, on_outbox_claimed, pass_task);
 }
@@ -677,177 +657,6 @@ prov_sync_send_due_finish (ProvSync        *self,
     *report = pass->report;
   if (next_due != NULL)
     *next_due = pass->next_due;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Following the orders the carrier has                                      */
-
-typedef struct {
-  GTask     *pass_task;
-  ProvOrder *order;
-} Poll;
-
-static void poll_next (GTask *pass_task);
-
-static void
-poll_done (Poll *poll)
-{
-  GTask *pass_task = poll->pass_task;
-
-  g_clear_object (&poll->order);
-  g_free (poll);
-  poll_next (pass_task);
-  g_object_unref (pass_task);
-}
-
-static void
-on_poll_transition (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  Poll *poll = user_data;
-  Pass *pass = g_task_get_task_data (poll->pass_task);
-  g_autoptr(GError) error = NULL;
-
-  if (prov_store_transition_finish (PROV_STORE (source), result, &error))
-    {
-      pass->report.updated++;
-      g_signal_emit (g_task_get_source_object (poll->pass_task), signals[ORDER_CHANGED], 0, poll->order);
-    }
-  else
-    {
-      g_debug ("Order %s: %s", prov_order_get_uuid (poll->order), error->message);
-      pass->report.failed++;
-      pass_stop (pass, error);
-    }
-
-  poll_done (poll);
-}
-
-static void
-on_polled (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Poll *poll = user_data;
-  ProvSync *self = g_task_get_source_object (poll->pass_task);
-  g_autoptr(JsonNode) carrier_order = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-  ProvOrderState state;
-  const char *state_id;
-
-  carrier_order = prov_carrier_client_get_order_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
-  if (carrier_order == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        pass_stop (g_task_get_task_data (poll->pass_task), error);
-      else
-        /* Asked again at the next poll. */
-        g_debug ("Polling %s: %s", prov_order_get_uuid (poll->order), error->message);
-      poll_done (poll);
-      return;
-    }
-
-  state_id = prov_json_object_get_string (json_node_get_object (carrier_order), "state");
-  if (!prov_order_state_from_id (state_id, &state) || state == prov_order_get_state (poll->order) ||
-      !prov_order_check_transition (poll->order, state, NULL))
-    {
-      poll_done (poll);
-      return;
-    }
-
-  /* The carrier's last note says why an order waits, failed or was
-   * rejected; the clerk sees it on the timeline. */
-  if (state == PROV_ORDER_STATE_PENDING || state == PROV_ORDER_STATE_HELD ||
-      state == PROV_ORDER_STATE_FAILED || state == PROV_ORDER_STATE_REJECTED ||
-      state == PROV_ORDER_STATE_CANCELLED)
-    note = dup_carrier_note (json_node_get_object (carrier_order));
-
-  record_line_states (self->store, prov_order_get_uuid (poll->order), json_node_get_object (carrier_order));
-  prov_store_transition_async (self->store, poll->order, state, WHO, note, NULL, on_poll_transition, poll);
-}
-
-static void
-poll_next (GTask *pass_task)
-{
-  Pass *pass = g_task_get_task_data (pass_task);
-  ProvSync *self = g_task_get_source_object (pass_task);
-  Poll *poll;
-
-  while (pass->next < pass->work->len &&
-         prov_order_get_carrier_id (g_ptr_array_index (pass->work, pass->next)) == NULL)
-    pass->next++;
-
-  if (pass->stopped != NULL || pass->next == pass->work->len)
-    {
-      pass_return (pass_task);
-      return;
-    }
-
-  poll = g_new0 (Poll, 1);
-  poll->pass_task = g_object_ref (pass_task);
-  poll->order = g_object_ref (g_ptr_array_index (pass->work, pass->next++));
-  prov_carrier_client_get_order_async (self->client, prov_order_get_carrier_id (poll->order),
-                                       g_task_get_cancellable (pass_task), on_polled, poll);
-}
-
-static void
-on_open_orders_listed (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) pass_task = user_data;
-  Pass *pass = g_task_get_task_data (pass_task);
-  g_autoptr(GError) error = NULL;
-
-  pass->work = prov_store_list_orders_finish (PROV_STORE (source), result, &error);
-  if (pass->work == NULL)
-    {
-      g_task_return_error (pass_task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Each poll holds its own reference to the pass. */
-  poll_next (pass_task);
-}
-
-/* Asks the carrier for the state of every order it is working on, and
- * records each change on the order's timeline. */
-void
-prov_sync_poll_async (ProvSync            *self,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  g_autoptr(ProvOrderFilter) at_carrier = NULL;
-  GTask *pass_task;
-
-  g_return_if_fail (PROV_IS_SYNC (self));
-
-  pass_task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (pass_task, prov_sync_poll_async);
-  g_task_set_task_data (pass_task, g_new0 (Pass, 1), (GDestroyNotify) pass_free);
-
-  at_carrier = prov_order_filter_new (NULL, prov_order_state_group_get_mask (PROV_ORDER_STATE_GROUP_AT_CARRIER), 0);
-  prov_store_list_orders_async (self->store, at_carrier, 0, 1000, cancellable, on_open_orders_listed, pass_task);
-}
-
-gboolean
-prov_sync_poll_finish (ProvSync        *self,
-                       GAsyncResult    *result,
-                       ProvSyncReport  *report,
-                       GError         **error)
-{
-  Pass *pass;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  pass = g_task_get_task_data (G_TASK (result));
-  if (report != NULL)
-    *report = pass->report;
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 #define PROV_CATALOG_OFFERINGS      "productOffering"
 #define PROV_CATALOG_SPECIFICATIONS "productSpecification"
 
+/* The specification characteristic that states how many digits a log-on
+ * PIN has and which PIN is the factory one. The order sends the PIN under
+ * the same name, so the field registry takes it from here. */
+#define PROV_CATALOG_PIN_CHARACTERISTIC "extension.pin"
+
 /* The carrier's offerings as the order pages ask for them. */
 #define PROV_TYPE_CATALOG (prov_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (ProvCatalog, prov_catalog, PROV, CATALOG, GObject)

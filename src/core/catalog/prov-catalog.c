@@ -1,6 +1,5 @@
 #include "prov-json-guard.h"
 #include "prov-catalog.h"
-#include "prov-order-field.h"
 
 struct _ProvCatalog
 {
@@ -22,7 +21,7 @@ G_DEFINE_FINAL_TYPE (ProvCatalog, prov_catalog, G_TYPE_OBJECT)
 static ProvPinRule *
 read_pin_rule (JsonObject *specification)
 {
-  const char *pin_name = prov_order_field_lookup (PROV_ORDER_FIELD_PIN)->carrier_name;
+  const char *pin_name = PROV_CATALOG_PIN_CHARACTERISTIC;
   JsonArray *characteristics = prov_json_object_get_array (specification, "productSpecCharacteristic");
 
   for (guint i = 0; characteristics != NULL && i < json_array_get_length (characteristics); i++)

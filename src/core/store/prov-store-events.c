@@ -1,0 +1,110 @@
+#include <sqlite3.h>
+
+#include "prov-store-error.h"
+#include "prov-store-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* An order's timeline                                                      */
+
+gboolean
+_prov_store_worker_add_event (StoreWorker    *worker,
+                              sqlite3_int64   order_id,
+                              gint64          at,
+                              const char     *who,
+                              ProvOrderState  from,
+                              ProvOrderState  to,
+                              const char     *reason,
+                              GError        **error)
+{
+  sqlite3_stmt *statement = _prov_store_worker_prepare (worker,
+                                                        "INSERT INTO order_events (order_id, at, who, from_state, to_state, reason) "
+                                                        "VALUES (?, ?, ?, ?, ?, ?)",
+                                                        error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, order_id);
+  sqlite3_bind_int64 (statement, 2, at);
+  _prov_store_bind_text (statement, 3, who);
+  if (from != 0)
+    sqlite3_bind_int (statement, 4, from);
+  else
+    sqlite3_bind_null (statement, 4);
+  sqlite3_bind_int (statement, 5, to);
+  _prov_store_bind_text (statement, 6, reason);
+
+  return _prov_store_worker_run (worker, statement, error);
+}
+
+
+static void
+worker_list_events (StoreWorker *worker,
+                    GTask       *task,
+                    gpointer     data)
+{
+  const char *uuid = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_order_event_free);
+  sqlite3_stmt *statement;
+  int rc;
+
+  assert_on_worker (worker);
+
+  if (!_prov_store_worker_require_db (worker, &error) ||
+      !(statement = _prov_store_worker_prepare (worker,
+                                                "SELECT e.at, e.who, e.from_state, e.to_state, e.reason "
+                                                "FROM order_events e JOIN orders o ON o.id = e.order_id "
+                                                "WHERE o.uuid = ? ORDER BY e.at, e.id",
+                                                &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  _prov_store_bind_text (statement, 1, uuid);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      ProvOrderEvent *event = g_new0 (ProvOrderEvent, 1);
+
+      event->at = sqlite3_column_int64 (statement, 0);
+      event->who = g_strdup (_prov_store_column_text (statement, 1));
+      event->from_state = sqlite3_column_int (statement, 2);
+      event->to_state = sqlite3_column_int (statement, 3);
+      event->reason = g_strdup (_prov_store_column_text (statement, 4));
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  _prov_store_statement_done (statement);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&events), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+prov_store_list_events_async (ProvStore           *self,
+                              const char          *uuid,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (uuid != NULL);
+
+  _prov_store_push (self, worker_list_events, g_strdup (uuid), g_free, NULL,
+                    cancellable, callback, user_data, prov_store_list_events_async);
+}
+
+/* The order's timeline, oldest first. */
+GPtrArray *
+prov_store_list_events_finish (ProvStore     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
