@@ -213,3 +213,108 @@ prov_sandbox_format_time (gint64 usec)
 
   return prov_rfc3339_format (time);
 }
+
+/* A copy of @request as the resource the carrier made of it: its @id, and
+ * its href under @collection (such as "customer/"). */
+JsonNode *
+prov_sandbox_new_resource (JsonNode   *request,
+                           const char *base_url,
+                           const char *collection,
+                           const char *id)
+{
+  JsonNode *resource = json_node_copy (request);
+  JsonObject *object = json_node_get_object (resource);
+  g_autofree char *href = g_strconcat (base_url, collection, id, NULL);
+
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "href", href);
+
+  return resource;
+}
+
+/* Runs @sql, an INSERT or UPDATE, with the text parameters that follow
+ * (a NULL ends them). */
+gboolean
+prov_sandbox_database_store (sqlite3     *db,
+                             const char  *sql,
+                             GError     **error,
+                             ...)
+{
+  sqlite3_stmt *statement = NULL;
+  const char *text;
+  va_list texts;
+  int index = 1;
+  gboolean stored;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL) != SQLITE_OK)
+    {
+      prov_sandbox_database_set_error (error, db);
+      return FALSE;
+    }
+
+  va_start (texts, error);
+  while ((text = va_arg (texts, const char *)) != NULL)
+    sqlite3_bind_text (statement, index++, text, -1, SQLITE_TRANSIENT);
+  va_end (texts);
+
+  stored = sqlite3_step (statement) == SQLITE_DONE;
+  if (!stored)
+    prov_sandbox_database_set_error (error, db);
+  sqlite3_finalize (statement);
+
+  return stored;
+}
+
+/* One page of a collection: @count_sql counts what @page_sql lists, both
+ * given @filter as ?1 where they take it (NULL for all); @page_sql takes
+ * the limit as ?2 and the offset as ?3 and selects each item's JSON body. */
+JsonNode *
+prov_sandbox_database_page (sqlite3     *db,
+                            const char  *count_sql,
+                            const char  *page_sql,
+                            const char  *filter,
+                            guint        offset,
+                            guint        limit,
+                            guint       *total,
+                            GError     **error)
+{
+  JsonArray *list = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  sqlite3_stmt *statement = NULL;
+
+  json_node_take_array (node, list);
+
+  if (sqlite3_prepare_v2 (db, count_sql, -1, &statement, NULL) != SQLITE_OK)
+    {
+      prov_sandbox_database_set_error (error, db);
+      return NULL;
+    }
+  if (sqlite3_bind_parameter_count (statement) > 0)
+    sqlite3_bind_text (statement, 1, filter, -1, SQLITE_TRANSIENT);
+  sqlite3_step (statement);
+  *total = sqlite3_column_int (statement, 0);
+  sqlite3_finalize (statement);
+
+  if (sqlite3_prepare_v2 (db, page_sql, -1, &statement, NULL) != SQLITE_OK)
+    {
+      prov_sandbox_database_set_error (error, db);
+      return NULL;
+    }
+  sqlite3_bind_text (statement, 1, filter, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (statement, 2, limit);
+  sqlite3_bind_int (statement, 3, offset);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      JsonNode *item = prov_sandbox_json_parse ((const char *) sqlite3_column_text (statement, 0), error);
+
+      if (item == NULL)
+        {
+          sqlite3_finalize (statement);
+          return NULL;
+        }
+      json_array_add_element (list, item);
+    }
+  sqlite3_finalize (statement);
+
+  return g_steal_pointer (&node);
+}

@@ -15,4 +15,21 @@ JsonNode *prov_sandbox_json_parse          (const char  *text,
                                             GError     **error);
 char     *prov_sandbox_format_time         (gint64       usec);
 
+JsonNode *prov_sandbox_new_resource        (JsonNode     *request,
+                                            const char   *base_url,
+                                            const char   *collection,
+                                            const char   *id);
+gboolean  prov_sandbox_database_store      (sqlite3      *db,
+                                            const char   *sql,
+                                            GError      **error,
+                                            ...) G_GNUC_NULL_TERMINATED;
+JsonNode *prov_sandbox_database_page       (sqlite3      *db,
+                                            const char   *count_sql,
+                                            const char   *page_sql,
+                                            const char   *filter,
+                                            guint         offset,
+                                            guint         limit,
+                                            guint        *total,
+                                            GError      **error);
+
 G_END_DECLS

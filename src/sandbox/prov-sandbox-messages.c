@@ -37,12 +37,9 @@ prov_sandbox_messages_create (sqlite3     *db,
 {
   g_autoptr(JsonNode) message = NULL;
   g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *href = NULL;
   g_autofree char *body = NULL;
   g_autofree char *now = prov_sandbox_format_time (g_get_real_time ());
   JsonObject *object;
-  sqlite3_stmt *statement = NULL;
-  gboolean stored;
 
   if (!JSON_NODE_HOLDS_OBJECT (request))
     {
@@ -50,11 +47,8 @@ prov_sandbox_messages_create (sqlite3     *db,
       return NULL;
     }
 
-  message = json_node_copy (request);
+  message = prov_sandbox_new_resource (request, base_url, "communicationMessage/", id);
   object = json_node_get_object (message);
-  href = g_strconcat (base_url, "communicationMessage/", id, NULL);
-  json_object_set_string_member (object, "id", id);
-  json_object_set_string_member (object, "href", href);
   json_object_set_string_member (object, "sendTime", now);
   if (addressed_to_nowhere (object))
     json_object_set_string_member (object, "state", "failed");
@@ -65,16 +59,11 @@ prov_sandbox_messages_create (sqlite3     *db,
     }
   body = json_to_string (message, FALSE);
 
-  sqlite3_prepare_v2 (db, "INSERT INTO messages (id, body, seq) VALUES (?, ?, (SELECT count(*) FROM messages))",
-                      -1, &statement, NULL);
-  sqlite3_bind_text (statement, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (statement, 2, body, -1, SQLITE_TRANSIENT);
-  stored = sqlite3_step (statement) == SQLITE_DONE;
-  if (!stored)
-    prov_sandbox_database_set_error (error, db);
-  sqlite3_finalize (statement);
+  if (!prov_sandbox_database_store (db, "INSERT INTO messages (id, body, seq) VALUES (?, ?, (SELECT count(*) FROM messages))",
+                                    error, id, body, NULL))
+    return NULL;
 
-  return stored ? g_steal_pointer (&message) : NULL;
+  return g_steal_pointer (&message);
 }
 
 /* A page of the messages sent, oldest first. */
@@ -85,33 +74,7 @@ prov_sandbox_messages_list (sqlite3     *db,
                             guint       *total,
                             GError     **error)
 {
-  JsonArray *list = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-  sqlite3_stmt *statement = NULL;
-
-  json_node_take_array (node, list);
-
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM messages", -1, &statement, NULL);
-  sqlite3_step (statement);
-  *total = sqlite3_column_int (statement, 0);
-  sqlite3_finalize (statement);
-
-  sqlite3_prepare_v2 (db, "SELECT body FROM messages ORDER BY seq LIMIT ?1 OFFSET ?2", -1, &statement, NULL);
-  sqlite3_bind_int (statement, 1, limit);
-  sqlite3_bind_int (statement, 2, offset);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    {
-      JsonNode *message = prov_sandbox_json_parse ((const char *) sqlite3_column_text (statement, 0), error);
-
-      if (message == NULL)
-        {
-          sqlite3_finalize (statement);
-          json_node_unref (node);
-          return NULL;
-        }
-      json_array_add_element (list, message);
-    }
-  sqlite3_finalize (statement);
-
-  return node;
+  return prov_sandbox_database_page (db, "SELECT count(*) FROM messages",
+                                     "SELECT body FROM messages ORDER BY seq LIMIT ?2 OFFSET ?3",
+                                     NULL, offset, limit, total, error);
 }

@@ -9,6 +9,7 @@
 #include "prov-sandbox-parties.h"
 #include "prov-sandbox-schema.h"
 #include "prov-sandbox-server.h"
+#include "prov-sandbox-server-private.h"
 #include "prov-sandbox-products.h"
 
 /* The TMF622, TMF620, TMF629 and TMF685 subset the carrier client uses,
@@ -19,24 +20,6 @@
 /* TMF bodies of a few orders are kilobytes; anything near this is not an
  * order. */
 #define MAX_BODY_BYTES (1024 * 1024)
-
-struct _ProvSandboxServer
-{
-  SoupServer         *server;
-  ProvSandboxListener *listener;
-  sqlite3            *db;
-  ProvSandboxOrders  *orders;
-  ProvSandboxCatalog *catalog;
-  ProvSandboxFaults  *faults;
-  FILE               *capture;
-  char               *root_url;
-  gboolean            other_carrier;
-  gboolean            bare_answers;
-  ProvSandboxSchema  *tmf622;
-  ProvSandboxSchema  *tmf629;
-  ProvSandboxSchema  *tmf685;
-  ProvSandboxSchema  *tmf681;
-};
 
 typedef struct {
   ProvSandboxServer *self;
@@ -57,58 +40,12 @@ request_free (Request *request)
 }
 
 static void
-respond_json (SoupServerMessage *message,
-              guint              status,
-              JsonNode          *body)
-{
-  g_autofree char *text = json_to_string (body, FALSE);
-
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json;charset=utf-8",
-                                    SOUP_MEMORY_COPY, text, strlen (text));
-}
-
-/* A TMF630 Error. */
-static void
-respond_error (SoupServerMessage *message,
-               guint              status,
-               const char        *reason,
-               const char        *detail)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *code = g_strdup_printf ("%u", status);
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "reason");
-  json_builder_add_string_value (builder, reason);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, detail);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  respond_json (message, status, body);
-}
-
-static void
 drop_connection (SoupServerMessage *message)
 {
   g_autoptr(GIOStream) stream = soup_server_message_steal_connection (message);
 
   if (stream != NULL)
     g_io_stream_close (stream, NULL, NULL);
-}
-
-static guint
-query_uint (GHashTable *query,
-            const char *name,
-            guint       fallback)
-{
-  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
-
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
 }
 
 static JsonNode *
@@ -181,322 +118,6 @@ check_body (ProvSandboxServer  *self,
   return TRUE;
 }
 
-/* The answer to a carried-out request, or the TMF630 error for why not. */
-static void
-respond_outcome (SoupServerMessage *message,
-                 guint              status,
-                 JsonNode          *answer,
-                 GError            *error)
-{
-  if (answer != NULL)
-    {
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
-
-      if (status == SOUP_STATUS_CREATED && object != NULL && json_object_has_member (object, "href"))
-        soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location",
-                                      json_object_get_string_member (object, "href"));
-      respond_json (message, status, answer);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) || error->domain == JSON_PARSER_ERROR)
-    respond_error (message, SOUP_STATUS_BAD_REQUEST, "Invalid request", error->message);
-  else
-    respond_error (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Storage", error->message);
-}
-
-static void
-respond_list (SoupServerMessage *message,
-              JsonNode          *list,
-              guint              total,
-              GError            *error)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
-  g_autofree char *total_text = NULL;
-  g_autofree char *count_text = NULL;
-
-  if (list == NULL)
-    {
-      respond_outcome (message, SOUP_STATUS_OK, NULL, error);
-      return;
-    }
-
-  total_text = g_strdup_printf ("%u", total);
-  count_text = g_strdup_printf ("%u", json_array_get_length (json_node_get_array (list)));
-  soup_message_headers_replace (headers, "X-Total-Count", total_text);
-  soup_message_headers_replace (headers, "X-Result-Count", count_text);
-  respond_json (message, SOUP_STATUS_OK, list);
-}
-
-static const char *
-query_string (GHashTable *query,
-              const char *name)
-{
-  return query != NULL ? g_hash_table_lookup (query, name) : NULL;
-}
-
-/* 405 for a resource the sandbox serves, with a method it does not. */
-static void
-respond_not_served (SoupServerMessage *message,
-                    const char        *method,
-                    const char        *resource,
-                    const char        *collection)
-{
-  if (g_str_has_prefix (resource, collection))
-    respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", method);
-  else
-    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", resource);
-}
-
-/* What another carrier says it has: see prov_sandbox_other_carrier_total. */
-static guint
-listed_total (ProvSandboxServer *self,
-              guint              total)
-{
-  return self->other_carrier ? prov_sandbox_other_carrier_total (total) : total;
-}
-
-/* Only the members @required names, in every answer of the kind, where
- * this sandbox answers as a carrier that promises no more. */
-static void
-bare (ProvSandboxServer  *self,
-      JsonNode           *answer,
-      const char * const *required)
-{
-  if (answer != NULL && self->bare_answers)
-    prov_sandbox_other_carrier_keep_required (answer, required);
-}
-
-#define OFFSET(query) query_uint (query, "offset", 0)
-#define LIMIT(query) MIN (query_uint (query, "limit", 100), 1000)
-
-static void
-serve_tmf622 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              GHashTable        *query,
-              JsonNode          *body)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF622_PATH + 1, NULL);
-  guint total = 0;
-
-  if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_orders_create (self->orders, body, base, &error);
-      if (answer != NULL && self->other_carrier)
-        prov_sandbox_other_carrier_keep_required (answer, prov_sandbox_tmf622_required);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else if (g_str_equal (resource, "productOrder") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_orders_list (self->orders, query_string (query, "externalId"), query_string (query, "state"),
-                                         OFFSET (query), LIMIT (query), &total, &error);
-      bare (self, answer, prov_sandbox_tmf622_required);
-      respond_list (message, answer, listed_total (self, total), error);
-    }
-  else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_orders_get (self->orders, resource + strlen ("productOrder/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else if (g_str_has_prefix (resource, "productOrder/") && g_str_equal (method, "PATCH"))
-    {
-      answer = prov_sandbox_orders_patch (self->orders, resource + strlen ("productOrder/"), body, &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else if (g_str_equal (resource, "cancelProductOrder") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_orders_cancel (self->orders, body, &error);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else
-    respond_not_served (message, method, resource,
-                        g_str_has_prefix (resource, "cancel") ? "cancelProductOrder" : "productOrder");
-}
-
-static void
-serve_tmf620 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              GHashTable        *query)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
-
-  if (!g_str_equal (method, SOUP_METHOD_GET))
-    respond_error (message, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed", "The catalog is read-only");
-  else if (g_str_equal (resource, "productOffering"))
-    {
-      answer = prov_sandbox_catalog_list (self->catalog, query_string (query, "category.id"),
-                                          query_string (query, "lifecycleStatus"), OFFSET (query), LIMIT (query), &total);
-      respond_list (message, answer, total, NULL);
-    }
-  else if (g_str_has_prefix (resource, "productOffering/"))
-    {
-      answer = prov_sandbox_catalog_get (self->catalog, resource + strlen ("productOffering/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  /* The other carrier keeps its specifications to itself. */
-  else if (g_str_equal (resource, "productSpecification") && !self->other_carrier)
-    {
-      answer = prov_sandbox_catalog_list_specifications (self->catalog, OFFSET (query), LIMIT (query), &total);
-      respond_list (message, answer, total, NULL);
-    }
-  else if (g_str_has_prefix (resource, "productSpecification/") && !self->other_carrier)
-    {
-      answer = prov_sandbox_catalog_get_specification (self->catalog, resource + strlen ("productSpecification/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else
-    respond_not_served (message, method, resource, "productOffering");
-}
-
-static void
-serve_tmf629 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              GHashTable        *query,
-              JsonNode          *body)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF629_PATH + 1, NULL);
-  guint total = 0;
-
-  if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_customers_search (self->db, query_string (query, "name"),
-                                              OFFSET (query), LIMIT (query), &total, &error);
-      bare (self, answer, prov_sandbox_tmf629_required);
-      respond_list (message, answer, listed_total (self, total), error);
-    }
-  else if (g_str_equal (resource, "customer") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_customers_create (self->db, body, base, &error);
-      if (answer != NULL && self->other_carrier)
-        prov_sandbox_other_carrier_keep_required (answer, prov_sandbox_tmf629_required);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else if (g_str_has_prefix (resource, "customer/") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_customers_get (self->db, resource + strlen ("customer/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else
-    respond_not_served (message, method, resource, "customer");
-}
-
-static void
-serve_tmf681 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              GHashTable        *query,
-              JsonNode          *body)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF681_PATH + 1, NULL);
-  guint total = 0;
-
-  if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_messages_create (self->db, body, base, &error);
-      bare (self, answer, prov_sandbox_tmf681_required);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else if (g_str_equal (resource, "communicationMessage") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_messages_list (self->db, OFFSET (query), LIMIT (query), &total, &error);
-      bare (self, answer, prov_sandbox_tmf681_required);
-      respond_list (message, answer, listed_total (self, total), error);
-    }
-  else
-    respond_not_served (message, method, resource, "communicationMessage");
-}
-
-static void
-serve_tmf685 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              JsonNode          *body)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_strconcat (self->root_url, PROV_SANDBOX_TMF685_PATH + 1, NULL);
-
-  if (g_str_equal (resource, "reservation") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_numbers_reserve (self->db, body, base, &error);
-      if (answer != NULL && self->other_carrier)
-        prov_sandbox_other_carrier_pad_reservation (answer);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else if (g_str_has_prefix (resource, "reservation/") && g_str_equal (method, SOUP_METHOD_GET))
-    {
-      answer = prov_sandbox_numbers_get (self->db, resource + strlen ("reservation/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else if (g_str_has_prefix (resource, "reservation/") && g_str_equal (method, "PATCH"))
-    {
-      answer = prov_sandbox_numbers_update (self->db, resource + strlen ("reservation/"), body, &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else if (g_str_equal (resource, "availabilityCheck") && g_str_equal (method, SOUP_METHOD_POST))
-    {
-      answer = prov_sandbox_availability_check (self->db, body, base, self->other_carrier, &error);
-      respond_outcome (message, SOUP_STATUS_CREATED, answer, error);
-    }
-  else
-    respond_not_served (message, method, resource, "reservation");
-}
-
-/* Another carrier pages its inventory by its own size, newest first, and
- * ignores the attribute filter, which TMF637 does not declare. */
-#define OTHER_CARRIER_PRODUCTS_PAGE 50
-
-static void
-serve_tmf637 (ProvSandboxServer *self,
-              SoupServerMessage *message,
-              const char        *method,
-              const char        *resource,
-              GHashTable        *query)
-{
-  g_autoptr(JsonNode) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
-
-  /* Orders completed since they were last read make their products now. */
-  prov_sandbox_orders_advance (self->orders);
-
-  if (!g_str_equal (method, SOUP_METHOD_GET))
-    respond_not_served (message, method, resource, "product");
-  else if (g_str_equal (resource, "product"))
-    {
-      answer = prov_sandbox_products_list (self->db,
-                                           self->other_carrier ? NULL : query_string (query, "relatedParty.id"),
-                                           self->other_carrier, OFFSET (query),
-                                           self->other_carrier ? MIN (LIMIT (query), OTHER_CARRIER_PRODUCTS_PAGE)
-                                                               : LIMIT (query),
-                                           &total, &error);
-      respond_list (message, answer, listed_total (self, total), error);
-    }
-  else if (g_str_has_prefix (resource, "product/"))
-    {
-      answer = prov_sandbox_products_get (self->db, resource + strlen ("product/"), &error);
-      respond_outcome (message, SOUP_STATUS_OK, answer, error);
-    }
-  else
-    respond_not_served (message, method, resource, "product");
-}
-
 /* Every request body, one JSON line each, for the tests that check what
  * the client sends against the TM Forum specs. */
 static void
@@ -542,31 +163,31 @@ carry_out (ProvSandboxServer *self,
       body = read_body (message, &error);
       if (body == NULL)
         {
-          respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
+          _prov_sandbox_respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
           return;
         }
       capture (self, method, path, body);
       if (!check_body (self, method, path, body, &error))
         {
-          respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
+          _prov_sandbox_respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
           return;
         }
     }
 
   if (g_str_has_prefix (path, PROV_SANDBOX_TMF622_PATH))
-    serve_tmf622 (self, message, method, path + strlen (PROV_SANDBOX_TMF622_PATH), query, body);
+    _prov_sandbox_serve_tmf622 (self, message, method, path + strlen (PROV_SANDBOX_TMF622_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF620_PATH))
-    serve_tmf620 (self, message, method, path + strlen (PROV_SANDBOX_TMF620_PATH), query);
+    _prov_sandbox_serve_tmf620 (self, message, method, path + strlen (PROV_SANDBOX_TMF620_PATH), query);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF629_PATH))
-    serve_tmf629 (self, message, method, path + strlen (PROV_SANDBOX_TMF629_PATH), query, body);
+    _prov_sandbox_serve_tmf629 (self, message, method, path + strlen (PROV_SANDBOX_TMF629_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF685_PATH))
-    serve_tmf685 (self, message, method, path + strlen (PROV_SANDBOX_TMF685_PATH), body);
+    _prov_sandbox_serve_tmf685 (self, message, method, path + strlen (PROV_SANDBOX_TMF685_PATH), body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF681_PATH))
-    serve_tmf681 (self, message, method, path + strlen (PROV_SANDBOX_TMF681_PATH), query, body);
+    _prov_sandbox_serve_tmf681 (self, message, method, path + strlen (PROV_SANDBOX_TMF681_PATH), query, body);
   else if (g_str_has_prefix (path, PROV_SANDBOX_TMF637_PATH))
-    serve_tmf637 (self, message, method, path + strlen (PROV_SANDBOX_TMF637_PATH), query);
+    _prov_sandbox_serve_tmf637 (self, message, method, path + strlen (PROV_SANDBOX_TMF637_PATH), query);
   else
-    respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", path);
+    _prov_sandbox_respond_error (message, SOUP_STATUS_NOT_FOUND, "Not found", path);
 }
 
 /* Somewhere a client must not follow: a POST that followed it would turn
@@ -615,15 +236,15 @@ handle (Request *request)
   switch (request->fault)
     {
     case PROV_SANDBOX_FAULT_SERVER_ERROR:
-      respond_error (message, g_rand_boolean (request->self->faults->rand) ? SOUP_STATUS_INTERNAL_SERVER_ERROR
+      _prov_sandbox_respond_error (message, g_rand_boolean (request->self->faults->rand) ? SOUP_STATUS_INTERNAL_SERVER_ERROR
                                                                           : SOUP_STATUS_SERVICE_UNAVAILABLE,
-                     "Injected fault", "The sandbox was told to fail this request");
+                                   "Injected fault", "The sandbox was told to fail this request");
       break;
 
     case PROV_SANDBOX_FAULT_THROTTLE:
       retry_after = g_strdup_printf ("%u", request->self->faults->retry_after_s);
       soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", retry_after);
-      respond_error (message, 429 /* Too Many Requests: not in libsoup 3.2's enum */, "Too many requests", "Slow down");
+      _prov_sandbox_respond_error (message, 429 /* Too Many Requests: not in libsoup 3.2's enum */, "Too many requests", "Slow down");
       break;
 
     case PROV_SANDBOX_FAULT_DROP:
@@ -641,7 +262,7 @@ handle (Request *request)
       break;
 
     case PROV_SANDBOX_FAULT_TIMEOUT:
-      respond_error (message, SOUP_STATUS_GATEWAY_TIMEOUT, "Timeout", "The carrier did not answer in time");
+      _prov_sandbox_respond_error (message, SOUP_STATUS_GATEWAY_TIMEOUT, "Timeout", "The carrier did not answer in time");
       break;
 
     case PROV_SANDBOX_FAULT_REDIRECT:
@@ -696,8 +317,8 @@ on_request (SoupServer        *server,
   if (g_object_get_data (G_OBJECT (message), "prov-too-large") != NULL)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
-      respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request too large",
-                     "The body is larger than this carrier takes (1 MB)");
+      _prov_sandbox_respond_error (message, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request too large",
+                                   "The body is larger than this carrier takes (1 MB)");
       return;
     }
 
