@@ -74,6 +74,14 @@ search_args_free (SearchArgs *args)
   g_free (args);
 }
 
+static gpointer
+read_customer (sqlite3_stmt *statement)
+{
+  return prov_customer_new_from_row (_prov_store_column_text (statement, 0), _prov_store_column_text (statement, 1),
+                                     _prov_store_column_text (statement, 2), _prov_store_column_text (statement, 3),
+                                     _prov_store_column_text (statement, 4));
+}
+
 static void
 worker_search_customers (StoreWorker *worker,
                          GTask       *task,
@@ -81,9 +89,7 @@ worker_search_customers (StoreWorker *worker,
 {
   SearchArgs *args = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -102,18 +108,7 @@ worker_search_customers (StoreWorker *worker,
 
   _prov_store_bind_text (statement, 1, args->text);
   sqlite3_bind_int (statement, 2, args->limit);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    g_ptr_array_add (customers, prov_customer_new_from_row (_prov_store_column_text (statement, 0), _prov_store_column_text (statement, 1),
-                                                            _prov_store_column_text (statement, 2), _prov_store_column_text (statement, 3),
-                                                            _prov_store_column_text (statement, 4)));
-  if (rc != SQLITE_DONE)
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  _prov_store_statement_done (statement);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&customers), (GDestroyNotify) g_ptr_array_unref);
+  _prov_store_worker_return_rows (worker, task, statement, read_customer, g_object_unref);
 }
 
 /* Customers whose name, e-mail or phone contains text ("" for all). */
@@ -142,7 +137,5 @@ prov_store_search_customers_finish (ProvStore     *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_search_customers_async, error);
 }

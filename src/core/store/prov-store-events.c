@@ -37,6 +37,20 @@ _prov_store_worker_add_event (StoreWorker    *worker,
 }
 
 
+static gpointer
+read_event (sqlite3_stmt *statement)
+{
+  ProvOrderEvent *event = g_new0 (ProvOrderEvent, 1);
+
+  event->at = sqlite3_column_int64 (statement, 0);
+  event->who = g_strdup (_prov_store_column_text (statement, 1));
+  event->from_state = sqlite3_column_int (statement, 2);
+  event->to_state = sqlite3_column_int (statement, 3);
+  event->reason = g_strdup (_prov_store_column_text (statement, 4));
+
+  return event;
+}
+
 static void
 worker_list_events (StoreWorker *worker,
                     GTask       *task,
@@ -44,9 +58,7 @@ worker_list_events (StoreWorker *worker,
 {
   const char *uuid = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_order_event_free);
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -62,25 +74,7 @@ worker_list_events (StoreWorker *worker,
     }
 
   _prov_store_bind_text (statement, 1, uuid);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      ProvOrderEvent *event = g_new0 (ProvOrderEvent, 1);
-
-      event->at = sqlite3_column_int64 (statement, 0);
-      event->who = g_strdup (_prov_store_column_text (statement, 1));
-      event->from_state = sqlite3_column_int (statement, 2);
-      event->to_state = sqlite3_column_int (statement, 3);
-      event->reason = g_strdup (_prov_store_column_text (statement, 4));
-      g_ptr_array_add (events, event);
-    }
-  if (rc != SQLITE_DONE)
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  _prov_store_statement_done (statement);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&events), (GDestroyNotify) g_ptr_array_unref);
+  _prov_store_worker_return_rows (worker, task, statement, read_event, (GDestroyNotify) prov_order_event_free);
 }
 
 void
@@ -103,8 +97,6 @@ prov_store_list_events_finish (ProvStore     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_list_events_async, error);
 }
 

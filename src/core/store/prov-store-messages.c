@@ -118,6 +118,26 @@ list_args_free (ListArgs *args)
   g_free (args);
 }
 
+static gpointer
+read_message (sqlite3_stmt *statement)
+{
+  ProvQueuedMessage *message = g_new0 (ProvQueuedMessage, 1);
+
+  message->uuid = g_strdup (_prov_store_column_text (statement, 0));
+  message->order_uuid = g_strdup (_prov_store_column_text (statement, 1));
+  message->body = json_from_string (_prov_store_column_text (statement, 2), NULL);
+  message->state = sqlite3_column_int (statement, 3);
+  message->attempts = sqlite3_column_int (statement, 4);
+  message->carrier_id = g_strdup (_prov_store_column_text (statement, 5));
+  message->problem = g_strdup (_prov_store_column_text (statement, 6));
+  message->created_at = sqlite3_column_int64 (statement, 7);
+  message->sent_at = sqlite3_column_int64 (statement, 8);
+  if (message->body == NULL)
+    message->body = json_node_new (JSON_NODE_NULL);
+
+  return message;
+}
+
 static void
 worker_list_messages (StoreWorker *worker,
                       GTask       *task,
@@ -125,9 +145,7 @@ worker_list_messages (StoreWorker *worker,
 {
   ListArgs *args = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_queued_message_free);
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -148,31 +166,7 @@ worker_list_messages (StoreWorker *worker,
   _prov_store_bind_text (statement, 1, args->order_uuid);
   sqlite3_bind_int (statement, 2, PROV_MESSAGE_QUEUED);
   sqlite3_bind_int64 (statement, 3, args->due_by);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      ProvQueuedMessage *message = g_new0 (ProvQueuedMessage, 1);
-
-      message->uuid = g_strdup (_prov_store_column_text (statement, 0));
-      message->order_uuid = g_strdup (_prov_store_column_text (statement, 1));
-      message->body = json_from_string (_prov_store_column_text (statement, 2), NULL);
-      message->state = sqlite3_column_int (statement, 3);
-      message->attempts = sqlite3_column_int (statement, 4);
-      message->carrier_id = g_strdup (_prov_store_column_text (statement, 5));
-      message->problem = g_strdup (_prov_store_column_text (statement, 6));
-      message->created_at = sqlite3_column_int64 (statement, 7);
-      message->sent_at = sqlite3_column_int64 (statement, 8);
-      if (message->body == NULL)
-        message->body = json_node_new (JSON_NODE_NULL);
-      g_ptr_array_add (messages, message);
-    }
-  if (rc != SQLITE_DONE)
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  _prov_store_statement_done (statement);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&messages), (GDestroyNotify) g_ptr_array_unref);
+  _prov_store_worker_return_rows (worker, task, statement, read_message, (GDestroyNotify) prov_queued_message_free);
 }
 
 /* The e-mails of @order_uuid, oldest first, whatever their state; or,
@@ -202,9 +196,7 @@ prov_store_list_messages_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_list_messages_async, error);
 }
 
 typedef struct {

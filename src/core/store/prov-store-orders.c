@@ -306,9 +306,7 @@ prov_store_load_order_finish (ProvStore     *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_load_order_async, error);
 }
 
 /* Returns through @task the one order @sql selects (its ORDER_COLUMNS,
@@ -377,9 +375,7 @@ prov_store_find_follow_up_finish (ProvStore     *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_find_follow_up_async, error);
 }
 
 static void
@@ -423,9 +419,7 @@ prov_store_find_by_reference_finish (ProvStore     *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_find_by_reference_async, error);
 }
 
 typedef struct {
@@ -457,6 +451,12 @@ bind_filter (sqlite3_stmt          *statement,
   sqlite3_bind_int64 (statement, 3, filter != NULL ? filter->kinds : 0);
 }
 
+static gpointer
+read_order (sqlite3_stmt *statement)
+{
+  return order_from_row (statement);
+}
+
 static void
 worker_list_orders (StoreWorker *worker,
                     GTask       *task,
@@ -464,9 +464,7 @@ worker_list_orders (StoreWorker *worker,
 {
   ListArgs *args = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *statement;
-  int rc;
 
   assert_on_worker (worker);
 
@@ -484,16 +482,7 @@ worker_list_orders (StoreWorker *worker,
   sqlite3_bind_int64 (statement, 4, args->limit);
   sqlite3_bind_int64 (statement, 5, args->offset);
 
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    g_ptr_array_add (orders, order_from_row (statement));
-  if (rc != SQLITE_DONE)
-    prov_store_set_sqlite_error (&error, worker->db, NULL);
-  _prov_store_statement_done (statement);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&orders), (GDestroyNotify) g_ptr_array_unref);
+  _prov_store_worker_return_rows (worker, task, statement, read_order, g_object_unref);
 }
 
 /* Newest change first; a page of @limit orders from @offset. */
@@ -524,9 +513,7 @@ prov_store_list_orders_finish (ProvStore     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_list_orders_async, error);
 }
 
 static void

@@ -54,6 +54,10 @@ gboolean      _prov_store_finish             (ProvStore            *self,
                                               GAsyncResult         *result,
                                               gpointer              source_tag,
                                               GError              **error);
+gpointer      _prov_store_finish_pointer     (ProvStore            *self,
+                                              GAsyncResult         *result,
+                                              gpointer              source_tag,
+                                              GError              **error);
 
 gboolean      _prov_store_worker_require_db  (StoreWorker          *worker,
                                               GError              **error);
@@ -90,6 +94,14 @@ void          _prov_store_worker_return_write (StoreWorker        *worker,
                                                GTask              *task,
                                                ProvStoreWriteFunc  write,
                                                gpointer            data);
+
+/* Reads one row of a statement into what a list returns. */
+typedef gpointer (*ProvStoreRowFunc) (sqlite3_stmt *statement);
+void          _prov_store_worker_return_rows (StoreWorker      *worker,
+                                              GTask            *task,
+                                              sqlite3_stmt     *statement,
+                                              ProvStoreRowFunc  read_row,
+                                              GDestroyNotify    free_row);
 
 /* Opening and closing (prov-store-open.c) */
 void          _prov_store_worker_open        (StoreWorker          *worker,

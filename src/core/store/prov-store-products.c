@@ -168,7 +168,5 @@ prov_store_list_products_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_store_finish_pointer (self, result, prov_store_list_products_async, error);
 }

@@ -493,3 +493,42 @@ _prov_store_finish (ProvStore     *self,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* The finish of every operation that answers with a pointer (an order, a
+ * list), or NULL with @error set. */
+gpointer
+_prov_store_finish_pointer (ProvStore     *self,
+                            GAsyncResult  *result,
+                            gpointer       source_tag,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Steps @statement to its end and returns through @task, as a GPtrArray,
+ * what @read_row makes of each row; or the error that stopped it. */
+void
+_prov_store_worker_return_rows (StoreWorker      *worker,
+                                GTask            *task,
+                                sqlite3_stmt     *statement,
+                                ProvStoreRowFunc  read_row,
+                                GDestroyNotify    free_row)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  GError *error = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (statement));
+  if (rc != SQLITE_DONE)
+    prov_store_set_sqlite_error (&error, worker->db, NULL);
+  _prov_store_statement_done (statement);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
