@@ -17,9 +17,9 @@ prov_carrier_client_list_offerings_async (ProvCarrierClient   *self,
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
 
-  prov_carrier_client_send_async (self, PROV_TMF620_API, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
-                                  prov_carrier_client_list_offerings_async);
+  _prov_carrier_client_send_async (self, PROV_TMF620_API, SOUP_METHOD_GET, resource, NULL,
+                                   PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
+                                   prov_carrier_client_list_offerings_async);
 }
 
 JsonNode *
@@ -27,7 +27,7 @@ prov_carrier_client_list_offerings_finish (ProvCarrierClient  *self,
                                            GAsyncResult       *result,
                                            GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /* The product specifications, for what they say of characteristics such
@@ -42,9 +42,9 @@ prov_carrier_client_list_specifications_async (ProvCarrierClient   *self,
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
 
-  prov_carrier_client_send_async (self, PROV_TMF620_API, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
-                                  prov_carrier_client_list_specifications_async);
+  _prov_carrier_client_send_async (self, PROV_TMF620_API, SOUP_METHOD_GET, resource, NULL,
+                                   PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
+                                   prov_carrier_client_list_specifications_async);
 }
 
 JsonNode *
@@ -52,5 +52,5 @@ prov_carrier_client_list_specifications_finish (ProvCarrierClient  *self,
                                                 GAsyncResult       *result,
                                                 GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }

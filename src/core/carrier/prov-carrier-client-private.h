@@ -17,21 +17,21 @@ typedef enum {
   PROV_CARRIER_ANSWER_LIST,        /* an array, with X-Total-Count */
 } ProvCarrierAnswer;
 
-void      prov_carrier_client_send_async  (ProvCarrierClient   *self,
-                                           const char          *api,
-                                           const char          *method,
-                                           const char          *resource,
-                                           JsonNode            *body,
-                                           ProvCarrierAnswer    answer,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data,
-                                           gpointer             source_tag);
-JsonNode *prov_carrier_client_send_finish (ProvCarrierClient   *self,
-                                           GAsyncResult        *result,
-                                           guint               *retry_after_s,
-                                           guint               *total,
-                                           GError             **error);
+void      _prov_carrier_client_send_async  (ProvCarrierClient   *self,
+                                            const char          *api,
+                                            const char          *method,
+                                            const char          *resource,
+                                            JsonNode            *body,
+                                            ProvCarrierAnswer    answer,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data,
+                                            gpointer             source_tag);
+JsonNode *_prov_carrier_client_send_finish (ProvCarrierClient   *self,
+                                            GAsyncResult        *result,
+                                            guint               *retry_after_s,
+                                            guint               *total,
+                                            GError             **error);
 
 /* How many pages of a list are read before it counts as too long. */
 #define PROV_CARRIER_LIST_MAX_PAGES 50
@@ -47,18 +47,22 @@ typedef enum {
 typedef ProvCarrierListVerdict (*ProvCarrierListKeep) (JsonObject *element,
                                                        gpointer    keep_data);
 
-void       prov_carrier_client_read_list_async  (ProvCarrierClient   *self,
-                                                 const char          *api,
-                                                 const char          *resource,
-                                                 ProvCarrierListKeep  keep,
-                                                 gpointer             keep_data,
-                                                 const char          *too_long,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data);
-JsonArray *prov_carrier_client_read_list_finish (ProvCarrierClient   *self,
-                                                 GAsyncResult        *result,
-                                                 guint               *n_unknown,
-                                                 GError             **error);
+void       _prov_carrier_client_read_list_async  (ProvCarrierClient   *self,
+                                                  const char          *api,
+                                                  const char          *resource,
+                                                  ProvCarrierListKeep  keep,
+                                                  gpointer             keep_data,
+                                                  GDestroyNotify       free_keep_data,
+                                                  const char          *too_long,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data,
+                                                  gpointer             source_tag);
+JsonArray *_prov_carrier_client_read_list_finish (ProvCarrierClient   *self,
+                                                  GAsyncResult        *result,
+                                                  gpointer             source_tag,
+                                                  guint               *n_unknown,
+                                                  GError             **error);
+gpointer   _prov_carrier_client_read_list_get_keep_data (GAsyncResult *result);
 
 G_END_DECLS

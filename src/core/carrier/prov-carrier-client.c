@@ -311,16 +311,16 @@ on_sent (GObject      *source,
 }
 
 void
-prov_carrier_client_send_async (ProvCarrierClient   *self,
-                                const char          *api,
-                                const char          *method,
-                                const char          *resource,
-                                JsonNode            *body,
-                                ProvCarrierAnswer    answer,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data,
-                                gpointer             source_tag)
+_prov_carrier_client_send_async (ProvCarrierClient   *self,
+                                 const char          *api,
+                                 const char          *method,
+                                 const char          *resource,
+                                 JsonNode            *body,
+                                 ProvCarrierAnswer    answer,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data,
+                                 gpointer             source_tag)
 {
   g_autofree char *uri = g_strconcat (self->base_url, api, resource, NULL);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
@@ -366,11 +366,11 @@ prov_carrier_client_send_async (ProvCarrierClient   *self,
 }
 
 JsonNode *
-prov_carrier_client_send_finish (ProvCarrierClient  *self,
-                                 GAsyncResult       *result,
-                                 guint              *retry_after_s,
-                                 guint              *total,
-                                 GError            **error)
+_prov_carrier_client_send_finish (ProvCarrierClient  *self,
+                                  GAsyncResult       *result,
+                                  guint              *retry_after_s,
+                                  guint              *total,
+                                  GError            **error)
 {
   Call *call;
 
@@ -397,8 +397,8 @@ prov_carrier_client_create_order_async (ProvCarrierClient   *self,
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (order != NULL);
 
-  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "productOrder", order, PROV_CARRIER_ANSWER_OBJECT,
-             cancellable, callback, user_data, prov_carrier_client_create_order_async);
+  _prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "productOrder", order, PROV_CARRIER_ANSWER_OBJECT,
+                                   cancellable, callback, user_data, prov_carrier_client_create_order_async);
 }
 
 /* Only productOrderItem is promised (TMF622 v4 requires nothing else):
@@ -430,7 +430,7 @@ prov_carrier_client_create_order_finish (ProvCarrierClient  *self,
                                          guint              *retry_after_s,
                                          GError            **error)
 {
-  return require_product_order (prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error), error);
+  return require_product_order (_prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error), error);
 }
 
 void
@@ -448,8 +448,8 @@ prov_carrier_client_get_order_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (id, NULL, FALSE);
   resource = g_strconcat ("productOrder/", escaped, NULL);
-  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource, NULL, PROV_CARRIER_ANSWER_OBJECT,
-             cancellable, callback, user_data, prov_carrier_client_get_order_async);
+  _prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource, NULL, PROV_CARRIER_ANSWER_OBJECT,
+                                   cancellable, callback, user_data, prov_carrier_client_get_order_async);
 }
 
 JsonNode *
@@ -458,7 +458,7 @@ prov_carrier_client_get_order_finish (ProvCarrierClient  *self,
                                       guint              *retry_after_s,
                                       GError            **error)
 {
-  return require_product_order (prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error), error);
+  return require_product_order (_prov_carrier_client_send_finish (self, result, retry_after_s, NULL, error), error);
 }
 
 /* GET productOrder?state=…, a page at a time; total is X-Total-Count, or
@@ -483,9 +483,9 @@ prov_carrier_client_list_orders_async (ProvCarrierClient   *self,
     }
   g_string_append_printf (resource, "offset=%u&limit=%u", offset, limit);
 
-  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource->str, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
-                                  prov_carrier_client_list_orders_async);
+  _prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_GET, resource->str, NULL,
+                                   PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
+                                   prov_carrier_client_list_orders_async);
 }
 
 JsonNode *
@@ -494,7 +494,7 @@ prov_carrier_client_list_orders_finish (ProvCarrierClient  *self,
                                         guint              *total,
                                         GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, total, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, total, error);
 }
 
 /* PATCH productOrder/{id} with a ProductOrder_Update: how a clerk supplies
@@ -515,9 +515,9 @@ prov_carrier_client_patch_order_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (id, NULL, FALSE);
   resource = g_strconcat ("productOrder/", escaped, NULL);
-  prov_carrier_client_send_async (self, PROV_TMF622_API, "PATCH", resource, changes,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_patch_order_async);
+  _prov_carrier_client_send_async (self, PROV_TMF622_API, "PATCH", resource, changes,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_patch_order_async);
 }
 
 JsonNode *
@@ -525,7 +525,7 @@ prov_carrier_client_patch_order_finish (ProvCarrierClient  *self,
                                         GAsyncResult       *result,
                                         GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /* POST cancelProductOrder. */
@@ -543,9 +543,9 @@ prov_carrier_client_cancel_order_async (ProvCarrierClient   *self,
   g_return_if_fail (id != NULL);
 
   body = prov_tmf622_build_cancel (id, reason);
-  prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "cancelProductOrder", body,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_cancel_order_async);
+  _prov_carrier_client_send_async (self, PROV_TMF622_API, SOUP_METHOD_POST, "cancelProductOrder", body,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_cancel_order_async);
 }
 
 JsonNode *
@@ -553,7 +553,7 @@ prov_carrier_client_cancel_order_finish (ProvCarrierClient  *self,
                                          GAsyncResult       *result,
                                          GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 static void

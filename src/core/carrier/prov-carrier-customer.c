@@ -25,9 +25,9 @@ prov_carrier_client_search_customers_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (name, NULL, FALSE);
   resource = g_strdup_printf ("customer?name=%s&limit=%u", escaped, MAX_MATCHES);
-  prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
-                                  prov_carrier_client_search_customers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_GET, resource, NULL,
+                                   PROV_CARRIER_ANSWER_LIST, cancellable, callback, user_data,
+                                   prov_carrier_client_search_customers_async);
 }
 
 JsonNode *
@@ -35,7 +35,7 @@ prov_carrier_client_search_customers_finish (ProvCarrierClient  *self,
                                              GAsyncResult       *result,
                                              GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /* POST customer with a Customer_Create (see prov_customer_to_tmf629). */
@@ -49,9 +49,9 @@ prov_carrier_client_create_customer_async (ProvCarrierClient   *self,
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (customer != NULL);
 
-  prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_POST, "customer", customer,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_create_customer_async);
+  _prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_POST, "customer", customer,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_create_customer_async);
 }
 
 JsonNode *
@@ -59,7 +59,7 @@ prov_carrier_client_create_customer_finish (ProvCarrierClient  *self,
                                             GAsyncResult       *result,
                                             GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /*
@@ -78,37 +78,6 @@ matches_profile (JsonObject *customer,
          ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_SKIP;
 }
 
-static void
-on_customers_listed (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const ProvCustomerProfile *profile = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL,
-                                                                         &error);
-  GPtrArray *found;
-
-  if (customers == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_duplicate_free);
-  for (guint i = 0; i < json_array_get_length (customers); i++)
-    {
-      ProvDuplicate *duplicate = g_new0 (ProvDuplicate, 1);
-
-      duplicate->customer = json_object_ref (json_array_get_object_element (customers, i));
-      duplicate->reasons = prov_customer_profile_match (profile, duplicate->customer);
-      g_ptr_array_add (found, duplicate);
-    }
-
-  g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
-}
-
 /* The carrier's customers matching @profile by name and address, e-mail,
  * phone or ID number: a GPtrArray of ProvDuplicate. */
 void
@@ -119,22 +88,17 @@ prov_carrier_client_find_duplicates_async (ProvCarrierClient         *self,
                                            gpointer                   user_data)
 {
   g_autofree char *too_long = NULL;
-  ProvCustomerProfile *copy;
-  GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (profile != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_find_duplicates_async);
-  copy = prov_customer_profile_copy (profile);
-  g_task_set_task_data (task, copy, (GDestroyNotify) prov_customer_profile_free);
-
   too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): "
                                 "possible duplicates could not all be checked"),
                               PROV_CARRIER_LIST_MAX_PAGES);
-  prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", matches_profile, copy, too_long,
-                                       cancellable, on_customers_listed, task);
+  _prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", matches_profile,
+                                        prov_customer_profile_copy (profile),
+                                        (GDestroyNotify) prov_customer_profile_free, too_long,
+                                        cancellable, callback, user_data, prov_carrier_client_find_duplicates_async);
 }
 
 GPtrArray *
@@ -142,9 +106,27 @@ prov_carrier_client_find_duplicates_finish (ProvCarrierClient  *self,
                                             GAsyncResult       *result,
                                             GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_autoptr(JsonArray) customers = _prov_carrier_client_read_list_finish (self, result,
+                                                                          prov_carrier_client_find_duplicates_async,
+                                                                          NULL, error);
+  const ProvCustomerProfile *profile;
+  GPtrArray *found;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (customers == NULL)
+    return NULL;
+
+  profile = _prov_carrier_client_read_list_get_keep_data (result);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_duplicate_free);
+  for (guint i = 0; i < json_array_get_length (customers); i++)
+    {
+      ProvDuplicate *duplicate = g_new0 (ProvDuplicate, 1);
+
+      duplicate->customer = json_object_ref (json_array_get_object_element (customers, i));
+      duplicate->reasons = prov_customer_profile_match (profile, duplicate->customer);
+      g_ptr_array_add (found, duplicate);
+    }
+
+  return found;
 }
 
 /*
@@ -188,34 +170,6 @@ is_created_for (JsonObject *customer,
   return PROV_CARRIER_LIST_UNKNOWN;
 }
 
-static void
-on_created_listed (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  guint unknown = 0;
-  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &unknown,
-                                                                     &error);
-
-  if (found == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (json_array_get_length (found) > 0)
-    g_task_return_pointer (task,
-                           g_strdup (prov_json_object_get_string (json_array_get_object_element (found, 0), "id")),
-                           g_free);
-  else if (unknown > 0)
-    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
-                             _("The carrier lists customers without the details that show which one Provisioner "
-                               "created (%u of them), so it cannot tell whether this customer was created. Check "
-                               "with the carrier, then use the customer it has or confirm a new one."),
-                             unknown);
-  else
-    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
-                             _("The carrier has no customer created for this order"));
-}
-
 /* The carrier's number for the customer named @name created for the
  * order whose uuid is @external_id, or PROV_CARRIER_ERROR_NOT_FOUND when
  * the carrier's whole list shows there is none. */
@@ -229,22 +183,20 @@ prov_carrier_client_find_created_customer_async (ProvCarrierClient   *self,
 {
   g_autofree char *too_long = NULL;
   CreatedFor *created_for;
-  GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (external_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_find_created_customer_async);
   created_for = g_new0 (CreatedFor, 1);
   created_for->external_id = g_strdup (external_id);
   created_for->name = g_strdup (name);
-  g_task_set_task_data (task, created_for, (GDestroyNotify) created_for_free);
   too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): whether this "
                                 "customer was created cannot be checked"),
                               PROV_CARRIER_LIST_MAX_PAGES);
-  prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", is_created_for,
-                                       g_task_get_task_data (task), too_long, cancellable, on_created_listed, task);
+  _prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", is_created_for,
+                                        created_for, (GDestroyNotify) created_for_free, too_long,
+                                        cancellable, callback, user_data,
+                                        prov_carrier_client_find_created_customer_async);
 }
 
 char *
@@ -252,7 +204,23 @@ prov_carrier_client_find_created_customer_finish (ProvCarrierClient  *self,
                                                   GAsyncResult       *result,
                                                   GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  guint unknown = 0;
+  g_autoptr(JsonArray) found = _prov_carrier_client_read_list_finish (self, result,
+                                                                      prov_carrier_client_find_created_customer_async,
+                                                                      &unknown, error);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL)
+    return NULL;
+  if (json_array_get_length (found) > 0)
+    return g_strdup (prov_json_object_get_string (json_array_get_object_element (found, 0), "id"));
+  if (unknown > 0)
+    g_set_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
+                 _("The carrier lists customers without the details that show which one Provisioner "
+                   "created (%u of them), so it cannot tell whether this customer was created. Check "
+                   "with the carrier, then use the customer it has or confirm a new one."),
+                 unknown);
+  else
+    g_set_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
+                 _("The carrier has no customer created for this order"));
+  return NULL;
 }

@@ -133,7 +133,7 @@ on_page (GObject      *source,
   guint length;
   guint unseen = 0;
 
-  page = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, &lookup->retry_after_s, &total, &error);
+  page = _prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, &lookup->retry_after_s, &total, &error);
   if (page == NULL)
     {
       if (retry_page (task, error))
@@ -231,9 +231,9 @@ request_page (GTask *task)
    * once, with an empty list when it does not have the order. */
   resource = g_strdup_printf ("productOrder?externalId=%s&offset=%u&limit=%u", escaped, lookup->offset,
                               lookup->kind == PAGE_FIRST ? PAGE_SIZE : MAX (lookup->page_size, 1));
-  prov_carrier_client_send_async (g_task_get_source_object (task), PROV_TMF622_API, SOUP_METHOD_GET, resource,
-                                  NULL, PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_page, task,
-                                  prov_carrier_client_find_order_async);
+  _prov_carrier_client_send_async (g_task_get_source_object (task), PROV_TMF622_API, SOUP_METHOD_GET, resource,
+                                   NULL, PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_page, task,
+                                   prov_carrier_client_find_order_async);
 }
 
 /* The carrier's order whose externalId is @external_id, or

@@ -27,6 +27,7 @@ typedef struct {
   char                *resource;     /* with its query, without offset and limit */
   ProvCarrierListKeep  keep;
   gpointer             keep_data;
+  GDestroyNotify       free_keep_data;
   char                *too_long;
   guint                offset;
   guint                pages;
@@ -41,6 +42,8 @@ listing_free (Listing *listing)
 {
   g_free (listing->resource);
   g_free (listing->too_long);
+  if (listing->free_keep_data != NULL)
+    listing->free_keep_data (listing->keep_data);
   json_array_unref (listing->kept);
   g_free (listing);
 }
@@ -56,7 +59,7 @@ on_page (GObject      *source,
   Listing *listing = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   guint total = G_MAXUINT;
-  g_autoptr(JsonNode) page = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, &total, &error);
+  g_autoptr(JsonNode) page = _prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, &total, &error);
   JsonArray *elements;
   guint length;
 
@@ -118,25 +121,29 @@ request_page (GTask *task)
                                                strchr (listing->resource, '?') != NULL ? "&" : "?",
                                                listing->offset, PAGE_SIZE);
 
-  prov_carrier_client_send_async (g_task_get_source_object (task), listing->api, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_page, task,
-                                  prov_carrier_client_read_list_async);
+  _prov_carrier_client_send_async (g_task_get_source_object (task), listing->api, SOUP_METHOD_GET, resource, NULL,
+                                   PROV_CARRIER_ANSWER_LIST, g_task_get_cancellable (task), on_page, task,
+                                   _prov_carrier_client_read_list_async);
 }
 
 /* Every element of the list at @api/@resource that @keep accepts, as a
  * JsonArray; @too_long is the error's message when the list runs over
- * PROV_CARRIER_LIST_MAX_PAGES pages. @keep_data must outlive the call.
- * The finish function also says how many elements @keep could not tell. */
+ * PROV_CARRIER_LIST_MAX_PAGES pages. The read keeps @keep_data, freed with
+ * @free_keep_data, for @keep and for the finish of the public operation it
+ * is, whose @source_tag it carries. The finish function also says how many
+ * elements @keep could not tell. */
 void
-prov_carrier_client_read_list_async (ProvCarrierClient   *self,
-                                     const char          *api,
-                                     const char          *resource,
-                                     ProvCarrierListKeep  keep,
-                                     gpointer             keep_data,
-                                     const char          *too_long,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+_prov_carrier_client_read_list_async (ProvCarrierClient   *self,
+                                      const char          *api,
+                                      const char          *resource,
+                                      ProvCarrierListKeep  keep,
+                                      gpointer             keep_data,
+                                      GDestroyNotify       free_keep_data,
+                                      const char          *too_long,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data,
+                                      gpointer             source_tag)
 {
   GTask *task;
   Listing *listing;
@@ -145,12 +152,13 @@ prov_carrier_client_read_list_async (ProvCarrierClient   *self,
   g_return_if_fail (keep != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_read_list_async);
+  g_task_set_source_tag (task, source_tag);
   listing = g_new0 (Listing, 1);
   listing->api = api;
   listing->resource = g_strdup (resource);
   listing->keep = keep;
   listing->keep_data = keep_data;
+  listing->free_keep_data = free_keep_data;
   listing->too_long = g_strdup (too_long);
   listing->kept = json_array_new ();
   g_task_set_task_data (task, listing, (GDestroyNotify) listing_free);
@@ -159,14 +167,23 @@ prov_carrier_client_read_list_async (ProvCarrierClient   *self,
 }
 
 JsonArray *
-prov_carrier_client_read_list_finish (ProvCarrierClient  *self,
-                                      GAsyncResult       *result,
-                                      guint              *n_unknown,
-                                      GError            **error)
+_prov_carrier_client_read_list_finish (ProvCarrierClient  *self,
+                                       GAsyncResult       *result,
+                                       gpointer            source_tag,
+                                       guint              *n_unknown,
+                                       GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   if (n_unknown != NULL)
     *n_unknown = ((Listing *) g_task_get_task_data (G_TASK (result)))->unknown;
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The @keep_data the read of @result was given. */
+gpointer
+_prov_carrier_client_read_list_get_keep_data (GAsyncResult *result)
+{
+  return ((Listing *) g_task_get_task_data (G_TASK (result)))->keep_data;
 }

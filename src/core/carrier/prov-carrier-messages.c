@@ -24,9 +24,9 @@ prov_carrier_client_send_message_async (ProvCarrierClient   *self,
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (message != NULL);
 
-  prov_carrier_client_send_async (self, PROV_TMF681_API, SOUP_METHOD_POST, "communicationMessage", message,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_send_message_async);
+  _prov_carrier_client_send_async (self, PROV_TMF681_API, SOUP_METHOD_POST, "communicationMessage", message,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_send_message_async);
 }
 
 /* The carrier's CommunicationMessage, checked to be this e-mail. */
@@ -36,7 +36,7 @@ prov_carrier_client_send_message_finish (ProvCarrierClient  *self,
                                          const char         *external_id,
                                          GError            **error)
 {
-  g_autoptr(JsonNode) message = prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  g_autoptr(JsonNode) message = _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
   const char *answered;
 
   if (message == NULL)
@@ -68,64 +68,50 @@ is_message_for (JsonObject *message,
   return g_str_equal (listed, external_id) ? PROV_CARRIER_LIST_KEEP : PROV_CARRIER_LIST_SKIP;
 }
 
-static void
-on_messages_read (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  guint unknown = 0;
-  g_autoptr(JsonArray) found = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, &unknown,
-                                                                     &error);
-
-  if (found == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else if (json_array_get_length (found) == 0 && unknown > 0)
-    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
-                             _("The carrier lists messages without the reference Provisioner gives its e-mails "
-                               "(%u of them), so it cannot tell whether this one was sent. Check with the customer "
-                               "before sending it again."),
-                             unknown);
-  else if (json_array_get_length (found) == 0)
-    g_task_return_new_error (task, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
-                             _("The carrier has not sent this message"));
-  else
-    g_task_return_pointer (task, json_node_init_object (json_node_alloc (), json_array_get_object_element (found, 0)),
-                           (GDestroyNotify) json_node_unref);
-}
-
 /* The message the carrier sent for @external_id, or
  * PROV_CARRIER_ERROR_NOT_FOUND when it sent none. */
 void
 prov_carrier_client_find_message_async (ProvCarrierClient   *self,
-                                      const char          *external_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+                                        const char          *external_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
 {
   g_autofree char *too_long = NULL;
-  GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (external_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_find_message_async);
-  g_task_set_task_data (task, g_strdup (external_id), g_free);
   too_long = g_strdup_printf (_("The carrier has sent more messages than the till reads (%u pages): "
                                 "whether this one was sent cannot be checked"),
                               PROV_CARRIER_LIST_MAX_PAGES);
-  prov_carrier_client_read_list_async (self, PROV_TMF681_API, "communicationMessage", is_message_for,
-                                       g_task_get_task_data (task), too_long, cancellable, on_messages_read, task);
+  _prov_carrier_client_read_list_async (self, PROV_TMF681_API, "communicationMessage", is_message_for,
+                                        g_strdup (external_id), g_free, too_long,
+                                        cancellable, callback, user_data, prov_carrier_client_find_message_async);
 }
 
 JsonNode *
 prov_carrier_client_find_message_finish (ProvCarrierClient  *self,
-                                       GAsyncResult       *result,
-                                       GError            **error)
+                                         GAsyncResult       *result,
+                                         GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  guint unknown = 0;
+  g_autoptr(JsonArray) found = _prov_carrier_client_read_list_finish (self, result,
+                                                                      prov_carrier_client_find_message_async,
+                                                                      &unknown, error);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (found == NULL)
+    return NULL;
+  if (json_array_get_length (found) > 0)
+    return json_node_init_object (json_node_alloc (), json_array_get_object_element (found, 0));
+  if (unknown > 0)
+    g_set_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_UNVERIFIABLE,
+                 _("The carrier lists messages without the reference Provisioner gives its e-mails "
+                   "(%u of them), so it cannot tell whether this one was sent. Check with the customer "
+                   "before sending it again."),
+                 unknown);
+  else
+    g_set_error (error, PROV_CARRIER_ERROR, PROV_CARRIER_ERROR_NOT_FOUND,
+                 _("The carrier has not sent this message"));
+  return NULL;
 }

@@ -95,9 +95,9 @@ prov_carrier_client_reserve_numbers_async (ProvCarrierClient   *self,
   g_return_if_fail (count > 0);
 
   body = build_reservation (dealer_code, pool, count, NULL);
-  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_reserve_numbers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_reserve_numbers_async);
 }
 
 JsonNode *
@@ -105,7 +105,7 @@ prov_carrier_client_reserve_numbers_finish (ProvCarrierClient  *self,
                                             GAsyncResult       *result,
                                             GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 void
@@ -131,9 +131,9 @@ prov_carrier_client_release_numbers_async (ProvCarrierClient   *self,
 
   escaped = g_uri_escape_string (reservation_id, NULL, FALSE);
   resource = g_strconcat ("reservation/", escaped, NULL);
-  prov_carrier_client_send_async (self, PROV_TMF685_API, "PATCH", resource, body,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_release_numbers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF685_API, "PATCH", resource, body,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_release_numbers_async);
 }
 
 JsonNode *
@@ -141,7 +141,7 @@ prov_carrier_client_release_numbers_finish (ProvCarrierClient  *self,
                                             GAsyncResult       *result,
                                             GError            **error)
 {
-  return prov_carrier_client_send_finish (self, result, NULL, NULL, error);
+  return _prov_carrier_client_send_finish (self, result, NULL, NULL, error);
 }
 
 /*
@@ -230,8 +230,8 @@ on_numbers_checked (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, NULL,
-                                                               &error);
+  g_autoptr(JsonNode) answer = _prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, NULL,
+                                                                 &error);
   GPtrArray *numbers;
   guint refused = 0;
 
@@ -266,9 +266,9 @@ prov_carrier_client_search_numbers_async (ProvCarrierClient      *self,
   g_task_set_source_tag (task, prov_carrier_client_search_numbers_async);
   g_task_set_task_data (task, prov_number_search_copy (search), (GDestroyNotify) prov_number_search_free);
   body = prov_number_search_build (search);
-  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "availabilityCheck", body,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, on_numbers_checked, task,
-                                  prov_carrier_client_search_numbers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "availabilityCheck", body,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, on_numbers_checked, task,
+                                   prov_carrier_client_search_numbers_async);
 }
 
 GPtrArray *
@@ -299,7 +299,7 @@ prov_carrier_client_reserve_these_numbers_async (ProvCarrierClient   *self,
   g_return_if_fail (numbers != NULL && numbers[0] != NULL);
 
   body = build_reservation (dealer_code, pool, g_strv_length ((char **) numbers), numbers);
-  prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
-                                  prov_carrier_client_reserve_these_numbers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF685_API, SOUP_METHOD_POST, "reservation", body,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, callback, user_data,
+                                   prov_carrier_client_reserve_these_numbers_async);
 }

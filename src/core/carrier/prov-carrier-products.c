@@ -32,27 +32,6 @@ belongs_to (JsonObject *product,
   return PROV_CARRIER_LIST_SKIP;
 }
 
-static void
-on_listed (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  JsonArray *products = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
-  JsonNode *node;
-
-  if (products == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, products);
-  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
-}
-
 /* The products of the carrier's customer @customer_id: an array of TMF637
  * Product objects, each with an id and that customer among its parties. */
 void
@@ -65,25 +44,18 @@ prov_carrier_client_list_products_async (ProvCarrierClient   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *resource = NULL;
   g_autofree char *too_long = NULL;
-  GTask *task;
-  char *kept_id;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (customer_id != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_list_products_async);
-  /* The task keeps the id the filter compares with alive. */
-  kept_id = g_strdup (customer_id);
-  g_task_set_task_data (task, kept_id, g_free);
 
   escaped = g_uri_escape_string (customer_id, NULL, FALSE);
   resource = g_strdup_printf ("product?relatedParty.id=%s", escaped);
   too_long = g_strdup_printf (_("The carrier lists more products than the till reads (%u pages): "
                                 "the customer's products could not be read"),
                               PROV_CARRIER_LIST_MAX_PAGES);
-  prov_carrier_client_read_list_async (self, PROV_TMF637_API, resource, belongs_to, kept_id, too_long,
-                                       cancellable, on_listed, task);
+  _prov_carrier_client_read_list_async (self, PROV_TMF637_API, resource, belongs_to, g_strdup (customer_id), g_free,
+                                        too_long, cancellable, callback, user_data,
+                                        prov_carrier_client_list_products_async);
 }
 
 JsonNode *
@@ -91,7 +63,14 @@ prov_carrier_client_list_products_finish (ProvCarrierClient  *self,
                                           GAsyncResult       *result,
                                           GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  JsonArray *products = _prov_carrier_client_read_list_finish (self, result, prov_carrier_client_list_products_async,
+                                                               NULL, error);
+  JsonNode *node;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (products == NULL)
+    return NULL;
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, products);
+  return node;
 }

@@ -30,8 +30,8 @@ on_dealer_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) dealer = prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, NULL,
-                                                               &error);
+  g_autoptr(JsonNode) dealer = _prov_carrier_client_send_finish (PROV_CARRIER_CLIENT (source), result, NULL, NULL,
+                                                                 &error);
   JsonArray *parties;
   GPtrArray *resellers;
 
@@ -81,9 +81,9 @@ prov_carrier_client_list_resellers_async (ProvCarrierClient   *self,
   g_task_set_source_tag (task, prov_carrier_client_list_resellers_async);
   escaped = g_uri_escape_string (dealer_code, NULL, FALSE);
   resource = g_strconcat ("customer/", escaped, NULL);
-  prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_GET, resource, NULL,
-                                  PROV_CARRIER_ANSWER_OBJECT, cancellable, on_dealer_read, task,
-                                  prov_carrier_client_list_resellers_async);
+  _prov_carrier_client_send_async (self, PROV_TMF629_API, SOUP_METHOD_GET, resource, NULL,
+                                   PROV_CARRIER_ANSWER_OBJECT, cancellable, on_dealer_read, task,
+                                   prov_carrier_client_list_resellers_async);
 }
 
 GPtrArray *
@@ -114,21 +114,6 @@ names_reseller (JsonObject *customer,
   return PROV_CARRIER_LIST_SKIP;
 }
 
-static void
-on_customers_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  JsonArray *customers = prov_carrier_client_read_list_finish (PROV_CARRIER_CLIENT (source), result, NULL, &error);
-
-  if (customers == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, customers, (GDestroyNotify) json_array_unref);
-}
-
 /* The customers under @reseller_id: a JsonArray of TMF629 Customers. */
 void
 prov_carrier_client_list_reseller_customers_async (ProvCarrierClient   *self,
@@ -138,19 +123,16 @@ prov_carrier_client_list_reseller_customers_async (ProvCarrierClient   *self,
                                                    gpointer             user_data)
 {
   g_autofree char *too_long = NULL;
-  GTask *task;
 
   g_return_if_fail (PROV_IS_CARRIER_CLIENT (self));
   g_return_if_fail (reseller_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_carrier_client_list_reseller_customers_async);
-  g_task_set_task_data (task, g_strdup (reseller_id), g_free);
   too_long = g_strdup_printf (_("The carrier has more customers than the till reads (%u pages): "
                                 "the reseller's customers could not all be listed"),
                               PROV_CARRIER_LIST_MAX_PAGES);
-  prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", names_reseller, g_task_get_task_data (task),
-                                       too_long, cancellable, on_customers_read, task);
+  _prov_carrier_client_read_list_async (self, PROV_TMF629_API, "customer", names_reseller, g_strdup (reseller_id), g_free,
+                                        too_long, cancellable, callback, user_data,
+                                        prov_carrier_client_list_reseller_customers_async);
 }
 
 JsonArray *
@@ -158,7 +140,6 @@ prov_carrier_client_list_reseller_customers_finish (ProvCarrierClient  *self,
                                                     GAsyncResult       *result,
                                                     GError            **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _prov_carrier_client_read_list_finish (self, result, prov_carrier_client_list_reseller_customers_async,
+                                                NULL, error);
 }
