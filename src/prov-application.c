@@ -413,7 +413,7 @@ take_current_customer (ProvApplication *self,
                        ProvOrder       *order)
 {
   static const char * const customer_fields[] = {
-    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, "customer.email", NULL
+    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_CUSTOMER_EMAIL, NULL
   };
 
   /* A new customer is nobody the till has served before; a reseller's
@@ -466,8 +466,8 @@ new_mobile_user_activated (GSimpleAction *action,
   take_current_customer (self, order);
   if (tier != NULL && prov_offering_has_role (tier, PROV_OFFERING_ROLE_VOICE))
     {
-      prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, prov_offering_get_id (tier));
-      prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, prov_offering_get_name (tier));
+      prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, prov_offering_get_id (tier));
+      prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, prov_offering_get_name (tier));
     }
   open_assistant (self, order);
 }

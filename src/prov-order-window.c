@@ -341,7 +341,7 @@ show_follow_up (ProvOrderWindow *self,
 
   /* Translators: the SIM connected to an order, and the state of the
    * change that sent it, e.g. "8931… · Acknowledged" */
-  subtitle = g_strdup_printf (_("%s · %s"), prov_order_get_field (follow_up, PROV_ORDER_FIELD_ICCID),
+  subtitle = g_strdup_printf (_("%s · %s"), prov_order_get_field (follow_up, PROV_ORDER_FIELD_SIM_ICCID),
                               prov_order_state_get_title (prov_order_get_state (follow_up)));
   row = new_row (_("SIM connected later"), subtitle);
   adw_preferences_group_add (self->summary_group, row);
@@ -562,7 +562,7 @@ connect_sim_activated (GtkWidget  *widget,
     to_place = g_object_ref (self->order);
   else if (self->sim_line != NULL)
     to_place = prov_order_new_sim_link (self->order, self->sim_line,
-                                        prov_order_get_field (self->sim_context.order, PROV_ORDER_FIELD_ICCID),
+                                        prov_order_get_field (self->sim_context.order, PROV_ORDER_FIELD_SIM_ICCID),
                                         g_get_user_name (), &error);
 
   if (to_place == NULL)

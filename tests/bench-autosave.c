@@ -29,7 +29,7 @@ main (int   argc,
   store = prov_test_open_store (path, NULL);
   order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "bench");
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "8931440400000000006");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000006");
 
   for (guint i = 0; i < SAVES; i++)
     {

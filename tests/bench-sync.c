@@ -60,7 +60,7 @@ raw_posts_per_second (Sandbox   *sandbox,
 
       prov_order_set_field (copy, PROV_ORDER_FIELD_CUSTOMER_NAME,
                             prov_order_get_field (g_ptr_array_index (orders, i), PROV_ORDER_FIELD_CUSTOMER_NAME));
-      prov_order_set_field (copy, PROV_ORDER_FIELD_ICCID, iccid);
+      prov_order_set_field (copy, PROV_ORDER_FIELD_SIM_ICCID, iccid);
       body = prov_tmf622_build_order_create (copy, "BENCH");
       text = json_to_string (body, FALSE);
       g_ptr_array_add (bodies, g_bytes_new_take (text, strlen (text)));

@@ -27,17 +27,17 @@ main (int   argc,
   prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
   prov_order_set_field (full, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
   prov_order_set_field (full, PROV_ORDER_FIELD_REFERENCE, "PO-1001");
-  prov_order_set_field (full, PROV_ORDER_FIELD_OFFERING_ID, "mobile-advanced");
-  prov_order_set_field (full, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
-  prov_order_set_field (full, PROV_ORDER_FIELD_START_DATE, "2026-12-01");
-  prov_order_set_field (full, PROV_ORDER_FIELD_ICCID, "89014103211118510720");
-  prov_order_set_field (full, PROV_ORDER_FIELD_MSISDN, "+31612345678");
-  prov_order_set_field (full, PROV_ORDER_FIELD_IMEI, "490154203237518");
-  prov_order_set_field (full, "user.language", "nl");
+  prov_order_set_field (full, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "mobile-advanced");
+  prov_order_set_field (full, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, "Advanced User");
+  prov_order_set_field (full, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "2026-12-01");
+  prov_order_set_field (full, PROV_ORDER_FIELD_SIM_ICCID, "89014103211118510720");
+  prov_order_set_field (full, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345678");
+  prov_order_set_field (full, PROV_ORDER_FIELD_DEVICE_IMEI, "490154203237518");
+  prov_order_set_field (full, PROV_ORDER_FIELD_USER_LANGUAGE, "nl");
   /* Shown at the till, never sent. */
-  prov_order_set_field (full, "user.language-name", "Nederlands");
-  prov_order_set_field (full, "number.summary", "+31 6 12345678 (new)");
-  prov_order_set_field (full, "addons.names", "Roaming EU");
+  prov_order_set_field (full, PROV_ORDER_FIELD_USER_LANGUAGE_NAME, "Nederlands");
+  prov_order_set_field (full, PROV_ORDER_FIELD_NUMBER_SUMMARY, "+31 6 12345678 (new)");
+  prov_order_set_field (full, PROV_ORDER_FIELD_ADDONS_NAMES, "Roaming EU");
   print_order (full, "DEALER-42");
 
   /* Placed with its SIM to connect later, then the SIM linked to the
@@ -47,7 +47,7 @@ main (int   argc,
     g_autoptr(ProvOrder) link = NULL;
 
     prov_order_set_field (later, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
-    prov_order_set_field (later, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
+    prov_order_set_field (later, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
     prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
     print_order (later, NULL);
     prov_order_line_set_product_ref (prov_order_get_line (later, 0), "5d7e0c9e-2f43-4d36-9d3c-1b0f3c3e2a11");
@@ -60,16 +60,16 @@ main (int   argc,
 
   /* Three lines: a dual-SIM phone, a second phone, a data SIM. */
   prov_order_set_field (dual_sim, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-2001");
-  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_OFFERING_ID, "voice-professional");
-  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_IMEI, "490154203237518");
-  prov_order_set_field (dual_sim, "device.imei2", "356938035643809");
-  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_ICCID, "8931440400000000008");
-  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_START_DATE, "2026-12-01T09:30:00+01:00");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-professional");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_DEVICE_IMEI, "490154203237518");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_DEVICE_IMEI2, "356938035643809");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000008");
+  prov_order_set_field (dual_sim, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "2026-12-01T09:30:00+01:00");
   line = prov_order_add_line (dual_sim);
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, "8931440400000000016");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000016");
   line = prov_order_add_line (dual_sim);
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "data-only-10gb");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "data-only-10gb");
   print_order (dual_sim, "");
 
   /* Changes to what the customer has: a new SIM for one line, another
@@ -78,7 +78,7 @@ main (int   argc,
   line = prov_order_get_line (changes, 0);
   prov_order_line_set_action (line, PROV_LINE_ACTION_MODIFY);
   prov_order_line_set_product_ref (line, "product-17");
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, "8931440400000000024");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000024");
   line = prov_order_add_line (changes);
   prov_order_line_set_action (line, PROV_LINE_ACTION_DELETE);
   prov_order_line_set_product_ref (line, "product-18");
@@ -90,20 +90,20 @@ main (int   argc,
     g_autoptr(ProvOrder) services = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
 
     prov_order_set_field (services, PROV_ORDER_FIELD_CUSTOMER_ID, "c0ffee00-0000-4000-8000-000000000006");
-    prov_order_set_field (services, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
-    prov_order_set_field (services, PROV_ORDER_FIELD_MSISDN, "+441217370000");
+    prov_order_set_field (services, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "svc-geographic-number");
+    prov_order_set_field (services, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370000");
     prov_order_set_field (services, "setting.forwardTo", "+441217300300");
     prov_order_set_field (services, "setting.ringTime", "20");
     line = prov_order_add_line (services);
-    prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
-    prov_order_line_set_field (line, PROV_ORDER_FIELD_MSISDN, "+441217370100");
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "svc-geographic-number");
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370100");
     prov_order_line_set_field (line, "setting.callerIdShown", "false");
     print_order (services, "D-1001");
   }
 
   prov_order_set_field (odd, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz & Söhne \"GmbH\"\n");
   prov_order_set_field (odd, PROV_ORDER_FIELD_REFERENCE, "<script>");
-  prov_order_set_field (odd, PROV_ORDER_FIELD_START_DATE, "not a date");
+  prov_order_set_field (odd, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "not a date");
   print_order (odd, "D/1");
 
   return 0;

@@ -235,7 +235,7 @@ sandbox_queue_orders (ProvStore *store,
       g_autoptr(GError) error = NULL;
 
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
-      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+      prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
 
       conflicts = prov_test_save (store, order, &error);
       g_assert_no_error (error);
@@ -345,21 +345,21 @@ sandbox_new_customer_order (guint       serial,
   g_autofree char *iccid = prov_test_make_iccid (serial);
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, name);
-  prov_order_set_field (order, "customer.kind", "business");
-  prov_order_set_field (order, "customer.email", "info@bakkertelecom.example");
-  prov_order_set_field (order, "customer.phone", "+31611122233");
-  prov_order_set_field (order, "customer.company-number", "12345678");
-  prov_order_set_field (order, "customer.id-type", "passport");
-  prov_order_set_field (order, "customer.id-number", "NX1234567");
-  prov_order_set_field (order, "customer.language", "nl");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "service.street", "Dorpsstraat 12");
-  prov_order_set_field (order, "service.postcode", "1234 AB");
-  prov_order_set_field (order, "service.city", "Utrecht");
-  prov_order_set_field (order, "service.country", "NL");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-single-unlimited");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
-  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, imei);
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND, "business");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "info@bakkertelecom.example");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE, "+31611122233");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_COMPANY_NUMBER, "12345678");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID_TYPE, "passport");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID_NUMBER, "NX1234567");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_LANGUAGE, "nl");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_STREET, "Dorpsstraat 12");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_POSTCODE, "1234 AB");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_CITY, "Utrecht");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_COUNTRY, "NL");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "line-single-unlimited");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
 
   return order;
 }

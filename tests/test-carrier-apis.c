@@ -301,12 +301,12 @@ test_duplicate_customers (Fixture       *fixture,
     g_autoptr(GPtrArray) found = NULL;
 
     prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Ahmet Yılmaz");
-    prov_order_set_field (order, "customer.kind", "person");
-    prov_order_set_field (order, "customer.birth-date", "1980-02-29");
-    prov_order_set_field (order, "customer.phone", "+31611122233");
-    prov_order_set_field (order, "service.street", "Kerkstraat 1");
-    prov_order_set_field (order, "service.postcode", "1017 GA");
-    prov_order_set_field (order, "service.country", "NL");
+    prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND, "person");
+    prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_BIRTH_DATE, "1980-02-29");
+    prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE, "+31611122233");
+    prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_STREET, "Kerkstraat 1");
+    prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_POSTCODE, "1017 GA");
+    prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_COUNTRY, "NL");
     body = prov_tmf629_build_customer_create (order);
     AWAIT (prov_carrier_client_create_customer_async, fixture->client, body);
     created = prov_carrier_client_create_customer_finish (fixture->client, result, &error);
@@ -467,9 +467,9 @@ create_port_in (Fixture    *fixture,
   JsonNode *created;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Maria Schmidt");
-  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+31612345678");
-  prov_order_set_field (order, "number.mode", "port-in");
-  prov_order_set_field (order, "number.transfer-pin", pin);
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345678");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MODE, "port-in");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, pin);
   body = prov_tmf622_build_order_create (order, "D-1001");
 
   AWAIT (prov_carrier_client_create_order_async, fixture->client, body);
@@ -505,14 +505,14 @@ test_pending_port_in_patched_then_cancelled (Fixture       *fixture,
 
   g_assert_cmpstr (state_of (order), ==, "pending");
 
-  wrong = prov_tmf622_build_order_update ("number.transfer-pin", "1234");
+  wrong = prov_tmf622_build_order_update (PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, "1234");
   AWAIT (prov_carrier_client_patch_order_async, fixture->client, id, wrong);
   still_pending = prov_carrier_client_patch_order_finish (fixture->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (state_of (still_pending), ==, "pending");
   g_clear_object (&result);
 
-  right = prov_tmf622_build_order_update ("number.transfer-pin", "4321");
+  right = prov_tmf622_build_order_update (PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, "4321");
   AWAIT (prov_carrier_client_patch_order_async, fixture->client, id, right);
   patched = prov_carrier_client_patch_order_finish (fixture->client, result, &error);
   g_assert_no_error (error);
@@ -574,36 +574,36 @@ test_new_customer_with_two_lines (Fixture       *fixture,
   JsonArray *media;
   guint postal = 0;
   static const char * const fields[][2] = {
-    { "customer.name", "Jansen Installatie B.V." }, { "customer.kind", "business" },
-    { "customer.company-number", "30123456" }, { "customer.id-type", "passport" },
-    { "customer.id-number", "NW1234567" }, { "customer.email", "info@jansen-installatie.example" },
-    { "customer.phone", "+31302345678" }, { "customer.language", "nl" }, { "customer.account-pin", "4821" },
-    { "contact.name", "Anna de Boer" }, { "contact.phone", "+31612345678" },
-    { "service.street", "Stationsweg 1" }, { "service.postcode", "3511 AA" }, { "service.city", "Utrecht" },
-    { "service.country", "NL" }, { "billing.street", "Postbus 77" }, { "billing.postcode", "3800 AB" },
-    { "billing.city", "Amersfoort" }, { "billing.country", "NL" }, { "billing.same-as-service", "false" },
-    { "directory.listing", "listed" }, { "directory.listing-name", "Listed" },
-    { "listing.street", "Stationsweg 1" }, { "listing.postcode", "3511 AA" }, { "listing.city", "Utrecht" },
-    { "listing.country", "NL" },
-    { "bill.format", "email" }, { "payment.method", "direct-debit" }, { "payment.iban", "NL91ABNA0417164300" },
-    { "payment.account-holder", "Jansen Installatie" }, { "order.type", "order-new-activation" },
-    { "order.type-name", "New activation" }, { "carrier.profile", "sandbox" }, { "carrier.name", "Carrier Sandbox" },
-    { "stocktaking.start-date", "2026-12-01" }, { "customer.duplicates-checked", "true" },
-    { "customer.new-confirmed", "true" },
+    { PROV_ORDER_FIELD_CUSTOMER_NAME, "Jansen Installatie B.V." }, { PROV_ORDER_FIELD_CUSTOMER_KIND, "business" },
+    { PROV_ORDER_FIELD_CUSTOMER_COMPANY_NUMBER, "30123456" }, { PROV_ORDER_FIELD_CUSTOMER_ID_TYPE, "passport" },
+    { PROV_ORDER_FIELD_CUSTOMER_ID_NUMBER, "NW1234567" }, { PROV_ORDER_FIELD_CUSTOMER_EMAIL, "info@jansen-installatie.example" },
+    { PROV_ORDER_FIELD_CUSTOMER_PHONE, "+31302345678" }, { PROV_ORDER_FIELD_CUSTOMER_LANGUAGE, "nl" }, { PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821" },
+    { PROV_ORDER_FIELD_CONTACT_NAME, "Anna de Boer" }, { PROV_ORDER_FIELD_CONTACT_PHONE, "+31612345678" },
+    { PROV_ORDER_FIELD_SERVICE_STREET, "Stationsweg 1" }, { PROV_ORDER_FIELD_SERVICE_POSTCODE, "3511 AA" }, { PROV_ORDER_FIELD_SERVICE_CITY, "Utrecht" },
+    { PROV_ORDER_FIELD_SERVICE_COUNTRY, "NL" }, { PROV_ORDER_FIELD_BILLING_STREET, "Postbus 77" }, { PROV_ORDER_FIELD_BILLING_POSTCODE, "3800 AB" },
+    { PROV_ORDER_FIELD_BILLING_CITY, "Amersfoort" }, { PROV_ORDER_FIELD_BILLING_COUNTRY, "NL" }, { PROV_ORDER_FIELD_BILLING_SAME_AS_SERVICE, "false" },
+    { PROV_ORDER_FIELD_DIRECTORY_LISTING, "listed" }, { PROV_ORDER_FIELD_DIRECTORY_LISTING_NAME, "Listed" },
+    { PROV_ORDER_FIELD_LISTING_STREET, "Stationsweg 1" }, { PROV_ORDER_FIELD_LISTING_POSTCODE, "3511 AA" }, { PROV_ORDER_FIELD_LISTING_CITY, "Utrecht" },
+    { PROV_ORDER_FIELD_LISTING_COUNTRY, "NL" },
+    { PROV_ORDER_FIELD_BILL_FORMAT, "email" }, { PROV_ORDER_FIELD_PAYMENT_METHOD, "direct-debit" }, { PROV_ORDER_FIELD_PAYMENT_IBAN, "NL91ABNA0417164300" },
+    { PROV_ORDER_FIELD_PAYMENT_ACCOUNT_HOLDER, "Jansen Installatie" }, { PROV_ORDER_FIELD_ORDER_TYPE, "order-new-activation" },
+    { PROV_ORDER_FIELD_ORDER_TYPE_NAME, "New activation" }, { PROV_ORDER_FIELD_CARRIER_PROFILE, "sandbox" }, { PROV_ORDER_FIELD_CARRIER_NAME, "Carrier Sandbox" },
+    { PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "2026-12-01" }, { PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "true" },
+    { PROV_ORDER_FIELD_CUSTOMER_NEW_CONFIRMED, "true" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     prov_order_set_field (order, fields[i][0], fields[i][1]);
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "line-family-2");
-  prov_order_set_field (order, "line.type", "voice");
-  prov_order_set_field (order, "line.product-ids", "wireless-voice-unlimited,wireless-voicemail");
-  prov_order_set_field (order, "line.product-names", "Unlimited talk and text, Visual voicemail");
-  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, "490154203237518");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000100000513");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "line-family-2");
+  prov_order_set_field (order, PROV_ORDER_FIELD_LINE_TYPE, "voice");
+  prov_order_set_field (order, PROV_ORDER_FIELD_LINE_PRODUCT_IDS, "wireless-voice-unlimited,wireless-voicemail");
+  prov_order_set_field (order, PROV_ORDER_FIELD_LINE_PRODUCT_NAMES, "Unlimited talk and text, Visual voicemail");
+  prov_order_set_field (order, PROV_ORDER_FIELD_DEVICE_IMEI, "490154203237518");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "89314404000100000513");
   second = prov_order_add_line (order);
-  prov_order_line_set_field (second, PROV_ORDER_FIELD_OFFERING_ID, "line-data-10gb");
-  prov_order_line_set_field (second, "line.type", "data");
-  prov_order_line_set_field (second, "device.meid", "A10000009296F2");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "line-data-10gb");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_LINE_TYPE, "data");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_DEVICE_MEID, "A10000009296F2");
 
   customer_body = prov_tmf629_build_customer_create (order);
   AWAIT (prov_carrier_client_create_customer_async, fixture->client, customer_body);
@@ -845,10 +845,10 @@ test_resellers (Fixture       *fixture,
   g_assert_cmpuint (count_reseller_customers (fixture, "R-2002"), ==, 0);
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
-  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "reseller.id", "R-2002");
-  prov_order_set_field (order, "reseller.name", "Brum Business Comms");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "hello@jqcafe.example");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_ID, "R-2002");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_NAME, "Brum Business Comms");
   body = prov_tmf629_build_customer_create (order);
   AWAIT (prov_carrier_client_create_customer_async, fixture->client, body);
   created = prov_carrier_client_create_customer_finish (fixture->client, result, &error);

@@ -277,7 +277,7 @@ test_sync_run_ends (void)
       g_autofree char *iccid = g_strdup_printf ("893144040000001%04u", i);
       g_autoptr(GPtrArray) conflicts = NULL;
 
-      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+      prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
       conflicts = prov_test_save (store, order, &error);
       g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
       g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
@@ -328,7 +328,7 @@ test_sync_sends_the_outbox (void)
       g_autofree char *iccid = g_strdup_printf ("893144040000000%04u", i);
       g_autoptr(GPtrArray) conflicts = NULL;
 
-      prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+      prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
       conflicts = prov_test_save (store, order, &error);
       g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));
       g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_QUEUED, &error));
@@ -373,11 +373,11 @@ order_for_export (ProvOrderKind kind,
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, "CUST-1001");
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
   prov_order_set_field (order, PROV_ORDER_FIELD_REFERENCE, "PO-1001");
-  prov_order_set_field (order, PROV_ORDER_FIELD_START_DATE, "2030-01-15");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
-  prov_order_set_field (order, "user.display-name", "Anna Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "2030-01-15");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, "Advanced User");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_USER_DISPLAY_NAME, "Anna Jansen");
 
   return order;
 }
@@ -394,11 +394,11 @@ place_orders_for_export (const char *database)
   GStrvBuilder *uuids = g_strv_builder_new ();
   ProvOrderLine *line;
 
-  prov_order_set_field (extension, "extension.number", "204");
-  prov_order_set_field (extension, "extension.pin", "4711");
+  prov_order_set_field (extension, PROV_ORDER_FIELD_EXTENSION_NUMBER, "204");
+  prov_order_set_field (extension, PROV_ORDER_FIELD_EXTENSION_PIN, "4711");
   line = prov_order_add_line (wireless);
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, "data-only-10gb");
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, second_iccid);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "data-only-10gb");
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SIM_ICCID, second_iccid);
   line = prov_order_add_line (wireless);
   prov_order_line_set_action (line, PROV_LINE_ACTION_DELETE);
   prov_order_line_set_product_ref (line, "product-18");

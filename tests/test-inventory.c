@@ -67,8 +67,8 @@ test_scans_fill_lines_in_order (void)
   /* A dual-SIM phone's box: both IMEIs on the first line. */
   box = scan_into (order, "(01)09506000134352(8040)490154203237518(8041)356938035643809", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_IMEI), ==, "490154203237518");
-  g_assert_cmpstr (line_field (order, 0, "device.imei2"), ==, "356938035643809");
+  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_DEVICE_IMEI), ==, "490154203237518");
+  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_DEVICE_IMEI2), ==, "356938035643809");
   described = prov_inventory_assignment_describe (box);
   g_assert_nonnull (strstr (described, "490154203237518"));
   g_assert_nonnull (strstr (described, "line 1"));
@@ -77,8 +77,8 @@ test_scans_fill_lines_in_order (void)
   g_assert_no_error (error);
   second_sim = scan_into (order, sim_2, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_ICCID), ==, sim_1);
-  g_assert_cmpstr (line_field (order, 1, PROV_ORDER_FIELD_ICCID), ==, sim_2);
+  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_SIM_ICCID), ==, sim_1);
+  g_assert_cmpstr (line_field (order, 1, PROV_ORDER_FIELD_SIM_ICCID), ==, sim_2);
 
   /* The same SIM again is refused, naming the line that has it. */
   again = scan_into (order, sim_1, &error);
@@ -104,7 +104,7 @@ test_scans_fill_lines_in_order (void)
   /* An MEID is the second line's device: the inventory is complete. */
   meid = scan_into (order, "A10000009296F2", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (line_field (order, 1, "device.meid"), ==, "A10000009296F2");
+  g_assert_cmpstr (line_field (order, 1, PROV_ORDER_FIELD_DEVICE_MEID), ==, "A10000009296F2");
   g_assert_true (prov_order_inventory_complete (order));
   g_assert_cmpint (prov_order_placed_state (order), ==, PROV_ORDER_STATE_QUEUED);
 
@@ -115,12 +115,12 @@ test_scans_fill_lines_in_order (void)
   /* Undo, newest first: the second line lacks its device again, then the
    * first line its phone. */
   prov_order_undo_assignment (order, meid);
-  g_assert_null (line_field (order, 1, "device.meid"));
+  g_assert_null (line_field (order, 1, PROV_ORDER_FIELD_DEVICE_MEID));
   g_assert_false (prov_order_inventory_complete (order));
   prov_order_undo_assignment (order, box);
-  g_assert_null (line_field (order, 0, PROV_ORDER_FIELD_IMEI));
-  g_assert_null (line_field (order, 0, "device.imei2"));
-  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_ICCID), ==, sim_1);
+  g_assert_null (line_field (order, 0, PROV_ORDER_FIELD_DEVICE_IMEI));
+  g_assert_null (line_field (order, 0, PROV_ORDER_FIELD_DEVICE_IMEI2));
+  g_assert_cmpstr (line_field (order, 0, PROV_ORDER_FIELD_SIM_ICCID), ==, sim_1);
 }
 
 int

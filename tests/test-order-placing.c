@@ -52,9 +52,9 @@ complete_order (ProvOrderKind kind,
   g_autofree char *iccid = prov_test_make_iccid (serial);
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
-  prov_order_set_field (order, "customer.id", "C-1001");
-  prov_order_set_field (order, "subscription.offering-id", "voice-advanced");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, "C-1001");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
 
   return order;
 }
@@ -79,7 +79,7 @@ test_incomplete_orders_stay_drafts (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Line 1"));
   g_clear_error (&error);
 
-  prov_order_set_field (bad_sim, PROV_ORDER_FIELD_ICCID, "8931440400000000007");
+  prov_order_set_field (bad_sim, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000007");
   g_assert_false (place (fixture->store, bad_sim, &error));
   g_assert_error (error, PROV_ORDER_ERROR, PROV_ORDER_ERROR_INCOMPLETE);
   g_assert_nonnull (strstr (error->message, "ICCID"));
@@ -106,8 +106,8 @@ test_placed_state_follows_the_order (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 next_due = 0;
 
-  prov_order_set_field (later, PROV_ORDER_FIELD_ICCID, NULL);
-  prov_order_set_field (later, "sim.mode", "later");
+  prov_order_set_field (later, PROV_ORDER_FIELD_SIM_ICCID, NULL);
+  prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
 
   g_assert_true (place (fixture->store, now, &error));
   g_assert_no_error (error);
@@ -143,8 +143,8 @@ test_timeline_and_extension (Fixture       *fixture,
   g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
 
-  prov_order_set_field (order, "extension.number", "204");
-  prov_order_set_field (order, "extension.name", "Piet Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_NUMBER, "204");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_NAME, "Piet Jansen");
   g_assert_true (place (fixture->store, order, &error));
   g_assert_no_error (error);
 
@@ -202,15 +202,15 @@ test_product_rules (Fixture       *fixture,
   g_autoptr(GPtrArray) without_catalog = NULL;
 
   g_assert_nonnull (catalog);
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-professional");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "000");
-  prov_order_set_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS, "24");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-professional");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, "000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, "24");
   problems = prov_order_collect_problems (order, catalog);
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
 
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "12");
-  prov_order_set_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS, "1");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, "12");
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, "1");
   problems = prov_order_collect_problems (order, catalog);
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "3 to 8 digits"));
@@ -251,7 +251,7 @@ test_sim_linked_later (Fixture       *fixture,
   ProvOrderLine *line;
   ProvOrderLine *change;
 
-  prov_order_set_field (later, PROV_ORDER_FIELD_ICCID, NULL);
+  prov_order_set_field (later, PROV_ORDER_FIELD_SIM_ICCID, NULL);
   prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
   g_assert_true (place (fixture->store, later, &error));
   g_assert_no_error (error);
@@ -274,7 +274,7 @@ test_sim_linked_later (Fixture       *fixture,
   change = prov_order_get_line (link, 0);
   g_assert_cmpint (prov_order_line_get_action (change), ==, PROV_LINE_ACTION_MODIFY);
   g_assert_cmpstr (prov_order_line_get_product_ref (change), ==, "product-42");
-  g_assert_cmpstr (prov_order_line_get_field (change, PROV_ORDER_FIELD_ICCID), ==, iccid);
+  g_assert_cmpstr (prov_order_line_get_field (change, PROV_ORDER_FIELD_SIM_ICCID), ==, iccid);
   g_assert_cmpstr (prov_order_get_field (link, PROV_ORDER_FIELD_CUSTOMER_ID), ==, "C-1001");
 
   g_assert_true (place (fixture->store, link, &error));
@@ -284,7 +284,7 @@ test_sim_linked_later (Fixture       *fixture,
   found = find_follow_up (fixture->store, prov_order_get_uuid (later));
   g_assert_nonnull (found);
   g_assert_cmpstr (prov_order_get_uuid (found), ==, prov_order_get_uuid (link));
-  g_assert_cmpstr (prov_order_get_field (found, PROV_ORDER_FIELD_ICCID), ==, iccid);
+  g_assert_cmpstr (prov_order_get_field (found, PROV_ORDER_FIELD_SIM_ICCID), ==, iccid);
 }
 
 int

@@ -133,19 +133,19 @@ test_order_fields (void)
 
   g_signal_connect_swapped (order, "changed", G_CALLBACK (count_change), &changes);
 
-  prov_order_set_field (order, "customer.name", "Jan Jansen");
-  prov_order_set_field (order, "customer.name", "Jan Jansen");
-  prov_order_set_field (order, "sim.iccid", "8931440400000000006");
-  prov_order_set_field (order, "sim.iccid", "");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000006");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "");
   g_assert_cmpuint (changes, ==, 3);
-  g_assert_null (prov_order_get_field (order, "sim.iccid"));
+  g_assert_null (prov_order_get_field (order, PROV_ORDER_FIELD_SIM_ICCID));
 
   json = prov_order_dup_payload_json (order);
   g_assert_cmpstr (json, ==, "{\"customer.name\":\"Jan Jansen\"}");
 
   copy = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
   g_assert_true (prov_order_load_payload_json (copy, json, &error));
-  g_assert_cmpstr (prov_order_get_field (copy, "customer.name"), ==, "Jan Jansen");
+  g_assert_cmpstr (prov_order_get_field (copy, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Jan Jansen");
   g_assert_false (prov_order_load_payload_json (copy, "[1]", &error));
   g_assert_nonnull (error);
 }

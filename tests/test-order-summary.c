@@ -33,10 +33,10 @@ test_sim_later_and_billing_off (void)
   g_autoptr(GArray) lines = NULL;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
-  prov_order_set_field (order, "sim.mode", "later");
-  prov_order_set_field (order, "confirm.end-user-billing", "false");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "000");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED, "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_MODE, "later");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING, "false");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, "000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED, "true");
 
   lines = prov_order_summary_lines (order);
   g_assert_cmpstr (value_of (lines, "Customer"), ==, "Bakkerij de Vries");
@@ -55,11 +55,11 @@ test_connected_billed_and_secret (void)
   g_autoptr(GArray) lines = NULL;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
-  prov_order_set_field (order, "sim.mode", "now");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000132922221");
-  prov_order_set_field (order, "confirm.end-user-billing", "true");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "4821");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED, "false");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_MODE, "now");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "89314404000132922221");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING, "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED, "false");
 
   lines = prov_order_summary_lines (order);
   g_assert_cmpstr (value_of (lines, "SIM (ICCID)"), ==, "89314404000132922221");
@@ -79,10 +79,10 @@ test_service_settings (void)
   ProvOrderLine *second;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Digbeth Print Works");
-  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+441217370000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370000");
   prov_order_set_field (order, "setting.forwardTo", "+441217300300");
   second = prov_order_add_line (order);
-  prov_order_line_set_field (second, PROV_ORDER_FIELD_MSISDN, "+441217370100");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370100");
   prov_order_line_set_field (second, "setting.callerIdShown", "false");
 
   lines = prov_order_summary_lines (order);

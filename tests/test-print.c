@@ -194,27 +194,27 @@ new_one_line_order (void)
   ProvOrder *order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_NAME, "Advanced User");
-  prov_order_set_field (order, "subscription.data-id", "data-10gb");
-  prov_order_set_field (order, "subscription.data-name", "Data 10 GB");
-  prov_order_set_field (order, "addons.ids", "addon-roaming-world");
-  prov_order_set_field (order, "addons.names", "Roaming World");
-  prov_order_set_field (order, "user.display-name", "Sanne de Vries");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000132922221");
-  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, "490154203237518");
-  prov_order_set_field (order, "number.mode", "port-in");
-  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+31612345678");
-  prov_order_set_field (order, "number.donor-provider", "KPN");
-  prov_order_set_field (order, "number.wished-date", "2026-12-15");
-  prov_order_set_field (order, "number.transfer-pin", "998877");
-  prov_order_set_field (order, "customer.account-pin", "5190");
-  prov_order_set_field (order, "extension.number", "101");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN, "0000");
-  prov_order_set_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED, "true");
-  prov_order_set_field (order, PROV_ORDER_FIELD_START_DATE, "2026-12-01");
-  prov_order_set_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS, "24");
-  prov_order_set_field (order, "confirm.end-user-billing", "false");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, "Advanced User");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_ID, "data-10gb");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_NAME, "Data 10 GB");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ADDONS_IDS, "addon-roaming-world");
+  prov_order_set_field (order, PROV_ORDER_FIELD_ADDONS_NAMES, "Roaming World");
+  prov_order_set_field (order, PROV_ORDER_FIELD_USER_DISPLAY_NAME, "Sanne de Vries");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "89314404000132922221");
+  prov_order_set_field (order, PROV_ORDER_FIELD_DEVICE_IMEI, "490154203237518");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MODE, "port-in");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345678");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_DONOR_PROVIDER, "KPN");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_WISHED_DATE, "2026-12-15");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, "998877");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "5190");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_NUMBER, "101");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, "0000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED, "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, "2026-12-01");
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, "24");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING, "false");
 
   return order;
 }
@@ -409,14 +409,14 @@ test_multi_line_page (Fixture       *fixture,
   const guint n_lines = 8;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jansen Installatie B.V.");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "service.street", "Stationsweg 1");
-  prov_order_set_field (order, "service.postcode", "3511 ED");
-  prov_order_set_field (order, "service.city", "Utrecht");
-  prov_order_set_field (order, "billing.street", "Postbus 77");
-  prov_order_set_field (order, "billing.city", "Amersfoort");
-  prov_order_set_field (order, "payment.method-name", "Direct debit");
-  prov_order_set_field (order, "payment.iban", "NL91ABNA0417164300");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_STREET, "Stationsweg 1");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_POSTCODE, "3511 ED");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_CITY, "Utrecht");
+  prov_order_set_field (order, PROV_ORDER_FIELD_BILLING_STREET, "Postbus 77");
+  prov_order_set_field (order, PROV_ORDER_FIELD_BILLING_CITY, "Amersfoort");
+  prov_order_set_field (order, PROV_ORDER_FIELD_PAYMENT_METHOD_NAME, "Direct debit");
+  prov_order_set_field (order, PROV_ORDER_FIELD_PAYMENT_IBAN, "NL91ABNA0417164300");
   for (guint i = 0; i < n_lines; i++)
     {
       ProvOrderLine *line = i == 0 ? prov_order_get_line (order, 0) : prov_order_add_line (order);
@@ -424,11 +424,11 @@ test_multi_line_page (Fixture       *fixture,
       g_autofree char *imei = prov_test_make_imei (100 + i);
       g_autofree char *iccid = prov_test_make_iccid (100 + i);
 
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, package);
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME, prov_offering_get_name (prov_catalog_lookup (fixture->catalog, package)));
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_IMEI, imei);
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_ICCID, iccid);
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_CONTRACT_MONTHS, "24");
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, package);
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, prov_offering_get_name (prov_catalog_lookup (fixture->catalog, package)));
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SIM_ICCID, iccid);
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, "24");
       total += monthly_fee (fixture, package);
     }
 
@@ -441,9 +441,9 @@ test_multi_line_page (Fixture       *fixture,
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_NAME));
-      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_IMEI));
-      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID));
+      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME));
+      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_IMEI));
+      assert_contains (text, prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID));
     }
   monthly_total = dup_amount (total);
   assert_contains (text, monthly_total);

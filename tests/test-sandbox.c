@@ -300,9 +300,9 @@ test_products_follow_orders (void)
   product = inventory (&sandbox, product_resource);
   g_assert_cmpuint (product.status, ==, 200);
   g_assert_cmpstr (member (&product, "status"), ==, "active");
-  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "sim.mode"), ==, "later");
+  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), PROV_ORDER_FIELD_SIM_MODE), ==, "later");
   /* The PIN is not kept on the product. */
-  g_assert_null (product_characteristic (json_node_get_object (product.body), "extension.pin"));
+  g_assert_null (product_characteristic (json_node_get_object (product.body), PROV_ORDER_FIELD_EXTENSION_PIN));
   reply_clear (&product);
 
   /* Only this customer's products when asked for them. */
@@ -321,7 +321,7 @@ test_products_follow_orders (void)
 
   product = inventory (&sandbox, product_resource);
   g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "ICCID"), ==, "8931440400000000008");
-  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), "sim.mode"), ==, "now");
+  g_assert_cmpstr (product_characteristic (json_node_get_object (product.body), PROV_ORDER_FIELD_SIM_MODE), ==, "now");
 
   reply_clear (&created);
   reply_clear (&completed);

@@ -52,22 +52,22 @@ complete_order (void)
   ProvOrder *order = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
   ProvOrderLine *second;
 
-  prov_order_set_field (order, "reseller.id", "R-2001");
-  prov_order_set_field (order, "customer.mode", "new");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_ID, "R-2001");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_MODE, "new");
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
-  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
-  prov_order_set_field (order, "customer.phone", "+441217300400");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "service.type", "svc-geographic-number");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
-  prov_order_set_field (order, PROV_ORDER_FIELD_MSISDN, "+441217370000");
-  prov_order_set_field (order, "number.grade", "gold");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "hello@jqcafe.example");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE, "+441217300400");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_TYPE, "svc-geographic-number");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "svc-geographic-number");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370000");
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_GRADE, "gold");
   prov_order_set_field (order, "setting.ringTime", "30");
   second = prov_order_add_line (order);
-  prov_order_line_set_field (second, PROV_ORDER_FIELD_OFFERING_ID, "svc-geographic-number");
-  prov_order_line_set_field (second, PROV_ORDER_FIELD_MSISDN, "+441217370417");
-  prov_order_line_set_field (second, "number.grade", "standard");
-  prov_order_set_field (order, "billing.price-list", "pricelist-standard-2026");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "svc-geographic-number");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_NUMBER_MSISDN, "+441217370417");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_NUMBER_GRADE, "standard");
+  prov_order_set_field (order, PROV_ORDER_FIELD_BILLING_PRICE_LIST, "pricelist-standard-2026");
   return order;
 }
 
@@ -105,8 +105,8 @@ test_complete_order_and_its_faults (void)
   /* A setting the specification does not allow; a number from the till's
    * reserve; a grade the price list does not price. */
   prov_order_line_set_field (second, "setting.ringTime", "15");
-  prov_order_line_set_field (second, "number.source", "cache");
-  prov_order_line_set_field (second, "number.grade", "platinum");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_NUMBER_SOURCE, "cache");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_NUMBER_GRADE, "platinum");
   faulty = prov_service_check (order, catalog);
   g_assert_true (reports (faulty, PROV_VALIDITY_ERROR, "settings", "+441217370417"));
   g_assert_true (reports (faulty, PROV_VALIDITY_ERROR, "billing", "platinum"));
@@ -121,13 +121,13 @@ test_account_only (void)
   g_autoptr(ProvOrder) order = prov_order_new (PROV_ORDER_KIND_ADD_SERVICES, "clerk");
   g_autoptr(GPtrArray) report = NULL;
 
-  prov_order_set_field (order, "reseller.id", "R-2001");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_ID, "R-2001");
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
-  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
-  prov_order_set_field (order, "customer.phone", "+441217300400");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "service.account-only", "true");
-  prov_order_set_field (order, "billing.price-list", "pricelist-reseller-gold");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "hello@jqcafe.example");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE, "+441217300400");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY, "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_BILLING_PRICE_LIST, "pricelist-reseller-gold");
   report = prov_service_check (order, catalog);
   g_assert_cmpuint (report->len, ==, 0);
 }

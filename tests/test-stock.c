@@ -188,9 +188,9 @@ place_with (ProvStore  *store,
   g_autoptr(GError) error = NULL;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jan Jansen");
-  prov_order_set_field (order, PROV_ORDER_FIELD_OFFERING_ID, "voice-advanced");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
-  prov_order_set_field (order, PROV_ORDER_FIELD_IMEI, imei);
+  prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
+  prov_order_set_field (order, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
   prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
   g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
   g_assert_no_error (error);

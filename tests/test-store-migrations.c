@@ -164,7 +164,7 @@ test_v1_orders_after_upgrade (void)
   g_assert_cmpstr (prov_order_get_field (draft, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Jan Jansen");
   g_assert_cmpstr (prov_order_get_field (draft, PROV_ORDER_FIELD_REFERENCE), ==, "PO-1001");
   g_assert_cmpuint (prov_order_get_n_lines (draft), ==, 1);
-  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (draft, 0), PROV_ORDER_FIELD_ICCID), ==,
+  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (draft, 0), PROV_ORDER_FIELD_SIM_ICCID), ==,
                    "8931440400000000006");
 
   queued = prov_test_load (store, "5dcbacda-e9cf-4f2b-aff7-edb23032f19b", NULL);

@@ -44,7 +44,7 @@ new_draft (ProvStore  *store,
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, customer);
   if (iccid != NULL)
-    prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, iccid);
+    prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, iccid);
 
   conflicts = prov_test_save (store, order, &error);
   g_assert_no_error (error);
@@ -64,7 +64,7 @@ test_save_and_load_round_trip (Fixture       *fixture,
   g_auto(GStrv) keys = NULL;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Café Één “quoted”");
-  prov_order_set_field (order, "extension.number", "0042");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_NUMBER, "0042");
   prov_order_set_field (order, "notes", "line one\nline two");
   prov_order_set_current_page (order, "extension");
 
@@ -79,7 +79,7 @@ test_save_and_load_round_trip (Fixture       *fixture,
   g_assert_cmpstr (prov_order_get_current_page (loaded), ==, "extension");
   g_assert_cmpstr (prov_order_get_created_by (loaded), ==, "clerk");
   g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Café Één “quoted”");
-  g_assert_cmpstr (prov_order_get_field (loaded, "extension.number"), ==, "0042");
+  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_EXTENSION_NUMBER), ==, "0042");
   g_assert_cmpstr (prov_order_get_field (loaded, "notes"), ==, "line one\nline two");
   /* The customer and the notes are the order's; the extension is its
    * line's. */
@@ -103,9 +103,9 @@ test_lines_round_trip (Fixture       *fixture,
   ProvOrderLine *third;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Bakkerij de Vries");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "8931440400000000006");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000006");
   second = prov_order_add_line (order);
-  prov_order_line_set_field (second, PROV_ORDER_FIELD_ICCID, "8931440400000000014");
+  prov_order_line_set_field (second, PROV_ORDER_FIELD_SIM_ICCID, "8931440400000000014");
   third = prov_order_add_line (order);
   prov_order_line_set_action (third, PROV_LINE_ACTION_DELETE);
   prov_order_line_set_product_ref (third, "product-17");
@@ -117,9 +117,9 @@ test_lines_round_trip (Fixture       *fixture,
   loaded = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (prov_order_get_n_lines (loaded), ==, 3);
-  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_ICCID), ==, "8931440400000000006");
+  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_SIM_ICCID), ==, "8931440400000000006");
   g_assert_cmpstr (prov_order_line_get_id (prov_order_get_line (loaded, 1)), ==, "2");
-  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (loaded, 1), PROV_ORDER_FIELD_ICCID), ==,
+  g_assert_cmpstr (prov_order_line_get_field (prov_order_get_line (loaded, 1), PROV_ORDER_FIELD_SIM_ICCID), ==,
                    "8931440400000000014");
   g_assert_cmpint (prov_order_line_get_action (prov_order_get_line (loaded, 2)), ==, PROV_LINE_ACTION_DELETE);
   g_assert_cmpstr (prov_order_line_get_product_ref (prov_order_get_line (loaded, 2)), ==, "product-17");
@@ -212,7 +212,7 @@ test_list_search_and_filter (Fixture       *fixture,
   g_assert_cmpuint (orders->len, ==, 3);
   /* Most recently changed first. */
   g_assert_cmpstr (prov_order_get_uuid (g_ptr_array_index (orders, 0)), ==, prov_order_get_uuid (klaas));
-  g_assert_cmpstr (prov_order_get_field (g_ptr_array_index (orders, 2), PROV_ORDER_FIELD_ICCID), ==, "8931440400000000006");
+  g_assert_cmpstr (prov_order_get_field (g_ptr_array_index (orders, 2), PROV_ORDER_FIELD_SIM_ICCID), ==, "8931440400000000006");
   g_clear_pointer (&orders, g_ptr_array_unref);
 
   orders = list_orders (fixture->store, NULL, 1, 1, &count);
@@ -311,20 +311,20 @@ test_identifier_held_by_one_open_order (Fixture       *fixture,
   ProvReservationConflict *conflict;
 
   prov_order_set_field (second, PROV_ORDER_FIELD_CUSTOMER_NAME, "Piet Pietersen");
-  prov_order_set_field (second, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_set_field (second, PROV_ORDER_FIELD_SIM_ICCID, iccid);
   conflicts = prov_test_save (fixture->store, second, &error);
   g_assert_no_error (error);
 
   /* Saved anyway (nothing typed is lost), but the conflict names the holder. */
   g_assert_cmpuint (conflicts->len, ==, 1);
   conflict = g_ptr_array_index (conflicts, 0);
-  g_assert_cmpstr (conflict->field, ==, PROV_ORDER_FIELD_ICCID);
+  g_assert_cmpstr (conflict->field, ==, PROV_ORDER_FIELD_SIM_ICCID);
   g_assert_cmpstr (conflict->holder_uuid, ==, prov_order_get_uuid (first));
   message = prov_reservation_conflict_dup_message (conflict);
   g_assert_nonnull (strstr (message, short_id));
   g_assert_nonnull (strstr (message, "Jan Jansen"));
   loaded = prov_test_load (fixture->store, prov_order_get_uuid (second), &error);
-  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_ICCID), ==, iccid);
+  g_assert_cmpstr (prov_order_get_field (loaded, PROV_ORDER_FIELD_SIM_ICCID), ==, iccid);
 
   /* It cannot leave the draft state while another order holds the SIM. */
   g_assert_false (prov_test_transition (fixture->store, second, PROV_ORDER_STATE_READY, &error));

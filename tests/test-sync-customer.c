@@ -226,7 +226,7 @@ test_lost_answer_creates_no_second_customer (Fixture       *fixture,
   created = prov_carrier_client_create_customer_finish (fixture->client, prov_test_await (&result), &error);
   g_assert_no_error (error);
   customer_id = json_object_get_string_member (json_node_get_object (created), "id");
-  prov_order_set_field (order, "customer.creation-started", "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_CREATION_STARTED, "true");
 
   place (fixture->store, order);
   send_due (fixture->sync);
@@ -255,8 +255,8 @@ test_offline_order_checks_duplicates_first (Fixture       *fixture,
   const ProvOrderEvent *last;
   ProvSyncReport report;
 
-  prov_order_set_field (order, "customer.phone", "+31302345678");
-  prov_order_set_field (order, "customer.duplicates-checked", "false");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE, "+31302345678");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "false");
   place (fixture->store, order);
   report = send_pass (fixture->sync);
   g_assert_cmpuint (report.refused, ==, 1);
@@ -275,8 +275,8 @@ test_offline_order_checks_duplicates_first (Fixture       *fixture,
   g_clear_pointer (&customers, g_ptr_array_unref);
 
   /* The clerk looked and confirmed: a new customer, then the order. */
-  prov_order_set_field (stored, "customer.duplicates-checked", "true");
-  prov_order_set_field (stored, "customer.new-confirmed", "true");
+  prov_order_set_field (stored, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "true");
+  prov_order_set_field (stored, PROV_ORDER_FIELD_CUSTOMER_NEW_CONFIRMED, "true");
   place (fixture->store, stored);
   send_due (fixture->sync);
   customers = customers_created_for (fixture, prov_order_get_uuid (order));
@@ -294,7 +294,7 @@ test_offline_order_without_duplicates_goes (Fixture       *fixture,
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
 
-  prov_order_set_field (order, "customer.duplicates-checked", "false");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "false");
   place (fixture->store, order);
   send_due (fixture->sync);
 
@@ -302,7 +302,7 @@ test_offline_order_without_duplicates_goes (Fixture       *fixture,
   g_assert_cmpuint (customers->len, ==, 1);
   stored = prov_test_load (fixture->store, prov_order_get_uuid (order), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (prov_order_get_field (stored, "customer.duplicates-checked"), ==, "true");
+  g_assert_cmpstr (prov_order_get_field (stored, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED), ==, "true");
 }
 
 /* A reseller's new customer without services: the customer is created
@@ -320,11 +320,11 @@ test_account_only (Fixture       *fixture,
   JsonObject *customer;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Jewellery Quarter Cafe");
-  prov_order_set_field (order, "customer.email", "hello@jqcafe.example");
-  prov_order_set_field (order, "customer.account-pin", "4821");
-  prov_order_set_field (order, "reseller.id", "R-2002");
-  prov_order_set_field (order, "reseller.name", "Brum Business Comms");
-  prov_order_set_field (order, "service.account-only", "true");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "hello@jqcafe.example");
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN, "4821");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_ID, "R-2002");
+  prov_order_set_field (order, PROV_ORDER_FIELD_RESELLER_NAME, "Brum Business Comms");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY, "true");
   place (fixture->store, order);
   send_due (fixture->sync);
 

@@ -31,7 +31,7 @@ sell_elsewhere (Sandbox   *sandbox,
 
   for (guint i = SOLD_ELSEWHERE_EVERY - 1; i < orders->len; i += SOLD_ELSEWHERE_EVERY)
     {
-      const char *iccid = prov_order_get_field (g_ptr_array_index (orders, i), PROV_ORDER_FIELD_ICCID);
+      const char *iccid = prov_order_get_field (g_ptr_array_index (orders, i), PROV_ORDER_FIELD_SIM_ICCID);
       g_autofree char *json = g_strdup_printf ("{\"externalId\":\"other-till-%u\",\"productOrderItem\":[{\"id\":\"1\","
                                                "\"action\":\"add\",\"product\":{\"productCharacteristic\":"
                                                "[{\"name\":\"ICCID\",\"value\":\"%s\"}]}}]}", i, iccid);

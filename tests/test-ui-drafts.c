@@ -86,10 +86,10 @@ test_draft_survives_crash (void)
 
   at_carrier = sandbox_find_order (&sandbox, uuid);
   g_assert_nonnull (at_carrier);
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.name"), ==, "Piet Jansen");
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "user.email"), ==, "piet@jansen.example");
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.pin"), ==, "1234");
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "extension.area-code"), ==, "030");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_EXTENSION_NAME), ==, "Piet Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_USER_EMAIL), ==, "piet@jansen.example");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_EXTENSION_PIN), ==, "1234");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_EXTENSION_AREA_CODE), ==, "030");
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);
@@ -165,7 +165,7 @@ test_connect_sim_later (void)
   at_carrier = sandbox_find_order (&sandbox, uuid);
   g_assert_nonnull (at_carrier);
   g_assert_null (sandbox_order_characteristic (at_carrier, "ICCID"));
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "sim.mode"), ==, "later");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_SIM_MODE), ==, "later");
 
   /* Its overview offers Connect SIM once the carrier has reported the
    * product it made (when the order completes). */

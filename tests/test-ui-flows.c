@@ -188,22 +188,22 @@ test_both_flows (void)
   g_assert_nonnull (extension_order);
   /* Jansen has 1001, 1002 and 1004 at the carrier (TMF637): four digits,
    * and 1003 is the first free one. */
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.number"), ==, "1003");
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.name"), ==, "Anna Jansen");
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.first-name"), ==, "Anna");
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.last-name"), ==, "Jansen");
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.email"), ==, "anna@jansen.example");
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "user.language"), ==, "nl");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_EXTENSION_NUMBER), ==, "1003");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_EXTENSION_NAME), ==, "Anna Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_USER_FIRST_NAME), ==, "Anna");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_USER_LAST_NAME), ==, "Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_USER_EMAIL), ==, "anna@jansen.example");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_USER_LANGUAGE), ==, "nl");
   /* Anna got the factory PIN: the carrier must make her change it. */
-  g_assert_cmpstr (sandbox_order_characteristic (extension_order, "extension.pin-change-required"), ==, "true");
+  g_assert_cmpstr (sandbox_order_characteristic (extension_order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED), ==, "true");
   another_order = sandbox_find_order (&sandbox, another_uuid);
   g_assert_nonnull (another_order);
   /* 1003 is taken by the order this till placed, not yet at the carrier. */
-  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.number"), ==, "1005");
-  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.area-code"), ==, "030");
-  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.name"), ==, "Bram Jansen");
-  g_assert_cmpstr (sandbox_order_characteristic (another_order, "user.email"), ==, "bram@jansen.example");
-  g_assert_cmpstr (sandbox_order_characteristic (another_order, "extension.pin-change-required"), ==, "false");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, PROV_ORDER_FIELD_EXTENSION_NUMBER), ==, "1005");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, PROV_ORDER_FIELD_EXTENSION_AREA_CODE), ==, "030");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, PROV_ORDER_FIELD_EXTENSION_NAME), ==, "Bram Jansen");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, PROV_ORDER_FIELD_USER_EMAIL), ==, "bram@jansen.example");
+  g_assert_cmpstr (sandbox_order_characteristic (another_order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED), ==, "false");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (another_order, "relatedParty"), 0), "name"),
                    ==, "Jansen Installatietechniek B.V.");
@@ -214,14 +214,14 @@ test_both_flows (void)
   mobile_order = sandbox_find_order (&sandbox, mobile_uuid);
   g_assert_nonnull (mobile_order);
   g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "ICCID"), ==, "89314404000132922221");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "user.display-name"), ==, "Sanne de Vries");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.name"), ==, "Sanne de Vries");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.area-code"), ==, "020");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_USER_DISPLAY_NAME), ==, "Sanne de Vries");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_EXTENSION_NAME), ==, "Sanne de Vries");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_EXTENSION_AREA_CODE), ==, "020");
   g_assert_nonnull (sandbox_order_characteristic (mobile_order, "MSISDN"));
   g_assert_cmpstr (sandbox_order_offering (mobile_order), ==, "voice-professional");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "stocktaking.contract-months"), ==, "12");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.pin"), ==, "000");
-  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, "extension.pin-change-required"), ==, "true");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS), ==, "12");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_EXTENSION_PIN), ==, "000");
+  g_assert_cmpstr (sandbox_order_characteristic (mobile_order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED), ==, "true");
 
   prov_test_app_terminate (app);
 
@@ -235,7 +235,7 @@ test_both_flows (void)
                  prov_order_get_state (extension) == PROV_ORDER_STATE_QUEUED);
   mobile = prov_test_load (store, mobile_uuid, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_ICCID), ==, "89314404000132922221");
+  g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_SIM_ICCID), ==, "89314404000132922221");
   g_assert_cmpstr (prov_order_get_field (mobile, PROV_ORDER_FIELD_CUSTOMER_NAME), ==, "Bakkerij de Vries");
   next = prov_test_load (store, next_uuid, &error);
   g_assert_no_error (error);
@@ -334,7 +334,7 @@ test_start_date (void)
   at_carrier = sandbox_find_order (&sandbox, uuid);
   g_assert_nonnull (at_carrier);
   g_assert_true (g_str_has_prefix (json_object_get_string_member (at_carrier, "requestedStartDate"), picked));
-  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, "confirm.end-user-billing"), ==, "false");
+  g_assert_cmpstr (sandbox_order_characteristic (at_carrier, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING), ==, "false");
 
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);

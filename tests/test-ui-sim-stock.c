@@ -129,7 +129,7 @@ test_pick_sim_by_last_digits (void)
   store = prov_test_open_store (path, NULL);
   order = prov_test_load (store, uuid, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (prov_order_get_field (order, PROV_ORDER_FIELD_ICCID), ==, sims.shared_a);
+  g_assert_cmpstr (prov_order_get_field (order, PROV_ORDER_FIELD_SIM_ICCID), ==, sims.shared_a);
   prov_test_close_store (g_steal_pointer (&store));
 
   sandbox_remove (&sandbox);

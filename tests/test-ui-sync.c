@@ -21,7 +21,7 @@ queue_order (ProvTestApp *app)
   char *uuid;
 
   prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Sanne Visser");
-  prov_order_set_field (order, PROV_ORDER_FIELD_ICCID, "89314404000132922221");
+  prov_order_set_field (order, PROV_ORDER_FIELD_SIM_ICCID, "89314404000132922221");
   conflicts = prov_test_save (store, order, &error);
   g_assert_no_error (error);
   g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_READY, &error));

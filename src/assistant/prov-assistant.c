@@ -467,7 +467,7 @@ on_place_requested (ProvAssistant     *self,
 static void
 finish (ProvAssistant *self)
 {
-  const char *after = prov_order_get_field (self->context.order, "notify.after");
+  const char *after = prov_order_get_field (self->context.order, PROV_ORDER_FIELD_NOTIFY_AFTER);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
   GApplication *application = g_application_get_default ();
 
@@ -480,7 +480,7 @@ finish (ProvAssistant *self)
       /* A customer this order creates is the next one's too, once the
        * carrier has them (see prov_sync_ensure_customer_async). */
       if (prov_order_get_field (next, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
-        prov_order_set_field (next, PROV_ORDER_FIELD_FOLLOWS, prov_order_get_uuid (self->context.order));
+        prov_order_set_field (next, PROV_ORDER_FIELD_FOLLOWS_ORDER, prov_order_get_uuid (self->context.order));
       another = prov_assistant_new (self->context.store, self->context.scheduler, next);
       prov_assistant_present (another, parent);
       g_object_unref (another);

@@ -55,7 +55,7 @@ dup_store_profile (ProvOrder  *order,
                    char      **carrier_name)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  const char *order_profile = prov_order_get_field (order, "carrier.profile");
+  const char *order_profile = prov_order_get_field (order, PROV_ORDER_FIELD_CARRIER_PROFILE);
   g_autofree char *profile_id = order_profile != NULL ? g_strdup (order_profile)
                                                       : g_settings_get_string (settings, "carrier-profile");
   g_autoptr(GSettings) carrier = prov_carrier_profile_settings_new (profile_id);

@@ -35,10 +35,10 @@ static guint signals[N_SIGNALS];
 static char *
 dup_device (ProvOrderLine *line)
 {
-  const char *imei = prov_order_line_get_field (line, PROV_ORDER_FIELD_IMEI);
-  const char *imei2 = prov_order_line_get_field (line, "device.imei2");
-  const char *meid = prov_order_line_get_field (line, "device.meid");
-  const char *esn = prov_order_line_get_field (line, "device.esn");
+  const char *imei = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_IMEI);
+  const char *imei2 = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_IMEI2);
+  const char *meid = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_MEID);
+  const char *esn = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_ESN);
 
   if (imei != NULL && imei2 != NULL)
     /* Translators: the two IMEIs of a dual-SIM phone */
@@ -58,10 +58,10 @@ new_line_row (ProvCatalog   *catalog,
               guint          number,
               ProvOrderLine *line)
 {
-  const char *package = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_NAME);
-  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+  const char *package = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME);
+  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
   ProvOffering *offering = catalog != NULL && offering_id != NULL ? prov_catalog_lookup (catalog, offering_id) : NULL;
-  const char *sim = prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID);
+  const char *sim = prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID);
   g_autofree char *device = dup_device (line);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;

@@ -83,12 +83,12 @@ new_row (ProvCatalog   *catalog,
          ProvOrderLine *line,
          JsonNode      *products)
 {
-  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
   ProvOffering *offering = catalog != NULL && offering_id != NULL ? prov_catalog_lookup (catalog, offering_id) : NULL;
   const char *package = offering != NULL ? prov_offering_get_name (offering) : offering_id;
-  const char *sim = prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID);
-  const char *imei = prov_order_line_get_field (line, PROV_ORDER_FIELD_IMEI);
-  const char *meid = prov_order_line_get_field (line, "device.meid");
+  const char *sim = prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID);
+  const char *imei = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_IMEI);
+  const char *meid = prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_MEID);
   g_autofree char *state = dup_line_state (line, products);
   g_autofree char *title = package != NULL ? g_strdup_printf (_("Line %u: %s"), number, package)
                                            : g_strdup_printf (_("Line %u"), number);

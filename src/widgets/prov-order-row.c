@@ -69,7 +69,7 @@ static char *
 build_details (ProvOrder *order)
 {
   const char *keys[] = {
-    PROV_ORDER_FIELD_REFERENCE, PROV_ORDER_FIELD_MSISDN, PROV_ORDER_FIELD_ICCID, PROV_ORDER_FIELD_IMEI,
+    PROV_ORDER_FIELD_REFERENCE, PROV_ORDER_FIELD_NUMBER_MSISDN, PROV_ORDER_FIELD_SIM_ICCID, PROV_ORDER_FIELD_DEVICE_IMEI,
   };
   g_autoptr(GString) details = g_string_new (prov_order_kind_get_title (prov_order_get_kind (order)));
 

@@ -35,15 +35,15 @@ country (ProvPageContext *context)
   if (prov_order_get_kind (context->order) != PROV_ORDER_KIND_USER_EXTENSION)
     return NULL;
 
-  return prov_order_get_field (context->order, "addons.country") != NULL
-         ? prov_order_get_field (context->order, "addons.country") : countries[0];
+  return prov_order_get_field (context->order, PROV_ORDER_FIELD_ADDONS_COUNTRY) != NULL
+         ? prov_order_get_field (context->order, PROV_ORDER_FIELD_ADDONS_COUNTRY) : countries[0];
 }
 
 static GListModel *
 list_addons (ProvPageContext *context)
 {
   ProvCatalog *catalog = prov_sync_scheduler_get_catalog (context->scheduler);
-  const char *product = prov_order_get_field (context->order, PROV_ORDER_FIELD_OFFERING_ID);
+  const char *product = prov_order_get_field (context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
 
   if (catalog == NULL || product == NULL)
     return NULL;
@@ -68,8 +68,8 @@ store_choice (ProvAddonsPage *self)
       g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", prov_offering_get_name (addon));
     }
 
-  prov_page_set_field (self->context, "addons.ids", ids->str);
-  prov_page_set_field (self->context, "addons.names", names->str);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_ADDONS_IDS, ids->str);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_ADDONS_NAMES, names->str);
 }
 
 static void
@@ -82,7 +82,7 @@ on_check_toggled (ProvAddonsPage *self)
 static void
 fill (ProvAddonsPage *self)
 {
-  const char *chosen = prov_order_get_field (self->context->order, "addons.ids");
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_ADDONS_IDS);
   g_auto(GStrv) chosen_ids = g_strsplit (chosen != NULL ? chosen : "", ",", -1);
   GtkWidget *child;
 
@@ -126,7 +126,7 @@ on_country_selected (ProvAddonsPage *self)
   if (self->filling || self->context == NULL || selected >= G_N_ELEMENTS (countries))
     return;
 
-  prov_page_set_field (self->context, "addons.country", countries[selected]);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_ADDONS_COUNTRY, countries[selected]);
   fill (self);
 }
 
@@ -159,7 +159,7 @@ prov_addons_page_load (ProvAssistantPage *page,
   self->filling = FALSE;
 
   if (chosen_country != NULL)
-    prov_page_set_field (context, "addons.country", chosen_country);
+    prov_page_set_field (context, PROV_ORDER_FIELD_ADDONS_COUNTRY, chosen_country);
   fill (self);
 }
 

@@ -116,7 +116,7 @@ prov_carrier_page_load (ProvAssistantPage *page,
   list_order_types (self);
 
   /* A new order starts with the carrier the till sends to. */
-  if (prov_order_get_field (context->order, "carrier.profile") == NULL)
+  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_CARRIER_PROFILE) == NULL)
     {
       g_autofree char *active = g_settings_get_string (self->settings, "carrier-profile");
 

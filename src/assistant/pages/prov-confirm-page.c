@@ -64,7 +64,7 @@ on_billing_toggled (ProvConfirmPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "confirm.end-user-billing",
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING,
                        gtk_switch_get_active (self->billing_switch) ? "true" : "false");
 }
 
@@ -162,14 +162,14 @@ prov_confirm_page_load (ProvAssistantPage *page,
                         ProvPageContext   *context)
 {
   ProvConfirmPage *self = PROV_CONFIRM_PAGE (page);
-  const char *billing = prov_order_get_field (context->order, "confirm.end-user-billing");
+  const char *billing = prov_order_get_field (context->order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING);
 
   self->context = context;
   self->filling = TRUE;
   gtk_switch_set_active (self->billing_switch, g_strcmp0 (billing, "false") != 0);
   self->filling = FALSE;
   if (billing == NULL)
-    prov_page_set_field (context, "confirm.end-user-billing", "true");
+    prov_page_set_field (context, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING, "true");
 
   explain_billing (self);
   show_overview (self);
@@ -213,8 +213,8 @@ prov_confirm_page_class_init (ProvConfirmPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvConfirmPage, billing_row);
   gtk_widget_class_bind_template_child (widget_class, ProvConfirmPage, billing_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_billing_toggled);
-  gtk_widget_class_install_action (widget_class, "confirm.print", NULL, print_activated);
-  gtk_widget_class_install_action (widget_class, "confirm.save-pdf", NULL, save_pdf_activated);
+  gtk_widget_class_install_action (widget_class, PROV_ORDER_FIELD_CONFIRM_PRINT, NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, PROV_ORDER_FIELD_CONFIRM_SAVE_PDF, NULL, save_pdf_activated);
 }
 
 static void

@@ -147,7 +147,7 @@ on_accept_toggled (ProvCreationPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "confirm.warnings-accepted",
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CONFIRM_WARNINGS_ACCEPTED,
                        gtk_check_button_get_active (self->accept_check) ? "true" : NULL);
   update_create_button (self);
 }
@@ -158,7 +158,7 @@ on_agree_toggled (ProvCreationPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "confirm.terms-agreed",
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CONFIRM_TERMS_AGREED,
                        gtk_check_button_get_active (self->agree_check) ? "true" : NULL);
   update_create_button (self);
 }
@@ -201,13 +201,13 @@ prov_creation_page_load (ProvAssistantPage *page,
 
   self->context = context;
   service = catalog_of (self) != NULL
-    ? prov_catalog_lookup (catalog_of (self), prov_order_get_field (context->order, "service.type")) : NULL;
+    ? prov_catalog_lookup (catalog_of (self), prov_order_get_field (context->order, PROV_ORDER_FIELD_SERVICE_TYPE)) : NULL;
   conditions = service != NULL ? prov_offering_get_conditions (service) : NULL;
   self->filling = TRUE;
   gtk_check_button_set_active (self->accept_check,
-                               g_strcmp0 (prov_order_get_field (context->order, "confirm.warnings-accepted"), "true") == 0);
+                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_CONFIRM_WARNINGS_ACCEPTED), "true") == 0);
   gtk_check_button_set_active (self->agree_check,
-                               g_strcmp0 (prov_order_get_field (context->order, "confirm.terms-agreed"), "true") == 0);
+                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_CONFIRM_TERMS_AGREED), "true") == 0);
   self->filling = FALSE;
   gtk_label_set_label (self->terms_label, conditions != NULL ? conditions
                                           : _("The carrier's general terms apply: this service type states none of its own."));

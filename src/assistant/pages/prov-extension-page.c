@@ -91,7 +91,7 @@ take_pin_rule (ProvExtensionPage *self)
   g_clear_pointer (&self->pin_rule, prov_pin_rule_free);
   if (catalog != NULL)
     self->pin_rule = prov_catalog_dup_pin_rule (catalog, prov_order_get_field (self->context->order,
-                                                                                PROV_ORDER_FIELD_OFFERING_ID));
+                                                                                PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID));
 
   digits = prov_pin_rule_dup_hint (self->pin_rule);
   factory_pin = prov_pin_rule_get_factory_pin (self->pin_rule);
@@ -128,7 +128,7 @@ field_changed (ProvExtensionPage *self,
 static void
 on_number_changed (ProvExtensionPage *self)
 {
-  field_changed (self, self->number_row, "extension.number");
+  field_changed (self, self->number_row, PROV_ORDER_FIELD_EXTENSION_NUMBER);
 }
 
 static void
@@ -140,7 +140,7 @@ on_name_changed (ProvExtensionPage *self)
 
       self->name_typed = *text_of (self->name_row) != '\0' && g_strcmp0 (text_of (self->name_row), full_name) != 0;
     }
-  field_changed (self, self->name_row, "extension.name");
+  field_changed (self, self->name_row, PROV_ORDER_FIELD_EXTENSION_NAME);
 }
 
 static gboolean
@@ -177,15 +177,15 @@ on_pin_changed (ProvExtensionPage *self)
 {
   /* The carrier is told, so the first login asks for a new PIN. */
   if (!self->filling && self->context != NULL)
-    prov_page_set_field (self->context, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED,
+    prov_page_set_field (self->context, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED,
                          prov_pin_rule_must_change (self->pin_rule, text_of (self->pin_row)) ? "true" : "false");
-  field_changed (self, self->pin_row, PROV_ORDER_FIELD_PIN);
+  field_changed (self, self->pin_row, PROV_ORDER_FIELD_EXTENSION_PIN);
 }
 
 static void
 on_area_code_changed (ProvExtensionPage *self)
 {
-  field_changed (self, self->area_code_row, "extension.area-code");
+  field_changed (self, self->area_code_row, PROV_ORDER_FIELD_EXTENSION_AREA_CODE);
 }
 
 static gboolean
@@ -224,7 +224,7 @@ on_next_available_toggled (ProvExtensionPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_NEXT_EXTENSION, uses_next_available (self) ? "true" : "false");
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_EXTENSION_NEXT_AVAILABLE, uses_next_available (self) ? "true" : "false");
   follow_next_available (self);
   /* The number is taken care of: the user, or their name, is next. */
   if (uses_next_available (self))
@@ -249,12 +249,12 @@ on_subscriber_selected (ProvExtensionPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_user_form), asks_new_user (self));
   if (selected == 0 || selected > g_strv_length (self->users))
     {
-      prov_page_set_field (self->context, "extension.subscriber", "new");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_EXTENSION_SUBSCRIBER, "new");
       prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
       return;
     }
 
-  prov_page_set_field (self->context, "extension.subscriber", self->users[selected - 1]);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_EXTENSION_SUBSCRIBER, self->users[selected - 1]);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->users[selected - 1]);
 }
 
@@ -264,7 +264,7 @@ show_in_use (ProvExtensionPage *self)
   g_autofree char *list = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GtkStringList) subscribers = gtk_string_list_new (NULL);
-  const char *subscriber = prov_order_get_field (self->context->order, "extension.subscriber");
+  const char *subscriber = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_EXTENSION_SUBSCRIBER);
   guint selected = 0;
 
   if (self->in_use == NULL || self->in_use[0] == NULL)
@@ -364,7 +364,7 @@ prov_extension_page_load (ProvAssistantPage *page,
   ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
   const char *account = prov_order_get_customer_account (context->order);
   gboolean pbx = prov_order_get_kind (context->order) == PROV_ORDER_KIND_USER_EXTENSION;
-  const char *name = prov_order_get_field (context->order, "extension.name");
+  const char *name = prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_NAME);
 
   self->context = context;
   take_pin_rule (self);
@@ -375,7 +375,7 @@ prov_extension_page_load (ProvAssistantPage *page,
 
   /* In the mobile flow the user's display name is the obvious default. */
   if (name == NULL && !pbx)
-    name = prov_order_get_field (context->order, "user.display-name");
+    name = prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_DISPLAY_NAME);
 
   prov_new_user_form_load (self->new_user_form, context);
   gtk_widget_set_visible (GTK_WIDGET (self->new_user_form), asks_new_user (self));
@@ -386,16 +386,16 @@ prov_extension_page_load (ProvAssistantPage *page,
   }
 
   self->filling = TRUE;
-  set_text (self->number_row, prov_order_get_field (context->order, "extension.number"));
+  set_text (self->number_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_NUMBER));
   set_text (self->name_row, name);
-  set_text (self->pin_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_PIN));
-  set_text (self->area_code_row, prov_order_get_field (context->order, "extension.area-code"));
+  set_text (self->pin_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_PIN));
+  set_text (self->area_code_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_AREA_CODE));
   gtk_check_button_set_active (self->next_available_check,
-                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NEXT_EXTENSION), "true") == 0);
+                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_NEXT_AVAILABLE), "true") == 0);
   gtk_editable_set_editable (GTK_EDITABLE (self->number_row), !uses_next_available (self));
   self->filling = FALSE;
   if (name != NULL)
-    prov_page_set_field (context, "extension.name", name);
+    prov_page_set_field (context, PROV_ORDER_FIELD_EXTENSION_NAME, name);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

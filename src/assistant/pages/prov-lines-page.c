@@ -68,7 +68,7 @@ edited_line (ProvLinesPage *self)
 static gboolean
 line_is_complete (ProvOrderLine *line)
 {
-  return prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID) != NULL;
+  return prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID) != NULL;
 }
 
 static const char *
@@ -101,7 +101,7 @@ dup_product_names (ProvLinesPage  *self,
 static char **
 dup_product_ids (ProvOrderLine *line)
 {
-  const char *ids = prov_order_line_get_field (line, "line.product-ids");
+  const char *ids = prov_order_line_get_field (line, PROV_ORDER_FIELD_LINE_PRODUCT_IDS);
 
   return ids != NULL ? g_strsplit (ids, ",", -1) : g_new0 (char *, 1);
 }
@@ -114,8 +114,8 @@ set_products (ProvLinesPage  *self,
   g_autofree char *joined = g_strjoinv (",", ids);
   g_autofree char *names = dup_product_names (self, ids);
 
-  prov_order_line_set_field (line, "line.product-ids", joined);
-  prov_order_line_set_field (line, "line.product-names", names);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_LINE_PRODUCT_IDS, joined);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_LINE_PRODUCT_NAMES, names);
 }
 
 /* ---- the edited line's products ------------------------------------------ */
@@ -283,7 +283,7 @@ show_rates (ProvLinesPage *self,
                            *joined != '\0' ? joined : _("No long-distance rates in this package"));
   adw_action_row_set_subtitle (self->rates_row, shown);
   if (edited_line (self) != NULL)
-    prov_order_line_set_field (edited_line (self), "line.rates", joined);
+    prov_order_line_set_field (edited_line (self), PROV_ORDER_FIELD_LINE_RATES, joined);
 }
 
 /* Choosing a package fills in what it bundles, replacing what the
@@ -304,8 +304,8 @@ take_package (ProvLinesPage *self,
       const char * const *bundled = package != NULL ? prov_offering_get_bundled_ids (package) : NULL;
       g_auto(GStrv) none = g_new0 (char *, 1);
 
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, id);
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME,
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, id);
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME,
                                  package != NULL ? prov_offering_get_name (package) : NULL);
       set_products (self, line, bundled != NULL ? (char **) bundled : none);
     }
@@ -343,13 +343,13 @@ list_packages (ProvLinesPage *self)
   prov_choice_row_set_dynamic (self->package_row, (const char * const *) ids->pdata,
                                (const char * const *) labels->pdata);
   if (line != NULL)
-    prov_choice_row_select (self->package_row, prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID));
+    prov_choice_row_select (self->package_row, prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID));
   self->filling = FALSE;
 
   /* A line whose package is not of its type (or has none yet) takes the
    * type's first one. */
   take_package (self, line != NULL && g_strcmp0 (prov_choice_row_get_selected_id (self->package_row),
-                                                 prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID)) != 0);
+                                                 prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID)) != 0);
 }
 
 static void
@@ -361,10 +361,10 @@ on_line_type_changed (ProvLinesPage *self)
   if (self->filling || line == NULL)
     return;
 
-  prov_order_line_set_field (line, "line.type", type);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_LINE_TYPE, type);
   for (guint i = 0; i < G_N_ELEMENTS (line_types); i++)
     if (g_strcmp0 (line_types[i].id, type) == 0)
-      prov_order_line_set_field (line, "line.type-name", _(line_types[i].label));
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_LINE_TYPE_NAME, _(line_types[i].label));
   list_packages (self);
   show_lines (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
@@ -403,9 +403,9 @@ edit_line (ProvLinesPage *self,
   adw_preferences_group_set_title (self->editor_group, title);
 
   self->filling = TRUE;
-  prov_choice_row_select (self->line_type_row, prov_order_line_get_field (line, "line.type"));
+  prov_choice_row_select (self->line_type_row, prov_order_line_get_field (line, PROV_ORDER_FIELD_LINE_TYPE));
   self->filling = FALSE;
-  if (prov_order_line_get_field (line, "line.type") == NULL)
+  if (prov_order_line_get_field (line, PROV_ORDER_FIELD_LINE_TYPE) == NULL)
     on_line_type_changed (self);
   else
     list_packages (self);
@@ -465,8 +465,8 @@ show_lines (ProvLinesPage *self)
   for (guint i = 0; i < n_lines; i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
-      const char *package = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_NAME);
-      const char *products = prov_order_line_get_field (line, "line.product-names");
+      const char *package = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME);
+      const char *products = prov_order_line_get_field (line, PROV_ORDER_FIELD_LINE_PRODUCT_NAMES);
       /* Translators: an order line and its package, e.g. "Line 1: Family Share, 2 lines" */
       g_autofree char *title = g_strdup_printf (_("Line %u: %s"), i + 1, package != NULL ? package : _("no package yet"));
       g_autofree char *edit_label = g_strdup_printf (_("Edit line %u"), i + 1);

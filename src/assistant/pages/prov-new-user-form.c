@@ -68,14 +68,14 @@ store_fields (ProvNewUserForm *self)
   guint language = adw_combo_row_get_selected (self->language_row);
   GListModel *language_names = adw_combo_row_get_model (self->language_row);
 
-  prov_page_set_field (self->context, "user.first-name", text_of (self->first_name_row));
-  prov_page_set_field (self->context, "user.prefix", text_of (self->prefix_row));
-  prov_page_set_field (self->context, "user.last-name", text_of (self->last_name_row));
-  prov_page_set_field (self->context, "user.email", text_of (self->email_row));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_FIRST_NAME, text_of (self->first_name_row));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_PREFIX, text_of (self->prefix_row));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_LAST_NAME, text_of (self->last_name_row));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_EMAIL, text_of (self->email_row));
   if (language < G_N_ELEMENTS (languages))
     {
-      prov_page_set_field (self->context, "user.language", languages[language]);
-      prov_page_set_field (self->context, "user.language-name",
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_LANGUAGE, languages[language]);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_LANGUAGE_NAME,
                            gtk_string_list_get_string (GTK_STRING_LIST (language_names), language));
     }
 }
@@ -101,13 +101,13 @@ prov_new_user_form_load (ProvNewUserForm *self,
   g_return_if_fail (context != NULL);
 
   self->context = context;
-  language = prov_order_get_field (context->order, "user.language");
+  language = prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_LANGUAGE);
 
   self->filling = TRUE;
-  set_text (self->first_name_row, prov_order_get_field (context->order, "user.first-name"));
-  set_text (self->prefix_row, prov_order_get_field (context->order, "user.prefix"));
-  set_text (self->last_name_row, prov_order_get_field (context->order, "user.last-name"));
-  set_text (self->email_row, prov_order_get_field (context->order, "user.email"));
+  set_text (self->first_name_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_FIRST_NAME));
+  set_text (self->prefix_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_PREFIX));
+  set_text (self->last_name_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_LAST_NAME));
+  set_text (self->email_row, prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_EMAIL));
   adw_combo_row_set_selected (self->language_row, 0);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (language, languages[i]) == 0)

@@ -205,7 +205,7 @@ queue_email (ProvNotificationsPage *self,
     .to_email = to,
     .to_name = to_name,
     .from_email = "orders@provisioner.example",
-    .from_name = prov_order_get_field (self->context->order, "reseller.name"),
+    .from_name = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_RESELLER_NAME),
     .subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_row)),
     .body = body_text,
     .attachment_name = attachment != NULL ? "confirmation.pdf" : NULL,
@@ -225,7 +225,7 @@ on_send (ProvNotificationsPage *self)
   g_autoptr(GBytes) attachment = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) others = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->others_row)), ",; ", -1);
-  const char *customer_email = prov_order_get_field (self->context->order, "customer.email");
+  const char *customer_email = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_EMAIL);
   guint queued = 0;
   g_autofree char *message = NULL;
 
@@ -278,7 +278,7 @@ prov_notifications_page_load (ProvAssistantPage *page,
                               ProvPageContext   *context)
 {
   ProvNotificationsPage *self = PROV_NOTIFICATIONS_PAGE (page);
-  const char *customer_email = prov_order_get_field (context->order, "customer.email");
+  const char *customer_email = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_EMAIL);
   const char *name = prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
 

@@ -59,16 +59,16 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ProvNumberPage, prov_number_page, ADW_TYPE_BIN,
 
 /* The entry rows of the port-in and the order fields they fill. */
 #define PORT_FIELDS(self) { \
-  { self->msisdn_row, self->msisdn_problem, PROV_ORDER_FIELD_MSISDN, NULL }, \
-  { self->account_row, self->account_problem, "number.donor-account", "US" }, \
-  { self->transfer_pin_row, self->transfer_pin_problem, "number.transfer-pin", "US" }, \
-  { self->zip_row, self->zip_problem, "number.billing-zip", "US" }, \
-  { self->holder_row, self->holder_problem, "number.account-holder", "US" }, \
-  { self->pac_row, self->pac_problem, "number.pac", "UK" }, \
-  { self->provider_row, self->provider_problem, "number.donor-provider", "NL" }, \
-  { self->contract_number_row, self->contract_number_problem, "number.contract-number", "NL" }, \
-  { self->nl_holder_row, self->nl_holder_problem, "number.account-holder", "NL" }, \
-  { self->wished_date_row, self->wished_date_problem, "number.wished-date", "NL" }, \
+  { self->msisdn_row, self->msisdn_problem, PROV_ORDER_FIELD_NUMBER_MSISDN, NULL }, \
+  { self->account_row, self->account_problem, PROV_ORDER_FIELD_NUMBER_DONOR_ACCOUNT, "US" }, \
+  { self->transfer_pin_row, self->transfer_pin_problem, PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, "US" }, \
+  { self->zip_row, self->zip_problem, PROV_ORDER_FIELD_NUMBER_BILLING_ZIP, "US" }, \
+  { self->holder_row, self->holder_problem, PROV_ORDER_FIELD_NUMBER_ACCOUNT_HOLDER, "US" }, \
+  { self->pac_row, self->pac_problem, PROV_ORDER_FIELD_NUMBER_PAC, "UK" }, \
+  { self->provider_row, self->provider_problem, PROV_ORDER_FIELD_NUMBER_DONOR_PROVIDER, "NL" }, \
+  { self->contract_number_row, self->contract_number_problem, PROV_ORDER_FIELD_NUMBER_CONTRACT_NUMBER, "NL" }, \
+  { self->nl_holder_row, self->nl_holder_problem, PROV_ORDER_FIELD_NUMBER_ACCOUNT_HOLDER, "NL" }, \
+  { self->wished_date_row, self->wished_date_problem, PROV_ORDER_FIELD_NUMBER_WISHED_DATE, "NL" }, \
 }
 
 typedef struct {
@@ -186,31 +186,31 @@ store_fields (ProvNumberPage *self)
       const char *number = self->free_numbers != NULL && selected < g_strv_length (self->free_numbers)
                            ? self->free_numbers[selected] : NULL;
 
-      prov_page_set_field (self->context, "number.mode", "new");
-      prov_page_set_field (self->context, PROV_ORDER_FIELD_MSISDN, number);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_MODE, "new");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_MSISDN, number);
       summary = number != NULL ? g_strdup (_("New number from the carrier")) : NULL;
-      prov_page_set_field (self->context, "number.summary", summary);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_SUMMARY, summary);
       return;
     }
 
-  prov_page_set_field (self->context, "number.mode", "port-in");
-  prov_page_set_field (self->context, "number.country", country (self));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_MODE, "port-in");
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_COUNTRY, country (self));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].country == NULL || g_str_equal (fields[i].country, country (self)))
       prov_page_set_field (self->context, fields[i].key, text_of (fields[i].row));
 
   if (g_str_equal (country (self), "NL"))
     {
-      prov_page_set_field (self->context, "number.contract-type",
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_CONTRACT_TYPE,
                            adw_combo_row_get_selected (self->contract_type_row) == 1 ? "prepaid" : "postpaid");
-      prov_page_set_field (self->context, "number.consent", gtk_switch_get_active (self->consent_switch) ? "true" : "false");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_CONSENT, gtk_switch_get_active (self->consent_switch) ? "true" : "false");
     }
 
   /* Translators: e.g. "Port-in from KPN" */
   summary = g_str_equal (country (self), "NL") && *text_of (self->provider_row) != '\0'
             ? g_strdup_printf (_("Port-in from %s"), text_of (self->provider_row))
             : g_strdup (_("Port-in from the current carrier"));
-  prov_page_set_field (self->context, "number.summary", summary);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBER_SUMMARY, summary);
 }
 
 static void
@@ -263,8 +263,8 @@ on_free_numbers_listed (GObject      *source,
 
   g_strfreev (self->free_numbers);
   self->free_numbers = numbers;
-  chosen = g_strcmp0 (prov_order_get_field (self->context->order, "number.mode"), "new") == 0
-           ? prov_order_get_field (self->context->order, PROV_ORDER_FIELD_MSISDN) : NULL;
+  chosen = g_strcmp0 (prov_order_get_field (self->context->order, PROV_ORDER_FIELD_NUMBER_MODE), "new") == 0
+           ? prov_order_get_field (self->context->order, PROV_ORDER_FIELD_NUMBER_MSISDN) : NULL;
   model = gtk_string_list_new ((const char * const *) numbers);
   for (guint i = 0; numbers[i] != NULL; i++)
     if (g_strcmp0 (numbers[i], chosen) == 0)
@@ -302,8 +302,8 @@ prov_number_page_load (ProvAssistantPage *page,
 {
   ProvNumberPage *self = PROV_NUMBER_PAGE (page);
   PortField fields[] = PORT_FIELDS (self);
-  gboolean port_in = g_strcmp0 (prov_order_get_field (context->order, "number.mode"), "port-in") == 0;
-  const char *chosen_country = prov_order_get_field (context->order, "number.country");
+  gboolean port_in = g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_MODE), "port-in") == 0;
+  const char *chosen_country = prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_COUNTRY);
 
   self->context = context;
   self->filling = TRUE;
@@ -318,9 +318,9 @@ prov_number_page_load (ProvAssistantPage *page,
         gtk_editable_set_text (GTK_EDITABLE (fields[i].row), value != NULL ? value : "");
       }
   adw_combo_row_set_selected (self->contract_type_row,
-                              g_strcmp0 (prov_order_get_field (context->order, "number.contract-type"), "prepaid") == 0);
+                              g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_CONTRACT_TYPE), "prepaid") == 0);
   gtk_switch_set_active (self->consent_switch,
-                         g_strcmp0 (prov_order_get_field (context->order, "number.consent"), "true") == 0);
+                         g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_CONSENT), "true") == 0);
   self->filling = FALSE;
   show_mode (self);
   if (port_in)

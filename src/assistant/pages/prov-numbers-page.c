@@ -75,7 +75,7 @@ catalog_of (ProvNumbersPage *self)
 static char *
 dup_price_list (ProvNumbersPage *self)
 {
-  const char *chosen = prov_order_get_field (self->context->order, "billing.price-list");
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_BILLING_PRICE_LIST);
   g_autoptr(GListModel) lists = NULL;
   g_autoptr(ProvOffering) first = NULL;
 
@@ -125,7 +125,7 @@ order_has_number (ProvNumbersPage *self,
                   const char      *msisdn)
 {
   for (guint i = 0; i < prov_order_get_n_lines (self->context->order); i++)
-    if (g_strcmp0 (prov_order_line_get_field (prov_order_get_line (self->context->order, i), PROV_ORDER_FIELD_MSISDN),
+    if (g_strcmp0 (prov_order_line_get_field (prov_order_get_line (self->context->order, i), PROV_ORDER_FIELD_NUMBER_MSISDN),
                    msisdn) == 0)
       return TRUE;
   return FALSE;
@@ -144,14 +144,14 @@ add_number_line (ProvNumbersPage *self,
 
   if (order_has_number (self, msisdn))
     return;
-  if (prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN) != NULL)
+  if (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN) != NULL)
     line = prov_order_add_line (order);
 
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_MSISDN, msisdn);
-  prov_order_line_set_field (line, "number.grade", grade);
-  prov_order_line_set_field (line, "number.source", source);
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, prov_order_get_field (order, "service.type"));
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME, prov_order_get_field (order, "service.type-name"));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN, msisdn);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_GRADE, grade);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_SOURCE, source);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_TYPE));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_TYPE_NAME));
   g_debug ("Number %s added to order %s", msisdn, prov_order_get_uuid (order));
 }
 
@@ -272,7 +272,7 @@ on_remove_clicked (GtkButton       *button,
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN), msisdn) != 0)
+      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN), msisdn) != 0)
         continue;
 
       /* The order keeps one line: the last number leaves it empty. */
@@ -596,7 +596,7 @@ on_count_changed (ProvNumbersPage *self)
   g_autofree char *count = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->count_spin));
 
   if (self->context != NULL)
-    prov_page_set_field (self->context, "numbers.count", count);
+    prov_page_set_field (self->context, PROV_ORDER_FIELD_NUMBERS_COUNT, count);
 }
 
 static void
@@ -638,7 +638,7 @@ prov_numbers_page_load (ProvAssistantPage *page,
                         ProvPageContext   *context)
 {
   ProvNumbersPage *self = PROV_NUMBERS_PAGE (page);
-  const char *count = prov_order_get_field (context->order, "numbers.count");
+  const char *count = prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBERS_COUNT);
 
   self->context = context;
   gtk_spin_button_set_value (self->count_spin, count != NULL ? g_ascii_strtod (count, NULL) : 5);
@@ -658,7 +658,7 @@ prov_numbers_page_get_complete (ProvAssistantPage *page)
   ProvNumbersPage *self = PROV_NUMBERS_PAGE (page);
 
   return self->context != NULL &&
-         prov_order_line_get_field (prov_order_get_line (self->context->order, 0), PROV_ORDER_FIELD_MSISDN) != NULL;
+         prov_order_line_get_field (prov_order_get_line (self->context->order, 0), PROV_ORDER_FIELD_NUMBER_MSISDN) != NULL;
 }
 
 /* A customer account alone has no numbers. */
@@ -666,7 +666,7 @@ static gboolean
 prov_numbers_page_should_skip (ProvAssistantPage *page,
                                ProvPageContext   *context)
 {
-  return g_strcmp0 (prov_order_get_field (context->order, "service.account-only"), "true") == 0;
+  return g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") == 0;
 }
 
 static void

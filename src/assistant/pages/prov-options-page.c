@@ -82,13 +82,13 @@ list_terms (ProvOptionsPage *self)
   ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->context->scheduler);
   ProvOrder *order = self->context->order;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *chosen = prov_order_get_field (order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  const char *chosen = prov_order_get_field (order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS);
   g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (guint));
   guint selected = 0;
 
   for (guint l = 0; catalog != NULL && l < prov_order_get_n_lines (order); l++)
     {
-      const char *id = prov_order_line_get_field (prov_order_get_line (order, l), PROV_ORDER_FIELD_OFFERING_ID);
+      const char *id = prov_order_line_get_field (prov_order_get_line (order, l), PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
       ProvOffering *package = id != NULL ? prov_catalog_lookup (catalog, id) : NULL;
       guint n_terms = 0;
       const guint *terms = package != NULL ? prov_offering_get_terms (package, &n_terms) : NULL;
@@ -130,7 +130,7 @@ store_term (ProvOptionsPage *self)
 
   /* The contract is the order's; the carrier reads it on each line. */
   for (guint i = 0; i < prov_order_get_n_lines (self->context->order); i++)
-    prov_order_line_set_field (prov_order_get_line (self->context->order, i), PROV_ORDER_FIELD_CONTRACT_MONTHS, months);
+    prov_order_line_set_field (prov_order_get_line (self->context->order, i), PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, months);
 }
 
 static void
@@ -148,7 +148,7 @@ on_contract_changed (ProvOptionsPage *self)
 static void
 show_masked_iban (ProvOptionsPage *self)
 {
-  const char *iban = prov_order_get_field (self->context->order, "payment.iban");
+  const char *iban = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_PAYMENT_IBAN);
   g_autoptr(ProvId) id = iban != NULL ? prov_id_parse (PROV_ID_KIND_IBAN, iban) : NULL;
   g_autofree char *masked = id != NULL && id->valid ? prov_id_dup_masked (id) : NULL;
 
@@ -172,13 +172,13 @@ show_payment_method (ProvOptionsPage *self)
     {
       prov_checked_row_store (self->iban_row);
       prov_checked_row_store (self->holder_row);
-      prov_page_set_field (self->context, "payment.terminal-reference", NULL);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_PAYMENT_TERMINAL_REFERENCE, NULL);
     }
   else
     {
       prov_checked_row_store (self->terminal_row);
-      prov_page_set_field (self->context, "payment.iban", NULL);
-      prov_page_set_field (self->context, "payment.account-holder", NULL);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_PAYMENT_IBAN, NULL);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_PAYMENT_ACCOUNT_HOLDER, NULL);
     }
   show_masked_iban (self);
 }
@@ -235,7 +235,7 @@ on_use_duplicate (GtkButton       *button,
   JsonObject *customer = g_object_get_data (G_OBJECT (button), "prov-customer");
 
   prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (customer, "id"));
-  prov_page_set_field (self->context, "customer.new-confirmed", NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_NEW_CONFIRMED, NULL);
   show_picked (self);
   g_debug ("Order %s uses the carrier's customer %s", prov_order_get_uuid (self->context->order),
            prov_json_object_get_string (customer, "id"));
@@ -257,7 +257,7 @@ on_new_customer_toggled (ProvOptionsPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "customer.new-confirmed",
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_NEW_CONFIRMED,
                        gtk_check_button_get_active (self->new_customer_check) ? "true" : NULL);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -342,14 +342,14 @@ on_duplicates_found (GObject      *source,
                                                  error->message);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->duplicates_status_row), status);
-      prov_page_set_field (self->context, "customer.duplicates-checked", "false");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "false");
       prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
       return;
     }
 
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   self->duplicates = g_steal_pointer (&found);
-  prov_page_set_field (self->context, "customer.duplicates-checked", "true");
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "true");
   show_duplicates (self);
   g_debug ("Possible duplicates of order %s: %u found", prov_order_get_uuid (self->context->order),
            self->duplicates->len);
@@ -368,7 +368,7 @@ find_duplicates (ProvOptionsPage *self)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->duplicates_status_row),
                                      _("Could not be checked: the carrier cannot be reached. It is checked again before the order is sent."));
-      prov_page_set_field (self->context, "customer.duplicates-checked", "false");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "false");
       g_debug ("Possible duplicates of order %s: not checked, offline", prov_order_get_uuid (self->context->order));
       return;
     }
@@ -393,7 +393,7 @@ static void
 find_duplicates_if_changed (ProvOptionsPage *self)
 {
   static const char * const keys[] = {
-    PROV_ORDER_FIELD_CUSTOMER_NAME, "service.postcode", "customer.email", "customer.phone", "customer.id-number",
+    PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_SERVICE_POSTCODE, PROV_ORDER_FIELD_CUSTOMER_EMAIL, PROV_ORDER_FIELD_CUSTOMER_PHONE, PROV_ORDER_FIELD_CUSTOMER_ID_NUMBER,
   };
   g_autoptr(GString) identity = g_string_new (NULL);
 
@@ -426,11 +426,11 @@ prov_options_page_load (ProvAssistantPage *page,
   self->context = context;
 
   /* Today unless the clerk says otherwise, as the portal does. */
-  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_START_DATE) == NULL)
+  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE) == NULL)
     {
       g_autofree char *today = prov_page_dup_today ();
 
-      prov_page_set_field (context, PROV_ORDER_FIELD_START_DATE, today);
+      prov_page_set_field (context, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, today);
     }
   prov_checked_row_load (self->start_date_row, context);
   list_terms (self);
@@ -444,7 +444,7 @@ prov_options_page_load (ProvAssistantPage *page,
 
   self->filling = TRUE;
   gtk_check_button_set_active (self->new_customer_check,
-                               g_strcmp0 (prov_order_get_field (context->order, "customer.new-confirmed"), "true") == 0);
+                               g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_CUSTOMER_NEW_CONFIRMED), "true") == 0);
   self->filling = FALSE;
 
   show_picked (self);

@@ -74,7 +74,7 @@ show_kind (ProvProfilePage *self)
   if (self->context != NULL)
     {
       prov_checked_row_store (shown);
-      prov_page_set_field (self->context, business ? "customer.birth-date" : "customer.company-number", NULL);
+      prov_page_set_field (self->context, business ? PROV_ORDER_FIELD_CUSTOMER_BIRTH_DATE : PROV_ORDER_FIELD_CUSTOMER_COMPANY_NUMBER, NULL);
     }
 }
 

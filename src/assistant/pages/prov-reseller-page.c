@@ -120,7 +120,7 @@ on_customers_listed (GObject      *source,
                           error != NULL ? error->message
                           : self->customer_ids->len == 0 ? _("This reseller has no customers yet") : NULL);
   store_existing (self);
-  g_debug ("Customers of reseller %s listed: %u", prov_order_get_field (self->context->order, "reseller.id"),
+  g_debug ("Customers of reseller %s listed: %u", prov_order_get_field (self->context->order, PROV_ORDER_FIELD_RESELLER_ID),
            self->customer_ids->len);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -189,8 +189,8 @@ list_resellers (ProvResellerPage *self)
   ProvCarrierClient *client = reachable_client (self);
   ProvCarrierSession *session = prov_sync_scheduler_get_reachable_session (self->context->scheduler);
   const char *dealer = session != NULL ? prov_carrier_session_get_dealer_code (session) : NULL;
-  const char *chosen_id = prov_order_get_field (self->context->order, "reseller.id");
-  const char *chosen_name = prov_order_get_field (self->context->order, "reseller.name");
+  const char *chosen_id = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_RESELLER_ID);
+  const char *chosen_name = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_RESELLER_NAME);
   const char *ids[] = { chosen_id, NULL };
   const char *names[] = { chosen_name != NULL ? chosen_name : chosen_id, NULL };
 
@@ -279,7 +279,7 @@ prov_reseller_page_get_complete (ProvAssistantPage *page)
 {
   ProvResellerPage *self = PROV_RESELLER_PAGE (page);
 
-  if (self->context == NULL || prov_order_get_field (self->context->order, "reseller.id") == NULL)
+  if (self->context == NULL || prov_order_get_field (self->context->order, PROV_ORDER_FIELD_RESELLER_ID) == NULL)
     return FALSE;
 
   if (is_existing (self))

@@ -44,8 +44,8 @@ apply_service_type (ProvServicePage *self)
     {
       ProvOrderLine *line = prov_order_get_line (self->context->order, i);
 
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, id);
-      prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME,
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, id);
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME,
                                  service != NULL ? prov_offering_get_name (service) : NULL);
     }
 
@@ -68,7 +68,7 @@ on_account_only_toggled (ProvServicePage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "service.account-only", account_only (self) ? "true" : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY, account_only (self) ? "true" : NULL);
   on_service_changed (self);
 }
 
@@ -94,7 +94,7 @@ prov_service_page_load (ProvAssistantPage *page,
   prov_choice_row_load (self->service_row, context);
   self->filling = TRUE;
   gtk_switch_set_active (self->account_only_switch,
-                         g_strcmp0 (prov_order_get_field (context->order, "service.account-only"), "true") == 0);
+                         g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") == 0);
   self->filling = FALSE;
   apply_service_type (self);
 }

@@ -33,7 +33,7 @@ settings_of (ProvSettingsPage *self)
   ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->context->scheduler);
 
   return catalog != NULL ? prov_catalog_get_settings (catalog, prov_order_get_field (self->context->order,
-                                                                                     "service.type"))
+                                                                                     PROV_ORDER_FIELD_SERVICE_TYPE))
                          : NULL;
 }
 
@@ -63,7 +63,7 @@ store (ProvSettingsPage *self,
   /* The default is the carrier's: only a change is sent. */
   prov_order_line_set_field (line_of (widget), key, g_strcmp0 (value, setting->default_value) != 0 ? value : NULL);
   g_debug ("Setting %s of %s: %s", setting->name,
-           prov_order_line_get_field (line_of (widget), PROV_ORDER_FIELD_MSISDN), value != NULL ? value : "");
+           prov_order_line_get_field (line_of (widget), PROV_ORDER_FIELD_NUMBER_MSISDN), value != NULL ? value : "");
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -167,7 +167,7 @@ show_numbers (ProvSettingsPage *self)
   for (guint l = 0; l < prov_order_get_n_lines (order); l++)
     {
       ProvOrderLine *line = prov_order_get_line (order, l);
-      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
+      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
       AdwPreferencesGroup *group;
 
       if (number == NULL)
@@ -210,7 +210,7 @@ static gboolean
 prov_settings_page_should_skip (ProvAssistantPage *page,
                                 ProvPageContext   *context)
 {
-  return g_strcmp0 (prov_order_get_field (context->order, "service.account-only"), "true") == 0;
+  return g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") == 0;
 }
 
 static const char *

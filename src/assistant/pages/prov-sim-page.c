@@ -60,7 +60,7 @@ on_mode_selected (ProvSimPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  prov_page_set_field (self->context, "sim.mode", connect_later (self) ? "later" : "now");
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_SIM_MODE, connect_later (self) ? "later" : "now");
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -71,7 +71,7 @@ on_iccid_changed (ProvSimPage *self)
     return;
 
   /* Kept as typed: a half-scanned number is not lost. */
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_ICCID, prov_scan_entry_get_text (self->iccid_entry));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_SIM_ICCID, prov_scan_entry_get_text (self->iccid_entry));
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -209,11 +209,11 @@ prov_sim_page_load (ProvAssistantPage *page,
                     ProvPageContext   *context)
 {
   ProvSimPage *self = PROV_SIM_PAGE (page);
-  const char *iccid = prov_order_get_field (context->order, PROV_ORDER_FIELD_ICCID);
+  const char *iccid = prov_order_get_field (context->order, PROV_ORDER_FIELD_SIM_ICCID);
 
   self->context = context;
   self->filling = TRUE;
-  if (g_strcmp0 (prov_order_get_field (context->order, "sim.mode"), "later") == 0)
+  if (g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_SIM_MODE), "later") == 0)
     gtk_toggle_button_set_active (self->later_button, TRUE);
   else
     gtk_toggle_button_set_active (self->now_button, TRUE);
@@ -221,8 +221,8 @@ prov_sim_page_load (ProvAssistantPage *page,
   self->filling = FALSE;
   show_mode (self);
 
-  if (prov_order_get_field (context->order, "sim.mode") == NULL)
-    prov_page_set_field (context, "sim.mode", "now");
+  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_SIM_MODE) == NULL)
+    prov_page_set_field (context, PROV_ORDER_FIELD_SIM_MODE, "now");
 }
 
 static gboolean

@@ -102,7 +102,7 @@ show_customers (ProvStocktakingPage *self,
     g_ptr_array_add (self->customers,
                      prov_customer_new_from_row (chosen_id, carrier_id,
                                                  prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_NAME),
-                                                 prov_order_get_field (self->context->order, "customer.email"), NULL));
+                                                 prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CUSTOMER_EMAIL), NULL));
 
   self->first_found = self->customers->len;
   for (guint i = 0; found != NULL && i < found->len; i++)
@@ -200,7 +200,7 @@ choose_customer (ProvStocktakingPage *self,
   /* Only the carrier's own number names the customer to the carrier. */
   prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_ID, prov_customer_get_carrier_id (customer));
   prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_customer_get_name (customer));
-  prov_page_set_field (self->context, "customer.email", prov_customer_get_email (customer));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_CUSTOMER_EMAIL, prov_customer_get_email (customer));
   prov_page_show_problem (GTK_WIDGET (self->customer_search_row), self->customer_problem, NULL);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -259,7 +259,7 @@ chosen_product (ProvStocktakingPage *self)
     return prov_page_get_offering (GTK_WIDGET (self->product_row));
   if (catalog (self) == NULL)
     return NULL;
-  return prov_catalog_lookup (catalog (self), prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID));
+  return prov_catalog_lookup (catalog (self), prov_order_get_field (self->context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID));
 }
 
 /* Only the durations the product is sold for. Until there is a product
@@ -270,7 +270,7 @@ fill_durations (ProvStocktakingPage *self)
 {
   ProvOffering *product = chosen_product (self);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS);
   const guint *terms = default_terms;
   guint n_terms = G_N_ELEMENTS (default_terms);
   guint selected = 0;
@@ -306,14 +306,14 @@ store_duration (ProvStocktakingPage *self)
 
   if (self->terms->len == 0)
     {
-      prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, NULL);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, NULL);
       return;
     }
   if (selected >= self->terms->len)
     return;
 
   months = g_strdup_printf ("%u", g_array_index (self->terms, guint, selected));
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, months);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, months);
 }
 
 static void
@@ -338,7 +338,7 @@ fill_products (ProvStocktakingPage *self)
 
   self->filling = TRUE;
   prov_page_set_offerings (GTK_WIDGET (self->product_row), products, FALSE,
-                           prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID));
+                           prov_order_get_field (self->context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID));
   self->filling = FALSE;
 }
 
@@ -347,8 +347,8 @@ store_product (ProvStocktakingPage *self)
 {
   ProvOffering *product = prov_page_get_offering (GTK_WIDGET (self->product_row));
 
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_OFFERING_ID, product != NULL ? prov_offering_get_id (product) : NULL);
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_OFFERING_NAME, product != NULL ? prov_offering_get_name (product) : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, product != NULL ? prov_offering_get_id (product) : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, product != NULL ? prov_offering_get_name (product) : NULL);
 }
 
 static void
@@ -368,8 +368,8 @@ store_portfolio (ProvStocktakingPage *self)
 {
   ProvOffering *portfolio = prov_page_get_offering (GTK_WIDGET (self->portfolio_row));
 
-  prov_page_set_field (self->context, "stocktaking.portfolio-id", portfolio != NULL ? prov_offering_get_id (portfolio) : NULL);
-  prov_page_set_field (self->context, "stocktaking.portfolio-name", portfolio != NULL ? prov_offering_get_name (portfolio) : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_ID, portfolio != NULL ? prov_offering_get_id (portfolio) : NULL);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_NAME, portfolio != NULL ? prov_offering_get_name (portfolio) : NULL);
 }
 
 static void
@@ -422,7 +422,7 @@ on_start_date_changed (ProvStocktakingPage *self)
    * lost. */
   if (prov_typed_date_parse (text, prov_date_order_of_locale (), &date))
     iso = prov_typed_date_dup_iso (&date);
-  prov_page_set_field (self->context, PROV_ORDER_FIELD_START_DATE, iso != NULL ? iso : text);
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, iso != NULL ? iso : text);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
 
@@ -544,7 +544,7 @@ portfolios_to_offer (ProvStocktakingPage *self)
   if (is_extension_flow (self))
     return prov_catalog_list_portfolios_with (catalog (self), PROV_OFFERING_ROLE_EXTENSION);
 
-  tier = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_OFFERING_ID);
+  tier = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
   if (tier != NULL && prov_catalog_lookup (catalog (self), tier) != NULL)
     return prov_catalog_list_portfolios_of (catalog (self), tier);
   return prov_catalog_list_portfolios_with (catalog (self), PROV_OFFERING_ROLE_VOICE);
@@ -581,7 +581,7 @@ prov_stocktaking_page_load (ProvAssistantPage *page,
   if (catalog (self) != NULL)
     portfolios = portfolios_to_offer (self);
   prov_page_set_offerings (GTK_WIDGET (self->portfolio_row), portfolios, FALSE,
-                           prov_order_get_field (context->order, "stocktaking.portfolio-id"));
+                           prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_ID));
   prov_page_show_problem (GTK_WIDGET (self->portfolio_row), self->catalog_problem,
                           catalog (self) == NULL
                           ? _("The carrier's catalog has not been fetched yet. Connect to the carrier once; after that it works offline.")
@@ -590,19 +590,19 @@ prov_stocktaking_page_load (ProvAssistantPage *page,
   reference = prov_order_get_field (context->order, PROV_ORDER_FIELD_REFERENCE);
   gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference != NULL ? reference : "");
 
-  start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_START_DATE);
+  start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE);
   if (start_date == NULL)
     {
       g_autofree char *today = prov_page_dup_today ();
 
-      prov_page_set_field (context, PROV_ORDER_FIELD_START_DATE, today);
-      start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_START_DATE);
+      prov_page_set_field (context, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, today);
+      start_date = prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->start_date_row), start_date);
   self->filling = FALSE;
 
   /* A single portfolio or product is chosen for the clerk. */
-  if (prov_order_get_field (context->order, "stocktaking.portfolio-id") == NULL &&
+  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_ID) == NULL &&
       adw_combo_row_get_selected (self->portfolio_row) == GTK_INVALID_LIST_POSITION &&
       portfolios != NULL && g_list_model_get_n_items (portfolios) > 0)
     adw_combo_row_set_selected (self->portfolio_row, 0);
@@ -611,7 +611,7 @@ prov_stocktaking_page_load (ProvAssistantPage *page,
       fill_products (self);
       fill_durations (self);
     }
-  if (is_extension_flow (self) && prov_order_get_field (context->order, PROV_ORDER_FIELD_OFFERING_ID) == NULL)
+  if (is_extension_flow (self) && prov_order_get_field (context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID) == NULL)
     {
       if (adw_combo_row_get_selected (self->product_row) == GTK_INVALID_LIST_POSITION &&
           g_list_model_get_n_items (adw_combo_row_get_model (self->product_row)) > 0)
@@ -639,8 +639,8 @@ prov_stocktaking_page_get_complete (ProvAssistantPage *page)
   date_problem = check_start_date (self);
 
   return prov_order_get_customer_account (order) != NULL &&
-         prov_order_get_field (order, "stocktaking.portfolio-id") != NULL &&
-         (!is_extension_flow (self) || prov_order_get_field (order, PROV_ORDER_FIELD_OFFERING_ID) != NULL) &&
+         prov_order_get_field (order, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_ID) != NULL &&
+         (!is_extension_flow (self) || prov_order_get_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID) != NULL) &&
          date_problem == NULL;
 }
 

@@ -55,14 +55,14 @@ fill_packages (ProvSubscriptionPage *self)
 
   self->filling = TRUE;
   prov_page_set_offerings (GTK_WIDGET (self->data_row), data, TRUE,
-                           prov_order_get_field (self->context->order, "subscription.data-id"));
+                           prov_order_get_field (self->context->order, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_ID));
   prov_page_set_offerings (GTK_WIDGET (self->sms_row), sms, TRUE,
-                           prov_order_get_field (self->context->order, "subscription.sms-id"));
+                           prov_order_get_field (self->context->order, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_ID));
   self->filling = FALSE;
 
   /* A package the new voice product does not allow is dropped. */
-  store_offering (self, self->data_row, "subscription.data-id", "subscription.data-name");
-  store_offering (self, self->sms_row, "subscription.sms-id", "subscription.sms-name");
+  store_offering (self, self->data_row, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_ID, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_NAME);
+  store_offering (self, self->sms_row, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_ID, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_NAME);
 }
 
 static char *
@@ -98,7 +98,7 @@ static void
 fit_contract_to_tier (ProvSubscriptionPage *self)
 {
   ProvOffering *voice = prov_page_get_offering (GTK_WIDGET (self->voice_row));
-  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  const char *chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS);
   guint wanted = chosen != NULL ? (guint) atoi (chosen) : 0;
   g_autofree char *contract = NULL;
   g_autofree char *note = NULL;
@@ -118,7 +118,7 @@ fit_contract_to_tier (ProvSubscriptionPage *self)
 
       if (wanted > 0)
         note = dup_not_sold_for (voice, wanted, months);
-      prov_page_set_field (self->context, PROV_ORDER_FIELD_CONTRACT_MONTHS, text);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS, text);
     }
 
   contract = dup_contract_label (months);
@@ -136,7 +136,7 @@ on_voice_selected (ProvSubscriptionPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  store_offering (self, self->voice_row, PROV_ORDER_FIELD_OFFERING_ID, PROV_ORDER_FIELD_OFFERING_NAME);
+  store_offering (self, self->voice_row, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME);
   fit_contract_to_tier (self);
   fill_packages (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
@@ -148,8 +148,8 @@ on_package_selected (ProvSubscriptionPage *self)
   if (self->filling || self->context == NULL)
     return;
 
-  store_offering (self, self->data_row, "subscription.data-id", "subscription.data-name");
-  store_offering (self, self->sms_row, "subscription.sms-id", "subscription.sms-name");
+  store_offering (self, self->data_row, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_ID, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_NAME);
+  store_offering (self, self->sms_row, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_ID, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_NAME);
 }
 
 static const char *
@@ -170,7 +170,7 @@ prov_subscription_page_load (ProvAssistantPage *page,
 {
   ProvSubscriptionPage *self = PROV_SUBSCRIPTION_PAGE (page);
   ProvCatalog *catalog = prov_sync_scheduler_get_catalog (context->scheduler);
-  const char *portfolio = prov_order_get_field (context->order, "stocktaking.portfolio-id");
+  const char *portfolio = prov_order_get_field (context->order, PROV_ORDER_FIELD_STOCKTAKING_PORTFOLIO_ID);
   g_autoptr(GListModel) voice = NULL;
 
   self->context = context;
@@ -179,7 +179,7 @@ prov_subscription_page_load (ProvAssistantPage *page,
 
   self->filling = TRUE;
   prov_page_set_offerings (GTK_WIDGET (self->voice_row), voice, FALSE,
-                           prov_order_get_field (context->order, PROV_ORDER_FIELD_OFFERING_ID));
+                           prov_order_get_field (context->order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID));
   if (adw_combo_row_get_selected (self->voice_row) == GTK_INVALID_LIST_POSITION && voice != NULL &&
       g_list_model_get_n_items (voice) > 0)
     adw_combo_row_set_selected (self->voice_row, 0);
@@ -190,7 +190,7 @@ prov_subscription_page_load (ProvAssistantPage *page,
                           ? _("No voice products in this portfolio: choose another portfolio on the first page")
                           : NULL);
 
-  store_offering (self, self->voice_row, PROV_ORDER_FIELD_OFFERING_ID, PROV_ORDER_FIELD_OFFERING_NAME);
+  store_offering (self, self->voice_row, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME);
   fit_contract_to_tier (self);
   fill_packages (self);
 }

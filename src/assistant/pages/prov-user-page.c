@@ -68,7 +68,7 @@ on_field_changed (ProvUserPage *self)
     }
   self->filling = FALSE;
 
-  prov_page_set_field (self->context, "user.display-name", text_of (self->display_name_row));
+  prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_DISPLAY_NAME, text_of (self->display_name_row));
   check_fields (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -102,13 +102,13 @@ on_existing_selected (ProvUserPage *self)
   set_new_user_sensitive (self, selected == 0);
   if (selected == 0)
     {
-      prov_page_set_field (self->context, "user.mode", "new");
-      prov_page_set_field (self->context, "user.display-name", text_of (self->display_name_row));
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_MODE, "new");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_DISPLAY_NAME, text_of (self->display_name_row));
     }
   else if (self->users != NULL && selected <= g_strv_length (self->users))
     {
-      prov_page_set_field (self->context, "user.mode", "existing");
-      prov_page_set_field (self->context, "user.display-name", self->users[selected - 1]);
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_MODE, "existing");
+      prov_page_set_field (self->context, PROV_ORDER_FIELD_USER_DISPLAY_NAME, self->users[selected - 1]);
     }
 
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
@@ -133,8 +133,8 @@ on_users_listed (GObject      *source,
     return;
 
   self = PROV_USER_PAGE (user_data);
-  mode = prov_order_get_field (self->context->order, "user.mode");
-  chosen = prov_order_get_field (self->context->order, "user.display-name");
+  mode = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_USER_MODE);
+  chosen = prov_order_get_field (self->context->order, PROV_ORDER_FIELD_USER_DISPLAY_NAME);
 
   gtk_string_list_append (choices, _("New user"));
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
@@ -193,14 +193,14 @@ prov_user_page_load (ProvAssistantPage *page,
 {
   ProvUserPage *self = PROV_USER_PAGE (page);
   const char *account = prov_order_get_customer_account (context->order);
-  gboolean existing = g_strcmp0 (prov_order_get_field (context->order, "user.mode"), "existing") == 0;
+  gboolean existing = g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_MODE), "existing") == 0;
 
   self->context = context;
   prov_new_user_form_load (self->new_user_form, context);
   self->filling = TRUE;
   if (!existing)
     {
-      const char *display_name = prov_order_get_field (context->order, "user.display-name");
+      const char *display_name = prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_DISPLAY_NAME);
       g_autofree char *full_name = prov_new_user_form_dup_full_name (self->new_user_form);
 
       set_text (self->display_name_row, display_name);
@@ -208,8 +208,8 @@ prov_user_page_load (ProvAssistantPage *page,
       self->display_name_typed = display_name != NULL && g_strcmp0 (display_name, full_name) != 0;
     }
   self->filling = FALSE;
-  if (prov_order_get_field (context->order, "user.mode") == NULL)
-    prov_page_set_field (context, "user.mode", "new");
+  if (prov_order_get_field (context->order, PROV_ORDER_FIELD_USER_MODE) == NULL)
+    prov_page_set_field (context, PROV_ORDER_FIELD_USER_MODE, "new");
   check_fields (self);
 
   g_cancellable_cancel (self->cancellable);

@@ -151,7 +151,7 @@ add_item (JsonBuilder   *builder,
           ProvOrder     *order,
           ProvOrderLine *line)
 {
-  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+  const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
   ProvLineAction action = prov_order_line_get_action (line);
 
   json_builder_begin_object (builder);
@@ -161,7 +161,7 @@ add_item (JsonBuilder   *builder,
   json_builder_add_int_value (builder, 1);
   if (offering_id != NULL)
     {
-      const char *offering_name = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_NAME);
+      const char *offering_name = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME);
 
       json_builder_set_member_name (builder, "productOffering");
       json_builder_begin_object (builder);
@@ -182,7 +182,7 @@ prov_tmf622_build_order_create (ProvOrder  *order,
   const char *customer_name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *customer_id = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID);
   const char *reference = prov_order_get_field (order, PROV_ORDER_FIELD_REFERENCE);
-  g_autofree char *start = dup_start_date_time (prov_order_get_field (order, PROV_ORDER_FIELD_START_DATE));
+  g_autofree char *start = dup_start_date_time (prov_order_get_field (order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE));
 
   g_return_val_if_fail (PROV_IS_ORDER (order), NULL);
 
@@ -216,7 +216,7 @@ prov_tmf622_build_order_create (ProvOrder  *order,
         add_string_member (builder, "name", customer_name);
       add_string_member (builder, "role", "Customer");
       add_string_member (builder, "@referredType",
-                         g_strcmp0 (prov_order_get_field (order, "customer.kind"), "business") == 0 ? "Organization"
+                         g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND), "business") == 0 ? "Organization"
                                                                                                    : "Individual");
       json_builder_end_object (builder);
       json_builder_end_array (builder);
@@ -353,8 +353,8 @@ read_item (ProvOrder      *order,
     }
   prov_order_line_set_action (line, action);
   prov_order_line_set_product_ref (line, prov_json_object_get_string (product, "id"));
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_ID, prov_json_object_get_string (offering, "id"));
-  prov_order_line_set_field (line, PROV_ORDER_FIELD_OFFERING_NAME, prov_json_object_get_string (offering, "name"));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, prov_json_object_get_string (offering, "id"));
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, prov_json_object_get_string (offering, "name"));
 
   for (guint i = 0; characteristics != NULL && i < json_array_get_length (characteristics); i++)
     {
@@ -427,7 +427,7 @@ prov_tmf622_read_order_create (JsonNode   *body,
 
   if (start != NULL && (start_date = dup_start_date (start)) == NULL)
     g_ptr_array_add (problems, g_strdup_printf (_("The requested start date “%s” is not an RFC 3339 date-time"), start));
-  prov_order_set_field (order, PROV_ORDER_FIELD_START_DATE, start_date);
+  prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, start_date);
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     {
@@ -438,7 +438,7 @@ prov_tmf622_read_order_create (JsonNode   *body,
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_json_object_get_string (party, "name"));
       if (g_strcmp0 (prov_json_object_get_string (party, "@referredType"), "Organization") == 0)
-        prov_order_set_field (order, "customer.kind", "business");
+        prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND, "business");
     }
 
   if (notes != NULL && json_array_get_length (notes) > 0)

@@ -94,7 +94,7 @@ prov_tmf629_build_customer_create (ProvOrder *order)
   g_autoptr(GPtrArray) characteristics = g_ptr_array_new ();   /* name, value, … */
   const char *name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
   const char *party = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_UUID);
-  gboolean business = g_strcmp0 (prov_order_get_field (order, "customer.kind"), "business") == 0;
+  gboolean business = g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND), "business") == 0;
   const ProvOrderField *fields;
   guint n_fields;
   int postal;
@@ -154,14 +154,14 @@ prov_tmf629_build_customer_create (ProvOrder *order)
   json_builder_end_array (builder);
 
   /* A reseller's customer names the reseller. */
-  if (prov_order_get_field (order, "reseller.id") != NULL)
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_RESELLER_ID) != NULL)
     {
       json_builder_set_member_name (builder, "relatedParty");
       json_builder_begin_array (builder);
       json_builder_begin_object (builder);
-      add_string (builder, "id", prov_order_get_field (order, "reseller.id"));
-      if (prov_order_get_field (order, "reseller.name") != NULL)
-        add_string (builder, "name", prov_order_get_field (order, "reseller.name"));
+      add_string (builder, "id", prov_order_get_field (order, PROV_ORDER_FIELD_RESELLER_ID));
+      if (prov_order_get_field (order, PROV_ORDER_FIELD_RESELLER_NAME) != NULL)
+        add_string (builder, "name", prov_order_get_field (order, PROV_ORDER_FIELD_RESELLER_NAME));
       add_string (builder, "role", "reseller");
       add_string (builder, "@referredType", "Organization");
       json_builder_end_object (builder);

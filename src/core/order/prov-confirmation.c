@@ -129,18 +129,32 @@ dup_date_label (const char *iso)
   return g_date_time_format (date, _("%Y-%m-%d"));
 }
 
-/* Street, then postcode and city: the address block of @prefix ("service",
- * "billing", "listing"), or NULL when the order has none. */
+/* The fields of one of the order's addresses. */
+typedef struct {
+  const char *street;
+  const char *postcode;
+  const char *city;
+} AddressFields;
+
+static const AddressFields service_address_fields = {
+  PROV_ORDER_FIELD_SERVICE_STREET, PROV_ORDER_FIELD_SERVICE_POSTCODE, PROV_ORDER_FIELD_SERVICE_CITY,
+};
+static const AddressFields billing_address_fields = {
+  PROV_ORDER_FIELD_BILLING_STREET, PROV_ORDER_FIELD_BILLING_POSTCODE, PROV_ORDER_FIELD_BILLING_CITY,
+};
+static const AddressFields listing_address_fields = {
+  PROV_ORDER_FIELD_LISTING_STREET, PROV_ORDER_FIELD_LISTING_POSTCODE, PROV_ORDER_FIELD_LISTING_CITY,
+};
+
+/* Street, then postcode and city: one address block, or NULL when the
+ * order has none. */
 static char *
-dup_address (ProvOrder  *order,
-             const char *prefix)
+dup_address (ProvOrder           *order,
+             const AddressFields *fields)
 {
-  g_autofree char *street_key = g_strconcat (prefix, ".street", NULL);
-  g_autofree char *postcode_key = g_strconcat (prefix, ".postcode", NULL);
-  g_autofree char *city_key = g_strconcat (prefix, ".city", NULL);
-  const char *street = prov_order_get_field (order, street_key);
-  const char *postcode = prov_order_get_field (order, postcode_key);
-  const char *city = prov_order_get_field (order, city_key);
+  const char *street = prov_order_get_field (order, fields->street);
+  const char *postcode = prov_order_get_field (order, fields->postcode);
+  const char *city = prov_order_get_field (order, fields->city);
 
   if ((street == NULL || *street == '\0') && (city == NULL || *city == '\0'))
     return NULL;
@@ -168,7 +182,7 @@ add_customer (Builder *builder)
 {
   const ProvOrderField *fields;
   guint n_fields;
-  g_autofree char *service_address = dup_address (builder->order, "service");
+  g_autofree char *service_address = dup_address (builder->order, &service_address_fields);
   g_autofree char *billing_address = NULL;
   g_autofree char *listing_address = NULL;
 
@@ -188,11 +202,11 @@ add_customer (Builder *builder)
 
   /* Translators: on the confirmation, the address where the service is used */
   add_entry (builder, _("Address"), service_address);
-  if (!is_true (prov_order_get_field (builder->order, "billing.same-as-service")))
-    billing_address = dup_address (builder->order, "billing");
+  if (!is_true (prov_order_get_field (builder->order, PROV_ORDER_FIELD_BILLING_SAME_AS_SERVICE)))
+    billing_address = dup_address (builder->order, &billing_address_fields);
   add_entry (builder, _("Billing address"), billing_address);
-  if (!is_true (prov_order_get_field (builder->order, "listing.same-as-service")))
-    listing_address = dup_address (builder->order, "listing");
+  if (!is_true (prov_order_get_field (builder->order, PROV_ORDER_FIELD_LISTING_SAME_AS_SERVICE)))
+    listing_address = dup_address (builder->order, &listing_address_fields);
   add_entry (builder, _("Listed address"), listing_address);
 }
 
@@ -214,8 +228,8 @@ add_order (Builder *builder)
 
       if ((fields[i].flags & (PROV_FIELD_LINE | PROV_FIELD_PRINTED)) != PROV_FIELD_PRINTED ||
           is_customer_key (fields[i].key) || is_address_key (fields[i].key) ||
-          g_str_equal (fields[i].key, "carrier.name") ||
-          g_str_equal (fields[i].key, PROV_ORDER_FIELD_START_DATE))
+          g_str_equal (fields[i].key, PROV_ORDER_FIELD_CARRIER_NAME) ||
+          g_str_equal (fields[i].key, PROV_ORDER_FIELD_STOCKTAKING_START_DATE))
         continue;
 
       value = prov_order_field_dup_printed_value (&fields[i], prov_order_get_field (builder->order, fields[i].key));
@@ -231,16 +245,16 @@ add_order (Builder *builder)
 static char *
 dup_number (ProvOrderLine *line)
 {
-  const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
-  const char *donor = prov_order_line_get_field (line, "number.donor-provider");
-  g_autofree char *date = dup_date_label (prov_order_line_get_field (line, "number.wished-date"));
+  const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
+  const char *donor = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_DONOR_PROVIDER);
+  g_autofree char *date = dup_date_label (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_WISHED_DATE));
 
   if (msisdn == NULL || *msisdn == '\0')
-    msisdn = prov_order_line_get_field (line, "number.summary");
+    msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_SUMMARY);
   if (msisdn == NULL || *msisdn == '\0')
     return NULL;
 
-  if (g_strcmp0 (prov_order_line_get_field (line, "number.mode"), "port-in") != 0)
+  if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MODE), "port-in") != 0)
     /* Translators: a line's number on the confirmation; %s is the number */
     return g_strdup_printf (_("%s (new number)"), msisdn);
 
@@ -276,10 +290,10 @@ add_line (Builder       *builder,
       const char *key = fields[i].key;
 
       if ((fields[i].flags & (PROV_FIELD_LINE | PROV_FIELD_PRINTED)) != (PROV_FIELD_LINE | PROV_FIELD_PRINTED) ||
-          g_str_equal (key, PROV_ORDER_FIELD_CONTRACT_MONTHS))
+          g_str_equal (key, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS))
         continue;
 
-      if (g_str_equal (key, PROV_ORDER_FIELD_MSISDN) || g_str_equal (key, "number.summary"))
+      if (g_str_equal (key, PROV_ORDER_FIELD_NUMBER_MSISDN) || g_str_equal (key, PROV_ORDER_FIELD_NUMBER_SUMMARY))
         {
           if (number != NULL)
             add_entry (builder, _("Number"), number);
@@ -367,12 +381,12 @@ static void
 add_charges (Builder *builder)
 {
   static const char * const priced_keys[] = {
-    PROV_ORDER_FIELD_OFFERING_ID, "subscription.data-id", "subscription.sms-id", "addons.ids",
+    PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, PROV_ORDER_FIELD_SUBSCRIPTION_DATA_ID, PROV_ORDER_FIELD_SUBSCRIPTION_SMS_ID, PROV_ORDER_FIELD_ADDONS_IDS,
   };
   guint n_lines = prov_order_get_n_lines (builder->order);
   guint first = builder->blocks->len;
   g_autoptr(GList) currencies = NULL;
-  const char *price_list = prov_order_get_field (builder->order, "billing.price-list");
+  const char *price_list = prov_order_get_field (builder->order, PROV_ORDER_FIELD_BILLING_PRICE_LIST);
 
   add_block (builder, PROV_CONFIRMATION_HEADING, _("Charges"), NULL);
 
@@ -384,13 +398,13 @@ add_charges (Builder *builder)
     }
 
   /* The service type's own price once per order, then each line's. */
-  add_offering_charge (builder, NULL, prov_order_get_field (builder->order, "service.type"), NULL);
+  add_offering_charge (builder, NULL, prov_order_get_field (builder->order, PROV_ORDER_FIELD_SERVICE_TYPE), NULL);
 
   for (guint l = 0; l < n_lines; l++)
     {
       ProvOrderLine *line = prov_order_get_line (builder->order, l);
       g_autofree char *prefix = n_lines > 1 ? g_strdup_printf (_("Line %u"), l + 1) : NULL;
-      const char *grade = prov_order_line_get_field (line, "number.grade");
+      const char *grade = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_GRADE);
 
       for (guint k = 0; k < G_N_ELEMENTS (priced_keys); k++)
         {
@@ -405,7 +419,7 @@ add_charges (Builder *builder)
       if (price_list != NULL && grade != NULL)
         {
           ProvOffering *price = prov_catalog_find_number_price (builder->catalog, price_list, grade);
-          const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
+          const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
 
           if (price != NULL)
             {
@@ -442,10 +456,10 @@ add_charges (Builder *builder)
 static void
 add_agreement (Builder *builder)
 {
-  g_autofree char *start = dup_date_label (prov_order_get_field (builder->order, PROV_ORDER_FIELD_START_DATE));
-  const char *months = prov_order_get_field (builder->order, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  g_autofree char *start = dup_date_label (prov_order_get_field (builder->order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE));
+  const char *months = prov_order_get_field (builder->order, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS);
   g_autofree char *duration = NULL;
-  const char *billing = prov_order_get_field (builder->order, "confirm.end-user-billing");
+  const char *billing = prov_order_get_field (builder->order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING);
 
   add_block (builder, PROV_CONFIRMATION_HEADING, _("Agreement"), NULL);
 
@@ -487,12 +501,12 @@ add_next_steps (Builder *builder)
   for (guint l = 0; l < n_lines; l++)
     {
       ProvOrderLine *line = prov_order_get_line (builder->order, l);
-      const char *pin = prov_order_line_get_field (line, PROV_ORDER_FIELD_PIN);
-      g_autofree char *port_date = dup_date_label (prov_order_line_get_field (line, "number.wished-date"));
+      const char *pin = prov_order_line_get_field (line, PROV_ORDER_FIELD_EXTENSION_PIN);
+      g_autofree char *port_date = dup_date_label (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_WISHED_DATE));
       g_autofree char *step = NULL;
 
       /* A factory PIN is no secret: it must change, so it is said. */
-      if (is_true (prov_order_line_get_field (line, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED)) && pin != NULL)
+      if (is_true (prov_order_line_get_field (line, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED)) && pin != NULL)
         {
           /* Translators: %s is a factory PIN such as 0000 */
           step = g_strdup_printf (_("Log on with PIN %s and change it at the first login."), pin);
@@ -500,7 +514,7 @@ add_next_steps (Builder *builder)
           g_clear_pointer (&step, g_free);
         }
 
-      if (g_strcmp0 (prov_order_line_get_field (line, "number.mode"), "port-in") == 0)
+      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MODE), "port-in") == 0)
         {
           if (port_date != NULL)
             /* Translators: %s is a date */
@@ -579,8 +593,8 @@ prov_confirmation_new (ProvOrder              *order,
   self->store = prov_store_profile_new (store != NULL ? store->name : NULL, store != NULL ? store->address : NULL,
                                         store != NULL ? store->phone : NULL, store != NULL ? store->dealer_code : NULL,
                                         store != NULL ? store->logo_path : NULL);
-  self->carrier_name = g_strdup (prov_order_get_field (order, "carrier.name") != NULL
-                                   ? prov_order_get_field (order, "carrier.name") : carrier_name);
+  self->carrier_name = g_strdup (prov_order_get_field (order, PROV_ORDER_FIELD_CARRIER_NAME) != NULL
+                                   ? prov_order_get_field (order, PROV_ORDER_FIELD_CARRIER_NAME) : carrier_name);
   self->kind_title = g_strdup (prov_order_kind_get_title (prov_order_get_kind (order)));
   self->reference = prov_order_reference_from_uuid (prov_order_get_uuid (order));
   self->clerk = g_strdup (clerk);

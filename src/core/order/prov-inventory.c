@@ -25,7 +25,7 @@ struct _ProvInventoryAssignment
 };
 
 static const char * const device_keys[] = {
-  PROV_ORDER_FIELD_IMEI, "device.imei2", "device.meid", "device.esn",
+  PROV_ORDER_FIELD_DEVICE_IMEI, PROV_ORDER_FIELD_DEVICE_IMEI2, PROV_ORDER_FIELD_DEVICE_MEID, PROV_ORDER_FIELD_DEVICE_ESN,
 };
 
 static void
@@ -51,9 +51,9 @@ prov_inventory_assignment_free (ProvInventoryAssignment *assignment)
 static gboolean
 line_has_device (ProvOrderLine *line)
 {
-  return prov_order_line_get_field (line, PROV_ORDER_FIELD_IMEI) != NULL ||
-         prov_order_line_get_field (line, "device.meid") != NULL ||
-         prov_order_line_get_field (line, "device.esn") != NULL;
+  return prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_IMEI) != NULL ||
+         prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_MEID) != NULL ||
+         prov_order_line_get_field (line, PROV_ORDER_FIELD_DEVICE_ESN) != NULL;
 }
 
 gboolean
@@ -62,7 +62,7 @@ prov_order_line_lacks_inventory (ProvOrderLine *line)
   g_return_val_if_fail (PROV_IS_ORDER_LINE (line), FALSE);
 
   return prov_order_line_get_action (line) == PROV_LINE_ACTION_ADD &&
-         (prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID) == NULL || !line_has_device (line));
+         (prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID) == NULL || !line_has_device (line));
 }
 
 gboolean
@@ -86,7 +86,7 @@ line_holding (ProvOrder  *order,
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID), value) == 0)
+      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID), value) == 0)
         return i + 1;
       for (guint k = 0; k < G_N_ELEMENTS (device_keys); k++)
         if (g_strcmp0 (prov_order_line_get_field (line, device_keys[k]), value) == 0)
@@ -106,7 +106,7 @@ next_line_without (ProvOrder *order,
 
       if (prov_order_line_get_action (line) != PROV_LINE_ACTION_ADD)
         continue;
-      if (device ? !line_has_device (line) : prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID) == NULL)
+      if (device ? !line_has_device (line) : prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID) == NULL)
         return line;
     }
 
@@ -135,11 +135,11 @@ device_key_of (ProvIdKind kind)
   switch (kind)
     {
     case PROV_ID_KIND_IMEI:
-      return PROV_ORDER_FIELD_IMEI;
+      return PROV_ORDER_FIELD_DEVICE_IMEI;
     case PROV_ID_KIND_MEID:
-      return "device.meid";
+      return PROV_ORDER_FIELD_DEVICE_MEID;
     case PROV_ID_KIND_ESN:
-      return "device.esn";
+      return PROV_ORDER_FIELD_DEVICE_ESN;
     default:
       return NULL;
     }
@@ -227,7 +227,7 @@ prov_order_assign_scan (ProvOrder       *order,
   assignment = g_new0 (ProvInventoryAssignment, 1);
   assignment->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   if (sim != NULL)
-    assign (assignment, sim_line, PROV_ORDER_FIELD_ICCID, sim->normalized);
+    assign (assignment, sim_line, PROV_ORDER_FIELD_SIM_ICCID, sim->normalized);
   if (devices->len > 0)
     {
       const ProvId *first = g_ptr_array_index (devices, 0);
@@ -236,7 +236,7 @@ prov_order_assign_scan (ProvOrder       *order,
       /* The second IMEI of a dual-SIM phone's box. */
       if (devices->len > 1 && first->kind == PROV_ID_KIND_IMEI &&
           ((const ProvId *) g_ptr_array_index (devices, 1))->kind == PROV_ID_KIND_IMEI)
-        assign (assignment, device_line, "device.imei2", ((const ProvId *) g_ptr_array_index (devices, 1))->normalized);
+        assign (assignment, device_line, PROV_ORDER_FIELD_DEVICE_IMEI2, ((const ProvId *) g_ptr_array_index (devices, 1))->normalized);
     }
 
   return g_steal_pointer (&assignment);

@@ -25,10 +25,10 @@ prov_number_pricing_new (ProvCatalog *catalog,
       ProvOffering *offering;
       const char *currency = NULL;
 
-      price.msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
+      price.msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
       if (price.msisdn == NULL)
         continue;
-      price.grade = prov_order_line_get_field (line, "number.grade");
+      price.grade = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_GRADE);
       if (price.grade == NULL)
         price.grade = "standard";
 

@@ -43,12 +43,12 @@ check_field (const ProvOrderField *field,
       return id->valid ? NULL : g_strdup (id->message);
 
     case PROV_FIELD_SECRET:
-      return g_str_equal (field->key, PROV_ORDER_FIELD_PIN) ? prov_pin_rule_check (pin_rule, value) : NULL;
+      return g_str_equal (field->key, PROV_ORDER_FIELD_EXTENSION_PIN) ? prov_pin_rule_check (pin_rule, value) : NULL;
 
     case PROV_FIELD_DATE:
       /* A start date in the past cannot be ordered; a porting date can
        * be the donor's. */
-      if (!g_str_equal (field->key, PROV_ORDER_FIELD_START_DATE) || strlen (value) != 10)
+      if (!g_str_equal (field->key, PROV_ORDER_FIELD_STOCKTAKING_START_DATE) || strlen (value) != 10)
         return NULL;
       today = g_date_time_new_now_local ();
       return prov_rule_check_start_date (value, today);
@@ -100,7 +100,7 @@ check_contract (GPtrArray     *problems,
                 ProvOrderLine *line,
                 ProvOffering  *product)
 {
-  const char *months = prov_order_line_get_field (line, PROV_ORDER_FIELD_CONTRACT_MONTHS);
+  const char *months = prov_order_line_get_field (line, PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS);
   guint n_terms = 0;
   g_autofree char *problem = NULL;
   guint64 wanted = 0;
@@ -117,7 +117,7 @@ check_contract (GPtrArray     *problems,
   problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is not sold for %s month", "%s is not sold for %s months",
                                           (gulong) wanted),
                              prov_offering_get_name (product), months);
-  add_problem (problems, line_id, prov_order_field_get_title (prov_order_field_lookup (PROV_ORDER_FIELD_CONTRACT_MONTHS)),
+  add_problem (problems, line_id, prov_order_field_get_title (prov_order_field_lookup (PROV_ORDER_FIELD_STOCKTAKING_CONTRACT_MONTHS)),
                problem);
 }
 
@@ -144,13 +144,13 @@ prov_order_collect_problems (ProvOrder   *order,
   check_fields (problems, NULL, own, NULL);
 
   /* A reseller's customer account alone orders nothing: its line is empty. */
-  for (guint i = 0; g_strcmp0 (prov_order_get_field (order, "service.account-only"), "true") != 0 &&
+  for (guint i = 0; g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") != 0 &&
                     i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
       ProvLineAction action = prov_order_line_get_action (line);
       const char *line_id = prov_order_line_get_id (line);
-      const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_OFFERING_ID);
+      const char *offering_id = prov_order_line_get_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID);
       ProvOffering *product = catalog != NULL ? prov_catalog_lookup (catalog, offering_id) : NULL;
       g_autoptr(ProvPinRule) pin_rule = product != NULL ? prov_catalog_dup_pin_rule (catalog, offering_id) : NULL;
 
@@ -214,7 +214,7 @@ prov_order_placed_reason (ProvOrder      *order,
    * the carrier now, and works once a SIM is linked to it. */
   if (state == PROV_ORDER_STATE_QUEUED && prov_order_find_line_awaiting_sim (order) != NULL)
     return _("Placed; the user is created now, the SIM is connected later");
-  if (state == PROV_ORDER_STATE_QUEUED && prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
+  if (state == PROV_ORDER_STATE_QUEUED && prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS_ORDER) != NULL)
     return _("Placed; connects the SIM of an order placed earlier");
 
   switch (state)

@@ -98,20 +98,20 @@ prov_order_summary_lines (ProvOrder *order)
 
   /* A SIM connected later leaves a user who cannot call yet: said, not
    * left to an absent ICCID. */
-  if (g_strcmp0 (prov_order_get_field (order, "sim.mode"), "later") == 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_SIM_MODE), "later") == 0)
     add_line (lines, _("SIM"),
               g_strdup (_("Connected later: the user is set up at the carrier but cannot use the line until the SIM is linked")));
 
   /* A PIN stays off paper, except the factory one that must change: it is
    * no secret. */
-  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_PIN_CHANGE_REQUIRED), "true") == 0 &&
-      prov_order_get_field (order, PROV_ORDER_FIELD_PIN) != NULL)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_EXTENSION_PIN_CHANGE_REQUIRED), "true") == 0 &&
+      prov_order_get_field (order, PROV_ORDER_FIELD_EXTENSION_PIN) != NULL)
     /* Translators: %s is a factory PIN such as 0000 */
     add_line (lines, _("Log-on PIN"),
-              g_strdup_printf (_("%s, to be changed at first login"), prov_order_get_field (order, PROV_ORDER_FIELD_PIN)));
+              g_strdup_printf (_("%s, to be changed at first login"), prov_order_get_field (order, PROV_ORDER_FIELD_EXTENSION_PIN)));
 
   /* The portal's meaning of the switch: off, the store invoices it. */
-  if (g_strcmp0 (prov_order_get_field (order, "confirm.end-user-billing"), "false") == 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING), "false") == 0)
     add_line (lines, _("End user billing"), g_strdup (_("Off: add this order to the customer's invoice by hand")));
 
   return lines;

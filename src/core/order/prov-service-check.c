@@ -53,10 +53,10 @@ static void
 check_customer (ProvOrder *order,
                 GPtrArray *report)
 {
-  if (prov_order_get_field (order, "reseller.id") == NULL)
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_RESELLER_ID) == NULL)
     add (report, PROV_VALIDITY_ERROR, "customer", g_strdup (_("Choose the reseller the customer comes under")));
 
-  if (g_strcmp0 (prov_order_get_field (order, "customer.mode"), "existing") == 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_MODE), "existing") == 0)
     {
       if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
         add (report, PROV_VALIDITY_ERROR, "customer", g_strdup (_("Choose the existing customer")));
@@ -66,10 +66,10 @@ check_customer (ProvOrder *order,
   add_rule_problem (report, "customer", _("Customer's name"),
                     prov_rule_check_required (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME)));
   add_rule_problem (report, "customer", _("Customer's e-mail"),
-                    prov_rule_check_email (prov_order_get_field (order, "customer.email")));
+                    prov_rule_check_email (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL)));
   add_rule_problem (report, "customer", _("Account PIN"),
-                    prov_rule_check_account_pin (prov_order_get_field (order, "customer.account-pin")));
-  if (prov_order_get_field (order, "customer.phone") == NULL)
+                    prov_rule_check_account_pin (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ACCOUNT_PIN)));
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE) == NULL)
     add (report, PROV_VALIDITY_WARNING, "customer",
          g_strdup (_("The customer has no phone number: the carrier cannot text them about faults until they have one")));
 }
@@ -79,7 +79,7 @@ check_numbers_and_settings (ProvOrder   *order,
                             ProvCatalog *catalog,
                             GPtrArray   *report)
 {
-  const char *service = prov_order_get_field (order, "service.type");
+  const char *service = prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_TYPE);
   GPtrArray *settings = catalog != NULL && service != NULL ? prov_catalog_get_settings (catalog, service) : NULL;
   guint n_numbers = 0;
 
@@ -89,13 +89,13 @@ check_numbers_and_settings (ProvOrder   *order,
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
-      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
+      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
 
       if (number == NULL)
         continue;
       n_numbers++;
 
-      if (g_strcmp0 (prov_order_line_get_field (line, "number.source"), "cache") == 0)
+      if (g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_SOURCE), "cache") == 0)
         /* Translators: %s is a phone number */
         add (report, PROV_VALIDITY_WARNING, "numbers",
              g_strdup_printf (_("%s was picked from this till's reserve while the carrier could not be asked: "
@@ -126,7 +126,7 @@ check_billing (ProvOrder   *order,
                ProvCatalog *catalog,
                GPtrArray   *report)
 {
-  const char *price_list = prov_order_get_field (order, "billing.price-list");
+  const char *price_list = prov_order_get_field (order, PROV_ORDER_FIELD_BILLING_PRICE_LIST);
 
   if (price_list == NULL)
     {
@@ -137,8 +137,8 @@ check_billing (ProvOrder   *order,
   for (guint i = 0; catalog != NULL && i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
-      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
-      const char *grade = prov_order_line_get_field (line, "number.grade");
+      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
+      const char *grade = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_GRADE);
 
       if (number != NULL && prov_catalog_find_number_price (catalog, price_list, grade != NULL ? grade : "standard") == NULL)
         /* Translators: a phone number, then its grade (gold, silver, standard) */
@@ -159,7 +159,7 @@ prov_service_check (ProvOrder   *order,
 
   check_customer (order, found);
   /* A customer account alone has no service, numbers or settings. */
-  if (g_strcmp0 (prov_order_get_field (order, "service.account-only"), "true") != 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") != 0)
     check_numbers_and_settings (order, catalog, found);
   check_billing (order, catalog, found);
 

@@ -16,7 +16,7 @@ prov_order_find_line_awaiting_sim (ProvOrder *order)
 
       if (prov_order_line_get_action (line) == PROV_LINE_ACTION_ADD &&
           g_strcmp0 (prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_MODE), "later") == 0 &&
-          prov_order_line_get_field (line, PROV_ORDER_FIELD_ICCID) == NULL)
+          prov_order_line_get_field (line, PROV_ORDER_FIELD_SIM_ICCID) == NULL)
         return line;
     }
 
@@ -50,7 +50,7 @@ prov_order_new_sim_link (ProvOrder      *placed,
                          GError        **error)
 {
   static const char * const kept_from_line[] = {
-    PROV_ORDER_FIELD_OFFERING_ID, PROV_ORDER_FIELD_OFFERING_NAME, "user.display-name", PROV_ORDER_FIELD_MSISDN,
+    PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, PROV_ORDER_FIELD_USER_DISPLAY_NAME, PROV_ORDER_FIELD_NUMBER_MSISDN,
   };
   g_autoptr(ProvOrder) link = NULL;
   ProvOrderLine *change;
@@ -69,7 +69,7 @@ prov_order_new_sim_link (ProvOrder      *placed,
   prov_order_set_field (link, PROV_ORDER_FIELD_CUSTOMER_NAME,
                         prov_order_get_field (placed, PROV_ORDER_FIELD_CUSTOMER_NAME));
   prov_order_set_field (link, PROV_ORDER_FIELD_REFERENCE, prov_order_get_field (placed, PROV_ORDER_FIELD_REFERENCE));
-  prov_order_set_field (link, PROV_ORDER_FIELD_FOLLOWS, prov_order_get_uuid (placed));
+  prov_order_set_field (link, PROV_ORDER_FIELD_FOLLOWS_ORDER, prov_order_get_uuid (placed));
 
   change = prov_order_get_line (link, 0);
   prov_order_line_set_action (change, PROV_LINE_ACTION_MODIFY);
@@ -77,7 +77,7 @@ prov_order_new_sim_link (ProvOrder      *placed,
   for (guint i = 0; i < G_N_ELEMENTS (kept_from_line); i++)
     prov_order_line_set_field (change, kept_from_line[i], prov_order_line_get_field (line, kept_from_line[i]));
   prov_order_line_set_field (change, PROV_ORDER_FIELD_SIM_MODE, "now");
-  prov_order_line_set_field (change, PROV_ORDER_FIELD_ICCID, iccid);
+  prov_order_line_set_field (change, PROV_ORDER_FIELD_SIM_ICCID, iccid);
   prov_order_set_current_page (link, NULL);
 
   return g_steal_pointer (&link);

@@ -213,8 +213,8 @@ static ProvOrder *
 order_from_row (sqlite3_stmt *statement)
 {
   const char *summary_fields[] = {
-    PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_REFERENCE, PROV_ORDER_FIELD_MSISDN,
-    PROV_ORDER_FIELD_ICCID, PROV_ORDER_FIELD_IMEI,
+    PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_REFERENCE, PROV_ORDER_FIELD_NUMBER_MSISDN,
+    PROV_ORDER_FIELD_SIM_ICCID, PROV_ORDER_FIELD_DEVICE_IMEI,
   };
   ProvOrder *order = prov_order_new_from_row (_prov_store_column_text (statement, 0),
                                               sqlite3_column_int (statement, 1),
@@ -348,7 +348,7 @@ worker_find_follow_up (StoreWorker *worker,
 {
   worker_return_one_order (worker, task,
                            "SELECT " ORDER_COLUMNS ", payload, id FROM orders "
-                           "WHERE json_extract (payload, '$.\"" PROV_ORDER_FIELD_FOLLOWS "\"') = ?1 "
+                           "WHERE json_extract (payload, '$.\"" PROV_ORDER_FIELD_FOLLOWS_ORDER "\"') = ?1 "
                            "AND state != ?2 ORDER BY created_at DESC, id DESC LIMIT 1",
                            args);
 }

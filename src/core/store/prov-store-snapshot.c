@@ -60,7 +60,7 @@ prov_order_snapshot_new (ProvOrder *order,
       ProvOrderLine *line = prov_order_get_line (order, position);
       ProvLineSnapshot *line_snapshot = g_new0 (ProvLineSnapshot, 1);
       g_auto(GStrv) keys = prov_order_line_dup_field_keys (line);
-      const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_MSISDN);
+      const char *msisdn = prov_order_line_get_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN);
 
       line_snapshot->line_id = g_strdup (prov_order_line_get_id (line));
       line_snapshot->action = prov_order_line_get_action (line);

@@ -532,12 +532,12 @@ push_place (ProvStore           *self,
   for (guint i = 0; i < prov_order_get_n_lines (order); i++)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
-      const char *number = prov_order_line_get_field (line, "extension.number");
+      const char *number = prov_order_line_get_field (line, PROV_ORDER_FIELD_EXTENSION_NUMBER);
 
       if (number == NULL)
         continue;
       g_ptr_array_add (args->extensions, g_strdup (number));
-      g_ptr_array_add (args->extensions, g_strdup (prov_order_line_get_field (line, "extension.name")));
+      g_ptr_array_add (args->extensions, g_strdup (prov_order_line_get_field (line, PROV_ORDER_FIELD_EXTENSION_NAME)));
     }
   _prov_store_push (self, worker_place, args, (GDestroyNotify) place_args_free, prov_order_get_uuid (order),
                     cancellable, callback, user_data, prov_store_place_order_async);

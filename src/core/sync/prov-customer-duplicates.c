@@ -66,10 +66,10 @@ prov_customer_duplicates_find_async (ProvCarrierSession  *session,
 {
   ProvCustomerProfile profile = {
     .name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
-    .postcode = prov_order_get_field (order, "service.postcode"),
-    .email = prov_order_get_field (order, "customer.email"),
-    .phone = prov_order_get_field (order, "customer.phone"),
-    .id_number = prov_order_get_field (order, "customer.id-number"),
+    .postcode = prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_POSTCODE),
+    .email = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL),
+    .phone = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE),
+    .id_number = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID_NUMBER),
   };
   GTask *task;
 

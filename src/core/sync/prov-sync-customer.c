@@ -142,9 +142,9 @@ static void
 start_creation (GTask *task)
 {
   Ensure *ensure = g_task_get_task_data (task);
-  const char * const started[] = { "customer.creation-started", "true", NULL };
+  const char * const started[] = { PROV_ORDER_FIELD_CUSTOMER_CREATION_STARTED, "true", NULL };
 
-  prov_order_set_field (ensure->order, "customer.creation-started", "true");
+  prov_order_set_field (ensure->order, PROV_ORDER_FIELD_CUSTOMER_CREATION_STARTED, "true");
   prov_store_record_order_fields_async (ensure->store, prov_order_get_uuid (ensure->order), started,
                                         g_task_get_cancellable (task), on_start_recorded, task);
 }
@@ -177,7 +177,7 @@ on_duplicates_looked_up (GObject      *source,
   g_autoptr(GPtrArray) found = prov_carrier_client_find_duplicates_finish (PROV_CARRIER_CLIENT (source), result,
                                                                           &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char * const checked[] = { "customer.duplicates-checked", "true", NULL };
+  const char * const checked[] = { PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "true", NULL };
   GCancellable *cancellable;
 
   if (found == NULL)
@@ -214,7 +214,7 @@ on_duplicates_looked_up (GObject      *source,
       return;
     }
 
-  prov_order_set_field (ensure->order, "customer.duplicates-checked", "true");
+  prov_order_set_field (ensure->order, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED, "true");
   cancellable = g_task_get_cancellable (task);
   prov_store_record_order_fields_async (ensure->store, prov_order_get_uuid (ensure->order), checked, cancellable,
                                         on_checked_recorded, g_steal_pointer (&task));
@@ -273,15 +273,15 @@ prov_sync_ensure_customer_async (ProvStore           *store,
 
   /* The customer another order of this till creates: theirs once the
    * carrier has them, and never created twice. */
-  if (prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS) != NULL)
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS_ORDER) != NULL)
     {
-      prov_carrier_client_find_created_customer_async (client, prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS),
+      prov_carrier_client_find_created_customer_async (client, prov_order_get_field (order, PROV_ORDER_FIELD_FOLLOWS_ORDER),
                                                        prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
                                                        cancellable, on_followed_looked_up, g_steal_pointer (&task));
       return;
     }
 
-  if (g_strcmp0 (prov_order_get_field (order, "customer.creation-started"), "true") == 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_CREATION_STARTED), "true") == 0)
     {
       prov_carrier_client_find_created_customer_async (client, prov_order_get_uuid (order),
                                                        prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
@@ -290,14 +290,14 @@ prov_sync_ensure_customer_async (ProvStore           *store,
     }
 
   /* The clerk saw the carrier's answer, or the carrier is asked now. */
-  if (g_strcmp0 (prov_order_get_field (order, "customer.duplicates-checked"), "false") == 0)
+  if (g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_DUPLICATES_CHECKED), "false") == 0)
     {
       const ProvCustomerProfile profile = {
         .name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME),
-        .postcode = prov_order_get_field (order, "service.postcode"),
-        .email = prov_order_get_field (order, "customer.email"),
-        .phone = prov_order_get_field (order, "customer.phone"),
-        .id_number = prov_order_get_field (order, "customer.id-number"),
+        .postcode = prov_order_get_field (order, PROV_ORDER_FIELD_SERVICE_POSTCODE),
+        .email = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL),
+        .phone = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_PHONE),
+        .id_number = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID_NUMBER),
       };
 
       prov_carrier_client_find_duplicates_async (client, &profile, cancellable, on_duplicates_looked_up,

@@ -520,7 +520,7 @@ on_customer_ensured (GObject      *source,
   if (prov_sync_ensure_customer_finish (PROV_STORE (source), result, &error))
     {
       /* A reseller's customer account alone: nothing to order. */
-      if (g_strcmp0 (prov_order_get_field (job->order, "service.account-only"), "true") == 0)
+      if (g_strcmp0 (prov_order_get_field (job->order, PROV_ORDER_FIELD_SERVICE_ACCOUNT_ONLY), "true") == 0)
         {
           job_pass (job)->report.sent++;
           prov_store_carrier_transition_async (job_sync (job)->store, job->order, PROV_ORDER_STATE_COMPLETED, NULL,
