@@ -6,6 +6,7 @@
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-assistant.h"
+#include "prov-flows.h"
 #include "prov-new-order-menu.h"
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
@@ -416,11 +417,8 @@ take_current_customer (ProvApplication *self,
     PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_CUSTOMER_EMAIL, NULL
   };
 
-  /* A new customer is nobody the till has served before; a reseller's
-   * customer is chosen under the reseller. */
   if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL ||
-      prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER ||
-      prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES)
+      !prov_flows_lookup (prov_order_get_kind (order))->starts_with_current_customer)
     return;
 
   for (guint i = 0; customer_fields[i] != NULL; i++)
@@ -450,20 +448,32 @@ new_order_activated (GSimpleAction *action,
 }
 
 /* The portal's Ordering menu opens the mobile-user assistant with the
- * chosen tier (a voice product) already on the Subscription page. */
+ * chosen tier (a voice product) already on its first page: the target
+ * is the kind's id and the tier's offering id. */
 static void
-new_mobile_user_activated (GSimpleAction *action,
-                           GVariant      *parameter,
-                           gpointer       user_data)
+new_order_in_tier_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
 {
   ProvApplication *self = PROV_APPLICATION (user_data);
   ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->scheduler);
-  ProvOffering *tier = catalog != NULL ? prov_catalog_lookup (catalog, g_variant_get_string (parameter, NULL)) : NULL;
+  const char *kind_id = NULL;
+  const char *tier_id = NULL;
+  ProvOffering *tier;
   g_autoptr(ProvOrder) order = NULL;
+  ProvOrderKind kind;
+
+  g_variant_get (parameter, "(&s&s)", &kind_id, &tier_id);
+  if (!prov_order_kind_from_id (kind_id, &kind) || !prov_assistant_supports_kind (kind))
+    {
+      g_warning ("No order flow for “%s”", kind_id);
+      return;
+    }
 
   g_application_activate (G_APPLICATION (self));
-  order = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, g_get_user_name ());
+  order = prov_order_new (kind, g_get_user_name ());
   take_current_customer (self, order);
+  tier = catalog != NULL ? prov_catalog_lookup (catalog, tier_id) : NULL;
   if (tier != NULL && prov_offering_has_role (tier, PROV_OFFERING_ROLE_VOICE))
     {
       prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, prov_offering_get_id (tier));
@@ -515,7 +525,7 @@ resume_order_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new-order", new_order_activated, "s" },
-  { "new-mobile-user", new_mobile_user_activated, "s" },
+  { "new-order-in-tier", new_order_in_tier_activated, "(ss)" },
   { "resume-order", resume_order_activated, "s" },
   { "sync-now", sync_now_activated },
   { "show-order", show_order_activated, "s" },
@@ -532,6 +542,15 @@ prov_application_startup (GApplication *application)
   ProvApplication *self = PROV_APPLICATION (application);
 
   G_APPLICATION_CLASS (prov_application_parent_class)->startup (application);
+
+  /* A flow that names a page nobody declares is a mistake of the build:
+   * stop here, before a clerk drafts an order in it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!prov_flows_check (&error))
+      g_error ("%s", error->message);
+  }
 
   gtk_window_set_default_icon_name (APP_ID);
 

@@ -1,5 +1,6 @@
 #include <glib/gi18n.h>
 
+#include "prov-flows.h"
 #include "prov-new-order-menu.h"
 
 /* Ctrl+1 to Ctrl+9 open the tiers in the catalog's order, as the portal's
@@ -14,6 +15,7 @@ struct _ProvNewOrderMenu
   ProvSyncScheduler *scheduler;
   GMenu             *menu;
   GMenu             *tiers;
+  const ProvFlow    *tiers_flow;      /* the flow whose entry is one per tier */
   GPtrArray         *tier_actions;    /* detailed action names with a shortcut */
 };
 
@@ -42,6 +44,15 @@ give_shortcut (ProvNewOrderMenu *self,
   g_ptr_array_add (self->tier_actions, g_strdup (detailed_action));
 }
 
+/* The detailed name of the action that starts an order of @flow's kind. */
+static char *
+dup_new_order_action (const ProvFlow *flow)
+{
+  g_autoptr(GVariant) kind = g_variant_ref_sink (g_variant_new_string (prov_order_kind_to_id (flow->kind)));
+
+  return g_action_print_detailed_name ("app.new-order", kind);
+}
+
 static void
 fill_tiers (ProvNewOrderMenu *self)
 {
@@ -56,12 +67,14 @@ fill_tiers (ProvNewOrderMenu *self)
     voice = prov_catalog_list (catalog, PROV_OFFERING_ROLE_VOICE, NULL, NULL, NULL);
   n_tiers = voice != NULL ? g_list_model_get_n_items (voice) : 0;
 
-  /* Before the first catalog, a mobile user can still be drafted: the
-   * tier is then chosen on the Subscription page. */
+  /* Before the first catalog, such an order can still be drafted: the
+   * tier is then chosen on its first page. */
   if (n_tiers == 0)
     {
-      g_menu_append (self->tiers, _("_Mobile User"), "app.new-order::mobile-user");
-      give_shortcut (self, "app.new-order::mobile-user");
+      g_autofree char *detailed = dup_new_order_action (self->tiers_flow);
+
+      g_menu_append (self->tiers, _(self->tiers_flow->menu_label), detailed);
+      give_shortcut (self, detailed);
       return;
     }
 
@@ -69,23 +82,24 @@ fill_tiers (ProvNewOrderMenu *self)
     {
       g_autoptr(ProvOffering) tier = g_list_model_get_item (voice, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (prov_offering_get_name (tier), NULL);
-      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (prov_offering_get_id (tier)));
-      g_autofree char *detailed = g_action_print_detailed_name ("app.new-mobile-user", target);
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(ss)", prov_order_kind_to_id (self->tiers_flow->kind),
+                                                                      prov_offering_get_id (tier)));
+      g_autofree char *detailed = g_action_print_detailed_name ("app.new-order-in-tier", target);
 
-      g_menu_item_set_action_and_target_value (item, "app.new-mobile-user", target);
+      g_menu_item_set_action_and_target_value (item, "app.new-order-in-tier", target);
       g_menu_append_item (self->tiers, item);
       give_shortcut (self, detailed);
     }
 }
 
+/* One section per flow in the menu, in the flows' order (prov-flows.c). */
 ProvNewOrderMenu *
 prov_new_order_menu_new (GtkApplication    *application,
                          ProvSyncScheduler *scheduler)
 {
   ProvNewOrderMenu *self;
-  g_autoptr(GMenu) extensions = g_menu_new ();
-  g_autoptr(GMenu) wireless = g_menu_new ();
-  g_autoptr(GMenu) resellers = g_menu_new ();
+  const ProvFlow *flows;
+  guint n_flows;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (scheduler), NULL);
@@ -95,22 +109,36 @@ prov_new_order_menu_new (GtkApplication    *application,
   self->application = application;
   self->scheduler = g_object_ref (scheduler);
 
-  g_menu_append_section (self->menu, _("Mobile User"), G_MENU_MODEL (self->tiers));
-  g_menu_append (extensions, _("_User Extension"), "app.new-order::user-extension");
-  g_menu_append_section (self->menu, _("Hosted PBX"), G_MENU_MODEL (extensions));
-  gtk_application_set_accels_for_action (application, "app.new-order::user-extension",
-                                         (const char *[]) { "<primary><shift>n", NULL });
-  g_menu_append (wireless, _("New _Wireless Customer"), "app.new-order::new-wireless-customer");
-  g_menu_append_section (self->menu, _("Wireless Dealer"), G_MENU_MODEL (wireless));
-  g_menu_append (resellers, _("Add _Services"), "app.new-order::add-services");
-  g_menu_append_section (self->menu, _("Reseller Billing"), G_MENU_MODEL (resellers));
-  gtk_application_set_accels_for_action (application, "app.new-order::add-services",
-                                         (const char *[]) { "<primary><shift>a", NULL });
-  gtk_application_set_accels_for_action (application, "app.new-order::new-wireless-customer",
-                                         (const char *[]) { "<primary><shift>w", NULL });
+  flows = prov_flows_get_all (&n_flows);
+  for (guint i = 0; i < n_flows; i++)
+    {
+      const ProvFlow *flow = &flows[i];
+      g_autoptr(GMenu) section = NULL;
+      g_autofree char *detailed = NULL;
 
-  g_signal_connect_object (scheduler, "notify::catalog", G_CALLBACK (fill_tiers), self, G_CONNECT_SWAPPED);
-  fill_tiers (self);
+      if (flow->menu_section == NULL || !prov_flow_can_draft (flow))
+        continue;
+
+      if (flow->menu_lists_tiers && self->tiers_flow == NULL)
+        {
+          self->tiers_flow = flow;
+          g_menu_append_section (self->menu, _(flow->menu_section), G_MENU_MODEL (self->tiers));
+          continue;
+        }
+
+      section = g_menu_new ();
+      detailed = dup_new_order_action (flow);
+      g_menu_append (section, _(flow->menu_label), detailed);
+      g_menu_append_section (self->menu, _(flow->menu_section), G_MENU_MODEL (section));
+      if (flow->menu_accel != NULL)
+        gtk_application_set_accels_for_action (application, detailed, (const char *[]) { flow->menu_accel, NULL });
+    }
+
+  if (self->tiers_flow != NULL)
+    {
+      g_signal_connect_object (scheduler, "notify::catalog", G_CALLBACK (fill_tiers), self, G_CONNECT_SWAPPED);
+      fill_tiers (self);
+    }
 
   return self;
 }

@@ -50,7 +50,7 @@ const char *
 prov_assistant_page_get_id (ProvAssistantPage *self)
 {
   g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), NULL);
-  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->get_id (self);
+  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->id;
 }
 
 const char *

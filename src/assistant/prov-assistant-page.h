@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "prov-catalog.h"
+#include "prov-flows.h"
 #include "prov-scan.h"
 #include "prov-store.h"
 #include "prov-sync-scheduler.h"
@@ -15,6 +16,7 @@ typedef struct {
   ProvOrder         *order;
   ProvStore         *store;
   ProvSyncScheduler *scheduler;   /* the catalog, and the carrier's reach */
+  const ProvFlow    *flow;        /* the order's kind's */
 } ProvPageContext;
 
 #define PROV_TYPE_ASSISTANT_PAGE (prov_assistant_page_get_type ())
@@ -24,8 +26,9 @@ struct _ProvAssistantPageInterface
 {
   GTypeInterface parent_iface;
 
-  /* Stable: kept in the draft to resume it, and the help section's id. */
-  const char *(*get_id)       (ProvAssistantPage *self);
+  /* The page's own id, under which flows list it (prov-flows.c). Stable:
+   * kept in the draft to resume it, and the help section's id. */
+  const char  *id;
   const char *(*get_title)    (ProvAssistantPage *self);
   /* Fills the page from the order; called again when the page is shown,
    * as earlier pages may have changed what it offers. */

@@ -4,27 +4,8 @@
 #include "prov-assistant.h"
 #include "prov-assistant-page.h"
 #include "prov-autosave.h"
+#include "prov-flows.h"
 #include "prov-scan-listener.h"
-#include "pages/prov-address-page.h"
-#include "pages/prov-billing-page.h"
-#include "pages/prov-creation-page.h"
-#include "pages/prov-notifications-page.h"
-#include "pages/prov-numbers-page.h"
-#include "pages/prov-reseller-page.h"
-#include "pages/prov-service-page.h"
-#include "pages/prov-settings-page.h"
-#include "pages/prov-addons-page.h"
-#include "pages/prov-carrier-page.h"
-#include "pages/prov-confirm-page.h"
-#include "pages/prov-extension-page.h"
-#include "pages/prov-lines-page.h"
-#include "pages/prov-number-page.h"
-#include "pages/prov-options-page.h"
-#include "pages/prov-profile-page.h"
-#include "pages/prov-sim-page.h"
-#include "pages/prov-stocktaking-page.h"
-#include "pages/prov-subscription-page.h"
-#include "pages/prov-user-page.h"
 
 /*
  * Builds the flow from its page widgets, keeps Forward in step with each
@@ -52,88 +33,10 @@ struct _ProvAssistant
 
 G_DEFINE_FINAL_TYPE (ProvAssistant, prov_assistant, G_TYPE_OBJECT)
 
-static GType
-page_type_for (const char *name)
-{
-  if (g_str_equal (name, "stocktaking"))
-    return PROV_TYPE_STOCKTAKING_PAGE;
-  if (g_str_equal (name, "subscription"))
-    return PROV_TYPE_SUBSCRIPTION_PAGE;
-  if (g_str_equal (name, "add-ons"))
-    return PROV_TYPE_ADDONS_PAGE;
-  if (g_str_equal (name, "user"))
-    return PROV_TYPE_USER_PAGE;
-  if (g_str_equal (name, "sim"))
-    return PROV_TYPE_SIM_PAGE;
-  if (g_str_equal (name, "number"))
-    return PROV_TYPE_NUMBER_PAGE;
-  if (g_str_equal (name, "extension"))
-    return PROV_TYPE_EXTENSION_PAGE;
-  if (g_str_equal (name, "carrier"))
-    return PROV_TYPE_CARRIER_PAGE;
-  if (g_str_equal (name, "profile"))
-    return PROV_TYPE_PROFILE_PAGE;
-  if (g_str_equal (name, "addresses"))
-    return PROV_TYPE_ADDRESS_PAGE;
-  if (g_str_equal (name, "lines"))
-    return PROV_TYPE_LINES_PAGE;
-  if (g_str_equal (name, "options"))
-    return PROV_TYPE_OPTIONS_PAGE;
-  if (g_str_equal (name, "customer"))
-    return PROV_TYPE_RESELLER_PAGE;
-  if (g_str_equal (name, "service"))
-    return PROV_TYPE_SERVICE_PAGE;
-  if (g_str_equal (name, "numbers"))
-    return PROV_TYPE_NUMBERS_PAGE;
-  if (g_str_equal (name, "settings"))
-    return PROV_TYPE_SETTINGS_PAGE;
-  if (g_str_equal (name, "billing"))
-    return PROV_TYPE_BILLING_PAGE;
-  if (g_str_equal (name, "creation"))
-    return PROV_TYPE_CREATION_PAGE;
-  if (g_str_equal (name, "notifications"))
-    return PROV_TYPE_NOTIFICATIONS_PAGE;
-  return PROV_TYPE_CONFIRM_PAGE;
-}
-
-/* The steps of each carrier portal (DESIGN.md, flows 1 to 4); the last
- * one has the button that places the order, except in the reseller
- * portal, whose Creation places it and whose Notifications follow. */
-static const char * const mobile_user_flow[] = {
-  "stocktaking", "subscription", "add-ons", "user", "sim", "number", "extension", "confirm", NULL
-};
-static const char * const user_extension_flow[] = {
-  "stocktaking", "add-ons", "extension", "confirm", NULL
-};
-static const char * const new_wireless_customer_flow[] = {
-  "carrier", "profile", "addresses", "lines", "options", NULL
-};
-static const char * const add_services_flow[] = {
-  "customer", "service", "numbers", "settings", "billing", "creation", "notifications", NULL
-};
-
-static const char * const *
-flow_for (ProvOrderKind kind)
-{
-  switch (kind)
-    {
-    case PROV_ORDER_KIND_MOBILE_USER:
-      return mobile_user_flow;
-    case PROV_ORDER_KIND_USER_EXTENSION:
-      return user_extension_flow;
-    case PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER:
-      return new_wireless_customer_flow;
-    case PROV_ORDER_KIND_ADD_SERVICES:
-      return add_services_flow;
-    default:
-      return NULL;
-    }
-}
-
 gboolean
 prov_assistant_supports_kind (ProvOrderKind kind)
 {
-  return flow_for (kind) != NULL;
+  return prov_flow_can_draft (prov_flows_lookup (kind));
 }
 
 static ProvAssistantPage *
@@ -151,6 +54,16 @@ find_page (ProvAssistant     *self,
     if (g_ptr_array_index (self->pages, i) == page)
       return (int) i;
   return -1;
+}
+
+/* The page's title in this flow. */
+static const char *
+page_title (ProvAssistant     *self,
+            ProvAssistantPage *page)
+{
+  const char *title = prov_flow_get_page_title (self->context.flow, prov_assistant_page_get_id (page));
+
+  return title != NULL ? title : prov_assistant_page_get_title (page);
 }
 
 static void
@@ -307,15 +220,15 @@ placing_free (Placing *placing)
 }
 
 static void
-start_another_extension (ProvAssistant *self)
+start_another (ProvAssistant *self)
 {
   g_autoptr(ProvOrder) next = prov_order_new_another (self->context.order);
   ProvAssistant *another;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self->assistant));
 
-  /* As the portal does: back to the first step, for the same customer,
-   * with what the clerk chose before. */
-  prov_order_set_current_page (next, "stocktaking");
+  /* As the portal does: back to its step, for the same customer, with
+   * what the clerk chose before. */
+  prov_order_set_current_page (next, self->context.flow->another_starts_at);
 
   another = prov_assistant_new (self->context.store, self->context.scheduler, next);
   prov_assistant_present (another, parent);
@@ -347,7 +260,7 @@ finish_placing (Placing *placing)
       return;
     }
   if (placing->another)
-    start_another_extension (self);
+    start_another (self);
   /* What comes next happens in the order's window: its inventory. */
   if (prov_order_get_state (self->context.order) == PROV_ORDER_STATE_AWAITING_INVENTORY)
     g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "show-order",
@@ -420,7 +333,7 @@ check_all_complete (ProvAssistant *self,
       prov_assistant_page_load (page, &self->context);
       if (!prov_assistant_page_get_complete (page))
         {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not complete yet"), prov_assistant_page_get_title (page));
+          g_autofree char *message = g_strdup_printf (_("“%s” is not complete yet"), page_title (self, page));
 
           gtk_assistant_set_current_page (self->assistant, (int) i);
           show_toast (self, message);
@@ -476,7 +389,7 @@ finish (ProvAssistant *self)
       g_autoptr(ProvOrder) next = prov_order_new_another (self->context.order);
       ProvAssistant *another;
 
-      prov_order_set_current_page (next, "service");
+      prov_order_set_current_page (next, self->context.flow->another_starts_at);
       /* A customer this order creates is the next one's too, once the
        * carrier has them (see prov_sync_ensure_customer_async). */
       if (prov_order_get_field (next, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL)
@@ -499,7 +412,7 @@ finish (ProvAssistant *self)
 static void
 on_place_clicked (ProvAssistant *self)
 {
-  if (prov_order_get_kind (self->context.order) == PROV_ORDER_KIND_ADD_SERVICES)
+  if (self->context.flow->end == PROV_FLOW_END_FINISHES)
     finish (self);
   else
     place_order (self, FALSE, FALSE);
@@ -535,9 +448,7 @@ show_help (GtkWidget *widget,
   ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
   g_autofree char *uri = NULL;
 
-  uri = g_strdup_printf ("help:" APP_ID "/flow-%s#%s",
-                         prov_order_kind_to_id (prov_order_get_kind (self->context.order)),
-                         page != NULL ? prov_assistant_page_get_id (page) : "");
+  uri = prov_flow_dup_help_uri (self->context.flow, page != NULL ? prov_assistant_page_get_id (page) : NULL);
   gtk_show_uri (GTK_WINDOW (self->assistant), uri, GDK_CURRENT_TIME);
   return TRUE;
 }
@@ -546,15 +457,16 @@ show_help (GtkWidget *widget,
 
 static void
 add_page (ProvAssistant *self,
-          const char    *name,
+          const char    *id,
           gboolean       last)
 {
-  ProvAssistantPage *page = g_object_new (page_type_for (name), NULL);
+  /* Every flow's pages exist: prov_flows_check ran at start. */
+  ProvAssistantPage *page = g_object_new (prov_flows_find_page_type (id), NULL);
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
   gtk_assistant_append_page (self->assistant, overlay);
-  gtk_assistant_set_page_title (self->assistant, overlay, prov_assistant_page_get_title (page));
+  gtk_assistant_set_page_title (self->assistant, overlay, page_title (self, page));
   gtk_assistant_set_page_type (self->assistant, overlay, last ? GTK_ASSISTANT_PAGE_CUSTOM : GTK_ASSISTANT_PAGE_CONTENT);
 
   /* Pages keep a pointer to the context, which lives in the controller:
@@ -615,15 +527,16 @@ prov_assistant_new (ProvStore         *store,
                     ProvSyncScheduler *scheduler,
                     ProvOrder         *order)
 {
-  const char * const *flow = flow_for (prov_order_get_kind (order));
+  const ProvFlow *flow = prov_flows_lookup (prov_order_get_kind (order));
   ProvAssistant *self;
   GtkWidget *another = NULL;
   GtkWidget *confirm_buttons;
   g_autoptr(GtkEventController) shortcuts = NULL;
 
-  g_return_val_if_fail (flow != NULL, NULL);
+  g_return_val_if_fail (prov_flow_can_draft (flow), NULL);
 
   self = g_object_new (PROV_TYPE_ASSISTANT, NULL);
+  self->context.flow = flow;
   self->context.order = g_object_ref (order);
   self->context.store = g_object_ref (store);
   self->context.scheduler = g_object_ref (scheduler);
@@ -638,8 +551,8 @@ prov_assistant_new (ProvStore         *store,
                                   prov_order_kind_get_title (prov_order_get_kind (order)), -1);
   g_object_set_data (G_OBJECT (self->assistant), "prov-assistant", self);
 
-  for (guint i = 0; flow[i] != NULL; i++)
-    add_page (self, flow[i], flow[i + 1] == NULL);
+  for (guint i = 0; flow->pages[i].id != NULL; i++)
+    add_page (self, flow->pages[i].id, flow->pages[i + 1].id == NULL);
 
   /* One box for Confirm's own buttons: GtkAssistant gives every button it
    * is handed the width of the widest, which made the window grow. */
@@ -649,21 +562,17 @@ prov_assistant_new (ProvStore         *store,
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (confirm_buttons), self->back_button);
 
-  if (prov_order_get_kind (order) == PROV_ORDER_KIND_USER_EXTENSION)
+  if (flow->another_label != NULL)
     {
-      another = gtk_button_new_with_mnemonic (_("Save and Make _Another Extension"));
-      gtk_widget_set_tooltip_text (another, _("Places this order and starts the next one for the same customer"));
+      another = gtk_button_new_with_mnemonic (_(flow->another_label));
+      gtk_widget_set_tooltip_text (another, _(flow->another_tooltip));
       g_signal_connect_object (another, "clicked", G_CALLBACK (on_another_clicked), self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (confirm_buttons), another);
       self->another_button = another;
     }
 
   /* Place Order comes last, where Next was. */
-  /* The dealer portal's word for it: the customer is created too. */
-  self->place_button = gtk_button_new_with_mnemonic (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER
-                                                       ? _("Create _Order")
-                                                       : prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES
-                                                       ? _("_Finish") : _("Place _Order"));
+  self->place_button = gtk_button_new_with_mnemonic (_(flow->place_label));
   gtk_widget_add_css_class (self->place_button, "suggested-action");
   g_signal_connect_object (self->place_button, "clicked", G_CALLBACK (on_place_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (confirm_buttons), self->place_button);

@@ -1,5 +1,6 @@
 #include <glib/gi18n.h>
 
+#include "prov-flows.h"
 #include "prov-order-row.h"
 
 struct _ProvOrderRow
@@ -27,25 +28,6 @@ static const char * const group_style_classes[] = {
   [PROV_ORDER_STATE_GROUP_COMPLETED] = "completed",
   [PROV_ORDER_STATE_GROUP_CANCELLED] = "cancelled",
 };
-
-static const char *
-kind_icon_name (ProvOrderKind kind)
-{
-  switch (kind)
-    {
-    case PROV_ORDER_KIND_MOBILE_USER:
-      return "phone-symbolic";
-    case PROV_ORDER_KIND_USER_EXTENSION:
-      return "call-start-symbolic";
-    case PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER:
-      return "contact-new-symbolic";
-    case PROV_ORDER_KIND_ADD_SERVICES:
-      return "list-add-symbolic";
-    case PROV_ORDER_KIND_LINE_LIFECYCLE:
-    default:
-      return "emblem-system-symbolic";
-    }
-}
 
 /* Today's orders by time, older ones by date: what a clerk asks is
  * "was this the one from this morning?". */
@@ -124,7 +106,7 @@ update (ProvOrderRow *self)
   updated = format_updated (prov_order_get_updated_at (order));
   state = prov_order_state_get_title (prov_order_get_state (order));
 
-  gtk_image_set_from_icon_name (self->kind_icon, kind_icon_name (prov_order_get_kind (order)));
+  gtk_image_set_from_icon_name (self->kind_icon, prov_flows_lookup (prov_order_get_kind (order))->icon_name);
   gtk_label_set_text (self->title_label, customer);
   gtk_label_set_text (self->details_label, details);
   gtk_label_set_text (self->state_label, state);

@@ -32,7 +32,7 @@ static const char *
 country (ProvPageContext *context)
 {
   /* The mobile portal sells one proposition; the PBX one per country. */
-  if (prov_order_get_kind (context->order) != PROV_ORDER_KIND_USER_EXTENSION)
+  if (!(context->flow->traits & PROV_FLOW_HOSTED_PBX))
     return NULL;
 
   return prov_order_get_field (context->order, PROV_ORDER_FIELD_ADDONS_COUNTRY) != NULL
@@ -131,12 +131,6 @@ on_country_selected (ProvAddonsPage *self)
 }
 
 static const char *
-prov_addons_page_get_id (ProvAssistantPage *page)
-{
-  return "add-ons";
-}
-
-static const char *
 prov_addons_page_get_title (ProvAssistantPage *page)
 {
   return _("Add-ons");
@@ -176,14 +170,14 @@ prov_addons_page_should_skip (ProvAssistantPage *page,
   g_autoptr(GListModel) addons = list_addons (context);
 
   /* The PBX flow keeps the page for its country choice. */
-  return prov_order_get_kind (context->order) != PROV_ORDER_KIND_USER_EXTENSION &&
+  return !(context->flow->traits & PROV_FLOW_HOSTED_PBX) &&
          (addons == NULL || g_list_model_get_n_items (addons) == 0);
 }
 
 static void
 prov_addons_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_addons_page_get_id;
+  iface->id = "add-ons";
   iface->get_title = prov_addons_page_get_title;
   iface->load = prov_addons_page_load;
   iface->get_complete = prov_addons_page_get_complete;

@@ -101,12 +101,6 @@ prov_address_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_address_page_get_id (ProvAssistantPage *page)
-{
-  return "addresses";
-}
-
-static const char *
 prov_address_page_get_title (ProvAssistantPage *page)
 {
   return _("Addresses");
@@ -115,7 +109,7 @@ prov_address_page_get_title (ProvAssistantPage *page)
 static void
 prov_address_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_address_page_get_id;
+  iface->id = "addresses";
   iface->get_title = prov_address_page_get_title;
   iface->load = prov_address_page_load;
   iface->get_complete = prov_address_page_get_complete;

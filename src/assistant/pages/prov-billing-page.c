@@ -106,12 +106,6 @@ prov_billing_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_billing_page_get_id (ProvAssistantPage *page)
-{
-  return "billing";
-}
-
-static const char *
 prov_billing_page_get_title (ProvAssistantPage *page)
 {
   return _("Billing");
@@ -120,7 +114,7 @@ prov_billing_page_get_title (ProvAssistantPage *page)
 static void
 prov_billing_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_billing_page_get_id;
+  iface->id = "billing";
   iface->get_title = prov_billing_page_get_title;
   iface->load = prov_billing_page_load;
   iface->get_complete = prov_billing_page_get_complete;

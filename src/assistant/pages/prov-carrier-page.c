@@ -151,12 +151,6 @@ prov_carrier_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_carrier_page_get_id (ProvAssistantPage *page)
-{
-  return "carrier";
-}
-
-static const char *
 prov_carrier_page_get_title (ProvAssistantPage *page)
 {
   return _("Carrier and Contact");
@@ -165,7 +159,7 @@ prov_carrier_page_get_title (ProvAssistantPage *page)
 static void
 prov_carrier_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_carrier_page_get_id;
+  iface->id = "carrier";
   iface->get_title = prov_carrier_page_get_title;
   iface->load = prov_carrier_page_load;
   iface->get_complete = prov_carrier_page_get_complete;

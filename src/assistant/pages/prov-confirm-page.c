@@ -146,12 +146,6 @@ save_pdf_activated (GtkWidget  *widget,
 }
 
 static const char *
-prov_confirm_page_get_id (ProvAssistantPage *page)
-{
-  return "confirm";
-}
-
-static const char *
 prov_confirm_page_get_title (ProvAssistantPage *page)
 {
   return _("Confirm");
@@ -184,7 +178,7 @@ prov_confirm_page_get_complete (ProvAssistantPage *page)
 static void
 prov_confirm_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_confirm_page_get_id;
+  iface->id = "confirm";
   iface->get_title = prov_confirm_page_get_title;
   iface->load = prov_confirm_page_load;
   iface->get_complete = prov_confirm_page_get_complete;

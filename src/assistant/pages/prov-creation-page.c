@@ -231,12 +231,6 @@ prov_creation_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_creation_page_get_id (ProvAssistantPage *page)
-{
-  return "creation";
-}
-
-static const char *
 prov_creation_page_get_title (ProvAssistantPage *page)
 {
   return _("Creation");
@@ -245,7 +239,7 @@ prov_creation_page_get_title (ProvAssistantPage *page)
 static void
 prov_creation_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_creation_page_get_id;
+  iface->id = "creation";
   iface->get_title = prov_creation_page_get_title;
   iface->load = prov_creation_page_load;
   iface->get_complete = prov_creation_page_get_complete;

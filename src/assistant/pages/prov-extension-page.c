@@ -146,7 +146,7 @@ on_name_changed (ProvExtensionPage *self)
 static gboolean
 is_pbx (ProvExtensionPage *self)
 {
-  return self->context != NULL && prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+  return self->context != NULL && (self->context->flow->traits & PROV_FLOW_HOSTED_PBX);
 }
 
 /* A new subscriber of the hosted PBX is a new user at the carrier. */
@@ -336,18 +336,10 @@ list_extensions_again (gpointer user_data)
 }
 
 static const char *
-prov_extension_page_get_id (ProvAssistantPage *page)
-{
-  return "extension";
-}
-
-static const char *
 prov_extension_page_get_title (ProvAssistantPage *page)
 {
-  ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
-
-  return self->context != NULL && prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_MOBILE_USER
-         ? _("FMC") : _("Extension");
+  /* The mobile flow calls it FMC (see prov-flows.c). */
+  return _("Extension");
 }
 
 static void
@@ -363,7 +355,7 @@ prov_extension_page_load (ProvAssistantPage *page,
 {
   ProvExtensionPage *self = PROV_EXTENSION_PAGE (page);
   const char *account = prov_order_get_customer_account (context->order);
-  gboolean pbx = prov_order_get_kind (context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+  gboolean pbx = (context->flow->traits & PROV_FLOW_HOSTED_PBX) != 0;
   const char *name = prov_order_get_field (context->order, PROV_ORDER_FIELD_EXTENSION_NAME);
 
   self->context = context;
@@ -436,7 +428,7 @@ static void
 prov_extension_page_iface_init (ProvAssistantPageInterface *iface)
 {
   iface->focus_first = prov_extension_page_focus_first;
-  iface->get_id = prov_extension_page_get_id;
+  iface->id = "extension";
   iface->get_title = prov_extension_page_get_title;
   iface->load = prov_extension_page_load;
   iface->get_complete = prov_extension_page_get_complete;

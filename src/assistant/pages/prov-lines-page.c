@@ -576,12 +576,6 @@ prov_lines_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_lines_page_get_id (ProvAssistantPage *page)
-{
-  return "lines";
-}
-
-static const char *
 prov_lines_page_get_title (ProvAssistantPage *page)
 {
   return _("Lines");
@@ -590,7 +584,7 @@ prov_lines_page_get_title (ProvAssistantPage *page)
 static void
 prov_lines_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_lines_page_get_id;
+  iface->id = "lines";
   iface->get_title = prov_lines_page_get_title;
   iface->load = prov_lines_page_load;
   iface->get_complete = prov_lines_page_get_complete;

@@ -317,12 +317,6 @@ prov_notifications_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_notifications_page_get_id (ProvAssistantPage *page)
-{
-  return "notifications";
-}
-
-static const char *
 prov_notifications_page_get_title (ProvAssistantPage *page)
 {
   return _("Notifications");
@@ -331,7 +325,7 @@ prov_notifications_page_get_title (ProvAssistantPage *page)
 static void
 prov_notifications_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_notifications_page_get_id;
+  iface->id = "notifications";
   iface->get_title = prov_notifications_page_get_title;
   iface->load = prov_notifications_page_load;
   iface->get_complete = prov_notifications_page_get_complete;

@@ -285,12 +285,6 @@ on_free_numbers_listed (GObject      *source,
 }
 
 static const char *
-prov_number_page_get_id (ProvAssistantPage *page)
-{
-  return "number";
-}
-
-static const char *
 prov_number_page_get_title (ProvAssistantPage *page)
 {
   return _("Number");
@@ -350,7 +344,7 @@ prov_number_page_get_complete (ProvAssistantPage *page)
 static void
 prov_number_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_number_page_get_id;
+  iface->id = "number";
   iface->get_title = prov_number_page_get_title;
   iface->load = prov_number_page_load;
   iface->get_complete = prov_number_page_get_complete;

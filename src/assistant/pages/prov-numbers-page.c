@@ -676,12 +676,6 @@ prov_numbers_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_numbers_page_get_id (ProvAssistantPage *page)
-{
-  return "numbers";
-}
-
-static const char *
 prov_numbers_page_get_title (ProvAssistantPage *page)
 {
   return _("Numbers");
@@ -690,7 +684,7 @@ prov_numbers_page_get_title (ProvAssistantPage *page)
 static void
 prov_numbers_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_numbers_page_get_id;
+  iface->id = "numbers";
   iface->get_title = prov_numbers_page_get_title;
   iface->load = prov_numbers_page_load;
   iface->get_complete = prov_numbers_page_get_complete;

@@ -488,12 +488,6 @@ prov_options_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_options_page_get_id (ProvAssistantPage *page)
-{
-  return "options";
-}
-
-static const char *
 prov_options_page_get_title (ProvAssistantPage *page)
 {
   return _("Options, Payment and Duplicates");
@@ -502,7 +496,7 @@ prov_options_page_get_title (ProvAssistantPage *page)
 static void
 prov_options_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_options_page_get_id;
+  iface->id = "options";
   iface->get_title = prov_options_page_get_title;
   iface->load = prov_options_page_load;
   iface->get_complete = prov_options_page_get_complete;

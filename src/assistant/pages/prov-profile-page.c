@@ -150,12 +150,6 @@ prov_profile_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_profile_page_get_id (ProvAssistantPage *page)
-{
-  return "profile";
-}
-
-static const char *
 prov_profile_page_get_title (ProvAssistantPage *page)
 {
   return _("Customer Profile");
@@ -164,7 +158,7 @@ prov_profile_page_get_title (ProvAssistantPage *page)
 static void
 prov_profile_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_profile_page_get_id;
+  iface->id = "profile";
   iface->get_title = prov_profile_page_get_title;
   iface->load = prov_profile_page_load;
   iface->get_complete = prov_profile_page_get_complete;

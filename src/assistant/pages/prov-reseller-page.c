@@ -298,12 +298,6 @@ prov_reseller_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_reseller_page_get_id (ProvAssistantPage *page)
-{
-  return "customer";
-}
-
-static const char *
 prov_reseller_page_get_title (ProvAssistantPage *page)
 {
   return _("Customer");
@@ -312,7 +306,7 @@ prov_reseller_page_get_title (ProvAssistantPage *page)
 static void
 prov_reseller_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_reseller_page_get_id;
+  iface->id = "customer";
   iface->get_title = prov_reseller_page_get_title;
   iface->load = prov_reseller_page_load;
   iface->get_complete = prov_reseller_page_get_complete;

@@ -114,12 +114,6 @@ prov_service_page_focus_first (ProvAssistantPage *page)
 }
 
 static const char *
-prov_service_page_get_id (ProvAssistantPage *page)
-{
-  return "service";
-}
-
-static const char *
 prov_service_page_get_title (ProvAssistantPage *page)
 {
   return _("Service");
@@ -128,7 +122,7 @@ prov_service_page_get_title (ProvAssistantPage *page)
 static void
 prov_service_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_service_page_get_id;
+  iface->id = "service";
   iface->get_title = prov_service_page_get_title;
   iface->load = prov_service_page_load;
   iface->get_complete = prov_service_page_get_complete;

@@ -214,12 +214,6 @@ prov_settings_page_should_skip (ProvAssistantPage *page,
 }
 
 static const char *
-prov_settings_page_get_id (ProvAssistantPage *page)
-{
-  return "settings";
-}
-
-static const char *
 prov_settings_page_get_title (ProvAssistantPage *page)
 {
   return _("Settings");
@@ -228,7 +222,7 @@ prov_settings_page_get_title (ProvAssistantPage *page)
 static void
 prov_settings_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_settings_page_get_id;
+  iface->id = "settings";
   iface->get_title = prov_settings_page_get_title;
   iface->load = prov_settings_page_load;
   iface->get_complete = prov_settings_page_get_complete;

@@ -193,12 +193,6 @@ on_last_digits_changed (ProvSimPage *self)
 }
 
 static const char *
-prov_sim_page_get_id (ProvAssistantPage *page)
-{
-  return "sim";
-}
-
-static const char *
 prov_sim_page_get_title (ProvAssistantPage *page)
 {
   return _("SIM");
@@ -266,7 +260,7 @@ static void
 prov_sim_page_iface_init (ProvAssistantPageInterface *iface)
 {
   iface->focus_first = prov_sim_page_focus_first;
-  iface->get_id = prov_sim_page_get_id;
+  iface->id = "sim";
   iface->get_title = prov_sim_page_get_title;
   iface->load = prov_sim_page_load;
   iface->get_complete = prov_sim_page_get_complete;

@@ -52,7 +52,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ProvStocktakingPage, prov_stocktaking_page, ADW_T
 static gboolean
 is_extension_flow (ProvStocktakingPage *self)
 {
-  return prov_order_get_kind (self->context->order) == PROV_ORDER_KIND_USER_EXTENSION;
+  return (self->context->flow->traits & PROV_FLOW_HOSTED_PBX) != 0;
 }
 
 static ProvCatalog *
@@ -553,12 +553,6 @@ portfolios_to_offer (ProvStocktakingPage *self)
 /* ---- ProvAssistantPage -------------------------------------------------- */
 
 static const char *
-prov_stocktaking_page_get_id (ProvAssistantPage *page)
-{
-  return "stocktaking";
-}
-
-static const char *
 prov_stocktaking_page_get_title (ProvAssistantPage *page)
 {
   return _("Stocktaking");
@@ -654,7 +648,7 @@ static void
 prov_stocktaking_page_iface_init (ProvAssistantPageInterface *iface)
 {
   iface->focus_first = prov_stocktaking_page_focus_first;
-  iface->get_id = prov_stocktaking_page_get_id;
+  iface->id = "stocktaking";
   iface->get_title = prov_stocktaking_page_get_title;
   iface->load = prov_stocktaking_page_load;
   iface->get_complete = prov_stocktaking_page_get_complete;

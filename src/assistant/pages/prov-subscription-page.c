@@ -153,12 +153,6 @@ on_package_selected (ProvSubscriptionPage *self)
 }
 
 static const char *
-prov_subscription_page_get_id (ProvAssistantPage *page)
-{
-  return "subscription";
-}
-
-static const char *
 prov_subscription_page_get_title (ProvAssistantPage *page)
 {
   return _("Subscription");
@@ -206,7 +200,7 @@ prov_subscription_page_get_complete (ProvAssistantPage *page)
 static void
 prov_subscription_page_iface_init (ProvAssistantPageInterface *iface)
 {
-  iface->get_id = prov_subscription_page_get_id;
+  iface->id = "subscription";
   iface->get_title = prov_subscription_page_get_title;
   iface->load = prov_subscription_page_load;
   iface->get_complete = prov_subscription_page_get_complete;

@@ -169,12 +169,6 @@ list_users_again (gpointer user_data)
 }
 
 static const char *
-prov_user_page_get_id (ProvAssistantPage *page)
-{
-  return "user";
-}
-
-static const char *
 prov_user_page_get_title (ProvAssistantPage *page)
 {
   return _("User");
@@ -253,7 +247,7 @@ static void
 prov_user_page_iface_init (ProvAssistantPageInterface *iface)
 {
   iface->focus_first = prov_user_page_focus_first;
-  iface->get_id = prov_user_page_get_id;
+  iface->id = "user";
   iface->get_title = prov_user_page_get_title;
   iface->load = prov_user_page_load;
   iface->get_complete = prov_user_page_get_complete;

@@ -19,8 +19,7 @@ prov_tmf629_order_needs_customer (ProvOrder *order)
 {
   g_return_val_if_fail (PROV_IS_ORDER (order), FALSE);
 
-  return (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER ||
-          prov_order_get_kind (order) == PROV_ORDER_KIND_ADD_SERVICES) &&
+  return prov_order_kind_has_traits (prov_order_get_kind (order), PROV_ORDER_KIND_CREATES_CUSTOMER) &&
          prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) == NULL &&
          prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME) != NULL;
 }

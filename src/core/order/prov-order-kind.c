@@ -11,11 +11,12 @@ G_DEFINE_ENUM_TYPE (ProvOrderKind, prov_order_kind,
   G_DEFINE_ENUM_VALUE (PROV_ORDER_KIND_LINE_LIFECYCLE, "line-lifecycle"))
 
 typedef struct {
-  const char *title;
-  const char *description;
-} KindText;
+  const char          *title;
+  const char          *description;
+  ProvOrderKindTraits  traits;
+} KindInfo;
 
-static const KindText kind_texts[] = {
+static const KindInfo kind_infos[] = {
   [PROV_ORDER_KIND_MOBILE_USER] = {
     N_("Mobile User"),
     N_("A mobile subscription with a SIM, a number and a fixed-mobile extension"),
@@ -27,14 +28,17 @@ static const KindText kind_texts[] = {
   [PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER] = {
     N_("New Wireless Customer"),
     N_("A new customer account with lines, devices and SIMs"),
+    PROV_ORDER_KIND_CREATES_CUSTOMER | PROV_ORDER_KIND_INVENTORY_LATER,
   },
   [PROV_ORDER_KIND_ADD_SERVICES] = {
     N_("Add Services"),
     N_("Numbers and services for a new or existing reseller customer"),
+    PROV_ORDER_KIND_CREATES_CUSTOMER,
   },
   [PROV_ORDER_KIND_LINE_LIFECYCLE] = {
     N_("Change a Line"),
     N_("New line, replacement, port, plan or feature change, suspension or disconnection"),
+    PROV_ORDER_KIND_NEEDS_APPROVAL,
   },
 };
 
@@ -71,7 +75,7 @@ prov_order_kind_get_title (ProvOrderKind kind)
 {
   g_return_val_if_fail (prov_order_kind_is_valid (kind), NULL);
 
-  return g_dgettext (GETTEXT_PACKAGE, kind_texts[kind].title);
+  return g_dgettext (GETTEXT_PACKAGE, kind_infos[kind].title);
 }
 
 const char *
@@ -79,5 +83,15 @@ prov_order_kind_get_description (ProvOrderKind kind)
 {
   g_return_val_if_fail (prov_order_kind_is_valid (kind), NULL);
 
-  return g_dgettext (GETTEXT_PACKAGE, kind_texts[kind].description);
+  return g_dgettext (GETTEXT_PACKAGE, kind_infos[kind].description);
+}
+
+/* Whether @kind has every trait of @traits. */
+gboolean
+prov_order_kind_has_traits (ProvOrderKind        kind,
+                            ProvOrderKindTraits  traits)
+{
+  g_return_val_if_fail (prov_order_kind_is_valid (kind), FALSE);
+
+  return (kind_infos[kind].traits & traits) == traits;
 }

@@ -194,12 +194,13 @@ prov_order_placed_state (ProvOrder *order)
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      if (prov_order_get_kind (order) == PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER && prov_order_line_lacks_inventory (line))
+      if (prov_order_kind_has_traits (prov_order_get_kind (order), PROV_ORDER_KIND_INVENTORY_LATER) &&
+          prov_order_line_lacks_inventory (line))
         return PROV_ORDER_STATE_AWAITING_INVENTORY;
     }
 
   /* Enterprise line changes pass an approval first. */
-  if (prov_order_get_kind (order) == PROV_ORDER_KIND_LINE_LIFECYCLE)
+  if (prov_order_kind_has_traits (prov_order_get_kind (order), PROV_ORDER_KIND_NEEDS_APPROVAL))
     return PROV_ORDER_STATE_AWAITING_APPROVAL;
 
   return PROV_ORDER_STATE_QUEUED;
