@@ -4,6 +4,7 @@
 #include "prov-inventory.h"
 #include "prov-customer-products.h"
 #include "widgets/prov-inventory-view.h"
+#include "widgets/prov-state-style.h"
 #include "widgets/prov-lines-view.h"
 #include "prov-order-summary.h"
 #include "prov-assistant.h"
@@ -48,16 +49,6 @@ struct _ProvOrderWindow
 
 G_DEFINE_FINAL_TYPE (ProvOrderWindow, prov_order_window, ADW_TYPE_WINDOW)
 
-static const char * const group_style_classes[] = {
-  [PROV_ORDER_STATE_GROUP_ALL] = NULL,
-  [PROV_ORDER_STATE_GROUP_DRAFTS] = "draft",
-  [PROV_ORDER_STATE_GROUP_WAITING] = "waiting",
-  [PROV_ORDER_STATE_GROUP_ATTENTION] = "attention",
-  [PROV_ORDER_STATE_GROUP_AT_CARRIER] = "at-carrier",
-  [PROV_ORDER_STATE_GROUP_COMPLETED] = "completed",
-  [PROV_ORDER_STATE_GROUP_CANCELLED] = "cancelled",
-};
-
 static void
 clear_rows (AdwPreferencesGroup *group,
             GPtrArray           *rows)
@@ -99,11 +90,7 @@ show_order (ProvOrderWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
                           state == PROV_ORDER_STATE_NEEDS_ATTENTION &&
                           prov_assistant_supports_kind (prov_order_get_kind (order)));
-  for (guint i = 0; i < G_N_ELEMENTS (group_style_classes); i++)
-    if (group_style_classes[i] != NULL)
-      gtk_widget_remove_css_class (GTK_WIDGET (self->state_badge), group_style_classes[i]);
-  if (group_style_classes[group] != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_badge), group_style_classes[group]);
+  prov_state_style_apply (GTK_WIDGET (self->state_badge), group);
 
   /* What the registry says an overview shows; an order of several lines
    * has them in its Lines or Inventory list instead. */

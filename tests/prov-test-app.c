@@ -960,3 +960,132 @@ prov_test_app_choose (const char *mnemonic,
   prov_test_app_keys ("Return", NULL);
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
 }
+
+/* ---- driving the flows ------------------------------------------------- */
+
+/* Presses Sync Now (F5) until the log has @needle, waiting @wait_ms after
+ * each press, at most @tries times, then the usual 30 s; whether it came. */
+gboolean
+prov_test_app_sync_until_log (ProvTestApp *app,
+                              const char  *needle,
+                              guint        tries,
+                              guint        wait_ms)
+{
+  for (guint i = 0; i < tries; i++)
+    {
+      if (prov_test_app_wait_for_log (app, needle, wait_ms))
+        return TRUE;
+      prov_test_app_keys ("F5", NULL);
+    }
+  return prov_test_app_wait_for_log (app, needle, 30000);
+}
+
+/* A new user's first name, last name (past the field between them) and
+ * e-mail, typed from the first name on; the focus stays on the e-mail. */
+void
+prov_test_app_type_new_user (const char *first,
+                             const char *last,
+                             const char *email)
+{
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, first);
+  prov_test_app_keys ("Tab", "Tab", NULL);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, last);
+  prov_test_app_keys ("Tab", NULL);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, email);
+}
+
+/* A new subscriber of a hosted PBX, as prov_test_app_type_new_user, then
+ * on to the log-on PIN: past the language, the check box and the name
+ * shown on calls (it follows the subscriber's). */
+void
+prov_test_app_type_new_subscriber (const char *first,
+                                   const char *last,
+                                   const char *email)
+{
+  prov_test_app_type_new_user (first, last, email);
+  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
+}
+
+static guint
+count_log_lines (ProvTestApp *app,
+                 const char  *needle)
+{
+  g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, needle);
+
+  return g_strv_length (lines);
+}
+
+/* Presses @key and waits for the assistant to show @page (once more than
+ * it had). */
+void
+prov_test_app_next_page (ProvTestApp *app,
+                         const char  *key,
+                         const char  *page)
+{
+  g_autofree char *line = g_strdup_printf ("Assistant page %s shown", page);
+  guint before = count_log_lines (app, line);
+
+  prov_test_app_keys (key, NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, line, before, 30000));
+}
+
+/* A new order opened with @shortcut on its first page, Stocktaking, with
+ * the customer that typing @search finds taken by Enter: the assistant
+ * moves on to @next_page. The order's uuid. */
+char *
+prov_test_app_start_order (ProvTestApp *app,
+                           const char  *shortcut,
+                           const char  *search,
+                           const char  *next_page)
+{
+  char *uuid;
+
+  prov_test_app_next_page (app, shortcut, "stocktaking");
+  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", 30000));
+  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, search);
+  /* The customer search answers as typing pauses. */
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_next_page (app, "Return", next_page);
+
+  return uuid;
+}
+
+/* Flow 1 (Ctrl+1) up to its SIM page: the customer @search finds, the
+ * tier and add-ons as they are, a new user. The order's uuid. */
+char *
+prov_test_app_mobile_user_to_sim (ProvTestApp *app,
+                                  const char  *search,
+                                  const char  *first,
+                                  const char  *last,
+                                  const char  *email)
+{
+  g_autofree char *uuid = prov_test_app_start_order (app, "ctrl+1", search, "subscription");
+
+  prov_test_app_next_page (app, "alt+n", "add-ons");
+  prov_test_app_next_page (app, "alt+n", "user");
+  prov_test_app_type_new_user (first, last, email);
+  prov_test_app_next_page (app, "alt+n", "sim");
+
+  return g_steal_pointer (&uuid);
+}
+
+/* Flow 2 (Ctrl+Shift+N) up to its Extension page, for the customer
+ * @search finds, with a new subscriber; the focus ends on the log-on PIN,
+ * past the language, the check box and the name shown on calls. The
+ * order's uuid. */
+char *
+prov_test_app_extension_for_new_subscriber (ProvTestApp *app,
+                                            const char  *search,
+                                            const char  *first,
+                                            const char  *last,
+                                            const char  *email)
+{
+  g_autofree char *uuid = prov_test_app_start_order (app, "ctrl+shift+n", search, "add-ons");
+
+  prov_test_app_next_page (app, "alt+n", "extension");
+  prov_test_app_press_button ("alt+u");
+  prov_test_app_type_new_subscriber (first, last, email);
+
+  return g_steal_pointer (&uuid);
+}

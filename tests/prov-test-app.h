@@ -101,6 +101,35 @@ void         prov_test_app_start_synced   (ProvTestApp  *app,
                                            char        **window);
 ProvTestApp *prov_test_app_spawn_synced   (const char   *carrier_url,
                                            char        **window);
+/* Driving the flows from the keyboard, as a clerk does. */
+gboolean     prov_test_app_sync_until_log (ProvTestApp  *app,
+                                           const char   *needle,
+                                           guint         tries,
+                                           guint         wait_ms);
+void         prov_test_app_type_new_user  (const char   *first,
+                                           const char   *last,
+                                           const char   *email);
+void         prov_test_app_type_new_subscriber (const char *first,
+                                                const char *last,
+                                                const char *email);
+void         prov_test_app_next_page      (ProvTestApp  *app,
+                                           const char   *key,
+                                           const char   *page);
+char        *prov_test_app_start_order    (ProvTestApp  *app,
+                                           const char   *shortcut,
+                                           const char   *search,
+                                           const char   *next_page);
+char        *prov_test_app_mobile_user_to_sim (ProvTestApp *app,
+                                               const char  *search,
+                                               const char  *first,
+                                               const char  *last,
+                                               const char  *email);
+char        *prov_test_app_extension_for_new_subscriber (ProvTestApp *app,
+                                                         const char  *search,
+                                                         const char  *first,
+                                                         const char  *last,
+                                                         const char  *email);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ProvTestApp, prov_test_app_free)
 
 G_END_DECLS

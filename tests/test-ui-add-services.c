@@ -189,10 +189,7 @@ test_services_for_a_resellers_customer (void)
   prov_test_app_keys ("alt+e", NULL);
   sent = g_strdup_printf ("for order %s, confirmation attached", uuid);
   g_assert_true (prov_test_app_wait_for_log (app, sent, TIMEOUT_MS));
-  for (guint i = 0; i < 20 && !prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier",
-                                                          1000); i++)
-    prov_test_app_keys ("F5", NULL);
-  g_assert_true (prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", TIMEOUT_MS));
+  g_assert_true (prov_test_app_sync_until_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", 20, 1000));
   prov_test_app_screenshot ("add-services-notifications");
   /* Finish: back to the start for more services. */
   /* Tabbed to, the row is scrolled into view before its list opens below
@@ -331,10 +328,7 @@ test_network_drops_before_notifications (void)
 
   /* Back: it goes out, once, however often the till syncs. */
   sandbox_start (&sandbox, "--state-delay=60000", NULL);
-  for (guint i = 0; i < 30 && !prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier",
-                                                          1000); i++)
-    prov_test_app_keys ("F5", NULL);
-  g_assert_true (prov_test_app_wait_for_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", TIMEOUT_MS));
+  g_assert_true (prov_test_app_sync_until_log (app, "E-mail to hello@jqcafe.example: Sent by the carrier", 30, 1000));
   prov_test_app_keys ("F5", NULL);
   g_usleep (2000 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_keys ("F5", NULL);

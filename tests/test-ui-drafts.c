@@ -34,25 +34,7 @@ test_draft_survives_crash (void)
 
   /* Half an extension: the new subscriber and the PIN typed, no area
    * code yet. */
-  prov_test_app_keys ("ctrl+shift+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "jansen");
-  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
-  prov_test_app_keys ("Return", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page extension shown", 0, TIMEOUT_MS));
-  prov_test_app_press_button ("alt+u");
-  /* The new subscriber, then past the language, the check box and the
-   * name shown on calls (it follows the subscriber's) to the PIN. */
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Piet");
-  prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Jansen");
-  prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "piet@jansen.example");
-  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
+  uuid = prov_test_app_extension_for_new_subscriber (app, "jansen", "Piet", "Jansen", "piet@jansen.example");
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "1234");
   /* Saved as typed; a moment for the last keystroke to reach the disk. */
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
@@ -120,25 +102,7 @@ test_connect_sim_later (void)
   sandbox_start (&sandbox, "--state-delay=1000", NULL);
   app = prov_test_app_spawn_synced (sandbox.root, &window);
 
-  prov_test_app_keys ("ctrl+1", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "peeters");
-  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
-  prov_test_app_keys ("Return", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page user shown", 0, TIMEOUT_MS));
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Tom");
-  prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Peeters");
-  prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "tom@peeters.example");
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page sim shown", 0, TIMEOUT_MS));
+  uuid = prov_test_app_mobile_user_to_sim (app, "peeters", "Tom", "Peeters", "tom@peeters.example");
 
   /* The SIM is not at hand: connect it later. */
   prov_test_app_keys ("alt+l", NULL);
@@ -171,9 +135,7 @@ test_connect_sim_later (void)
    * product it made (when the order completes). */
   prov_test_app_activate_action ("show-order", uuid);
   linkable = g_strdup_printf ("Order %s: its SIM can be connected", uuid);
-  for (guint i = 0; i < 20 && !prov_test_app_wait_for_log (app, linkable, 1500); i++)
-    prov_test_app_keys ("F5", NULL);
-  g_assert_true (prov_test_app_wait_for_log (app, linkable, TIMEOUT_MS));
+  g_assert_true (prov_test_app_sync_until_log (app, linkable, 20, 1500));
   g_clear_pointer (&at_carrier, json_object_unref);
   at_carrier = sandbox_find_order (&sandbox, uuid);
   product_id = g_strdup (sandbox_order_product_id (at_carrier));

@@ -42,21 +42,6 @@ placed_uuid (ProvTestApp *app,
   return start != NULL ? g_strndup (start + strlen ("Order "), 36) : NULL;
 }
 
-/* First name, last name and e-mail of a new subscriber, then on to the
- * PIN: past the language, the check box and the name shown on calls. */
-static void
-type_new_user (const char *first,
-               const char *last,
-               const char *email)
-{
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, first);
-  prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, last);
-  prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, email);
-  prov_test_app_keys ("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", NULL);
-}
-
 static void
 test_both_flows (void)
 {
@@ -101,7 +86,7 @@ test_both_flows (void)
   /* A new subscriber is a new user: the portal asks their name, e-mail
    * and language; the name shown on calls follows. */
   prov_test_app_press_button ("alt+u");
-  type_new_user ("Anna", "Jansen", "anna@jansen.example");
+  prov_test_app_type_new_subscriber ("Anna", "Jansen", "anna@jansen.example");
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "0000");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "030");
@@ -120,7 +105,7 @@ test_both_flows (void)
   expect_page (app, "user-extension-another", "extension", 1);
   /* "Use next available extension" stayed ticked: the number is the next
    * free one already, and the new subscriber is next to type. */
-  type_new_user ("Bram", "Jansen", "bram@jansen.example");
+  prov_test_app_type_new_subscriber ("Bram", "Jansen", "bram@jansen.example");
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "2468");
   /* The area code came along from the first extension. */
   prov_test_app_keys ("Tab", "Return", NULL);
@@ -321,7 +306,7 @@ test_start_date (void)
   prov_test_app_keys ("alt+n", NULL);
   expect_page (app, "user-extension", "extension", 0);
   prov_test_app_press_button ("alt+u");
-  type_new_user ("Cor", "Jansen", "cor@jansen.example");
+  prov_test_app_type_new_subscriber ("Cor", "Jansen", "cor@jansen.example");
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "1234");
   prov_test_app_keys ("Tab", NULL);
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "030");

@@ -111,8 +111,7 @@ test_scan_inventory_and_send (void)
 
   /* The carrier completes the order: its overview shows each line's
    * product, as the carrier's inventory (TMF637) lists it, Active. */
-  for (guint i = 0; i < 20 && !prov_test_app_wait_for_log (app, "Lines of order " ORDER_UUID " (completed)", 1500); i++)
-    prov_test_app_keys ("F5", NULL);
+  prov_test_app_sync_until_log (app, "Lines of order " ORDER_UUID " (completed)", 20, 1500);
   g_assert_true (prov_test_app_wait_for_log_count (app, "Line 2: Active", 0, TIMEOUT_MS));
   active = prov_test_app_dup_log_lines (app, ": Active");
   g_assert_cmpuint (g_strv_length (active), >=, 2);

@@ -130,9 +130,7 @@ send_and_wait_complete (ProvTestApp *app,
 
   prov_test_app_keys ("alt+s", NULL);
   g_assert_true (prov_test_app_wait_for_log (app, sent, TIMEOUT_MS));
-  for (guint i = 0; i < 30 && !prov_test_app_wait_for_log (app, completed, 1500); i++)
-    prov_test_app_keys ("F5", NULL);
-  g_assert_true (prov_test_app_wait_for_log (app, completed, TIMEOUT_MS));
+  g_assert_true (prov_test_app_sync_until_log (app, completed, 30, 1500));
   /* Then the carrier's inventory (TMF637) lists the lines' products. */
   g_assert_true (prov_test_app_wait_for_log_count (app, "Line 1: Active", 0, TIMEOUT_MS));
 }

@@ -80,25 +80,7 @@ test_pick_sim_by_last_digits (void)
   import_stock (app, &sims);
   prov_test_app_start_synced (app, &window);
 
-  prov_test_app_keys ("ctrl+1", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page stocktaking shown", 0, TIMEOUT_MS));
-  g_assert_true (prov_test_app_focus_assistant (app, "Stocktaking", TIMEOUT_MS));
-  uuid = prov_test_app_dup_logged_uuid (app, "opened on page");
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "bakk");
-  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
-  prov_test_app_keys ("Return", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page subscription shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page add-ons shown", 0, TIMEOUT_MS));
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page user shown", 0, TIMEOUT_MS));
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Eva");
-  prov_test_app_keys ("Tab", "Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Visser");
-  prov_test_app_keys ("Tab", NULL);
-  prov_test_app_type (PROV_TEST_HUMAN_DELAY, "eva@bakkerij.example");
-  prov_test_app_keys ("alt+n", NULL);
-  g_assert_true (prov_test_app_wait_for_log_count (app, "Assistant page sim shown", 0, TIMEOUT_MS));
+  uuid = prov_test_app_mobile_user_to_sim (app, "bakk", "Eva", "Visser", "eva@bakkerij.example");
 
   /* A unique ending: the SIM is picked, the page is complete. */
   prov_test_app_keys ("alt+f", NULL);

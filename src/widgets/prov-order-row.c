@@ -2,6 +2,7 @@
 
 #include "prov-flows.h"
 #include "prov-order-row.h"
+#include "prov-state-style.h"
 
 struct _ProvOrderRow
 {
@@ -18,16 +19,6 @@ struct _ProvOrderRow
 };
 
 G_DEFINE_FINAL_TYPE (ProvOrderRow, prov_order_row, ADW_TYPE_BIN)
-
-static const char * const group_style_classes[] = {
-  [PROV_ORDER_STATE_GROUP_ALL] = NULL,
-  [PROV_ORDER_STATE_GROUP_DRAFTS] = "draft",
-  [PROV_ORDER_STATE_GROUP_WAITING] = "waiting",
-  [PROV_ORDER_STATE_GROUP_ATTENTION] = "attention",
-  [PROV_ORDER_STATE_GROUP_AT_CARRIER] = "at-carrier",
-  [PROV_ORDER_STATE_GROUP_COMPLETED] = "completed",
-  [PROV_ORDER_STATE_GROUP_CANCELLED] = "cancelled",
-};
 
 /* Today's orders by time, older ones by date: what a clerk asks is
  * "was this the one from this morning?". */
@@ -70,12 +61,7 @@ static void
 set_state_style (ProvOrderRow        *self,
                  ProvOrderStateGroup  group)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (group_style_classes); i++)
-    if (group_style_classes[i] != NULL)
-      gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), group_style_classes[i]);
-
-  if (group_style_classes[group] != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), group_style_classes[group]);
+  prov_state_style_apply (GTK_WIDGET (self->state_label), group);
 }
 
 static void

@@ -144,6 +144,9 @@ backoff_us (ProvSync *self,
   return (gint64) (delay_ms * 1000);
 }
 
+static void needs_attention (Job        *job,
+                             const char *reason);
+
 static void
 on_transition_done (GObject      *source,
                     GAsyncResult *result,
@@ -155,6 +158,14 @@ on_transition_done (GObject      *source,
   if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
     {
       job_failed_here (job, error);
+      return;
+    }
+
+  /* A rejected order is recorded as the carrier rejected it, then handed
+   * to the clerk with the carrier's reason. */
+  if (job->rejection != NULL && prov_order_get_state (job->order) == PROV_ORDER_STATE_REJECTED)
+    {
+      needs_attention (job, job->rejection);
       return;
     }
 
@@ -226,23 +237,6 @@ _prov_sync_record_line_states (ProvStore  *store,
                                          on_line_states_recorded, NULL);
 }
 
-static void
-on_rejection_recorded (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!prov_store_transition_finish (PROV_STORE (source), result, &error))
-    {
-      job_failed_here (job, error);
-      return;
-    }
-
-  needs_attention (job, job->rejection);
-}
-
 /* The carrier has the order: note its id and state, leave the outbox. */
 static void
 record_at_carrier (Job      *job,
@@ -263,7 +257,7 @@ record_at_carrier (Job      *job,
 
       job->rejection = g_strdup (note != NULL ? note : _("The carrier rejected the order"));
       prov_store_carrier_transition_async (job_sync (job)->store, job->order, state, id, PROV_SYNC_WHO,
-                                           note, NULL, on_rejection_recorded, job);
+                                           note, NULL, on_transition_done, job);
       return;
     }
 
