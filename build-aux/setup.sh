@@ -10,7 +10,7 @@ prefix="$build_dir/prefix"
 build_packages=(
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev
-  libsoup-3.0-dev libsqlite3-dev libjson-glib-dev libsecret-1-dev libzint-dev
+  libsoup-3.0-dev libsqlite3-dev libjson-glib-dev libsecret-1-dev libzint-dev libsodium-dev
   desktop-file-utils appstream yelp-tools
 )
 # Only what the tests need beyond the build: a headless X server to drive

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Usage: check-core-layers.py COMPILE_COMMANDS SOURCE_ROOT
 #
-# src/core is layered: ids < catalog < order < carrier, store < sync, each
+# src/core is layered: ids < catalog, staff < order < carrier, store < sync, each
 # folder a static library that sees only the headers of the layers below
 # it. This compiles, with the very command the build uses for a file of
 # each layer, a file that includes one header of every other layer, and
@@ -18,15 +18,17 @@ import tempfile
 BELOW = {
     "ids": [],
     "catalog": ["ids"],
+    "staff": ["ids"],
     "order": ["ids", "catalog"],
     "carrier": ["ids", "catalog", "order"],
-    "store": ["ids", "catalog", "order"],
-    "sync": ["ids", "catalog", "order", "carrier", "store"],
+    "store": ["ids", "catalog", "staff", "order"],
+    "sync": ["ids", "catalog", "staff", "order", "carrier", "store"],
 }
 # One public header of each layer.
 HEADER = {
     "ids": "prov-ids.h",
     "catalog": "prov-catalog.h",
+    "staff": "prov-staff.h",
     "order": "prov-order.h",
     "carrier": "prov-carrier-client.h",
     "store": "prov-store.h",

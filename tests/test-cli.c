@@ -6,41 +6,88 @@
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
 
+/* Runs provisioner-cli with @arguments (NULL-terminated) and @input (or
+ * nothing) on its standard input. */
 static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first_argument,
-         ...)
+run_cli_argv (const char  *input,
+              char       **out,
+              char       **err,
+              GPtrArray   *arguments)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *home = prov_test_make_tmp_dir ();
-  const char *argument;
-  va_list args;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("PROVISIONER_CLI"));
-  va_start (args, first_argument);
-  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) argument);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  for (guint i = 0; i < arguments->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (arguments, i));
 
   /* The tool must touch nothing of the developer's: not the keyring, not
    * the app's database. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, out, err, &error);
   g_assert_no_error (error);
   prov_test_remove_tree (home);
 
   return g_subprocess_get_exit_status (process);
+}
+
+static void
+add_arguments (GPtrArray  *arguments,
+               const char *first_argument,
+               va_list     args)
+{
+  for (const char *argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (arguments, (gpointer) argument);
+  g_ptr_array_add (arguments, NULL);
+}
+
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first_argument,
+         ...)
+{
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first_argument);
+  add_arguments (arguments, first_argument, args);
+  va_end (args);
+  return run_cli_argv (NULL, out, err, arguments);
+}
+
+/* provisioner-cli staff -d @database with @input on its standard input;
+ * what it printed replaces @out and @err. */
+static int
+run_staff (const char  *database,
+           const char  *input,
+           char       **out,
+           char       **err,
+           const char  *first_argument,
+           ...)
+{
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
+  va_list args;
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_ptr_array_add (arguments, (gpointer) "staff");
+  g_ptr_array_add (arguments, (gpointer) "-d");
+  g_ptr_array_add (arguments, (gpointer) database);
+  va_start (args, first_argument);
+  add_arguments (arguments, first_argument, args);
+  va_end (args);
+  return run_cli_argv (input, out, err, arguments);
 }
 
 static JsonObject *
@@ -568,6 +615,89 @@ test_order_import_never_overwrites (void)
   prov_test_remove_tree (dir);
 }
 
+static gboolean
+file_has (const char *path,
+          const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The back office adds the staff: a manager first, then others with a
+ * manager's PIN; PINs only on standard input and never in the database;
+ * five wrong ones lock a person until a manager unlocks them. */
+static void
+test_staff (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+#define STAFF(input, ...) run_staff (database, input, &out, &err, __VA_ARGS__, NULL)
+
+  g_assert_cmpint (STAFF (NULL, "list"), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  /* The first is a manager, with a manager's PIN. */
+  g_assert_cmpint (STAFF ("2468\n", "add", "Sem Bakker"), ==, 1);
+  g_assert_nonnull (strstr (err, "is a manager"));
+  g_assert_cmpint (STAFF ("13579\n", "add", "Marit de Vries", "--role", "manager"), ==, 1);
+  g_assert_nonnull (strstr (err, "at least 6 digits"));
+  g_assert_cmpint (STAFF ("135790\n", "add", "Marit de Vries", "--role", "manager"), ==, 0);
+
+  /* Then only with a manager's PIN, read first. */
+  g_assert_cmpint (STAFF ("2468\n", "add", "Sem Bakker"), ==, 2);
+  g_assert_cmpint (STAFF ("135791\n2468\n", "add", "Sem Bakker", "--as", "Marit de Vries"), ==, 1);
+  g_assert_nonnull (strstr (err, "Wrong PIN for Marit de Vries"));
+  g_assert_cmpint (STAFF ("135790\n2468\n", "add", "Sem Bakker", "--as", "marit de vries"), ==, 0);
+  g_assert_cmpint (STAFF ("135790\n1357\n", "add", "SEM BAKKER", "--as", "Marit de Vries"), ==, 1);
+  g_assert_nonnull (strstr (err, "already"));
+  g_assert_cmpint (STAFF ("2468\n1357\n", "add", "Joost Smit", "--as", "Sem Bakker"), ==, 1);
+  g_assert_nonnull (strstr (err, "Only a manager"));
+
+  g_assert_cmpint (STAFF (NULL, "list"), ==, 0);
+  g_assert_cmpstr (out, ==, "Marit de Vries\tmanager\tactive\nSem Bakker\tclerk\tactive\n");
+
+  /* The last manager stays. */
+  g_assert_cmpint (STAFF ("135790\n", "deactivate", "Marit de Vries", "--as", "Marit de Vries"), ==, 1);
+  g_assert_nonnull (strstr (err, "last manager"));
+
+  /* Five wrong PINs lock Sem; the right one then does not help. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (STAFF ("1111\n9999\n", "set-pin", "Sem Bakker"), ==, 1);
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_cmpint (STAFF ("2468\n9999\n", "set-pin", "Sem Bakker"), ==, 1);
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_cmpint (STAFF (NULL, "list"), ==, 0);
+  g_assert_nonnull (strstr (out, "Sem Bakker\tclerk\tlocked"));
+  g_assert_cmpint (STAFF ("135790\n", "unlock", "Sem Bakker", "--as", "Marit de Vries"), ==, 0);
+  g_assert_cmpint (STAFF ("2468\n8642\n", "set-pin", "Sem Bakker"), ==, 0);
+  g_assert_cmpint (STAFF ("8642\n", "deactivate", "Sem Bakker", "--as", "Sem Bakker"), ==, 1);
+  g_assert_cmpint (STAFF ("135790\n", "deactivate", "Sem Bakker", "--as", "Marit de Vries"), ==, 0);
+  g_assert_cmpint (STAFF (NULL, "list"), ==, 0);
+  g_assert_nonnull (strstr (out, "Sem Bakker\tclerk\tinactive"));
+
+  /* Hashes only, in the database and its log. */
+  for (const char * const *pin = (const char *[]) { "135790", "2468", "8642", NULL }; *pin != NULL; pin++)
+    {
+      g_assert_false (file_has (database, *pin));
+      g_assert_false (file_has (wal, *pin));
+    }
+  g_assert_true (file_has (database, "$argon2id$") || file_has (wal, "$argon2id$"));
+
+#undef STAFF
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);
   g_test_add_func ("/cli/order-export-import", test_order_export_import);
   g_test_add_func ("/cli/order-import-refuses-broken", test_order_import_refuses_broken);
+  g_test_add_func ("/cli/staff", test_staff);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@ int           prov_cli_order      (int            argc,
                                    char         **argv);
 int           prov_cli_sync       (int            argc,
                                    char         **argv);
+int           prov_cli_staff      (int            argc,
+                                   char         **argv);
 
 /* Shared by the commands. */
 GAsyncResult *prov_cli_await      (GAsyncResult **slot);
@@ -22,6 +24,10 @@ void          prov_cli_store      (GObject       *source,
 ProvStore    *prov_cli_open_store (const char    *path,
                                    GError       **error);
 void          prov_cli_close_store (ProvStore    *store);
+ProvStaffMember *prov_cli_sign_in (ProvStore     *store,
+                                   const char    *name,
+                                   ProvStaffRole  role,
+                                   GError       **error);
 
 /* A store a command opened: closed (its WAL checkpointed) on every way out
  * of the command, before the process can exit. */

@@ -16,6 +16,7 @@ static const Command commands[] = {
   { "stock", prov_cli_stock, N_("Import SIMs and devices into stock, or find them by their last digits") },
   { "order", prov_cli_order, N_("List, show, export and import orders") },
   { "sync", prov_cli_sync, N_("Send the orders waiting in the outbox to the carrier, once") },
+  { "staff", prov_cli_staff, N_("Add the store's staff, unlock or deactivate them, set their PINs") },
 };
 
 void

@@ -176,6 +176,21 @@ static const char * const migrations[] = {
   "  sent_at INTEGER"
   ");"
   "CREATE INDEX messages_due ON messages (state, next_attempt_at);",
+
+  /* 5: the store's staff, who sign in with a PIN (kept as its Argon2id
+   * hash only); a timeline event names who did it and, where a manager
+   * allowed a clerk to, that manager. role: 1 clerk, 2 manager */
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  role INTEGER NOT NULL,"
+  "  pin_hash TEXT NOT NULL,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  wrong_pins INTEGER NOT NULL DEFAULT 0,"
+  "  locked_until INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE order_events ADD COLUMN authorised_by TEXT;",
 };
 
 int

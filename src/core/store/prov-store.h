@@ -6,6 +6,7 @@
 
 #include "prov-catalog.h"
 #include "prov-customer.h"
+#include "prov-staff.h"
 #include "prov-id-kind.h"
 #include "prov-order.h"
 #include "prov-order-filter.h"
@@ -415,5 +416,57 @@ void        prov_store_add_extension_async (ProvStore            *self,
 gboolean    prov_store_add_extension_finish (ProvStore           *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+
+/* The till's staff (prov-store-staff.c) */
+void             prov_store_add_staff_async       (ProvStore            *self,
+                                                   const char           *name,
+                                                   ProvStaffRole         role,
+                                                   const char           *pin_hash,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+ProvStaffMember *prov_store_add_staff_finish      (ProvStore            *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+void             prov_store_list_staff_async      (ProvStore            *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+GPtrArray       *prov_store_list_staff_finish     (ProvStore            *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+void             prov_store_record_pin_try_async  (ProvStore            *self,
+                                                   gint64                id,
+                                                   gboolean              right,
+                                                   const char           *new_hash,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+void             prov_store_set_staff_pin_async   (ProvStore            *self,
+                                                   gint64                id,
+                                                   const char           *pin_hash,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+void             prov_store_set_staff_active_async (ProvStore           *self,
+                                                   gint64                id,
+                                                   gboolean              active,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+void             prov_store_set_staff_role_async  (ProvStore            *self,
+                                                   gint64                id,
+                                                   ProvStaffRole         role,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+void             prov_store_unlock_staff_async    (ProvStore            *self,
+                                                   gint64                id,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+ProvStaffMember *prov_store_change_staff_finish   (ProvStore            *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS
