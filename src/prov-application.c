@@ -7,6 +7,7 @@
 #include "prov-carrier-url.h"
 #include "prov-assistant.h"
 #include "prov-flows.h"
+#include "prov-session.h"
 #include "prov-new-order-menu.h"
 #include "prov-order-window.h"
 #include "prov-preferences-window.h"
@@ -26,6 +27,10 @@ struct _ProvApplication
   /* The order the clerk worked on last: its customer is the current one,
    * whom a new order starts with. */
   ProvOrder         *last_order;
+  /* Who is signed in; windows other than the main one, hidden while the
+   * till is locked. */
+  ProvSession       *session;
+  GPtrArray         *hidden_windows;
   /* A problem with the store found before any window could show it. */
   GError         *store_error;
   char           *store_moved_aside;
@@ -40,6 +45,8 @@ prov_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/com/example/Provisioner",
+                       /* For the screensaver: the till locks when it starts. */
+                       "register-session", TRUE,
                        NULL);
 }
 
@@ -49,6 +56,21 @@ prov_application_get_settings (ProvApplication *self)
   g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* Who does what the till does now, for its timeline and confirmations:
+ * the staff member signed in, or the computer's user where no till runs
+ * (a test driving one window). */
+const char *
+prov_current_staff_name (void)
+{
+  GApplication *application = g_application_get_default ();
+  const char *name = NULL;
+
+  if (PROV_IS_APPLICATION (application) && PROV_APPLICATION (application)->session != NULL)
+    name = prov_session_get_name (PROV_APPLICATION (application)->session);
+
+  return name != NULL ? name : prov_current_staff_name ();
 }
 
 ProvStore *
@@ -273,7 +295,7 @@ prov_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (prov_window_new (GTK_APPLICATION (self), self->store, self->scheduler,
+      window = GTK_WINDOW (prov_window_new (GTK_APPLICATION (self), self->store, self->scheduler, self->session,
                                             prov_new_order_menu_get_model (self->new_order_menu)));
       gtk_window_present (window);
       show_store_problem (self, window);
@@ -442,7 +464,7 @@ new_order_activated (GSimpleAction *action,
     }
 
   g_application_activate (G_APPLICATION (self));
-  order = prov_order_new (kind, g_get_user_name ());
+  order = prov_order_new (kind, prov_current_staff_name ());
   take_current_customer (self, order);
   open_assistant (self, order);
 }
@@ -471,7 +493,7 @@ new_order_in_tier_activated (GSimpleAction *action,
     }
 
   g_application_activate (G_APPLICATION (self));
-  order = prov_order_new (kind, g_get_user_name ());
+  order = prov_order_new (kind, prov_current_staff_name ());
   take_current_customer (self, order);
   tier = catalog != NULL ? prov_catalog_lookup (catalog, tier_id) : NULL;
   if (tier != NULL && prov_offering_has_role (tier, PROV_OFFERING_ROLE_VOICE))
@@ -523,7 +545,16 @@ resume_order_activated (GSimpleAction *action,
                                on_draft_loaded, g_object_ref (self));
 }
 
+static void
+sign_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  prov_session_lock (PROV_APPLICATION (user_data)->session, "sign-out");
+}
+
 static const GActionEntry app_actions[] = {
+  { "sign-out", sign_out_activated },
   { "new-order", new_order_activated, "s" },
   { "new-order-in-tier", new_order_in_tier_activated, "(ss)" },
   { "resume-order", resume_order_activated, "s" },
@@ -535,6 +566,74 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "help", help_activated },
 };
+
+/* What only someone signed in may do. */
+static const char * const signed_in_actions[] = {
+  "new-order", "new-order-in-tier", "resume-order", "show-order", "preferences", "stock", "sign-out", NULL
+};
+
+/* Locked, every window but the main one goes (its sign-in shows there):
+ * drafts stay saved, and what they show stays hidden until someone signs
+ * in, when they come back. */
+static void
+on_staff_changed (ProvApplication *self)
+{
+  gboolean signed_in = prov_session_get_staff (self->session) != NULL;
+
+  for (guint i = 0; signed_in_actions[i] != NULL; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), signed_in_actions[i])),
+                                 signed_in);
+
+  if (!signed_in)
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (!PROV_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+          {
+            g_ptr_array_add (self->hidden_windows, g_object_ref (l->data));
+            gtk_widget_set_visible (l->data, FALSE);
+          }
+      return;
+    }
+
+  for (guint i = 0; i < self->hidden_windows->len; i++)
+    gtk_window_present (g_ptr_array_index (self->hidden_windows, i));
+  g_ptr_array_set_size (self->hidden_windows, 0);
+}
+
+static gboolean
+on_window_event (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 gpointer                  user_data)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_KEY_PRESS || type == GDK_BUTTON_PRESS || type == GDK_MOTION_NOTIFY || type == GDK_SCROLL ||
+      type == GDK_TOUCH_BEGIN)
+    prov_session_note_activity (PROV_APPLICATION (user_data)->session);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Any key or pointer in any of the till's windows keeps it from locking. */
+static void
+on_window_added (ProvApplication *self,
+                 GtkWindow       *window)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_window_event), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+on_screensaver_changed (ProvApplication *self)
+{
+  gboolean active = FALSE;
+
+  g_object_get (self, "screensaver-active", &active, NULL);
+  if (active)
+    prov_session_lock (self->session, "screensaver");
+}
 
 static void
 prov_application_startup (GApplication *application)
@@ -572,6 +671,16 @@ prov_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+
+  /* Nobody is signed in at start. */
+  self->session = prov_session_new (self->settings);
+  self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (self->session, "notify::staff", G_CALLBACK (on_staff_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect (self, "notify::screensaver-active", G_CALLBACK (on_screensaver_changed), NULL);
+  on_staff_changed (self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sign-out",
+                                         (const char *[]) { "<primary>l", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
@@ -634,6 +743,8 @@ prov_application_finalize (GObject *object)
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->store_moved_aside, g_free);
 

@@ -16,4 +16,6 @@ ProvStore       *prov_application_get_store    (ProvApplication *self);
 
 ProvSyncScheduler *prov_application_get_scheduler (ProvApplication *self);
 
+const char      *prov_current_staff_name       (void);
+
 G_END_DECLS

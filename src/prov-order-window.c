@@ -7,6 +7,7 @@
 #include "widgets/prov-state-style.h"
 #include "widgets/prov-lines-view.h"
 #include "prov-order-summary.h"
+#include "prov-application.h"
 #include "prov-assistant.h"
 #include "prov-order-print.h"
 #include "prov-order-window.h"
@@ -234,7 +235,7 @@ ensure_sim_page (ProvOrderWindow *self)
 static ProvOrder *
 new_sim_scratch (ProvOrderWindow *self)
 {
-  ProvOrder *scratch = prov_order_new (prov_order_get_kind (self->order), g_get_user_name ());
+  ProvOrder *scratch = prov_order_new (prov_order_get_kind (self->order), prov_current_staff_name ());
 
   prov_order_set_field (scratch, PROV_ORDER_FIELD_CUSTOMER_ID,
                         prov_order_get_field (self->order, PROV_ORDER_FIELD_CUSTOMER_ID));
@@ -512,7 +513,7 @@ send_activated (GtkWidget  *widget,
   gtk_widget_set_sensitive (GTK_WIDGET (self->inventory_view), FALSE);
   /* With its inventory complete the order is placed again: now queued. */
   prov_store_place_order_async (self->store, self->order, prov_sync_scheduler_get_catalog (self->scheduler),
-                                g_get_user_name (), NULL, on_sent, g_object_ref (self));
+                                prov_current_staff_name (), NULL, on_sent, g_object_ref (self));
 }
 
 static void
@@ -550,7 +551,7 @@ connect_sim_activated (GtkWidget  *widget,
   else if (self->sim_line != NULL)
     to_place = prov_order_new_sim_link (self->order, self->sim_line,
                                         prov_order_get_field (self->sim_context.order, PROV_ORDER_FIELD_SIM_ICCID),
-                                        g_get_user_name (), &error);
+                                        prov_current_staff_name (), &error);
 
   if (to_place == NULL)
     {
@@ -563,7 +564,7 @@ connect_sim_activated (GtkWidget  *widget,
   gtk_widget_set_sensitive (GTK_WIDGET (self->connect_sim_group), FALSE);
   /* Placing is the store's: it checks the SIM is no other open order's. */
   prov_store_place_order_async (self->store, to_place, prov_sync_scheduler_get_catalog (self->scheduler),
-                                g_get_user_name (), NULL, on_sim_connected, g_object_ref (self));
+                                prov_current_staff_name (), NULL, on_sim_connected, g_object_ref (self));
 }
 
 static void

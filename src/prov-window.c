@@ -2,8 +2,10 @@
 
 #include "prov-order-list-model.h"
 #include "prov-scan-listener.h"
+#include "prov-session.h"
 #include "prov-window.h"
 #include "widgets/prov-order-row.h"
+#include "widgets/prov-sign-in-view.h"
 #include "widgets/prov-sync-indicator.h"
 
 struct _ProvWindow
@@ -11,6 +13,8 @@ struct _ProvWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *lock_stack;
+  ProvSignInView       *sign_in_view;
   GtkMenuButton        *new_order_button;
   GtkWidget            *search_row;
   ProvSyncIndicator    *sync_indicator;
@@ -22,6 +26,7 @@ struct _ProvWindow
   GtkListView          *orders_view;
 
   GSettings            *settings;
+  ProvSession          *session;
   ProvStore            *store;
   GCancellable         *cancellable;
   ProvScanListener     *scan_listener;
@@ -181,6 +186,13 @@ on_scanned (ProvWindow *self,
   const char *search = id != NULL && id->normalized != NULL ? id->normalized : scan->data;
   g_autofree char *message = NULL;
 
+  /* Locked, the till takes only a staff badge. */
+  if (prov_session_get_staff (self->session) == NULL)
+    {
+      prov_sign_in_view_take_scan (self->sign_in_view, scan);
+      return;
+    }
+
   if (id != NULL && id->kind == PROV_ID_KIND_ORDER_REFERENCE)
     {
       if (!gtk_widget_get_visible (self->search_row))
@@ -318,6 +330,35 @@ search_for_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* Locked, the window shows the sign-in and nothing of the orders; the
+ * actions that reach them are off. */
+static void
+update_lock (ProvWindow *self)
+{
+  gboolean locked = prov_session_get_staff (self->session) == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-for", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-new-order", !locked);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, locked ? NULL : GTK_WIDGET (self));
+
+  if (locked)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_stack_set_visible_child_name (self->lock_stack, "sign-in");
+      prov_sign_in_view_reset (self->sign_in_view);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->lock_stack, "till");
+}
+
+static void
+on_signed_in (ProvWindow            *self,
+              const ProvStaffMember *member)
+{
+  prov_session_sign_in (self->session, member);
+}
+
 static void
 prov_window_dispose (GObject *object)
 {
@@ -328,6 +369,7 @@ prov_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prov_window_parent_class)->dispose (object);
@@ -355,6 +397,8 @@ prov_window_class_init (ProvWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/prov-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, sign_in_view);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, new_order_button);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_row);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, sync_indicator);
@@ -370,6 +414,7 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_order_row_bind);
   gtk_widget_class_bind_template_callback (widget_class, on_order_row_unbind);
   gtk_widget_class_bind_template_callback (widget_class, on_order_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_signed_in);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_activated);
@@ -378,6 +423,7 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   g_type_ensure (PROV_TYPE_ORDER_ROW);
+  g_type_ensure (PROV_TYPE_SIGN_IN_VIEW);
   g_type_ensure (PROV_TYPE_SYNC_INDICATOR);
 }
 
@@ -401,7 +447,6 @@ prov_window_init (ProvWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
@@ -416,11 +461,13 @@ prov_window_init (ProvWindow *self)
 }
 
 /* The order list of @store; @scheduler says how sending goes. Given like
- * every other window of the app gets them. */
+ * every other window of the app gets them. It shows the sign-in while
+ * @session has nobody signed in. */
 ProvWindow *
 prov_window_new (GtkApplication    *application,
                  ProvStore         *store,
                  ProvSyncScheduler *scheduler,
+                 ProvSession       *session,
                  GMenuModel        *new_order_menu)
 {
   ProvWindow *self;
@@ -430,6 +477,9 @@ prov_window_new (GtkApplication    *application,
   g_return_val_if_fail (PROV_IS_SYNC_SCHEDULER (scheduler), NULL);
 
   self = g_object_new (PROV_TYPE_WINDOW, "application", application, NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "notify::staff", G_CALLBACK (update_lock), self, G_CONNECT_SWAPPED);
+  prov_sign_in_view_set_store (self->sign_in_view, store);
 
   gtk_menu_button_set_menu_model (self->new_order_button, new_order_menu);
   prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
@@ -445,6 +495,7 @@ prov_window_new (GtkApplication    *application,
   gtk_list_view_set_model (self->orders_view, selection);
 
   update_content (self);
+  update_lock (self);
 
   return self;
 }

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "prov-session.h"
 #include "prov-store.h"
 #include "prov-sync-scheduler.h"
 
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ProvWindow, prov_window, PROV, WINDOW, AdwApplicationWindo
 ProvWindow *prov_window_new               (GtkApplication    *application,
                                            ProvStore         *store,
                                            ProvSyncScheduler *scheduler,
+                                           ProvSession       *session,
                                            GMenuModel        *new_order_menu);
 void        prov_window_show_toast        (ProvWindow        *self,
                                            const char        *message);

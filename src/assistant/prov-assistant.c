@@ -1,6 +1,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "prov-application.h"
 #include "prov-assistant.h"
 #include "prov-assistant-page.h"
 #include "prov-autosave.h"
@@ -314,7 +315,7 @@ on_flushed (GObject      *source,
    * and records it, in one step. */
   prov_store_place_order_async (self->context.store, self->context.order,
                                 prov_sync_scheduler_get_catalog (self->context.scheduler),
-                                g_get_user_name (), NULL, on_placed, placing);
+                                prov_current_staff_name (), NULL, on_placed, placing);
 }
 
 /* Every page before @until must be complete, not only the ones visited

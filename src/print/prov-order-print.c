@@ -37,16 +37,6 @@ print_job_free (PrintJob *job)
   g_free (job);
 }
 
-/* Whoever is logged in at the till serves the customer. */
-static const char *
-get_clerk_name (void)
-{
-  const char *real_name = g_get_real_name ();
-
-  return real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0 ? real_name
-                                                                                          : g_get_user_name ();
-}
-
 /* The store from Preferences; the dealer code is the one the order's
  * carrier gave this store, so it comes from the carrier profile: the one
  * the order names, else the one orders are sent to. */
@@ -81,7 +71,8 @@ new_layout (PrintJob *job,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(ProvConfirmation) confirmation = NULL;
 
-  confirmation = prov_confirmation_new (job->order, job->catalog, store, carrier_name, get_clerk_name (), now);
+  confirmation = prov_confirmation_new (job->order, job->catalog, store, carrier_name,
+                                        prov_order_get_created_by (job->order), now);
 
   if (job->paper == PROV_PAPER_RECEIPT)
     sheet_width = PROV_RECEIPT_WIDTH_MM * 72 / 25.4;
