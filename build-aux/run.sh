@@ -31,4 +31,14 @@ if [ "$(gsettings get "$sandbox_profile" dealer-code 2>/dev/null)" = "''" ]; the
   gsettings set "$sandbox_profile" dealer-code "D-1001" 2>/dev/null || true
 fi
 
+# The demo till's staff, on a database that has none yet: the app then asks
+# them to sign in.
+cli="$prefix/bin/provisioner-cli"
+if [ -z "$("$cli" staff list 2>/dev/null)" ]; then
+  printf '135790\n' | "$cli" staff add "Marit de Vries" --role manager > /dev/null
+  printf '135790\n2468\n' | "$cli" staff add "Sem Bakker" --as "Marit de Vries" > /dev/null
+  echo "Demo staff added: Marit de Vries (manager, PIN 135790) and Sem Bakker (clerk, PIN 2468)."
+fi
+echo "Sign in as one of the till's staff: type the name, Enter, the PIN, Enter."
+
 "$prefix/bin/provisioner" "$@"

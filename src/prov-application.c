@@ -6,6 +6,7 @@
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-assistant.h"
+#include "prov-authorise.h"
 #include "prov-flows.h"
 #include "prov-session.h"
 #include "prov-new-order-menu.h"
@@ -71,6 +72,13 @@ prov_current_staff_name (void)
     name = prov_session_get_name (PROV_APPLICATION (application)->session);
 
   return name != NULL ? name : prov_current_staff_name ();
+}
+
+ProvSession *
+prov_application_get_session (ProvApplication *self)
+{
+  g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
+  return self->session;
 }
 
 ProvStore *
@@ -313,16 +321,33 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+open_preferences (const char *who,
+                  const char *authorised_by,
+                  gpointer    user_data)
 {
   ProvApplication *self = PROV_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   ProvPreferencesWindow *preferences = prov_preferences_window_new (self->settings);
 
+  g_debug ("Preferences opened by %s%s%s", who, authorised_by != NULL ? ", allowed by " : "",
+           authorised_by != NULL ? authorised_by : "");
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The carrier profiles and the store profile are a manager's. */
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ProvApplication *self = PROV_APPLICATION (user_data);
+  g_autofree char *request = g_strdup_printf (_("%s asks to change the carrier profiles and the store profile. "
+                                                "Only a manager may allow it."),
+                                              prov_session_get_name (self->session));
+
+  prov_authorise (self->session, self->store, gtk_application_get_active_window (GTK_APPLICATION (self)), request,
+                  open_preferences, g_object_ref (self), g_object_unref);
 }
 
 static void

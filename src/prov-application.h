@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "prov-session.h"
 #include "prov-store.h"
 #include "prov-sync-scheduler.h"
 
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ProvApplication, prov_application, PROV, APPLICATION, AdwA
 ProvApplication *prov_application_new          (void);
 GSettings       *prov_application_get_settings (ProvApplication *self);
 ProvStore       *prov_application_get_store    (ProvApplication *self);
+ProvSession     *prov_application_get_session  (ProvApplication *self);
 
 ProvSyncScheduler *prov_application_get_scheduler (ProvApplication *self);
 

@@ -6,6 +6,7 @@
 #include "widgets/prov-inventory-view.h"
 #include "widgets/prov-state-style.h"
 #include "widgets/prov-lines-view.h"
+#include "prov-order-cancel.h"
 #include "prov-order-summary.h"
 #include "prov-application.h"
 #include "prov-assistant.h"
@@ -40,6 +41,7 @@ struct _ProvOrderWindow
   AdwActionRow         *state_row;
   GtkLabel             *state_badge;
   GtkButton            *edit_button;
+  GtkButton            *cancel_button;
   AdwPreferencesGroup  *timeline_group;
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
@@ -91,6 +93,7 @@ show_order (ProvOrderWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
                           state == PROV_ORDER_STATE_NEEDS_ATTENTION &&
                           prov_assistant_supports_kind (prov_order_get_kind (order)));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), prov_order_cancel_is_offered (order));
   prov_state_style_apply (GTK_WIDGET (self->state_badge), group);
 
   /* What the registry says an overview shows; an order of several lines
@@ -124,13 +127,17 @@ dup_event_subtitle (const ProvOrderEvent *event)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (event->at / G_USEC_PER_SEC);
   g_autofree char *when = g_date_time_format (time, "%x %X");
+  g_autofree char *who = event->authorised_by != NULL
+                         /* Translators: a clerk, and the manager whose override allowed what they did */
+                         ? g_strdup_printf (_("%s, allowed by %s"), event->who, event->authorised_by)
+                         : g_strdup (event->who);
 
   if (event->reason != NULL && *event->reason != '\0')
     /* Translators: when · who · why, on an order's timeline */
-    return g_strdup_printf (_("%s · %s · %s"), when, event->who, event->reason);
+    return g_strdup_printf (_("%s · %s · %s"), when, who, event->reason);
 
   /* Translators: when · who, on an order's timeline */
-  return g_strdup_printf (_("%s · %s"), when, event->who);
+  return g_strdup_printf (_("%s · %s"), when, who);
 }
 
 static void
@@ -490,6 +497,18 @@ on_sent (GObject      *source,
 }
 
 static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+
+  if (self->order != NULL)
+    prov_order_cancel_ask (GTK_WINDOW (self), prov_application_get_session (PROV_APPLICATION (g_application_get_default ())),
+                           self->store, self->order);
+}
+
+static void
 edit_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -704,6 +723,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, summary_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_row);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_badge);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
@@ -714,6 +734,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inventory_changed);
   gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "order.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "order.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_install_action (widget_class, "order.print", NULL, print_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "order.print", NULL);

@@ -145,14 +145,115 @@ wait_for_bus_name_released (guint timeout_ms)
 
 static void read_next_line (ProvTestApp *app);
 
+static char *
+run_staff_cli (const char *database,
+               const char *input,
+               const char *first_argument,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("PROVISIONER_CLI"));
+  g_ptr_array_add (argv, (gpointer) "staff");
+  g_ptr_array_add (argv, (gpointer) "-d");
+  g_ptr_array_add (argv, (gpointer) database);
+  va_start (args, first_argument);
+  for (const char *argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_getenv ("PROVISIONER_CLI"));
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (process))
+    g_error ("provisioner-cli staff %s failed: %s", first_argument, err);
+
+  return out;
+}
+
+/* Every till has staff now: a manager, and the clerk the tests sign in
+ * as (PROV_TEST_CLERK), added as the back office would before the app
+ * first starts. */
+static void
+seed_staff (ProvTestApp *app)
+{
+  g_autofree char *database = prov_test_app_dup_database_path (app);
+  g_autofree char *listed = run_staff_cli (database, NULL, "list", NULL);
+  g_autofree char *manager_pin = g_strconcat (PROV_TEST_MANAGER_PIN, "\n", NULL);
+  g_autofree char *clerk_pins = g_strconcat (PROV_TEST_MANAGER_PIN, "\n", PROV_TEST_CLERK_PIN, "\n", NULL);
+
+  if (*listed != '\0')
+    return;
+
+  g_free (run_staff_cli (database, manager_pin, "add", PROV_TEST_MANAGER, "--role", "manager", NULL));
+  g_free (run_staff_cli (database, clerk_pins, "add", PROV_TEST_CLERK, "--as", PROV_TEST_MANAGER, NULL));
+}
+
+/* @name signs in from the keyboard, as at the counter, once the sign-in
+ * has been shown more than @shown_before times since the app started. */
+gboolean
+prov_test_app_sign_in (ProvTestApp *app,
+                       const char  *name,
+                       const char  *pin,
+                       guint        shown_before)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *signed_in = g_strdup_printf ("Signed in as %s", name);
+  guint signed_in_before;
+
+  {
+    g_auto(GStrv) lines = prov_test_app_dup_log_lines (app, signed_in);
+
+    signed_in_before = g_strv_length (lines);
+  }
+  if (!prov_test_app_wait_for_log_count (app, "Sign-in shown", shown_before, 30000))
+    return FALSE;
+  window = prov_test_app_find_window (app, "Provisioner", 30000);
+  if (window == NULL || !prov_test_app_focus_window (window, 30000))
+    return FALSE;
+
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, name);
+  prov_test_app_keys ("Return", NULL);
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, pin);
+  prov_test_app_keys ("Return", NULL);
+  return prov_test_app_wait_for_log_count (app, signed_in, signed_in_before, 30000);
+}
+
 gboolean
 prov_test_app_start (ProvTestApp  *app,
                      GError      **error)
+{
+  if (!prov_test_app_start_locked (app, error))
+    return FALSE;
+
+  if (prov_test_have_display () && !prov_test_app_sign_in (app, PROV_TEST_CLERK, PROV_TEST_CLERK_PIN, 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The clerk could not sign in");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Starts the app and leaves it at its sign-in. */
+gboolean
+prov_test_app_start_locked (ProvTestApp  *app,
+                            GError      **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   const char *binary = g_getenv ("PROVISIONER_BINARY");
 
   g_assert_nonnull (binary);
+  seed_staff (app);
   /* An app of an earlier test (or of this one, killed) may still be
    * leaving the bus: started now, this one would hand over to it. */
   g_assert_true (wait_for_bus_name_released (10000));
@@ -196,6 +297,26 @@ prov_test_app_set_carrier (ProvTestApp *app,
 
   g_mkdir_with_parents (dir, 0700);
   g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  app->keyfile_settings = TRUE;
+}
+
+/* Sets the app's GSettings @key to @value (GVariant text) before it
+ * starts; the app then keeps its settings in the throw-away home. */
+void
+prov_test_app_set_setting (ProvTestApp *app,
+                           const char  *key,
+                           const char  *value)
+{
+  g_autofree char *dir = g_build_filename (app->home, "XDG_CONFIG_HOME", "glib-2.0", "settings", NULL);
+  g_autofree char *path = g_build_filename (dir, "keyfile", NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  g_key_file_set_value (keyfile, "com/example/Provisioner", key, value);
+  g_key_file_save_to_file (keyfile, path, &error);
   g_assert_no_error (error);
   app->keyfile_settings = TRUE;
 }

@@ -21,6 +21,21 @@ G_BEGIN_DECLS
 typedef struct _ProvTestApp ProvTestApp;
 
 ProvTestApp *prov_test_app_new            (GError      **error);
+/* The staff every test till has; the harness signs in as the clerk. */
+#define PROV_TEST_MANAGER      "Marit de Vries"
+#define PROV_TEST_MANAGER_PIN  "135790"
+#define PROV_TEST_CLERK        "Sem Bakker"
+#define PROV_TEST_CLERK_PIN    "2468"
+
+void         prov_test_app_set_setting    (ProvTestApp  *app,
+                                           const char   *key,
+                                           const char   *value);
+gboolean     prov_test_app_start_locked   (ProvTestApp  *app,
+                                           GError      **error);
+gboolean     prov_test_app_sign_in        (ProvTestApp  *app,
+                                           const char   *name,
+                                           const char   *pin,
+                                           guint         shown_before);
 gboolean     prov_test_app_start          (ProvTestApp  *app,
                                            GError      **error);
 ProvTestApp *prov_test_app_spawn          (GError      **error);

@@ -686,6 +686,17 @@ test_staff (void)
   g_assert_cmpint (STAFF (NULL, "list"), ==, 0);
   g_assert_nonnull (strstr (out, "Sem Bakker\tclerk\tinactive"));
 
+  /* With staff, an import names who does it, with their PIN. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--as"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", "--as", "Marit de Vries",
+                            NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "No PIN"));
+
   /* Hashes only, in the database and its log. */
   for (const char * const *pin = (const char *[]) { "135790", "2468", "8642", NULL }; *pin != NULL; pin++)
     {

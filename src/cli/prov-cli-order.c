@@ -194,7 +194,11 @@ show_order (ProvStore  *store,
       ProvOrderEvent *event = g_ptr_array_index (events, i);
       g_autofree char *at = format_time (event->at);
 
-      g_print ("  %s  %s  %s%s%s\n", at, event->who, prov_order_state_get_title (event->to_state),
+      g_autofree char *who = event->authorised_by != NULL
+                             ? g_strdup_printf (_("%s, allowed by %s"), event->who, event->authorised_by)
+                             : g_strdup (event->who);
+
+      g_print ("  %s  %s  %s%s%s\n", at, who, prov_order_state_get_title (event->to_state),
                event->reason != NULL ? " — " : "", event->reason != NULL ? event->reason : "");
     }
 
@@ -235,11 +239,12 @@ static gboolean
 place (ProvStore    *store,
        ProvOrder    *order,
        ProvCatalog  *catalog,
+       const char   *who,
        GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  prov_store_place_new_order_async (store, order, catalog, g_get_user_name (), NULL, prov_cli_store, &result);
+  prov_store_place_new_order_async (store, order, catalog, who, NULL, prov_cli_store, &result);
   return prov_store_place_order_finish (store, prov_cli_await (&result), error);
 }
 
@@ -278,7 +283,8 @@ load_app_catalog (ProvStore *store)
  */
 static int
 import_orders (ProvStore  *store,
-               const char *file)
+               const char *file,
+               const char *as)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -288,6 +294,35 @@ import_orders (ProvStore  *store,
   guint placed = 0;
   guint refused = 0;
   g_autoptr(ProvCatalog) catalog = NULL;
+
+  g_autoptr(ProvStaffMember) staff = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  const char *who = g_get_user_name ();
+
+  /* Once the till has staff, orders come in under a person's name, who
+   * proves it with their PIN (standard input). */
+  prov_store_list_staff_async (store, NULL, prov_cli_store, &listed);
+  everyone = prov_store_list_staff_finish (store, prov_cli_await (&listed), &error);
+  if (everyone == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (everyone->len > 0)
+    {
+      if (as == NULL)
+        {
+          g_printerr ("%s\n", _("The till has staff: name who imports with --as, and give their PIN on standard input"));
+          return 2;
+        }
+      if ((staff = prov_cli_sign_in (store, as, 0, &error)) == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      who = staff->name;
+    }
 
   if (!g_file_get_contents (file, &text, &length, &error) ||
       (root = prov_json_parse_guarded (text, length, PROV_JSON_MAX_DEPTH, &error)) == NULL)
@@ -308,7 +343,7 @@ import_orders (ProvStore  *store,
     {
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(ProvOrder) order = prov_tmf622_read_order_create (json_array_get_element (bodies, i),
-                                                                  g_get_user_name (), problems);
+                                                                  who, problems);
       JsonObject *object = prov_json_array_get_object (bodies, i);
       const char *name = prov_json_object_get_string (object, "externalId");
       g_autoptr(GError) place_error = NULL;
@@ -316,7 +351,7 @@ import_orders (ProvStore  *store,
       if (order != NULL)
         {
           g_ptr_array_extend_and_steal (problems, prov_order_collect_problems (order, catalog));
-          if (problems->len == 0 && !place (store, order, catalog, &place_error))
+          if (problems->len == 0 && !place (store, order, catalog, who, &place_error))
             g_ptr_array_add (problems, g_strdup (place_error->message));
         }
 
@@ -346,9 +381,12 @@ prov_cli_order (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvCliStore) store = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *as = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The order database (default: the one the app uses)"), N_("PATH") },
+    { "as", 0, 0, G_OPTION_ARG_STRING, &as,
+      N_("import: the staff member who imports; their PIN is read from standard input"), N_("NAME") },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search_option,
       N_("list: orders whose customer, reference or numbers contain TEXT"), N_("TEXT") },
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states_option,
@@ -394,5 +432,5 @@ prov_cli_order (int    argc,
   if (g_str_equal (argv[1], "export"))
     return export_orders (store, argv + 2);
 
-  return import_orders (store, argv[2]);
+  return import_orders (store, argv[2], as);
 }

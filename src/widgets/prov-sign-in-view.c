@@ -183,7 +183,8 @@ on_staff_listed (GObject      *source,
   g_debug ("Sign-in shown with %u staff", staff->len);
 }
 
-/* Lists the staff again and starts over: a new sign-in. */
+/* Lists the staff again and starts over: a new sign-in (the window does,
+ * each time the till locks). */
 void
 prov_sign_in_view_reset (ProvSignInView *self)
 {
@@ -203,7 +204,6 @@ prov_sign_in_view_set_store (ProvSignInView *self,
   g_return_if_fail (PROV_IS_SIGN_IN_VIEW (self));
 
   g_set_object (&self->store, store);
-  prov_sign_in_view_reset (self);
 }
 
 static void

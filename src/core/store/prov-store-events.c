@@ -14,11 +14,13 @@ _prov_store_worker_add_event (StoreWorker    *worker,
                               ProvOrderState  from,
                               ProvOrderState  to,
                               const char     *reason,
+                              const char     *authorised_by,
                               GError        **error)
 {
   sqlite3_stmt *statement = _prov_store_worker_prepare (worker,
-                                                        "INSERT INTO order_events (order_id, at, who, from_state, to_state, reason) "
-                                                        "VALUES (?, ?, ?, ?, ?, ?)",
+                                                        "INSERT INTO order_events "
+                                                        "  (order_id, at, who, from_state, to_state, reason, authorised_by) "
+                                                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
                                                         error);
   if (statement == NULL)
     return FALSE;
@@ -32,6 +34,7 @@ _prov_store_worker_add_event (StoreWorker    *worker,
     sqlite3_bind_null (statement, 4);
   sqlite3_bind_int (statement, 5, to);
   _prov_store_bind_text (statement, 6, reason);
+  _prov_store_bind_text (statement, 7, authorised_by);
 
   return _prov_store_worker_run (worker, statement, error);
 }
@@ -47,6 +50,7 @@ read_event (sqlite3_stmt *statement)
   event->from_state = sqlite3_column_int (statement, 2);
   event->to_state = sqlite3_column_int (statement, 3);
   event->reason = g_strdup (_prov_store_column_text (statement, 4));
+  event->authorised_by = g_strdup (_prov_store_column_text (statement, 5));
 
   return event;
 }
@@ -64,7 +68,7 @@ worker_list_events (StoreWorker *worker,
 
   if (!_prov_store_worker_require_db (worker, &error) ||
       !(statement = _prov_store_worker_prepare (worker,
-                                                "SELECT e.at, e.who, e.from_state, e.to_state, e.reason "
+                                                "SELECT e.at, e.who, e.from_state, e.to_state, e.reason, e.authorised_by "
                                                 "FROM order_events e JOIN orders o ON o.id = e.order_id "
                                                 "WHERE o.uuid = ? ORDER BY e.at, e.id",
                                                 &error)))

@@ -122,7 +122,7 @@ _prov_store_worker_write_order (StoreWorker        *worker,
 
       order_id = sqlite3_last_insert_rowid (worker->db);
       if (!_prov_store_worker_add_event (worker, order_id, snapshot->created_at, snapshot->created_by,
-                                         0, PROV_ORDER_STATE_DRAFT, NULL, error))
+                                         0, PROV_ORDER_STATE_DRAFT, NULL, NULL, error))
         return FALSE;
     }
 

@@ -153,6 +153,7 @@ gboolean      _prov_store_worker_add_event   (StoreWorker          *worker,
                                               ProvOrderState        from,
                                               ProvOrderState        to,
                                               const char           *reason,
+                                              const char           *authorised_by,
                                               GError              **error);
 
 /* Extensions in use (prov-store-extensions.c) */

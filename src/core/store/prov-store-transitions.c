@@ -13,6 +13,7 @@ typedef struct {
   char           *carrier_id;
   ProvOrderState  to;
   char           *who;
+  char           *authorised_by;
   char           *reason;
   gint64          at;
 } TransitionArgs;
@@ -24,6 +25,7 @@ transition_args_free (TransitionArgs *args)
   g_free (args->carrier_id);
   g_clear_object (&args->order);
   g_free (args->who);
+  g_free (args->authorised_by);
   g_free (args->reason);
   g_free (args);
 }
@@ -191,7 +193,8 @@ worker_apply_transition (StoreWorker  *worker,
         return FALSE;
     }
 
-  return _prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason, error);
+  return _prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason,
+                                       args->authorised_by, error);
 }
 
 static void
@@ -242,6 +245,41 @@ prov_store_carrier_transition_async (ProvStore           *self,
   args->order = g_object_ref (order);
   args->to = to;
   args->who = g_strdup (who);
+  args->reason = g_strdup (reason);
+  args->at = g_get_real_time ();
+
+  _prov_store_push (self, worker_transition, args, (GDestroyNotify) transition_args_free,
+                    args->uuid, cancellable, callback, user_data, prov_store_carrier_transition_async);
+}
+
+/* Cancels @order, placed but not (yet) with the carrier: awaiting its
+ * SIM, its inventory or an approval, or handed to the clerk. @who did it;
+ * @authorised_by is the manager who allowed them, when @who is no manager
+ * (the timeline names both). Refused for a state that cannot be cancelled
+ * from the till, such as an order the sender may be sending now. The
+ * finish function is prov_store_transition_finish(). */
+void
+prov_store_cancel_order_async (ProvStore           *self,
+                               ProvOrder           *order,
+                               const char          *who,
+                               const char          *authorised_by,
+                               const char          *reason,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  TransitionArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (PROV_IS_ORDER (order));
+  g_return_if_fail (who != NULL);
+
+  args = g_new0 (TransitionArgs, 1);
+  args->uuid = g_strdup (prov_order_get_uuid (order));
+  args->order = g_object_ref (order);
+  args->to = PROV_ORDER_STATE_CANCELLED;
+  args->who = g_strdup (who);
+  args->authorised_by = g_strdup (authorised_by);
   args->reason = g_strdup (reason);
   args->at = g_get_real_time ();
 

@@ -91,6 +91,7 @@ prov_order_event_copy (const ProvOrderEvent *event)
   copy->from_state = event->from_state;
   copy->to_state = event->to_state;
   copy->reason = g_strdup (event->reason);
+  copy->authorised_by = g_strdup (event->authorised_by);
 
   return copy;
 }
@@ -103,6 +104,7 @@ prov_order_event_free (ProvOrderEvent *event)
 
   g_free (event->who);
   g_free (event->reason);
+  g_free (event->authorised_by);
   g_free (event);
 }
 

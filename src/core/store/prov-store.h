@@ -39,6 +39,7 @@ typedef struct {
   ProvOrderState  from_state;   /* 0 when the order was created */
   ProvOrderState  to_state;
   char           *reason;
+  char           *authorised_by;   /* the manager who allowed @who to, or NULL */
 } ProvOrderEvent;
 
 #define PROV_TYPE_ORDER_EVENT (prov_order_event_get_type ())
@@ -416,6 +417,16 @@ void        prov_store_add_extension_async (ProvStore            *self,
 gboolean    prov_store_add_extension_finish (ProvStore           *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+
+/* Cancelling a placed order (prov-store-transitions.c) */
+void        prov_store_cancel_order_async  (ProvStore            *self,
+                                            ProvOrder            *order,
+                                            const char           *who,
+                                            const char           *authorised_by,
+                                            const char           *reason,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
 
 /* The till's staff (prov-store-staff.c) */
 void             prov_store_add_staff_async       (ProvStore            *self,
