@@ -2,7 +2,6 @@
 
 #include "prov-assistant-page.h"
 #include "prov-override-dialog.h"
-#include "prov-pin-hash.h"
 
 /*
  * A manager allows a clerk one thing only a manager may do: they pick
@@ -92,14 +91,14 @@ on_staff_listed (GObject      *source,
 }
 
 static void
-on_try_recorded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_pin_tried (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(ProvOverrideDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStaffMember) manager = prov_store_change_staff_finish (PROV_STORE (source), result, &error);
-  gboolean right = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "prov-pin-right"));
+  gboolean right = FALSE;
+  g_autoptr(ProvStaffMember) manager = prov_store_try_pin_finish (PROV_STORE (source), result, &right, &error);
 
   set_busy (self, FALSE);
   if (manager == NULL)
@@ -119,28 +118,6 @@ on_try_recorded (GObject      *source,
   g_debug ("Manager override: %s allowed %s", manager->name, self->clerk);
   g_signal_emit (self, signals[ALLOWED], 0, manager);
   gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_pin_verified (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ProvOverrideDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_hash = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "prov-pin-for"));
-  gboolean right = prov_pin_verify_finish (result, &new_hash, &error);
-
-  if (error != NULL)
-    {
-      set_busy (self, FALSE);
-      show_problem (self, error->message);
-      return;
-    }
-
-  g_object_set_data (G_OBJECT (self), "prov-pin-right", GINT_TO_POINTER (right));
-  prov_store_record_pin_try_async (self->store, id, right, new_hash, NULL, on_try_recorded, g_object_ref (self));
 }
 
 static void
@@ -164,8 +141,7 @@ on_allow (ProvOverrideDialog *self)
 
   show_problem (self, NULL);
   set_busy (self, TRUE);
-  g_object_set_data (G_OBJECT (self), "prov-pin-for", GSIZE_TO_POINTER ((gsize) manager->id));
-  prov_pin_verify_async (manager->pin_hash, pin, NULL, on_pin_verified, g_object_ref (self));
+  prov_store_try_pin_async (self->store, manager, pin, NULL, on_pin_tried, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
 }
 

@@ -232,3 +232,20 @@ prov_test_run_on_small_disk (int         argc,
   g_print ("1..0 # SKIP unshare is not available: %s\n", g_strerror (errno));
   exit (0);
 }
+
+/* Whether the file at @path holds the bytes of @needle anywhere. */
+gboolean
+prov_test_file_contains (const char *path,
+                         const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}

@@ -16,6 +16,8 @@ double        prov_test_percentile   (double        *values,
                                       guint          count,
                                       guint          percent);
 void          prov_test_remove_tree  (const char    *path);
+gboolean      prov_test_file_contains (const char   *path,
+                                      const char   *needle);
 /* A valid ICCID of the test range (8931 44 04…) for a serial number. */
 char         *prov_test_make_iccid   (guint          serial);
 char         *prov_test_make_imei    (guint          serial);

@@ -615,22 +615,6 @@ test_order_import_never_overwrites (void)
   prov_test_remove_tree (dir);
 }
 
-static gboolean
-file_has (const char *path,
-          const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gsize n = strlen (needle);
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (contents + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The back office adds the staff: a manager first, then others with a
  * manager's PIN; PINs only on standard input and never in the database;
  * five wrong ones lock a person until a manager unlocks them. */
@@ -700,10 +684,10 @@ test_staff (void)
   /* Hashes only, in the database and its log. */
   for (const char * const *pin = (const char *[]) { "135790", "2468", "8642", NULL }; *pin != NULL; pin++)
     {
-      g_assert_false (file_has (database, *pin));
-      g_assert_false (file_has (wal, *pin));
+      g_assert_false (prov_test_file_contains (database, *pin));
+      g_assert_false (prov_test_file_contains (wal, *pin));
     }
-  g_assert_true (file_has (database, "$argon2id$") || file_has (wal, "$argon2id$"));
+  g_assert_true (prov_test_file_contains (database, "$argon2id$") || prov_test_file_contains (wal, "$argon2id$"));
 
 #undef STAFF
   prov_test_remove_tree (dir);

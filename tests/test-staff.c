@@ -156,23 +156,6 @@ try_pin (ProvStore             *store,
   return tried;
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  gsize n = strlen (needle);
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (contents + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Neither the database nor its WAL holds a PIN, only its hash. */
 static void
 test_no_pin_in_the_database (Fixture       *fixture,
@@ -185,11 +168,11 @@ test_no_pin_in_the_database (Fixture       *fixture,
 
   g_assert_nonnull (manager);
   g_assert_nonnull (clerk);
-  g_assert_true (file_contains (wal, "$argon2id$") || file_contains (fixture->path, "$argon2id$"));
-  g_assert_false (file_contains (fixture->path, MANAGER_PIN));
-  g_assert_false (file_contains (wal, MANAGER_PIN));
-  g_assert_false (file_contains (fixture->path, CLERK_PIN));
-  g_assert_false (file_contains (wal, CLERK_PIN));
+  g_assert_true (prov_test_file_contains (wal, "$argon2id$") || prov_test_file_contains (fixture->path, "$argon2id$"));
+  g_assert_false (prov_test_file_contains (fixture->path, MANAGER_PIN));
+  g_assert_false (prov_test_file_contains (wal, MANAGER_PIN));
+  g_assert_false (prov_test_file_contains (fixture->path, CLERK_PIN));
+  g_assert_false (prov_test_file_contains (wal, CLERK_PIN));
 }
 
 /* Five wrong PINs in a row lock a person for a quarter of an hour; the

@@ -72,10 +72,9 @@ prov_cli_sign_in (ProvStore      *store,
   g_autoptr(GPtrArray) staff = list_staff (store, error);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(ProvStaffMember) tried = NULL;
-  g_autofree char *new_hash = NULL;
   ProvStaffMember *member;
   char *pin;
-  gboolean right;
+  gboolean right = FALSE;
 
   if (staff == NULL)
     return NULL;
@@ -110,15 +109,9 @@ prov_cli_sign_in (ProvStore      *store,
       return NULL;
     }
 
-  prov_pin_verify_async (member->pin_hash, pin, NULL, prov_cli_store, &result);
+  prov_store_try_pin_async (store, member, pin, NULL, prov_cli_store, &result);
   prov_pin_wipe (pin);
-  right = prov_pin_verify_finish (prov_cli_await (&result), &new_hash, error);
-  if (error != NULL && *error != NULL)
-    return NULL;
-  g_clear_object (&result);
-
-  prov_store_record_pin_try_async (store, member->id, right, new_hash, NULL, prov_cli_store, &result);
-  tried = prov_store_change_staff_finish (store, prov_cli_await (&result), error);
+  tried = prov_store_try_pin_finish (store, prov_cli_await (&result), &right, error);
   if (tried == NULL)
     return NULL;
   if (!right)

@@ -226,14 +226,14 @@ signed_in (ProvSignInView        *self,
 /* ---- signing in -------------------------------------------------------- */
 
 static void
-on_try_recorded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_pin_tried (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(ProvSignInView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStaffMember) member = prov_store_change_staff_finish (PROV_STORE (source), result, &error);
-  gboolean right = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "prov-pin-right"));
+  gboolean right = FALSE;
+  g_autoptr(ProvStaffMember) member = prov_store_try_pin_finish (PROV_STORE (source), result, &right, &error);
 
   set_busy (self, FALSE);
   if (member == NULL)
@@ -253,35 +253,12 @@ on_try_recorded (GObject      *source,
     {
       g_autofree char *message = dup_locked_message (member);
 
-      show_pin_problem (self, message);
       prov_sign_in_view_reset (self);
       show_pin_problem (self, message);
     }
   else
     show_pin_problem (self, _("That is not your PIN. Try again."));
   gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
-}
-
-static void
-on_pin_verified (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ProvSignInView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_hash = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "prov-pin-for"));
-  gboolean right = prov_pin_verify_finish (result, &new_hash, &error);
-
-  if (error != NULL)
-    {
-      set_busy (self, FALSE);
-      show_pin_problem (self, error->message);
-      return;
-    }
-
-  g_object_set_data (G_OBJECT (self), "prov-pin-right", GINT_TO_POINTER (right));
-  prov_store_record_pin_try_async (self->store, id, right, new_hash, NULL, on_try_recorded, g_object_ref (self));
 }
 
 static void
@@ -313,8 +290,7 @@ on_sign_in (ProvSignInView *self)
 
   show_pin_problem (self, NULL);
   set_busy (self, TRUE);
-  g_object_set_data (G_OBJECT (self), "prov-pin-for", GSIZE_TO_POINTER ((gsize) member->id));
-  prov_pin_verify_async (member->pin_hash, pin, NULL, on_pin_verified, g_object_ref (self));
+  prov_store_try_pin_async (self->store, member, pin, NULL, on_pin_tried, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
 }
 

@@ -1,5 +1,6 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-pin-hash.h"
 #include "prov-store-error.h"
 #include "prov-store-private.h"
 
@@ -474,4 +475,87 @@ prov_store_change_staff_finish (ProvStore     *self,
                                 GError       **error)
 {
   return _prov_store_finish_pointer (self, result, prov_store_change_staff_finish, error);
+}
+
+/* ---- a PIN typed ------------------------------------------------------- */
+
+typedef struct {
+  gint64   id;
+  gboolean right;
+} PinTry;
+
+static void
+on_pin_try_recorded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  ProvStaffMember *member = prov_store_change_staff_finish (PROV_STORE (source), result, &error);
+
+  if (member == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, member, (GDestroyNotify) prov_staff_member_free);
+}
+
+static void
+on_pin_checked (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PinTry *pin_try = g_task_get_task_data (task);
+  g_autofree char *new_hash = NULL;
+  GError *error = NULL;
+
+  pin_try->right = prov_pin_verify_finish (result, &new_hash, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Recorded whatever happens to the caller: a wrong PIN counts. */
+  prov_store_record_pin_try_async (g_task_get_source_object (task), pin_try->id, pin_try->right, new_hash, NULL,
+                                   on_pin_try_recorded, g_steal_pointer (&task));
+}
+
+/* Checks @pin against @member's (in a thread of its own) and records the
+ * try: what signing in and a manager override do. */
+void
+prov_store_try_pin_async (ProvStore             *self,
+                          const ProvStaffMember *member,
+                          const char            *pin,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  GTask *task;
+  PinTry *pin_try;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (member != NULL && pin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_store_try_pin_async);
+  pin_try = g_new0 (PinTry, 1);
+  pin_try->id = member->id;
+  g_task_set_task_data (task, pin_try, g_free);
+  prov_pin_verify_async (member->pin_hash, pin, cancellable, on_pin_checked, task);
+}
+
+/* The person as they are after the try (locked, perhaps); @right says
+ * whether the PIN was theirs. */
+ProvStaffMember *
+prov_store_try_pin_finish (ProvStore     *self,
+                           GAsyncResult  *result,
+                           gboolean      *right,
+                           GError       **error)
+{
+  ProvStaffMember *member = _prov_store_finish_pointer (self, result, prov_store_try_pin_async, error);
+
+  if (right != NULL)
+    *right = member != NULL && ((PinTry *) g_task_get_task_data (G_TASK (result)))->right;
+  return member;
 }

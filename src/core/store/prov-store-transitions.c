@@ -218,6 +218,38 @@ prov_store_transition_async (ProvStore           *self,
   prov_store_carrier_transition_async (self, order, to, NULL, who, reason, cancellable, callback, user_data);
 }
 
+static void
+push_transition (ProvStore           *self,
+                 ProvOrder           *order,
+                 ProvOrderState       to,
+                 const char          *carrier_id,
+                 const char          *who,
+                 const char          *authorised_by,
+                 const char          *reason,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  TransitionArgs *args;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (PROV_IS_ORDER (order));
+  g_return_if_fail (who != NULL);
+
+  args = g_new0 (TransitionArgs, 1);
+  args->uuid = g_strdup (prov_order_get_uuid (order));
+  args->carrier_id = g_strdup (carrier_id);
+  args->order = g_object_ref (order);
+  args->to = to;
+  args->who = g_strdup (who);
+  args->authorised_by = g_strdup (authorised_by);
+  args->reason = g_strdup (reason);
+  args->at = g_get_real_time ();
+
+  _prov_store_push (self, worker_transition, args, (GDestroyNotify) transition_args_free,
+                    args->uuid, cancellable, callback, user_data, prov_store_carrier_transition_async);
+}
+
 /* Moves @order to @to if its state machine allows it from the state the
  * database holds, recording who did it and why on its timeline, and the
  * carrier's id for it when @carrier_id is given. Finish with
@@ -233,23 +265,7 @@ prov_store_carrier_transition_async (ProvStore           *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  TransitionArgs *args;
-
-  g_return_if_fail (PROV_IS_STORE (self));
-  g_return_if_fail (PROV_IS_ORDER (order));
-  g_return_if_fail (who != NULL);
-
-  args = g_new0 (TransitionArgs, 1);
-  args->uuid = g_strdup (prov_order_get_uuid (order));
-  args->carrier_id = g_strdup (carrier_id);
-  args->order = g_object_ref (order);
-  args->to = to;
-  args->who = g_strdup (who);
-  args->reason = g_strdup (reason);
-  args->at = g_get_real_time ();
-
-  _prov_store_push (self, worker_transition, args, (GDestroyNotify) transition_args_free,
-                    args->uuid, cancellable, callback, user_data, prov_store_carrier_transition_async);
+  push_transition (self, order, to, carrier_id, who, NULL, reason, cancellable, callback, user_data);
 }
 
 /* Cancels @order, placed but not (yet) with the carrier: awaiting its
@@ -268,23 +284,8 @@ prov_store_cancel_order_async (ProvStore           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  TransitionArgs *args;
-
-  g_return_if_fail (PROV_IS_STORE (self));
-  g_return_if_fail (PROV_IS_ORDER (order));
-  g_return_if_fail (who != NULL);
-
-  args = g_new0 (TransitionArgs, 1);
-  args->uuid = g_strdup (prov_order_get_uuid (order));
-  args->order = g_object_ref (order);
-  args->to = PROV_ORDER_STATE_CANCELLED;
-  args->who = g_strdup (who);
-  args->authorised_by = g_strdup (authorised_by);
-  args->reason = g_strdup (reason);
-  args->at = g_get_real_time ();
-
-  _prov_store_push (self, worker_transition, args, (GDestroyNotify) transition_args_free,
-                    args->uuid, cancellable, callback, user_data, prov_store_carrier_transition_async);
+  push_transition (self, order, PROV_ORDER_STATE_CANCELLED, NULL, who, authorised_by, reason,
+                   cancellable, callback, user_data);
 }
 
 gboolean

@@ -476,6 +476,16 @@ void             prov_store_unlock_staff_async    (ProvStore            *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data);
+void             prov_store_try_pin_async         (ProvStore             *self,
+                                                   const ProvStaffMember *member,
+                                                   const char            *pin,
+                                                   GCancellable          *cancellable,
+                                                   GAsyncReadyCallback    callback,
+                                                   gpointer               user_data);
+ProvStaffMember *prov_store_try_pin_finish        (ProvStore            *self,
+                                                   GAsyncResult         *result,
+                                                   gboolean             *right,
+                                                   GError              **error);
 ProvStaffMember *prov_store_change_staff_finish   (ProvStore            *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
