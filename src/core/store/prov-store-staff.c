@@ -508,6 +508,7 @@ on_pin_checked (GObject      *source,
   PinTry *pin_try = g_task_get_task_data (task);
   g_autofree char *new_hash = NULL;
   GError *error = NULL;
+  ProvStore *store;
 
   pin_try->right = prov_pin_verify_finish (result, &new_hash, &error);
   if (error != NULL)
@@ -517,8 +518,9 @@ on_pin_checked (GObject      *source,
     }
 
   /* Recorded whatever happens to the caller: a wrong PIN counts. */
-  prov_store_record_pin_try_async (g_task_get_source_object (task), pin_try->id, pin_try->right, new_hash, NULL,
-                                   on_pin_try_recorded, g_steal_pointer (&task));
+  store = g_task_get_source_object (task);
+  prov_store_record_pin_try_async (store, pin_try->id, pin_try->right, new_hash, NULL, on_pin_try_recorded,
+                                   g_steal_pointer (&task));
 }
 
 /* Checks @pin against @member's (in a thread of its own) and records the
