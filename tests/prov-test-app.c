@@ -92,6 +92,8 @@ prov_test_app_write_file (ProvTestApp *app,
 /* `provisioner-cli COMMAND SUBCOMMAND --database=… ARGUMENT` on the app's
  * database, as the back office runs it while the app is open; asserts it
  * succeeds and returns what it printed. */
+static void seed_staff (ProvTestApp *app);
+
 char *
 prov_test_app_run_cli (ProvTestApp *app,
                        const char  *command,
@@ -102,12 +104,23 @@ prov_test_app_run_cli (ProvTestApp *app,
   g_autofree char *database_option = g_strconcat ("--database=", database, NULL);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  const char *input = NULL;
   char *printed = NULL;
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("PROVISIONER_CLI"),
-                              command, subcommand, database_option, argument, NULL);
+  /* The till has staff: orders come in under the clerk's name and PIN. */
+  if (g_str_equal (command, "order") && g_str_equal (subcommand, "import"))
+    {
+      seed_staff (app);
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                                  g_getenv ("PROVISIONER_CLI"), command, subcommand, database_option, argument,
+                                  "--as", PROV_TEST_CLERK, NULL);
+      input = PROV_TEST_CLERK_PIN "\n";
+    }
+  else
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("PROVISIONER_CLI"),
+                                command, subcommand, database_option, argument, NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &printed, NULL, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &printed, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_successful (process));
 

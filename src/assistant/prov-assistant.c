@@ -30,6 +30,10 @@ struct _ProvAssistant
   GtkWidget       *place_button;
   gboolean         placing;
   guint            focus_source;
+  /* Where the page put the focus when shown (compared only, not kept),
+   * and whether the clerk has typed since. */
+  GtkWidget       *focused_first;
+  gboolean         keys_since_focus;
 };
 
 G_DEFINE_FINAL_TYPE (ProvAssistant, prov_assistant, G_TYPE_OBJECT)
@@ -133,6 +137,30 @@ next_page (int      current,
   return page_at (self, next) != NULL ? next : -1;
 }
 
+/* A moment after the page put the focus on its first field, the focus is
+ * checked again: GtkAssistant's own focus move may come after ours when
+ * the till is busy, and would leave the clerk typing into the next field.
+ * Nothing is moved once the clerk pressed a key. */
+#define FOCUS_SETTLE_MS 150
+
+static gboolean
+settle_focus (gpointer user_data)
+{
+  ProvAssistant *self = user_data;
+  ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self->assistant));
+
+  self->focus_source = 0;
+  if (page == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!self->keys_since_focus && focus != self->focused_first)
+    prov_assistant_page_focus_first (page);
+  /* Only now is the page ready for the keyboard. */
+  g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 focus_current_page (gpointer user_data)
 {
@@ -140,13 +168,21 @@ focus_current_page (gpointer user_data)
   ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
 
   self->focus_source = 0;
-  if (page != NULL)
-    {
-      prov_assistant_page_focus_first (page);
-      /* Only now is the page ready for the keyboard. */
-      g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
-    }
+  if (page == NULL)
+    return G_SOURCE_REMOVE;
+
+  prov_assistant_page_focus_first (page);
+  self->focused_first = gtk_window_get_focus (GTK_WINDOW (self->assistant));
+  self->keys_since_focus = FALSE;
+  self->focus_source = g_timeout_add (FOCUS_SETTLE_MS, settle_focus, self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_key_pressed (ProvAssistant *self)
+{
+  self->keys_since_focus = TRUE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -169,8 +205,8 @@ on_prepare (ProvAssistant *self,
   prov_order_set_current_page (self->context.order, prov_assistant_page_get_id (page));
   /* After GtkAssistant's own focus move, which follows "prepare" and would
    * put a complete page's focus on Next instead of its first field. */
-  if (self->focus_source == 0)
-    self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_current_page, self, NULL);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
+  self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_current_page, self, NULL);
 }
 
 static void
@@ -584,6 +620,13 @@ prov_assistant_new (ProvStore         *store,
   g_signal_connect_object (self->assistant, "cancel", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assistant, "close", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->assistant, "notify::focus-widget", G_CALLBACK (on_focus_moved), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->assistant), keys);
+  }
   /* The window holds the controller: it lives as long as the flow is open. */
   g_signal_connect (self->assistant, "destroy", G_CALLBACK (on_destroy), g_object_ref (self));
 
