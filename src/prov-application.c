@@ -327,7 +327,7 @@ open_preferences (const char *who,
 {
   ProvApplication *self = PROV_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  ProvPreferencesWindow *preferences = prov_preferences_window_new (self->settings);
+  ProvPreferencesWindow *preferences = prov_preferences_window_new (self->settings, self->store);
 
   g_debug ("Preferences opened by %s%s%s", who, authorised_by != NULL ? ", allowed by " : "",
            authorised_by != NULL ? authorised_by : "");
@@ -335,15 +335,15 @@ open_preferences (const char *who,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-/* The carrier profiles and the store profile are a manager's. */
+/* The carrier profiles, the store profile and its staff are a manager's. */
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   ProvApplication *self = PROV_APPLICATION (user_data);
-  g_autofree char *request = g_strdup_printf (_("%s asks to change the carrier profiles and the store profile. "
-                                                "Only a manager may allow it."),
+  g_autofree char *request = g_strdup_printf (_("%s asks to change the carrier profiles, the store profile and "
+                                                "its staff. Only a manager may allow it."),
                                               prov_session_get_name (self->session));
 
   prov_authorise (self->session, self->store, gtk_application_get_active_window (GTK_APPLICATION (self)), request,

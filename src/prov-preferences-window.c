@@ -6,6 +6,7 @@
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
 #include "prov-preferences-window.h"
+#include "widgets/prov-staff-page.h"
 #include "widgets/prov-store-page.h"
 
 struct _ProvPreferencesWindow
@@ -24,6 +25,7 @@ struct _ProvPreferencesWindow
   GtkLabel             *base_url_error_label;
   AdwEntryRow          *token_row;
   GtkLabel             *token_status_label;
+  ProvStaffPage        *staff_page;
 
   char                 *profile_id;
   GCancellable         *cancellable;
@@ -39,12 +41,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The carrier profiles, the store and its staff (kept in @store). */
 ProvPreferencesWindow *
-prov_preferences_window_new (GSettings *app_settings)
+prov_preferences_window_new (GSettings *app_settings,
+                             ProvStore *store)
 {
-  return g_object_new (PROV_TYPE_PREFERENCES_WINDOW,
-                       "app-settings", app_settings,
-                       NULL);
+  ProvPreferencesWindow *self = g_object_new (PROV_TYPE_PREFERENCES_WINDOW,
+                                              "app-settings", app_settings,
+                                              NULL);
+
+  prov_staff_page_set_store (self->staff_page, store);
+  return self;
 }
 
 static void
@@ -409,6 +416,7 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_error_label);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_status_label);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, staff_page);
   gtk_widget_class_bind_template_callback (widget_class, on_token_applied);
 
   gtk_widget_class_install_action (widget_class, "preferences.add-profile", NULL, add_profile_activated);
@@ -419,6 +427,7 @@ static void
 prov_preferences_window_init (ProvPreferencesWindow *self)
 {
   g_type_ensure (PROV_TYPE_STORE_PAGE);
+  g_type_ensure (PROV_TYPE_STAFF_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
