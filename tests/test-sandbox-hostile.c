@@ -4,6 +4,8 @@
  * answers after all of it, and its database is intact. */
 #include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 #include <sys/resource.h>
 
 #include <sqlite3.h>
@@ -396,6 +398,82 @@ test_idle_connections (void)
   sandbox_remove (&sandbox);
 }
 
+static char *
+get_answer (Sandbox    *sandbox,
+            const char *resource,
+            guint      *status)
+{
+  g_autofree char *uri = g_strconcat (sandbox->base, resource, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = soup_session_send_and_read (sandbox->session, message, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (message);
+
+  return g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+}
+
+/* Paging that is not a whole number in range is refused, never read as a
+ * first page; an offset past the end is an empty page. */
+static void
+test_paging_out_of_range (void)
+{
+  Sandbox sandbox = { 0 };
+  const char * const refused[] = {
+    "productOrder?offset=-1", "productOrder?offset=2147483648", "productOrder?offset=4294967296",
+    "productOrder?offset=1e20", "productOrder?limit=abc", "productOrder?limit=1e9", "productOrder?limit=",
+    "productOrder?offset=%2B1",
+  };
+  g_autofree char *answer = NULL;
+  guint status = 0;
+
+  sandbox_start (&sandbox, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_free (answer);
+      answer = get_answer (&sandbox, refused[i], &status);
+      g_test_message ("%s: %u %s", refused[i], status, answer);
+      g_assert_cmpuint (status, ==, 400);
+    }
+
+  g_free (answer);
+  answer = get_answer (&sandbox, "productOrder?offset=2147483647&limit=10", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (answer, ==, "[]");
+  g_free (answer);
+  answer = get_answer (&sandbox, "productOrder?offset=0&limit=0", &status);
+  g_assert_cmpuint (status, ==, 200);
+
+  sandbox_stop (&sandbox);
+  sandbox_remove (&sandbox);
+}
+
+/* The carrier's files hold customers' details and PINs: its owner's only. */
+static void
+test_files_are_private (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autofree char *database = NULL;
+  g_autofree char *wal = NULL;
+  GStatBuf info;
+
+  sandbox_start (&sandbox, NULL, NULL);
+  g_assert_cmpuint (get_status (&sandbox, "productOrder"), ==, 200);
+  database = g_build_filename (sandbox.dir, "carrier.db", NULL);
+  wal = g_strconcat (database, "-wal", NULL);
+
+  g_assert_cmpint (g_stat (database, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  if (g_stat (wal, &info) == 0)
+    g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  sandbox_stop (&sandbox);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +485,8 @@ main (int   argc,
   g_test_add_func ("/sandbox/hostile/closed-connections", test_closed_connections);
   g_test_add_func ("/sandbox/hostile/parallel-posts", test_parallel_posts);
   g_test_add_func ("/sandbox/hostile/idle-connections", test_idle_connections);
+  g_test_add_func ("/sandbox/hostile/paging-out-of-range", test_paging_out_of_range);
+  g_test_add_func ("/sandbox/hostile/files-are-private", test_files_are_private);
 
   return g_test_run ();
 }

@@ -1,4 +1,8 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 
@@ -145,6 +149,32 @@ seed_customers (sqlite3  *db,
   return TRUE;
 }
 
+/* Readable by its owner only: the carrier's records hold customers'
+ * details and PINs. SQLite gives its WAL and shared-memory files the
+ * database's own mode. An older sandbox's file is narrowed too. */
+static gboolean
+create_private (const char  *path,
+                GError     **error)
+{
+  int fd;
+
+  if (g_str_equal (path, ":memory:"))
+    return TRUE;
+
+  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
 sqlite3 *
 prov_sandbox_database_open (const char  *path,
                             GError     **error)
@@ -152,6 +182,9 @@ prov_sandbox_database_open (const char  *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *statement = NULL;
   int version = 0;
+
+  if (!create_private (path, error))
+    return NULL;
 
   if (sqlite3_open (path, &db) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)

@@ -44,14 +44,55 @@ _prov_sandbox_respond_error (SoupServerMessage *message,
   _prov_sandbox_respond_json (message, status, body);
 }
 
+/* Paging attributes are whole numbers from 0 to 2^31 - 1, written in
+ * decimal digits; anything else is refused with 400 before a list is read
+ * (_prov_sandbox_check_paging), so that no list answers a first page to a
+ * question it did not understand. */
+static gboolean
+read_paging (const char  *name,
+             const char  *value,
+             guint64     *out,
+             GError     **error)
+{
+  g_autoptr(GError) parse_error = NULL;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, out, &parse_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s must be a whole number from 0 to %d, not “%s”", name, G_MAXINT32, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_prov_sandbox_check_paging (GHashTable  *query,
+                            GError     **error)
+{
+  const char * const names[] = { "offset", "limit" };
+  guint64 unused;
+
+  for (guint i = 0; query != NULL && i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_hash_table_lookup (query, names[i]);
+
+      if (value != NULL && !read_paging (names[i], value, &unused, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static guint
 query_uint (GHashTable *query,
             const char *name,
             guint       fallback)
 {
   const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
+  guint64 number = fallback;
 
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
+  if (value != NULL && !read_paging (name, value, &number, NULL))
+    return fallback;
+  return (guint) number;
 }
 
 /* The answer to a carried-out request, or the TMF630 error for why not. */

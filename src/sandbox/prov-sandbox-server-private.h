@@ -73,5 +73,7 @@ void _prov_sandbox_respond_outcome (SoupServerMessage *message,
                                     guint              status,
                                     JsonNode          *answer,
                                     GError            *error);
+gboolean _prov_sandbox_check_paging (GHashTable  *query,
+                                     GError     **error);
 
 G_END_DECLS

@@ -2,6 +2,9 @@
 #include <string.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "prov-json-guard.h"
 #include "prov-sandbox-listener.h"
@@ -157,6 +160,12 @@ carry_out (ProvSandboxServer *self,
   const char *method = soup_server_message_get_method (message);
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (method, SOUP_METHOD_GET) && !_prov_sandbox_check_paging (query, &error))
+    {
+      _prov_sandbox_respond_outcome (message, SOUP_STATUS_BAD_REQUEST, NULL, error);
+      return;
+    }
 
   if (g_str_equal (method, SOUP_METHOD_POST) || g_str_equal (method, "PATCH"))
     {
@@ -387,6 +396,25 @@ on_request_started (SoupServer        *server,
   g_signal_connect (message, "got-chunk", G_CALLBACK (on_got_chunk), NULL);
 }
 
+static FILE *
+open_capture (const char *path)
+{
+  int fd = open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  FILE *file;
+
+  if (fd < 0)
+    return NULL;
+  if (fchmod (fd, 0600) != 0 || (file = fdopen (fd, "a")) == NULL)
+    {
+      int saved = errno;
+
+      close (fd);
+      errno = saved;
+      return NULL;
+    }
+  return file;
+}
+
 ProvSandboxServer *
 prov_sandbox_server_new (sqlite3            *db,
                          ProvSandboxOrders  *orders,
@@ -396,7 +424,8 @@ prov_sandbox_server_new (sqlite3            *db,
 {
   ProvSandboxServer *self = g_new0 (ProvSandboxServer, 1);
 
-  if (capture_path != NULL && (self->capture = fopen (capture_path, "a")) == NULL)
+  /* The bodies hold PINs: the capture is its owner's only. */
+  if (capture_path != NULL && (self->capture = open_capture (capture_path)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", capture_path, g_strerror (errno));
       g_free (self);
