@@ -693,6 +693,46 @@ test_staff (void)
   prov_test_remove_tree (dir);
 }
 
+/* What a file or a carrier wrote reaches the terminal harmlessly: no
+ * control character clears it or retitles it, no direction mark reverses
+ * it, no line break forges a line of list's output. */
+static void
+test_hostile_text (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (database, NULL);
+  g_autoptr(ProvOrder) order = order_for_export (PROV_ORDER_KIND_MOBILE_USER, 710);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *hostile = "Evil\x1b[2J\x1b]0;owned\x07 \xe2\x80\xaeKing\r\nforged\tline\x7f";
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, hostile);
+  prov_order_set_field (order, PROV_ORDER_FIELD_NOTES, hostile);
+  conflicts = prov_test_save (store, order, &error);
+  g_assert_no_error (error);
+  prov_test_close_store (g_steal_pointer (&store));
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "list", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one order, then the end */
+  g_assert_nonnull (strstr (out, "Evil\\x1b[2J\\x1b]0;owned\\x07 \\u202eKing\\r\\nforged\\tline\\x7f"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "show", prov_order_get_uuid (order), NULL), ==, 0);
+  for (const char *p = out; *p != '\0'; p++)
+    g_assert_true (*p == '\n' || *p == '\t' || (guchar) *p >= 0x20);
+  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  g_assert_null (strstr (out, "\x7f"));
+  g_assert_nonnull (strstr (out, "\\u202eKing"));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/cli/order-export-import", test_order_export_import);
   g_test_add_func ("/cli/order-import-refuses-broken", test_order_import_refuses_broken);
   g_test_add_func ("/cli/staff", test_staff);
+  g_test_add_func ("/cli/hostile-text", test_hostile_text);
 
   return g_test_run ();
 }

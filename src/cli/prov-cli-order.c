@@ -98,10 +98,10 @@ list_orders (ProvStore *store)
     {
       ProvOrder *order = g_ptr_array_index (orders, i);
       g_autofree char *updated = format_time (prov_order_get_updated_at (order));
-      const char *customer = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
+      g_autofree char *customer = prov_cli_dup_safe (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME));
 
       g_print ("%s\t%s\t%s\t%s\t%s\n", prov_order_get_uuid (order), prov_order_kind_to_id (prov_order_get_kind (order)),
-               prov_order_state_to_id (prov_order_get_state (order)), updated, customer != NULL ? customer : "");
+               prov_order_state_to_id (prov_order_get_state (order)), updated, customer);
     }
 
   return 0;
@@ -129,12 +129,14 @@ print_fields (GHashTable *fields,
   for (guint i = 0; i < n_declared; i++)
     {
       const char *value = g_hash_table_lookup (fields, declared[i].key);
+      g_autofree char *safe = NULL;
 
       if (value == NULL)
         continue;
+      safe = prov_cli_dup_safe (value);
       /* PINs stay on the till: their presence is enough to know. */
       g_print ("%s%s: %s\n", indent, prov_order_field_get_title (&declared[i]),
-               declared[i].kind == PROV_FIELD_SECRET ? "••••" : value);
+               declared[i].kind == PROV_FIELD_SECRET ? "••••" : safe);
     }
 }
 
@@ -159,7 +161,11 @@ show_order (ProvStore  *store,
   g_print (_("Kind: %s\n"), prov_order_kind_get_title (prov_order_get_kind (order)));
   g_print (_("State: %s\n"), prov_order_state_get_title (prov_order_get_state (order)));
   if (prov_order_get_carrier_id (order) != NULL)
-    g_print (_("At the carrier: %s\n"), prov_order_get_carrier_id (order));
+    {
+      g_autofree char *carrier_id = prov_cli_dup_safe (prov_order_get_carrier_id (order));
+
+      g_print (_("At the carrier: %s\n"), carrier_id);
+    }
 
   keys = prov_order_dup_field_keys (order);
   for (guint i = 0; keys[i] != NULL; i++)
@@ -170,12 +176,15 @@ show_order (ProvStore  *store,
     {
       ProvOrderLine *line = prov_order_get_line (order, i);
 
-      g_print (_("Line %s (%s)"), prov_order_line_get_id (line),
-               prov_line_action_to_id (prov_order_line_get_action (line)));
+      g_autofree char *line_id = prov_cli_dup_safe (prov_order_line_get_id (line));
+      g_autofree char *product = prov_cli_dup_safe (prov_order_line_get_product_ref (line));
+      g_autofree char *line_state = prov_cli_dup_safe (prov_order_line_get_state (line));
+
+      g_print (_("Line %s (%s)"), line_id, prov_line_action_to_id (prov_order_line_get_action (line)));
       if (prov_order_line_get_product_ref (line) != NULL)
-        g_print (_(", product %s"), prov_order_line_get_product_ref (line));
+        g_print (_(", product %s"), product);
       if (prov_order_line_get_state (line) != NULL)
-        g_print (_(", %s at the carrier"), prov_order_line_get_state (line));
+        g_print (_(", %s at the carrier"), line_state);
       g_print ("\n");
       print_fields (prov_order_line_get_fields (line), "  ");
     }
@@ -194,12 +203,14 @@ show_order (ProvStore  *store,
       ProvOrderEvent *event = g_ptr_array_index (events, i);
       g_autofree char *at = format_time (event->at);
 
-      g_autofree char *who = event->authorised_by != NULL
-                             ? g_strdup_printf (_("%s, allowed by %s"), event->who, event->authorised_by)
-                             : g_strdup (event->who);
+      g_autofree char *actor = prov_cli_dup_safe (event->who);
+      g_autofree char *manager = prov_cli_dup_safe (event->authorised_by);
+      g_autofree char *reason = prov_cli_dup_safe (event->reason);
+      g_autofree char *who = event->authorised_by != NULL ? g_strdup_printf (_("%s, allowed by %s"), actor, manager)
+                                                          : g_strdup (actor);
 
       g_print ("  %s  %s  %s%s%s\n", at, who, prov_order_state_get_title (event->to_state),
-               event->reason != NULL ? " — " : "", event->reason != NULL ? event->reason : "");
+               event->reason != NULL ? " — " : "", reason);
     }
 
   return 0;
@@ -364,9 +375,17 @@ import_orders (ProvStore  *store,
         }
 
       refused++;
-      g_printerr (_("Order %u (%s) is refused:\n"), i + 1, name != NULL ? name : _("no externalId"));
+      {
+        g_autofree char *safe_name = prov_cli_dup_safe (name);
+
+        g_printerr (_("Order %u (%s) is refused:\n"), i + 1, name != NULL ? safe_name : _("no externalId"));
+      }
       for (guint j = 0; j < problems->len; j++)
-        g_printerr ("  %s\n", (const char *) g_ptr_array_index (problems, j));
+        {
+          g_autofree char *problem = prov_cli_dup_safe (g_ptr_array_index (problems, j));
+
+          g_printerr ("  %s\n", problem);
+        }
     }
 
   g_print (_("Placed %u orders; %u refused.\n"), placed, refused);

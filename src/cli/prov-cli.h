@@ -17,6 +17,7 @@ int           prov_cli_staff      (int            argc,
                                    char         **argv);
 
 /* Shared by the commands. */
+char         *prov_cli_dup_safe   (const char    *text);
 GAsyncResult *prov_cli_await      (GAsyncResult **slot);
 void          prov_cli_store      (GObject       *source,
                                    GAsyncResult  *result,

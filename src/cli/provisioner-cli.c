@@ -1,5 +1,6 @@
 /* provisioner-cli: the counter's work from a terminal or a script. */
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -69,6 +70,44 @@ prov_cli_close_store (ProvStore *store)
   if (!prov_store_close_finish (store, prov_cli_await (&result), &error))
     g_printerr (_("The order database could not be closed: %s\n"), error->message);
   g_object_unref (store);
+}
+
+/* Text from an import file or from the carrier, as a terminal may show it:
+ * control characters (which could clear the screen, retitle the window or
+ * forge a line of list's tab-separated output) and the marks that reverse
+ * or isolate text direction are written out as visible escapes, "\x1b"
+ * or "\u202e"; bytes that are not UTF-8 become U+FFFD. */
+char *
+prov_cli_dup_safe (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *safe;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  safe = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (safe, "\\n");
+      else if (c == '\r')
+        g_string_append (safe, "\\r");
+      else if (c == '\t')
+        g_string_append (safe, "\\t");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (safe, "\\x%02x", c);
+      else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f ||
+               c == 0x061c)
+        g_string_append_printf (safe, "\\u%04x", c);
+      else
+        g_string_append_unichar (safe, c);
+    }
+
+  return g_string_free (safe, FALSE);
 }
 
 static void
