@@ -548,6 +548,24 @@ test_order_import_refuses_broken (void)
   g_assert_nonnull (strstr (out, "11111111-1111-4111-8111-111111111111"));
   g_assert_null (strstr (out, "22222222"));
   g_assert_null (strstr (out, "33333333"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A NUL inside a text would cut it short: the file is refused, and
+   * nothing of it kept ("Visible\u0000Hidden" is not "Visible"). */
+  g_assert_true (g_file_set_contents (file,
+    "[{\"externalId\":\"44444444-4444-4444-8444-444444444444\",\"category\":\"mobile-user\","
+    "  \"relatedParty\":[{\"id\":\"C-4\",\"name\":\"Visible\\u0000Hidden\",\"role\":\"Customer\","
+    "    \"@referredType\":\"Individual\"}],"
+    "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
+    "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]}]",
+    -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "NUL"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
+  g_assert_null (strstr (out, "44444444"));
 
   prov_test_remove_tree (dir);
 }

@@ -1,4 +1,5 @@
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -13,15 +14,21 @@
  */
 
 /* Counts brackets outside strings; no recursion, one pass. */
+/* Whether @data nests no deeper than @max_depth; @nul_at is set to the
+ * offset of a string's escaped NUL (\u0000), else to -1: json-glib keeps
+ * strings as C strings, so "Visible\u0000Hidden" would silently become
+ * "Visible". */
 static gboolean
 nesting_within (const char *data,
                 gsize       length,
-                guint       max_depth)
+                guint       max_depth,
+                gssize     *nul_at)
 {
   gboolean in_string = FALSE;
   gboolean escaped = FALSE;
   guint depth = 0;
 
+  *nul_at = -1;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
@@ -29,7 +36,11 @@ nesting_within (const char *data,
       if (in_string)
         {
           if (escaped)
-            escaped = FALSE;
+            {
+              escaped = FALSE;
+              if (c == 'u' && *nul_at < 0 && i + 4 < length && strncmp (data + i + 1, "0000", 4) == 0)
+                *nul_at = (gssize) i - 1;
+            }
           else if (c == '\\')
             escaped = TRUE;
           else if (c == '"')
@@ -107,11 +118,19 @@ prov_json_parse_guarded (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
+  gssize nul_at = -1;
 
-  if (!nesting_within (data, length, max_depth))
+  if (!nesting_within (data, length, max_depth, &nul_at))
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    _("nested more than %u levels deep"), max_depth);
+      return NULL;
+    }
+  if (nul_at >= 0)
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("a text holds a NUL character (\\u0000, at byte %ld), which cuts it short: "
+                     "the text is refused rather than kept in part"), (long) nul_at);
       return NULL;
     }
 
