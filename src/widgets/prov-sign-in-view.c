@@ -107,6 +107,9 @@ on_filter_changed (ProvSignInView *self)
 static void
 on_filter_activated (ProvSignInView *self)
 {
+  /* "search-changed" waits for typing to pause: Enter typed right after
+   * the name must choose by the name as typed, not by the list before. */
+  on_filter_changed (self);
   if (selected_member (self) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->pin_row));
 }
