@@ -551,6 +551,42 @@ test_order_import_refuses_broken (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* What cannot be read is refused with its reason, never dropped or
+   * changed: a start date that is a number or a placeholder, a quantity
+   * other than 1, a name of two thousand characters. */
+  {
+    g_autoptr(GString) batch_text = g_string_new ("[");
+    g_autofree char *long_name = g_strnfill (2000, 'x');
+    const char *odd[] = {
+      "\"requestedStartDate\":20300115", "\"requestedStartDate\":\"0001-01-01T00:00:00Z\"",
+      "\"quantity\":-1", "\"quantity\":0", "\"quantity\":\"five\"", "\"quantity\":1e308",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (odd) + 1; i++)
+      {
+        gboolean on_item = i < G_N_ELEMENTS (odd) && g_str_has_prefix (odd[i], "\"quantity");
+
+        g_string_append_printf (batch_text,
+          "%s{\"externalId\":\"55555555-5555-4555-8555-55555555555%u\",\"category\":\"mobile-user\",%s%s"
+          "  \"relatedParty\":[{\"id\":\"C-5\",\"name\":\"%s\",\"role\":\"Customer\",\"@referredType\":\"Individual\"}],"
+          "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",%s%s\"productOffering\":{\"id\":\"voice-advanced\"},"
+          "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]}",
+          i > 0 ? "," : "", i, !on_item && i < G_N_ELEMENTS (odd) ? odd[i] : "", !on_item && i < G_N_ELEMENTS (odd) ? "," : "",
+          i == G_N_ELEMENTS (odd) ? long_name : "Jan Jansen", on_item ? odd[i] : "", on_item ? "," : "");
+      }
+    g_string_append (batch_text, "]");
+    g_assert_true (g_file_set_contents (file, batch_text->str, -1, NULL));
+    g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+    g_test_message ("%s", err);
+    g_assert_nonnull (strstr (out, "Placed 0 orders; 7 refused"));
+    g_assert_nonnull (strstr (err, "not a date-time text"));
+    g_assert_nonnull (strstr (err, "“0001-01-01T00:00:00Z” is not an RFC 3339 date-time"));
+    g_assert_nonnull (strstr (err, "quantity must be 1"));
+    g_assert_nonnull (strstr (err, "bytes long"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
   /* A NUL inside a text would cut it short: the file is refused, and
    * nothing of it kept ("Visible\u0000Hidden" is not "Visible"). */
   g_assert_true (g_file_set_contents (file,

@@ -1,4 +1,5 @@
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "prov-cli.h"
 #include "prov-json-guard.h"
@@ -292,6 +293,8 @@ load_app_catalog (ProvStore *store)
  * checked as the assistant checks it, and placed on its own (it is placed
  * whole or not at all); every refused order is named with its reasons.
  */
+#define MAX_IMPORT_BYTES (16 * 1024 * 1024)
+
 static int
 import_orders (ProvStore  *store,
                const char *file,
@@ -334,6 +337,18 @@ import_orders (ProvStore  *store,
         }
       who = staff->name;
     }
+
+  /* A batch from a back office is kilobytes; this is no such batch. */
+  {
+    GStatBuf info;
+
+    if (g_stat (file, &info) == 0 && info.st_size > MAX_IMPORT_BYTES)
+      {
+        g_printerr (_("%s: %lld bytes; an import file holds at most %d\n"), file, (long long) info.st_size,
+                    MAX_IMPORT_BYTES);
+        return 1;
+      }
+  }
 
   if (!g_file_get_contents (file, &text, &length, &error) ||
       (root = prov_json_parse_guarded (text, length, PROV_JSON_MAX_DEPTH, &error)) == NULL)

@@ -315,6 +315,11 @@ field_for_characteristic (const char *name)
   return NULL;
 }
 
+/* The years a start date may fall in: before, it is a placeholder such as
+ * 0001-01-01, which a till would store as "1-01-01" and never send. */
+#define START_YEAR_FIRST 2000
+#define START_YEAR_LAST  2199
+
 /* A start date sent as local midnight was typed as a date. */
 static char *
 dup_start_date (const char *date_time)
@@ -324,12 +329,49 @@ dup_start_date (const char *date_time)
                                                                  : NULL;
   g_autoptr(GDateTime) here = parsed != NULL ? g_date_time_to_timezone (parsed, local) : NULL;
 
-  if (here == NULL)
+  if (here == NULL || g_date_time_get_year (here) < START_YEAR_FIRST || g_date_time_get_year (here) > START_YEAR_LAST)
     return NULL;
   if (g_date_time_get_hour (here) == 0 && g_date_time_get_minute (here) == 0 && g_date_time_get_second (here) == 0)
     return g_date_time_format (here, "%Y-%m-%d");
 
   return prov_rfc3339_format (here);
+}
+
+/* The longest text an imported order may hold in one field: names,
+ * references and characteristics are short; a longer one is a broken
+ * file, not a customer. */
+#define MAX_TEXT_BYTES 1024
+
+static gboolean
+text_fits (const char *value,
+           const char *what,
+           GPtrArray  *problems)
+{
+  if (value == NULL || strlen (value) <= MAX_TEXT_BYTES)
+    return TRUE;
+
+  g_ptr_array_add (problems, g_strdup_printf (_("%s is %zu bytes long; a field holds at most %d"), what,
+                                              strlen (value), MAX_TEXT_BYTES));
+  return FALSE;
+}
+
+/* Every item is one of its kind: the till neither writes nor reads a
+ * quantity other than 1 (TMF622's default). */
+static gboolean
+quantity_is_one (JsonObject    *item,
+                 ProvOrderLine *line,
+                 GPtrArray     *problems)
+{
+  JsonNode *quantity = item != NULL ? json_object_get_member (item, "quantity") : NULL;
+
+  if (quantity == NULL ||
+      (JSON_NODE_HOLDS_VALUE (quantity) && json_node_get_value_type (quantity) == G_TYPE_INT64 &&
+       json_node_get_int (quantity) == 1))
+    return TRUE;
+
+  g_ptr_array_add (problems, g_strdup_printf (_("Line %s: the quantity must be 1, one item for each line"),
+                                              prov_order_line_get_id (line)));
+  return FALSE;
 }
 
 static gboolean
@@ -344,6 +386,9 @@ read_item (ProvOrder      *order,
   const char *action_id = prov_json_object_get_string (item, "action");
   ProvLineAction action;
   gboolean ok = TRUE;
+
+  if (!quantity_is_one (item, line, problems))
+    return FALSE;
 
   if (!prov_line_action_from_id (action_id, &action))
     {
@@ -368,6 +413,11 @@ read_item (ProvOrder      *order,
           g_ptr_array_add (problems, g_strdup_printf (_("Line %s: the characteristic “%s” is not one Provisioner knows, "
                                                         "or its value is not text"),
                                                       prov_order_line_get_id (line), name != NULL ? name : ""));
+          ok = FALSE;
+          continue;
+        }
+      if (!text_fits (value, prov_order_field_get_title (field), problems))
+        {
           ok = FALSE;
           continue;
         }
@@ -425,8 +475,13 @@ prov_tmf622_read_order_create (JsonNode   *body,
     created_by = prov_json_object_get_string (prov_json_array_get_object (notes, 0), "author");
   order = prov_order_new_from_row (uuid, kind, PROV_ORDER_STATE_DRAFT, NULL, created_by, now, now, NULL);
 
+  if (start == NULL && json_object_has_member (object, "requestedStartDate") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "requestedStartDate")))
+    g_ptr_array_add (problems, g_strdup (_("The requested start date is not a date-time text")));
   if (start != NULL && (start_date = dup_start_date (start)) == NULL)
-    g_ptr_array_add (problems, g_strdup_printf (_("The requested start date “%s” is not an RFC 3339 date-time"), start));
+    g_ptr_array_add (problems, g_strdup_printf (_("The requested start date “%s” is not an RFC 3339 date-time "
+                                                  "from the year %d to %d"),
+                                                start, START_YEAR_FIRST, START_YEAR_LAST));
   prov_order_set_field (order, PROV_ORDER_FIELD_STOCKTAKING_START_DATE, start_date);
 
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
@@ -435,13 +490,17 @@ prov_tmf622_read_order_create (JsonNode   *body,
 
       if (g_strcmp0 (prov_json_object_get_string (party, "role"), "Customer") != 0)
         continue;
+      text_fits (prov_json_object_get_string (party, "id"), _("The customer's number"), problems);
+      text_fits (prov_json_object_get_string (party, "name"), _("The customer's name"), problems);
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_json_object_get_string (party, "name"));
       if (g_strcmp0 (prov_json_object_get_string (party, "@referredType"), "Organization") == 0)
         prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND, "business");
     }
 
-  if (notes != NULL && json_array_get_length (notes) > 0)
+  if (notes != NULL && json_array_get_length (notes) > 0 &&
+      text_fits (prov_json_object_get_string (prov_json_array_get_object (notes, 0), "text"), _("The reference"),
+                 problems))
     prov_order_set_field (order, PROV_ORDER_FIELD_REFERENCE,
                           prov_json_object_get_string (prov_json_array_get_object (notes, 0), "text"));
 
