@@ -1,7 +1,6 @@
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
-#include "prov-pin-hash.h"
 #include "prov-sign-in-view.h"
 
 /*
@@ -306,7 +305,7 @@ on_manager_added (GObject      *source,
 {
   g_autoptr(ProvSignInView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStaffMember) member = prov_store_add_staff_finish (PROV_STORE (source), result, &error);
+  g_autoptr(ProvStaffMember) member = prov_store_add_staff_with_pin_finish (PROV_STORE (source), result, &error);
 
   set_busy (self, FALSE);
   if (member == NULL)
@@ -321,39 +320,17 @@ on_manager_added (GObject      *source,
 }
 
 static void
-on_manager_pin_hashed (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(ProvSignInView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = prov_pin_hash_finish (result, &error);
-
-  if (hash == NULL)
-    {
-      set_busy (self, FALSE);
-      prov_page_show_problem (GTK_WIDGET (self->new_pin_row), self->new_pin_problem, error->message);
-      return;
-    }
-
-  prov_store_add_staff_async (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                              PROV_STAFF_ROLE_MANAGER, hash, NULL, on_manager_added, g_object_ref (self));
-}
-
-static void
 on_create (ProvSignInView *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->new_pin_row));
   const char *repeated = gtk_editable_get_text (GTK_EDITABLE (self->repeat_pin_row));
   g_autofree char *name_problem = prov_staff_check_name (name);
-  g_autofree char *pin_problem = prov_staff_check_pin (PROV_STAFF_ROLE_MANAGER, pin);
+  g_autofree char *pin_problem = prov_staff_check_new_pin (PROV_STAFF_ROLE_MANAGER, pin, repeated);
 
   if (self->busy)
     return;
 
-  if (pin_problem == NULL && g_strcmp0 (pin, repeated) != 0)
-    pin_problem = g_strdup (_("The two PINs differ: type the same PIN twice"));
   prov_page_show_problem (GTK_WIDGET (self->name_row), self->name_problem, name_problem);
   prov_page_show_problem (GTK_WIDGET (self->new_pin_row), self->new_pin_problem, pin_problem);
   if (name_problem != NULL)
@@ -368,7 +345,8 @@ on_create (ProvSignInView *self)
     }
 
   set_busy (self, TRUE);
-  prov_pin_hash_async (pin, NULL, on_manager_pin_hashed, g_object_ref (self));
+  prov_store_add_staff_with_pin_async (self->store, name, PROV_STAFF_ROLE_MANAGER, pin, NULL, on_manager_added,
+                                       g_object_ref (self));
 }
 
 static void

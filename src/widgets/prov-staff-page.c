@@ -1,7 +1,6 @@
 #include <glib/gi18n.h>
 
 #include "prov-assistant-page.h"
-#include "prov-pin-hash.h"
 #include "prov-staff-page.h"
 
 /*
@@ -166,7 +165,7 @@ on_added (GObject      *source,
 {
   g_autoptr(ProvStaffPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ProvStaffMember) member = prov_store_add_staff_finish (PROV_STORE (source), result, &error);
+  g_autoptr(ProvStaffMember) member = prov_store_add_staff_with_pin_finish (PROV_STORE (source), result, &error);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), TRUE);
   if (member == NULL)
@@ -183,36 +182,15 @@ on_added (GObject      *source,
 }
 
 static void
-on_hashed (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(ProvStaffPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash = prov_pin_hash_finish (result, &error);
-
-  if (hash == NULL)
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), TRUE);
-      show_problem (self, GTK_WIDGET (self->pin_row), error->message);
-      return;
-    }
-
-  prov_store_add_staff_async (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)), chosen_role (self),
-                              hash, NULL, on_added, g_object_ref (self));
-}
-
-static void
 on_add (ProvStaffPage *self)
 {
   const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
   g_autofree char *name_problem = prov_staff_check_name (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  g_autofree char *pin_problem = prov_staff_check_pin (chosen_role (self), pin);
+  g_autofree char *pin_problem = prov_staff_check_new_pin (chosen_role (self), pin,
+                                                           gtk_editable_get_text (GTK_EDITABLE (self->repeat_pin_row)));
 
   if (self->store == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
     return;
-  if (pin_problem == NULL && g_strcmp0 (pin, gtk_editable_get_text (GTK_EDITABLE (self->repeat_pin_row))) != 0)
-    pin_problem = g_strdup (_("The two PINs differ: type the same PIN twice"));
   if (name_problem != NULL || pin_problem != NULL)
     {
       show_problem (self, GTK_WIDGET (name_problem != NULL ? self->name_row : self->pin_row),
@@ -222,7 +200,8 @@ on_add (ProvStaffPage *self)
 
   show_problem (self, GTK_WIDGET (self->name_row), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), FALSE);
-  prov_pin_hash_async (pin, NULL, on_hashed, g_object_ref (self));
+  prov_store_add_staff_with_pin_async (self->store, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                       chosen_role (self), pin, NULL, on_added, g_object_ref (self));
 }
 
 static void

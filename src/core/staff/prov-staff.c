@@ -110,6 +110,20 @@ prov_staff_check_pin (ProvStaffRole  role,
   return NULL;
 }
 
+/* Why a new PIN, typed twice as @pin and @repeated, cannot be the PIN of
+ * someone in @role, or NULL. */
+char *
+prov_staff_check_new_pin (ProvStaffRole  role,
+                          const char    *pin,
+                          const char    *repeated)
+{
+  char *problem = prov_staff_check_pin (role, pin);
+
+  if (problem == NULL && g_strcmp0 (pin, repeated) != 0)
+    problem = g_strdup (_("The two PINs differ: type the same PIN twice"));
+  return problem;
+}
+
 /* Why @name cannot name a staff member, or NULL. */
 char *
 prov_staff_check_name (const char *name)

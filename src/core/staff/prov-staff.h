@@ -48,6 +48,9 @@ const char      *prov_staff_role_get_title    (ProvStaffRole  role);
 
 char            *prov_staff_check_pin         (ProvStaffRole  role,
                                                const char    *pin);
+char            *prov_staff_check_new_pin     (ProvStaffRole  role,
+                                               const char    *pin,
+                                               const char    *repeated);
 char            *prov_staff_check_name        (const char    *name);
 
 G_END_DECLS

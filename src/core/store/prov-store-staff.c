@@ -175,6 +175,90 @@ prov_store_add_staff_finish (ProvStore     *self,
   return _prov_store_finish_pointer (self, result, prov_store_add_staff_async, error);
 }
 
+typedef struct {
+  char          *name;
+  ProvStaffRole  role;
+} NewMember;
+
+static void
+new_member_free (NewMember *new_member)
+{
+  g_free (new_member->name);
+  g_free (new_member);
+}
+
+static void
+on_new_member_added (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  ProvStaffMember *member = prov_store_add_staff_finish (PROV_STORE (source), result, &error);
+
+  if (member == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, member, (GDestroyNotify) prov_staff_member_free);
+}
+
+static void
+on_new_pin_hashed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  NewMember *new_member = g_task_get_task_data (task);
+  g_autofree char *hash = NULL;
+  GError *error = NULL;
+  ProvStore *store;
+
+  if ((hash = prov_pin_hash_finish (result, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = g_task_get_source_object (task);
+  prov_store_add_staff_async (store, new_member->name, new_member->role, hash, g_task_get_cancellable (task),
+                              on_new_member_added, g_steal_pointer (&task));
+}
+
+/* As prov_store_add_staff_async, for @pin itself: it is hashed first, in
+ * a thread of its own (prov_pin_hash_async). What the sign-in's first
+ * manager, the Staff page and provisioner-cli staff add do. */
+void
+prov_store_add_staff_with_pin_async (ProvStore           *self,
+                                     const char          *name,
+                                     ProvStaffRole        role,
+                                     const char          *pin,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  NewMember *new_member;
+
+  g_return_if_fail (PROV_IS_STORE (self));
+  g_return_if_fail (name != NULL && prov_staff_role_is_valid (role) && pin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_store_add_staff_with_pin_async);
+  new_member = g_new0 (NewMember, 1);
+  new_member->name = g_strdup (name);
+  new_member->role = role;
+  g_task_set_task_data (task, new_member, (GDestroyNotify) new_member_free);
+  prov_pin_hash_async (pin, cancellable, on_new_pin_hashed, task);
+}
+
+ProvStaffMember *
+prov_store_add_staff_with_pin_finish (ProvStore     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return _prov_store_finish_pointer (self, result, prov_store_add_staff_with_pin_async, error);
+}
+
 /* ---- reading ----------------------------------------------------------- */
 
 static void

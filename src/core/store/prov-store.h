@@ -439,6 +439,16 @@ void             prov_store_add_staff_async       (ProvStore            *self,
 ProvStaffMember *prov_store_add_staff_finish      (ProvStore            *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+void             prov_store_add_staff_with_pin_async (ProvStore         *self,
+                                                   const char           *name,
+                                                   ProvStaffRole         role,
+                                                   const char           *pin,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+ProvStaffMember *prov_store_add_staff_with_pin_finish (ProvStore        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 void             prov_store_list_staff_async      (ProvStore            *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
