@@ -30,9 +30,7 @@ struct _ProvAssistant
   GtkWidget       *place_button;
   gboolean         placing;
   guint            focus_source;
-  /* Where the page put the focus when shown (compared only, not kept),
-   * and whether the clerk has typed since. */
-  GtkWidget       *focused_first;
+  /* Whether the clerk has typed since the page took the focus. */
   gboolean         keys_since_focus;
 };
 
@@ -148,13 +146,11 @@ settle_focus (gpointer user_data)
 {
   ProvAssistant *self = user_data;
   ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self->assistant));
-
   self->focus_source = 0;
   if (page == NULL)
     return G_SOURCE_REMOVE;
 
-  if (!self->keys_since_focus && focus != self->focused_first)
+  if (!self->keys_since_focus)
     prov_assistant_page_focus_first (page);
   /* Only now is the page ready for the keyboard. */
   g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
@@ -172,7 +168,6 @@ focus_current_page (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   prov_assistant_page_focus_first (page);
-  self->focused_first = gtk_window_get_focus (GTK_WINDOW (self->assistant));
   self->keys_since_focus = FALSE;
   self->focus_source = g_timeout_add (FOCUS_SETTLE_MS, settle_focus, self);
   return G_SOURCE_REMOVE;
