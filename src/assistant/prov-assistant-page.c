@@ -23,9 +23,26 @@ default_take_scan (ProvAssistantPage *self,
   return FALSE;
 }
 
+/* The page's first field, wherever the focus is: child_focus moves on
+ * from a focus already inside the page, so it starts from none. Called
+ * twice, it must land on the same field (the assistant calls it again to
+ * undo focus moves the clerk did not make). */
 static void
 default_focus_first (ProvAssistantPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      g_object_ref (focus);
+      gtk_root_set_focus (root, NULL);
+      if (!gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+      return;
+    }
+
   gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 

@@ -30,8 +30,11 @@ struct _ProvAssistant
   GtkWidget       *place_button;
   gboolean         placing;
   guint            focus_source;
-  /* Whether the clerk has typed since the page took the focus. */
-  gboolean         keys_since_focus;
+  /* Where the page put the focus, kept there until the clerk acts. */
+  GtkWidget       *placed_focus;
+  gboolean         guarding_focus;
+  gboolean         placing_focus;
+  guint            focus_restores;
 };
 
 G_DEFINE_FINAL_TYPE (ProvAssistant, prov_assistant, G_TYPE_OBJECT)
@@ -135,26 +138,47 @@ next_page (int      current,
   return page_at (self, next) != NULL ? next : -1;
 }
 
-/* A moment after the page put the focus on its first field, the focus is
- * checked again: GtkAssistant's own focus move may come after ours when
- * the till is busy, and would leave the clerk typing into the next field.
- * Nothing is moved once the clerk pressed a key. */
-#define FOCUS_SETTLE_MS 150
+/* From the moment a page puts the focus on its first field until the
+ * clerk presses a key or a pointer button, any other move of the focus is
+ * undone: GtkAssistant moves it on its own after "prepare" (to Next on a
+ * complete page), and a busy till delivers that move late. Page code may
+ * move it too (a list that arrives later); the page's focus_first then
+ * says where it belongs. The count keeps two movers from ping-ponging. */
+#define MAX_FOCUS_RESTORES 8
+
+static void
+place_focus (ProvAssistant     *self,
+             ProvAssistantPage *page)
+{
+  self->placing_focus = TRUE;
+  prov_assistant_page_focus_first (page);
+  self->placing_focus = FALSE;
+  g_set_weak_pointer (&self->placed_focus, gtk_window_get_focus (GTK_WINDOW (self->assistant)));
+}
 
 static gboolean
-settle_focus (gpointer user_data)
+restore_page_focus (gpointer user_data)
 {
   ProvAssistant *self = user_data;
   ProvAssistantPage *page = page_at (self, gtk_assistant_get_current_page (self->assistant));
+
   self->focus_source = 0;
-  if (page == NULL)
+  if (page == NULL || !self->guarding_focus)
     return G_SOURCE_REMOVE;
 
-  if (!self->keys_since_focus)
-    prov_assistant_page_focus_first (page);
-  /* Only now is the page ready for the keyboard. */
-  g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
+  self->focus_restores++;
+  place_focus (self, page);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_focus_moved_unasked (ProvAssistant *self)
+{
+  if (!self->guarding_focus || self->placing_focus || self->focus_source != 0 || self->focus_restores >= MAX_FOCUS_RESTORES ||
+      gtk_window_get_focus (GTK_WINDOW (self->assistant)) == self->placed_focus)
+    return;
+
+  self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_page_focus, self, NULL);
 }
 
 static gboolean
@@ -167,17 +191,26 @@ focus_current_page (gpointer user_data)
   if (page == NULL)
     return G_SOURCE_REMOVE;
 
-  prov_assistant_page_focus_first (page);
-  self->keys_since_focus = FALSE;
-  self->focus_source = g_timeout_add (FOCUS_SETTLE_MS, settle_focus, self);
+  place_focus (self, page);
+  self->guarding_focus = TRUE;
+  self->focus_restores = 0;
+  /* Only now is the page ready for the keyboard. */
+  g_debug ("Assistant page %s shown", prov_assistant_page_get_id (page));
   return G_SOURCE_REMOVE;
 }
 
+/* The clerk's own moves, by key or pointer, are theirs to keep. */
 static gboolean
 on_key_pressed (ProvAssistant *self)
 {
-  self->keys_since_focus = TRUE;
+  self->guarding_focus = FALSE;
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_pointer_pressed (ProvAssistant *self)
+{
+  self->guarding_focus = FALSE;
 }
 
 static void
@@ -201,6 +234,7 @@ on_prepare (ProvAssistant *self,
   /* After GtkAssistant's own focus move, which follows "prepare" and would
    * put a complete page's focus on Next instead of its first field. */
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  self->guarding_focus = FALSE;
   self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_current_page, self, NULL);
 }
 
@@ -541,6 +575,7 @@ static void
 on_destroy (GtkWidget     *window,
             ProvAssistant *self)
 {
+  self->guarding_focus = FALSE;
   g_clear_handle_id (&self->focus_source, g_source_remove);
   /* The pages go with the window: one waiting for an answer (the
    * carrier's list of the customer's extensions) must not write to an
@@ -622,6 +657,16 @@ prov_assistant_new (ProvStore         *store,
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
     gtk_widget_add_controller (GTK_WIDGET (self->assistant), keys);
   }
+  {
+    GtkGesture *clicks = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (clicks), 0);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (clicks), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (clicks, "pressed", G_CALLBACK (on_pointer_pressed), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->assistant), GTK_EVENT_CONTROLLER (clicks));
+  }
+  g_signal_connect_object (self->assistant, "notify::focus-widget", G_CALLBACK (on_focus_moved_unasked), self,
+                           G_CONNECT_SWAPPED);
   /* The window holds the controller: it lives as long as the flow is open. */
   g_signal_connect (self->assistant, "destroy", G_CALLBACK (on_destroy), g_object_ref (self));
 
@@ -675,6 +720,7 @@ prov_assistant_finalize (GObject *object)
   ProvAssistant *self = PROV_ASSISTANT (object);
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
+  g_clear_weak_pointer (&self->placed_focus);
   g_clear_object (&self->scan_listener);
   g_clear_object (&self->autosave);
   g_clear_object (&self->context.order);
