@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "prov-test-sandbox.h"
+#include "sandbox-line-requests.h"
 
 typedef struct {
   guint       status;
@@ -243,9 +244,10 @@ static const char *
 product_characteristic (JsonObject *product,
                         const char *name)
 {
-  JsonArray *list = json_object_get_array_member (product, "productCharacteristic");
+  JsonArray *list = json_object_has_member (product, "productCharacteristic")
+                    ? json_object_get_array_member (product, "productCharacteristic") : NULL;
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     if (g_str_equal (json_object_get_string_member (json_array_get_object_element (list, i), "name"), name))
       return json_object_get_string_member (json_array_get_object_element (list, i), "value");
 
@@ -334,6 +336,245 @@ test_products_follow_orders (void)
   sandbox_remove (&sandbox);
 }
 
+/* Places @json and reads the order back: with no delays it is completed
+ * (or was rejected on arrival). */
+static Reply
+place_and_read (Sandbox    *sandbox,
+                const char *json)
+{
+  Reply created = request (sandbox, "POST", "productOrder", json);
+  g_autofree char *resource = NULL;
+  Reply read;
+
+  g_assert_cmpuint (created.status, ==, 201);
+  resource = g_strconcat ("productOrder/", member (&created, "id"), NULL);
+  read = request (sandbox, "GET", resource, NULL);
+  g_assert_cmpuint (read.status, ==, 200);
+  reply_clear (&created);
+  return read;
+}
+
+static char *
+note_of (Reply *reply)
+{
+  JsonArray *notes = json_object_get_array_member (json_node_get_object (reply->body), "note");
+
+  return g_strdup (json_object_get_string_member (json_array_get_object_element (notes, 0), "text"));
+}
+
+static const char *
+party_with_role (JsonObject *product,
+                 const char *role)
+{
+  JsonArray *parties = json_object_get_array_member (product, "relatedParty");
+
+  for (guint i = 0; i < json_array_get_length (parties); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (parties, i), "role"), role) == 0)
+      return json_object_get_string_member (json_array_get_object_element (parties, i), "id");
+
+  return NULL;
+}
+
+/* Days between @date (RFC 3339) and now. */
+static double
+days_ago (const char *date)
+{
+  g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (date, NULL);
+
+  g_assert_nonnull (then);
+  return (g_get_real_time () / G_USEC_PER_SEC - g_date_time_to_unix (then)) / 86400.0;
+}
+
+/* The demo enterprise customer's lines, and a carrier on which they live:
+ * suspended and restored, moved to another plan, handed to another party
+ * and employee, given an accessory, ended, and restored after an end only
+ * within the restore window. */
+static void
+test_lines_live (void)
+{
+  Sandbox sandbox = { 0 };
+  Reply lines, answer, line;
+  JsonArray *list;
+  guint wireless = 0, active = 0, suspended = 0, employees = 0;
+  const char *ended_recently = NULL, *ended_long_ago = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *accessory_resource = NULL;
+
+  sandbox_start (&sandbox, "--acknowledged-delay=0", "--in-progress-delay=0", NULL);
+
+  lines = inventory (&sandbox, "product?relatedParty.id=" ENTERPRISE_CUSTOMER);
+  g_assert_cmpuint (lines.status, ==, 200);
+  list = json_node_get_array (lines.body);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *product = json_array_get_object_element (list, i);
+      const char *status = json_object_get_string_member (product, "status");
+
+      if (product_characteristic (product, "MSISDN") == NULL)
+        continue;
+      wireless++;
+      g_assert_nonnull (product_characteristic (product, "IMEI"));
+      g_assert_nonnull (product_characteristic (product, "ICCID"));
+      employees += party_with_role (product, "User") != NULL;
+      active += g_str_equal (status, "active");
+      suspended += g_str_equal (status, "suspended");
+      if (g_str_equal (status, "terminated"))
+        {
+          double days = days_ago (json_object_get_string_member (product, "terminationDate"));
+
+          if (days > 9.9 && days < 10.1)
+            ended_recently = json_object_get_string_member (product, "id");
+          else if (days > 44.9 && days < 45.1)
+            ended_long_ago = json_object_get_string_member (product, "id");
+        }
+    }
+  g_assert_cmpuint (wireless, >=, 8);
+  g_assert_cmpuint (employees, ==, wireless);
+  g_assert_cmpuint (active, >=, 1);
+  g_assert_cmpuint (suspended, >=, 1);
+  g_assert_nonnull (ended_recently);
+  g_assert_nonnull (ended_long_ago);
+
+  /* Suspended, then active again. */
+  json = line_request_json ("suspend-1", "modify", "\"id\":\"" ENTERPRISE_LINE (1) "\",\"status\":\"suspended\"", "");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  line = inventory (&sandbox, "product/" ENTERPRISE_LINE (1));
+  g_assert_cmpstr (member (&line, "status"), ==, "suspended");
+  reply_clear (&line);
+  g_free (json);
+  json = line_request_json ("restore-1", "modify", "\"id\":\"" ENTERPRISE_LINE (1) "\",\"status\":\"active\"", "");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  line = inventory (&sandbox, "product/" ENTERPRISE_LINE (1));
+  g_assert_cmpstr (member (&line, "status"), ==, "active");
+  reply_clear (&line);
+
+  /* Another plan, features, a transfer of liability and another employee. */
+  g_free (json);
+  json = line_request_json ("plan-2", "modify",
+                            "\"id\":\"" ENTERPRISE_LINE (2) "\",\"productCharacteristic\":[{\"name\":\"features\","
+                            "\"value\":\"roaming-world\"}],\"relatedParty\":[{\"id\":\"party-anna\",\"role\":\"Customer\","
+                            "\"@referredType\":\"Individual\"},{\"id\":\"employee-new\",\"role\":\"User\","
+                            "\"@referredType\":\"Individual\"}]",
+                            ",\"productOffering\":{\"id\":\"plan-corporate-stipend\",\"name\":\"Corporate stipend\"}");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  line = inventory (&sandbox, "product/" ENTERPRISE_LINE (2));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (line.body),
+                                                                                 "productOffering"), "id"),
+                   ==, "plan-corporate-stipend");
+  g_assert_cmpstr (member (&line, "name"), ==, "Corporate stipend");
+  g_assert_cmpstr (product_characteristic (json_node_get_object (line.body), "features"), ==, "roaming-world");
+  g_assert_cmpstr (party_with_role (json_node_get_object (line.body), "Customer"), ==, "party-anna");
+  g_assert_cmpstr (party_with_role (json_node_get_object (line.body), "User"), ==, "employee-new");
+  /* The rest stays: the line keeps its number. */
+  g_assert_cmpstr (product_characteristic (json_node_get_object (line.body), "MSISDN"), ==, "+31620031002");
+  reply_clear (&line);
+
+  /* An accessory names the line it relies on; one for an ended line is refused. */
+  g_free (json);
+  json = line_request_json ("accessory-3", "add",
+                            "\"productRelationship\":[{\"relationshipType\":\"reliesOn\",\"product\":{\"id\":\""
+                            ENTERPRISE_LINE (3) "\"}}]",
+                            ",\"productOffering\":{\"id\":\"accessory-rugged-case\",\"name\":\"Rugged case\"}");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  accessory_resource = g_strconcat ("product/", json_object_get_string_member (json_object_get_object_member (
+                                      item_of (&answer, 0), "product"), "id"), NULL);
+  reply_clear (&answer);
+  line = inventory (&sandbox, accessory_resource);
+  {
+    JsonObject *relationship = json_array_get_object_element (json_object_get_array_member (json_node_get_object (line.body),
+                                                                                            "productRelationship"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (relationship, "relationshipType"), ==, "reliesOn");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (relationship, "product"), "id"),
+                     ==, ENTERPRISE_LINE (3));
+  }
+  reply_clear (&line);
+  g_free (json);
+  json = g_strdup_printf ("{\"externalId\":\"accessory-ended\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\","
+                          "\"productOffering\":{\"id\":\"accessory-car-charger\"},\"product\":{\"productRelationship\":["
+                          "{\"relationshipType\":\"reliesOn\",\"product\":{\"id\":\"%s\"}}]}}]}", ended_long_ago);
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "rejected");
+  reply_clear (&answer);
+
+  /* A delete ends a line and says when; a status other than active or suspended is refused. */
+  g_free (json);
+  json = line_request_json ("disconnect-5", "delete", "\"id\":\"" ENTERPRISE_LINE (5) "\"", "");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  line = inventory (&sandbox, "product/" ENTERPRISE_LINE (5));
+  g_assert_cmpstr (member (&line, "status"), ==, "terminated");
+  g_assert_cmpfloat (days_ago (member (&line, "terminationDate")), <, 0.01);
+  reply_clear (&line);
+  g_free (json);
+  json = line_request_json ("terminate-6", "modify", "\"id\":\"" ENTERPRISE_LINE (6) "\",\"status\":\"terminated\"", "");
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "rejected");
+  reply_clear (&answer);
+
+  /* Restored 10 days after its end: within the window. */
+  g_free (json);
+  json = g_strdup_printf ("{\"externalId\":\"restore-recent\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"modify\","
+                          "\"product\":{\"id\":\"%s\",\"status\":\"active\"}}]}", ended_recently);
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  {
+    g_autofree char *resource = g_strconcat ("product/", ended_recently, NULL);
+
+    line = inventory (&sandbox, resource);
+    g_assert_cmpstr (member (&line, "status"), ==, "active");
+    g_assert_false (json_object_has_member (json_node_get_object (line.body), "terminationDate"));
+    reply_clear (&line);
+  }
+
+  /* 45 days after its end: refused, with the reason. */
+  g_free (json);
+  json = g_strdup_printf ("{\"externalId\":\"restore-old\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"modify\","
+                          "\"product\":{\"id\":\"%s\",\"status\":\"active\"}}]}", ended_long_ago);
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "rejected");
+  note = note_of (&answer);
+  g_assert_nonnull (strstr (note, "within 30 days"));
+  reply_clear (&answer);
+  {
+    g_autofree char *resource = g_strconcat ("product/", ended_long_ago, NULL);
+
+    line = inventory (&sandbox, resource);
+    g_assert_cmpstr (member (&line, "status"), ==, "terminated");
+    reply_clear (&line);
+  }
+
+  reply_clear (&lines);
+  sandbox_remove (&sandbox);
+}
+
+/* The restore window is the carrier's: a sandbox told 60 days restores the
+ * line that ended 45 days ago. */
+static void
+test_restore_window_is_the_carriers (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autofree char *json = line_request_json ("restore-9", "modify",
+                                             "\"id\":\"" ENTERPRISE_LINE (9) "\",\"status\":\"active\"", "");
+  Reply answer;
+
+  sandbox_start (&sandbox, "--acknowledged-delay=0", "--in-progress-delay=0", "--restore-window=60", NULL);
+  answer = place_and_read (&sandbox, json);
+  g_assert_cmpstr (member (&answer, "state"), ==, "completed");
+  reply_clear (&answer);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +586,8 @@ main (int   argc,
   g_test_add_func ("/sandbox/lines-and-their-states", test_lines_and_their_states);
 
   g_test_add_func ("/sandbox/products-follow-orders", test_products_follow_orders);
+  g_test_add_func ("/sandbox/lines-live", test_lines_live);
+  g_test_add_func ("/sandbox/restore-window-is-the-carriers", test_restore_window_is_the_carriers);
 
   return g_test_run ();
 }

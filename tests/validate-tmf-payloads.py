@@ -3,8 +3,9 @@
 official TM Forum swagger definitions (../shared/specs), with
 python3-jsonschema. Prints TAP.
 
-  validate-tmf-payloads.py dump SPEC DEFINITION DUMPER
-      DUMPER prints one JSON body per line; each must be a DEFINITION.
+  validate-tmf-payloads.py dump SPEC DEFINITION DUMPER [ARGUMENT...]
+      DUMPER, run with the ARGUMENTs, prints one JSON body per line; each
+      must be a DEFINITION.
   validate-tmf-payloads.py capture SPECS_DIR PROGRAM
       PROGRAM drives the client against the sandbox, which writes every
       request body it receives to $PROV_CAPTURE; each is validated
@@ -46,6 +47,12 @@ CONTROLS = {
                             {'productOrderItem': ITEM, 'requestedStartDate': '2026-12-01T00:00:00+01'},
                             {'productOrderItem': ITEM, 'requestedStartDate': '2026-02-30T00:00:00Z'}],
     'ProductOrder_Update': [{'externalId': 'x'}],
+    'ProductOrder': [{'id': 'x', 'productOrderItem': ITEM, 'state': 'sleeping'},
+                     {'id': 'x', 'productOrderItem': [{'id': '1', 'action': 'add',
+                                                       'product': {'status': 'resting'}}]}],
+    'Product': [{'status': 'resting'}, {'terminationDate': '45 days ago'},
+                {'productRelationship': [{'relationshipType': 'reliesOn'}]},
+                {'relatedParty': [{'role': 'User'}]}],
     'CancelProductOrder_Create': [{'cancellationReason': 'x'}],
     'Customer_Create': [{'name': 'x'}, {'name': 'x', 'engagedParty': {'name': 'no id'}}],
     'Reservation_Create': [{'description': 'no related party'}],
@@ -137,10 +144,10 @@ def check_controls(tap, checker, definition):
                   'the invalid %s control %s is refused' % (definition, json.dumps(control)))
 
 
-def dump_mode(spec_path, definition, dumper):
+def dump_mode(spec_path, definition, dumper, *arguments):
     tap = Tap()
     checker = validator(spec_path, definition)
-    bodies = subprocess.run([dumper], check=True, capture_output=True, text=True).stdout.splitlines()
+    bodies = subprocess.run([dumper, *arguments], check=True, capture_output=True, text=True).stdout.splitlines()
     tap.check(len(bodies) > 0, '%s printed bodies' % os.path.basename(dumper))
     for number, body in enumerate(bodies, 1):
         check_body(tap, checker, definition, json.loads(body), 'body %d' % number)
@@ -201,7 +208,7 @@ def main():
     if mode in ('dump', 'capture') and specs_missing(sys.argv[2]):
         return SKIP
     if mode == 'dump':
-        return dump_mode(*sys.argv[2:5])
+        return dump_mode(*sys.argv[2:])
     if mode == 'capture':
         return capture_mode(*sys.argv[2:4])
     print('unknown mode %s' % mode, file=sys.stderr)

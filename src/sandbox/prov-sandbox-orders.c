@@ -13,7 +13,9 @@
  * - a port-in whose transfer PIN does not match the donor carrier's record
  *   goes to pending with a note, until a PATCH supplies the right PIN;
  * - a cancellation is accepted until the order is completed;
- * - a modify or delete must name an active product of the carrier's;
+ * - a modify or delete must name a product of the carrier's that has not
+ *   ended, except a restore within the restore window (30 days unless
+ *   told otherwise); an accessory must rely on a line that has not ended;
  * - a completed order makes or changes the customer's products (TMF637),
  *   and each item then names its product (product.id).
  */
@@ -23,6 +25,7 @@ struct _ProvSandboxOrders
   sqlite3           *db;
   ProvSandboxDelays  delays;
   gboolean           other_carrier;
+  guint              restore_window_days;
 };
 
 /* How another carrier pages its lists, whatever limit it is asked for. */
@@ -40,8 +43,17 @@ prov_sandbox_orders_new (sqlite3                 *db,
 
   orders->db = db;
   orders->delays = *delays;
+  orders->restore_window_days = PROV_SANDBOX_RESTORE_WINDOW_DAYS;
 
   return orders;
+}
+
+/* How long after its end this carrier still restores a line. */
+void
+prov_sandbox_orders_set_restore_window (ProvSandboxOrders *orders,
+                                        guint              days)
+{
+  orders->restore_window_days = days;
 }
 
 void
@@ -223,25 +235,22 @@ store_order (ProvSandboxOrders  *orders,
   return stored;
 }
 
-/* The product a modify or delete names that the carrier does not have. */
-static const char *
-find_unknown_product (ProvSandboxOrders *orders,
-                      JsonObject        *order)
+/* Why the carrier refuses one of the order's items, or NULL. */
+static char *
+check_items (ProvSandboxOrders *orders,
+             JsonObject        *order,
+             gint64             now)
 {
   JsonArray *items = prov_json_object_get_array (order, "productOrderItem");
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = prov_json_array_get_object (items, i);
-      const char *action = prov_json_object_get_string (item, "action");
-      const char *id = prov_json_object_get_string (prov_json_object_get_object (item, "product"), "id");
+      char *problem = item != NULL ? prov_sandbox_products_check_item (orders->db, item, orders->restore_window_days, now)
+                                   : NULL;
 
-      if (g_strcmp0 (action, "modify") != 0 && g_strcmp0 (action, "delete") != 0)
-        continue;
-      if (id == NULL)
-        return "(none named)";
-      if (!prov_sandbox_products_exist (orders->db, id))
-        return id;
+      if (problem != NULL)
+        return problem;
     }
 
   return NULL;
@@ -282,7 +291,7 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
   g_auto(GStrv) iccids = NULL;
   g_autofree char *joined = NULL;
   const char *state = "acknowledged";
-  const char *unknown_product;
+  g_autofree char *item_problem = NULL;
   gint64 now = g_get_real_time ();
 
   if (!JSON_NODE_HOLDS_OBJECT (request) ||
@@ -312,12 +321,10 @@ prov_sandbox_orders_create (ProvSandboxOrders  *orders,
         add_note (object, text);
       }
 
-  if (g_str_equal (state, "acknowledged") && (unknown_product = find_unknown_product (orders, object)) != NULL)
+  if (g_str_equal (state, "acknowledged") && (item_problem = check_items (orders, object, now)) != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("Product %s is not an active product of this carrier", unknown_product);
-
       state = "rejected";
-      add_note (object, text);
+      add_note (object, item_problem);
     }
 
   if (g_str_equal (state, "rejected"))

@@ -17,6 +17,9 @@ typedef struct _ProvSandboxOrders ProvSandboxOrders;
 ProvSandboxOrders *prov_sandbox_orders_new    (sqlite3                 *db,
                                                const ProvSandboxDelays *delays);
 void               prov_sandbox_orders_free   (ProvSandboxOrders       *orders);
+#define PROV_SANDBOX_RESTORE_WINDOW_DAYS 30
+void               prov_sandbox_orders_set_restore_window (ProvSandboxOrders *orders,
+                                                           guint              days);
 void               prov_sandbox_orders_behave_as_other_carrier (ProvSandboxOrders *orders);
 void               prov_sandbox_orders_advance (ProvSandboxOrders *orders);
 JsonNode          *prov_sandbox_orders_create (ProvSandboxOrders       *orders,

@@ -1,4 +1,5 @@
 #include <gio/gio.h>
+#include <string.h>
 
 #include "prov-json-guard.h"
 #include "prov-sandbox-database.h"
@@ -6,9 +7,13 @@
 
 /*
  * A completed order changes the customer's products: an added item makes a
- * product (its id goes back on the item as product.id), a modify merges its
- * characteristics and resources into the product it names, a delete ends
- * it. Secrets the order carried (PINs) are not kept on the product.
+ * product (its id goes back on the item as product.id; an accessory names
+ * the line it relies on), a modify merges its characteristics and
+ * resources into the product it names and may set its status (suspended,
+ * active: a restore when the line had ended), its offering (plan) and its
+ * related parties (transfer of liability, the employee it is assigned to),
+ * a delete ends it and records when. Secrets the order carried (PINs) are
+ * not kept on the product.
  */
 
 static gboolean
@@ -57,6 +62,81 @@ store_product (sqlite3    *db,
   sqlite3_bind_text (statement, 3, body, -1, SQLITE_TRANSIENT);
   sqlite3_step (statement);
   sqlite3_finalize (statement);
+}
+
+/* Whether @time (RFC 3339) lies more than @days days before @now. */
+static gboolean
+older_than_days (const char *time,
+                 guint       days,
+                 gint64      now)
+{
+  g_autoptr(GDateTime) date = time != NULL ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+
+  return date == NULL || now - g_date_time_to_unix (date) * G_USEC_PER_SEC > (gint64) days * G_TIME_SPAN_DAY;
+}
+
+/* Why the carrier refuses what @item asks of the products it names, or
+ * NULL when it takes it. A modify or delete names a product that has not
+ * ended, except a restore (status active) within @restore_window_days of
+ * the end; an accessory relies on a line that has not ended. */
+char *
+prov_sandbox_products_check_item (sqlite3    *db,
+                                  JsonObject *item,
+                                  guint       restore_window_days,
+                                  gint64      now)
+{
+  const char *action = prov_json_object_get_string (item, "action");
+  JsonObject *ordered = prov_json_object_get_object (item, "product");
+  const char *id = prov_json_object_get_string (ordered, "id");
+  const char *wanted = prov_json_object_get_string (ordered, "status");
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *product;
+  const char *status;
+  const char *ended;
+
+  if (g_strcmp0 (action, "add") == 0)
+    {
+      JsonArray *relationships = prov_json_object_get_array (ordered, "productRelationship");
+
+      for (guint i = 0; relationships != NULL && i < json_array_get_length (relationships); i++)
+        {
+          JsonObject *relationship = prov_json_array_get_object (relationships, i);
+          const char *line = prov_json_object_get_string (prov_json_object_get_object (relationship, "product"), "id");
+          g_autoptr(JsonNode) line_node = NULL;
+
+          if (g_strcmp0 (prov_json_object_get_string (relationship, "relationshipType"), "reliesOn") != 0)
+            continue;
+          if (line == NULL || (line_node = load_product (db, line, NULL)) == NULL)
+            return g_strdup_printf ("Product %s, which the new product relies on, is not a product of this carrier",
+                                    line != NULL ? line : "(none named)");
+          if (g_strcmp0 (prov_json_object_get_string (json_node_get_object (line_node), "status"), "terminated") == 0)
+            return g_strdup_printf ("Product %s, which the new product relies on, has ended", line);
+        }
+      return NULL;
+    }
+
+  if (g_strcmp0 (action, "modify") != 0 && g_strcmp0 (action, "delete") != 0)
+    return NULL;
+  if (id == NULL)
+    return g_strdup ("A modify or delete item must name its product (product.id)");
+  if ((node = load_product (db, id, NULL)) == NULL)
+    return g_strdup_printf ("Product %s is not a product of this carrier", id);
+
+  product = json_node_get_object (node);
+  status = prov_json_object_get_string (product, "status");
+  ended = prov_json_object_get_string (product, "terminationDate");
+  if (g_str_equal (action, "modify") && wanted != NULL && g_strcmp0 (wanted, "active") != 0 &&
+      g_strcmp0 (wanted, "suspended") != 0)
+    return g_strdup_printf ("A line's status can be set to active or suspended, not to %s", wanted);
+  if (g_strcmp0 (status, "terminated") != 0)
+    return NULL;
+  if (!g_str_equal (action, "modify") || g_strcmp0 (wanted, "active") != 0)
+    return g_strdup_printf ("Product %s ended on %s: only a restore can change it", id, ended != NULL ? ended : "an unknown date");
+  if (older_than_days (ended, restore_window_days, now))
+    return g_strdup_printf ("Line %s ended on %s, more than %u days ago: this carrier restores a line within %u days of its end",
+                            id, ended != NULL ? ended : "an unknown date", restore_window_days, restore_window_days);
+
+  return NULL;
 }
 
 gboolean
@@ -169,6 +249,10 @@ create_product (sqlite3    *db,
             "@referredType");
   if (customer != NULL)
     json_object_set_member (product, "relatedParty", json_node_copy (json_object_get_member (order, "relatedParty")));
+  /* An accessory names the line it belongs to. */
+  if (prov_json_object_get_array (ordered, "productRelationship") != NULL)
+    json_object_set_member (product, "productRelationship",
+                            json_node_copy (json_object_get_member (ordered, "productRelationship")));
   add_order_item_ref (product, order, item);
   json_object_set_string_member (product, "@type", "Product");
   store_product (db, product, customer);
@@ -202,10 +286,28 @@ change_product (sqlite3    *db,
             prov_json_object_get_array (ordered, "productCharacteristic"), "name");
   merge_by (ensure_array (product, "realizingResource"), prov_json_object_get_array (ordered, "realizingResource"),
             "@referredType");
+  /* One party per role: a new Customer is a transfer of liability, a new
+   * User the employee the line is now assigned to. */
+  merge_by (ensure_array (product, "relatedParty"), prov_json_object_get_array (ordered, "relatedParty"), "role");
+  if (!ends && prov_json_object_get_object (item, "productOffering") != NULL)
+    {
+      JsonObject *offering = json_object_get_object_member (item, "productOffering");
+
+      json_object_set_member (product, "productOffering", json_node_copy (json_object_get_member (item, "productOffering")));
+      if (prov_json_object_get_string (offering, "name") != NULL)
+        json_object_set_string_member (product, "name", json_object_get_string_member (offering, "name"));
+    }
   if (ends)
     {
       json_object_set_string_member (product, "status", "terminated");
       json_object_set_string_member (product, "terminationDate", now);
+    }
+  else if (prov_json_object_get_string (ordered, "status") != NULL)
+    {
+      /* Checked when the order came in: active or suspended. */
+      json_object_set_string_member (product, "status", json_object_get_string_member (ordered, "status"));
+      if (g_str_equal (json_object_get_string_member (ordered, "status"), "active"))
+        json_object_remove_member (product, "terminationDate");
     }
   add_order_item_ref (product, order, item);
   store_product (db, product, customer_of (product));
@@ -230,12 +332,37 @@ prov_sandbox_products_apply_order (sqlite3    *db,
     }
 }
 
+/* The demo file writes a date as "days-ago:N": N days before the
+ * database was first seeded, so the demo's ended lines are as old as
+ * their story says (one 10 days, one 45 days) whenever the demo is run. */
+static void
+resolve_relative_dates (JsonObject *product,
+                        gint64      now)
+{
+  static const char * const members[] = { "startDate", "terminationDate", "orderDate" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      const char *value = prov_json_object_get_string (product, members[i]);
+      guint64 days;
+
+      if (value != NULL && g_str_has_prefix (value, "days-ago:") &&
+          g_ascii_string_to_unsigned (value + strlen ("days-ago:"), 10, 0, 36500, &days, NULL))
+        {
+          g_autofree char *date = prov_sandbox_format_time (now - (gint64) days * G_TIME_SPAN_DAY);
+
+          json_object_set_string_member (product, members[i], date);
+        }
+    }
+}
+
 /* The demo customers' products, added once (a product they later end
  * stays ended). */
 gboolean
 prov_sandbox_products_seed (sqlite3  *db,
                             GError  **error)
 {
+  gint64 now = g_get_real_time ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   sqlite3_stmt *statement = NULL;
@@ -255,7 +382,10 @@ prov_sandbox_products_seed (sqlite3  *db,
   for (guint i = 0; i < json_array_get_length (products); i++)
     {
       JsonObject *product = json_array_get_object_element (products, i);
-      g_autofree char *body = json_to_string (json_array_get_element (products, i), FALSE);
+      g_autofree char *body = NULL;
+
+      resolve_relative_dates (product, now);
+      body = json_to_string (json_array_get_element (products, i), FALSE);
 
       sqlite3_bind_text (statement, 1, json_object_get_string_member (product, "id"), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (statement, 2, customer_of (product), -1, SQLITE_TRANSIENT);

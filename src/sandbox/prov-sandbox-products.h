@@ -13,6 +13,10 @@ void      prov_sandbox_products_seed_others  (sqlite3     *db,
                                               guint        count);
 gboolean  prov_sandbox_products_exist        (sqlite3     *db,
                                               const char  *id);
+char     *prov_sandbox_products_check_item   (sqlite3     *db,
+                                              JsonObject  *item,
+                                              guint        restore_window_days,
+                                              gint64       now);
 void      prov_sandbox_products_apply_order  (sqlite3     *db,
                                               JsonObject  *order);
 JsonNode *prov_sandbox_products_list         (sqlite3     *db,

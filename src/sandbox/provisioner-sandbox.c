@@ -41,6 +41,7 @@ main (int   argc,
   gboolean bare_answers = FALSE;
   int idle_timeout_s = 15;
   int request_timeout_s = 60;
+  int restore_window_days = PROV_SANDBOX_RESTORE_WINDOW_DAYS;
   guint bound_port = 0;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one; default 8622)", "PORT" },
@@ -62,6 +63,7 @@ main (int   argc,
     { "bare-answers", 0, 0, G_OPTION_ARG_NONE, &bare_answers, "List and answer orders, customers and e-mails with only the members their definitions require (nothing then says whose they are)", NULL },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT, &idle_timeout_s, "Close a connection after this many seconds without a request (default 15)", "S" },
     { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_timeout_s, "Close a connection whose request has not been answered after this many seconds (default 60)", "S" },
+    { "restore-window", 0, 0, G_OPTION_ARG_INT, &restore_window_days, "Days after its end a line can still be restored (default 30)", "DAYS" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for the fault draws (0: random)", "N" },
     { NULL }
   };
@@ -91,6 +93,7 @@ main (int   argc,
   delays.acknowledged_ms = MAX (acknowledged_delay_ms >= 0 ? acknowledged_delay_ms : state_delay_ms, 0);
   delays.in_progress_ms = MAX (in_progress_delay_ms >= 0 ? in_progress_delay_ms : state_delay_ms, 0);
   orders = prov_sandbox_orders_new (db, &delays);
+  prov_sandbox_orders_set_restore_window (orders, MAX (restore_window_days, 0));
 
   faults.latency_ms = MAX (latency_ms, 0);
   faults.retry_after_s = MAX (retry_after_s, 0);
