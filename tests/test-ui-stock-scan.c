@@ -45,16 +45,15 @@ wait_for_text (ProvTestApp *app,
   return seen;
 }
 
+/* The Enter in the same burst, as a scanner sends it: typed by a second
+ * xdotool, it came 118 ms after the code on a busy machine, and the app
+ * rightly took the code for typing. */
 static void
 scan (const char *code)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *burst = g_strconcat (code, "\n", NULL);
 
-
-  prov_test_app_xdotool (&error, "type", "--delay", "5", code, NULL);
-  g_assert_no_error (error);
-  prov_test_app_xdotool (&error, "key", "Return", NULL);
-  g_assert_no_error (error);
+  prov_test_app_type (PROV_TEST_SCANNER_DELAY, burst);
 }
 
 static void
