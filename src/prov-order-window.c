@@ -393,7 +393,7 @@ on_products_listed (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) products = prov_store_list_products_finish (PROV_STORE (source), result, &error);
+  g_autoptr(JsonNode) products = prov_store_list_products_finish (PROV_STORE (source), result, NULL, &error);
   ProvOrderWindow *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

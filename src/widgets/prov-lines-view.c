@@ -3,6 +3,7 @@
 #include "prov-json-guard.h"
 #include "prov-lines-view.h"
 #include "prov-order-field.h"
+#include "prov-product-line.h"
 
 struct _ProvLinesView
 {
@@ -12,32 +13,6 @@ struct _ProvLinesView
 };
 
 G_DEFINE_FINAL_TYPE (ProvLinesView, prov_lines_view, ADW_TYPE_PREFERENCES_GROUP)
-
-/* TMF637 ProductStatusType, in the clerk's words. */
-static const char *
-status_title (const char *status)
-{
-  static const struct {
-    const char *status;
-    const char *title;
-  } titles[] = {
-    { "created", N_("Created") },
-    { "pendingActive", N_("Being activated") },
-    { "active", N_("Active") },
-    { "suspended", N_("Suspended") },
-    { "pendingTerminate", N_("Being ended") },
-    { "terminated", N_("Ended") },
-    { "cancelled", N_("Cancelled") },
-    { "aborted", N_("Aborted") },
-  };
-  g_autofree char *trimmed = status != NULL ? g_strstrip (g_strdup (status)) : NULL;
-
-  for (guint i = 0; trimmed != NULL && i < G_N_ELEMENTS (titles); i++)
-    if (g_str_equal (titles[i].status, trimmed))
-      return _(titles[i].title);
-
-  return status;
-}
 
 static JsonObject *
 find_product (JsonNode   *products,
@@ -64,7 +39,7 @@ dup_line_state (ProvOrderLine *line,
   const char *item_state = prov_order_line_get_state (line);
 
   if (product != NULL && prov_json_object_get_string (product, "status") != NULL)
-    return g_strdup (status_title (prov_json_object_get_string (product, "status")));
+    return g_strdup (prov_product_status_get_title (prov_json_object_get_string (product, "status")));
   if (item_state != NULL)
     {
       ProvOrderState state;

@@ -10,6 +10,8 @@ struct _ProvCustomer
   char    *name;
   char    *email;
   char    *phone;
+  /* TMF629 postalAddress characteristics, as the carrier gave them. */
+  JsonArray *addresses;
 };
 
 G_DEFINE_FINAL_TYPE (ProvCustomer, prov_customer, G_TYPE_OBJECT)
@@ -92,6 +94,8 @@ prov_customer_new_from_tmf629 (JsonObject *customer)
   const char *id = prov_json_object_get_string (customer, "id");
   const char *name = prov_json_object_get_string (customer, "name");
   g_autofree char *uuid = NULL;
+  ProvCustomer *self;
+  JsonArray *media;
 
   if (id == NULL || name == NULL)
     return NULL;
@@ -99,9 +103,98 @@ prov_customer_new_from_tmf629 (JsonObject *customer)
   uuid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
   uuid[32] = '\0';
 
-  return prov_customer_new_from_row (uuid, id, name,
+  self = prov_customer_new_from_row (uuid, id, name,
                                      find_medium (customer, "email", "emailAddress"),
                                      find_medium (customer, "phone", "phoneNumber"));
+  media = prov_json_object_get_array (customer, "contactMedium");
+  for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
+    {
+      JsonObject *medium = prov_json_array_get_object (media, i);
+      JsonObject *address = prov_json_object_get_object (medium, "characteristic");
+
+      if (address != NULL && g_strcmp0 (prov_json_object_get_string (medium, "mediumType"), "postalAddress") == 0)
+        json_array_add_element (self->addresses, json_node_copy (json_object_get_member (medium, "characteristic")));
+    }
+
+  return self;
+}
+
+/* What the store keeps beside the columns: the addresses, as JSON. */
+char *
+prov_customer_dup_details_json (ProvCustomer *self)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+
+  json_object_set_array_member (details, "addresses", json_array_ref (self->addresses));
+  json_node_set_object (node, details);
+  return json_to_string (node, FALSE);
+}
+
+/* Reads what prov_customer_dup_details_json wrote; anything else is
+ * left alone, so a damaged row still shows its name. */
+void
+prov_customer_set_details_json (ProvCustomer *self,
+                                const char   *json)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *addresses;
+
+  g_return_if_fail (PROV_IS_CUSTOMER (self));
+
+  node = json != NULL ? json_from_string (json, NULL) : NULL;
+  addresses = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+              ? prov_json_object_get_array (json_node_get_object (node), "addresses") : NULL;
+  if (addresses == NULL)
+    return;
+
+  g_clear_pointer (&self->addresses, json_array_unref);
+  self->addresses = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (addresses); i++)
+    if (prov_json_array_get_object (addresses, i) != NULL)
+      json_array_add_element (self->addresses, json_node_copy (json_array_get_element (addresses, i)));
+}
+
+guint
+prov_customer_get_n_addresses (ProvCustomer *self)
+{
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), 0);
+  return json_array_get_length (self->addresses);
+}
+
+/* The @index'th address on lines as a letter has it; its kind ("head
+ * office", "billing") in @kind when the carrier says. */
+char *
+prov_customer_dup_address (ProvCustomer  *self,
+                           guint          index,
+                           const char   **kind)
+{
+  static const char * const street_members[] = { "street1", "street2" };
+  JsonObject *address;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *town = NULL;
+
+  g_return_val_if_fail (PROV_IS_CUSTOMER (self), NULL);
+  g_return_val_if_fail (index < json_array_get_length (self->addresses), NULL);
+
+  address = json_array_get_object_element (self->addresses, index);
+  if (kind != NULL)
+    *kind = prov_json_object_get_string (address, "contactType");
+  for (guint i = 0; i < G_N_ELEMENTS (street_members); i++)
+    if (prov_json_object_get_string (address, street_members[i]) != NULL)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                              prov_json_object_get_string (address, street_members[i]));
+  town = g_strjoin (" ", prov_json_object_get_string_or (address, "postCode", ""),
+                    prov_json_object_get_string_or (address, "city", ""), NULL);
+  g_strstrip (town);
+  if (*town != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", town);
+  if (prov_json_object_get_string (address, "country") != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", prov_json_object_get_string (address, "country"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 const char *
@@ -254,6 +347,7 @@ prov_customer_finalize (GObject *object)
   g_free (self->name);
   g_free (self->email);
   g_free (self->phone);
+  g_clear_pointer (&self->addresses, json_array_unref);
 
   G_OBJECT_CLASS (prov_customer_parent_class)->finalize (object);
 }
@@ -274,4 +368,5 @@ prov_customer_class_init (ProvCustomerClass *klass)
 static void
 prov_customer_init (ProvCustomer *self)
 {
+  self->addresses = json_array_new ();
 }

@@ -27,6 +27,13 @@ void          prov_customer_set_email         (ProvCustomer *self,
 const char   *prov_customer_get_phone         (ProvCustomer *self);
 void          prov_customer_set_phone         (ProvCustomer *self,
                                                const char   *phone);
+guint         prov_customer_get_n_addresses   (ProvCustomer *self);
+char         *prov_customer_dup_address       (ProvCustomer *self,
+                                               guint         index,
+                                               const char  **kind);
+char         *prov_customer_dup_details_json  (ProvCustomer *self);
+void          prov_customer_set_details_json  (ProvCustomer *self,
+                                               const char   *json);
 JsonNode     *prov_customer_to_tmf629_create  (ProvCustomer *self);
 
 G_END_DECLS

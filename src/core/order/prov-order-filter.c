@@ -20,10 +20,24 @@ prov_order_filter_new (const char *text,
 ProvOrderFilter *
 prov_order_filter_copy (const ProvOrderFilter *filter)
 {
+  ProvOrderFilter *copy;
+
   if (filter == NULL)
     return NULL;
 
-  return prov_order_filter_new (filter->text, filter->states, filter->kinds);
+  copy = prov_order_filter_new (filter->text, filter->states, filter->kinds);
+  copy->customer_id = g_strdup (filter->customer_id);
+  return copy;
+}
+
+/* Only the orders of the customer the carrier knows as @customer_id
+ * (NULL: everyone's). */
+void
+prov_order_filter_set_customer (ProvOrderFilter *filter,
+                                const char      *customer_id)
+{
+  g_free (filter->customer_id);
+  filter->customer_id = g_strdup (customer_id);
 }
 
 void
@@ -33,6 +47,7 @@ prov_order_filter_free (ProvOrderFilter *filter)
     return;
 
   g_free (filter->text);
+  g_free (filter->customer_id);
   g_free (filter);
 }
 
@@ -43,7 +58,8 @@ prov_order_filter_equal (const ProvOrderFilter *a,
   if (a == NULL || b == NULL)
     return a == b;
 
-  return g_strcmp0 (a->text, b->text) == 0 && a->states == b->states && a->kinds == b->kinds;
+  return g_strcmp0 (a->text, b->text) == 0 && a->states == b->states && a->kinds == b->kinds &&
+         g_strcmp0 (a->customer_id, b->customer_id) == 0;
 }
 
 /* "%text%" for LIKE … ESCAPE '\', with the clerk's % and _ taken literally,

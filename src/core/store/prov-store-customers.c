@@ -1,3 +1,4 @@
+#include "prov-order-field.h"
 #include "prov-store-private.h"
 
 /* Customers known at this counter: the ones created here and the ones
@@ -17,10 +18,11 @@ worker_save_customer (StoreWorker *worker,
 
   if (!_prov_store_worker_require_db (worker, &error) ||
       !(statement = _prov_store_worker_prepare (worker,
-                                                "INSERT INTO customers (uuid, carrier_id, name, email, phone, created_at, updated_at) "
-                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                                                "INSERT INTO customers (uuid, carrier_id, name, email, phone, details, "
+                                                "                       created_at, updated_at) "
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6) "
                                                 "ON CONFLICT (uuid) DO UPDATE SET carrier_id = ?2, name = ?3, email = ?4, phone = ?5, "
-                                                "  updated_at = ?6",
+                                                "  details = ?7, updated_at = ?6",
                                                 &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -33,6 +35,11 @@ worker_save_customer (StoreWorker *worker,
   _prov_store_bind_text (statement, 4, prov_customer_get_email (customer));
   _prov_store_bind_text (statement, 5, prov_customer_get_phone (customer));
   sqlite3_bind_int64 (statement, 6, now);
+  {
+    g_autofree char *details = prov_customer_dup_details_json (customer);
+
+    _prov_store_bind_text (statement, 7, details);
+  }
 
   if (!_prov_store_worker_run (worker, statement, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -64,6 +71,7 @@ prov_store_save_customer_finish (ProvStore     *self,
 
 typedef struct {
   char  *text;
+  char  *digits;
   guint  limit;
 } SearchArgs;
 
@@ -71,15 +79,44 @@ static void
 search_args_free (SearchArgs *args)
 {
   g_free (args->text);
+  g_free (args->digits);
   g_free (args);
+}
+
+/* The digits of a phone number, ICCID or IMEI typed or scanned, without
+ * leading zeros (a national "06…" is found in "+316…"), or NULL when
+ * @text is not such a number: six digits at least, so a short search
+ * does not match every line of the carrier's answers. */
+static char *
+dup_identifier_digits (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        {
+          if (digits->len > 0 || *c != '0')
+            g_string_append_c (digits, *c);
+        }
+      else if (*c != ' ' && *c != '+' && *c != '-' && *c != '/')
+        return NULL;
+    }
+
+  return digits->len >= 6 ? g_string_free (g_steal_pointer (&digits), FALSE) : NULL;
 }
 
 static gpointer
 read_customer (sqlite3_stmt *statement)
 {
-  return prov_customer_new_from_row (_prov_store_column_text (statement, 0), _prov_store_column_text (statement, 1),
-                                     _prov_store_column_text (statement, 2), _prov_store_column_text (statement, 3),
-                                     _prov_store_column_text (statement, 4));
+  ProvCustomer *customer = prov_customer_new_from_row (_prov_store_column_text (statement, 0),
+                                                       _prov_store_column_text (statement, 1),
+                                                       _prov_store_column_text (statement, 2),
+                                                       _prov_store_column_text (statement, 3),
+                                                       _prov_store_column_text (statement, 4));
+
+  prov_customer_set_details_json (customer, _prov_store_column_text (statement, 5));
+  return customer;
 }
 
 static void
@@ -95,10 +132,21 @@ worker_search_customers (StoreWorker *worker,
 
   if (!_prov_store_worker_require_db (worker, &error) ||
       !(statement = _prov_store_worker_prepare (worker,
-                                                "SELECT uuid, carrier_id, name, email, phone FROM customers "
+                                                "SELECT uuid, carrier_id, name, email, phone, details FROM customers c "
                                                 "WHERE ?1 = '' OR instr (lower (name), lower (?1)) > 0 "
                                                 "   OR instr (lower (coalesce (email, '')), lower (?1)) > 0 "
                                                 "   OR instr (coalesce (phone, ''), ?1) > 0 "
+                                                "   OR carrier_id = ?1 "
+                                                /* A line's number, SIM or device, from what the
+                                                 * carrier last listed or the till's own orders. */
+                                                "   OR (?3 IS NOT NULL AND c.carrier_id IS NOT NULL AND EXISTS ("
+                                                "         SELECT 1 FROM carrier_products p "
+                                                "         WHERE p.account = c.carrier_id AND instr (p.body, ?3) > 0)) "
+                                                "   OR (?3 IS NOT NULL AND EXISTS ("
+                                                "         SELECT 1 FROM orders o "
+                                                "         WHERE (o.customer_id = c.id OR json_extract (o.payload, ?4) = c.carrier_id) "
+                                                "           AND (instr (coalesce (o.msisdn, ''), ?3) > 0 OR instr (coalesce (o.iccid, ''), ?3) > 0 "
+                                                "                OR instr (coalesce (o.imei, ''), ?3) > 0))) "
                                                 "ORDER BY name COLLATE NOCASE LIMIT ?2",
                                                 &error)))
     {
@@ -108,10 +156,18 @@ worker_search_customers (StoreWorker *worker,
 
   _prov_store_bind_text (statement, 1, args->text);
   sqlite3_bind_int (statement, 2, args->limit);
+  _prov_store_bind_text (statement, 3, args->digits);
+  {
+    g_autofree char *customer_path = g_strdup_printf ("$.\"%s\"", PROV_ORDER_FIELD_CUSTOMER_ID);
+
+    _prov_store_bind_text (statement, 4, customer_path);
+  }
   _prov_store_worker_return_rows (worker, task, statement, read_customer, g_object_unref);
 }
 
-/* Customers whose name, e-mail or phone contains text ("" for all). */
+/* Customers whose name, e-mail, phone or customer number contains text
+ * ("" for all), or one of whose lines has the phone number, ICCID or IMEI
+ * typed. */
 void
 prov_store_search_customers_async (ProvStore           *self,
                                    const char          *text,
@@ -126,6 +182,7 @@ prov_store_search_customers_async (ProvStore           *self,
 
   args = g_new0 (SearchArgs, 1);
   args->text = g_strstrip (g_strdup (text != NULL ? text : ""));
+  args->digits = dup_identifier_digits (args->text);
   args->limit = limit;
 
   _prov_store_push (self, worker_search_customers, args, (GDestroyNotify) search_args_free, NULL,

@@ -100,6 +100,18 @@ prov_store_save_products_finish (ProvStore     *self,
   return _prov_store_finish (self, result, prov_store_save_products_async, error);
 }
 
+typedef struct {
+  JsonNode *products;
+  gint64    fetched_at;
+} ListedProducts;
+
+static void
+listed_products_free (ListedProducts *listed)
+{
+  g_clear_pointer (&listed->products, json_node_unref);
+  g_free (listed);
+}
+
 static void
 worker_list_products (StoreWorker *worker,
                       GTask       *task,
@@ -109,13 +121,14 @@ worker_list_products (StoreWorker *worker,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) products = json_array_new ();
   sqlite3_stmt *statement;
-  JsonNode *node;
+  ListedProducts *listed;
+  gint64 fetched_at = 0;
   int rc;
 
   assert_on_worker (worker);
 
   if (!_prov_store_worker_require_db (worker, &error) ||
-      !(statement = _prov_store_worker_prepare (worker, "SELECT body FROM carrier_products WHERE account = ? ORDER BY product_id",
+      !(statement = _prov_store_worker_prepare (worker, "SELECT body, fetched_at FROM carrier_products WHERE account = ? ORDER BY product_id",
                                                 &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -126,6 +139,8 @@ worker_list_products (StoreWorker *worker,
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
       JsonNode *product = json_from_string (_prov_store_column_text (statement, 0), NULL);
+
+      fetched_at = MAX (fetched_at, sqlite3_column_int64 (statement, 1));
 
       if (product != NULL && JSON_NODE_HOLDS_OBJECT (product))
         json_array_add_element (products, product);
@@ -142,13 +157,16 @@ worker_list_products (StoreWorker *worker,
       return;
     }
 
-  node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, g_steal_pointer (&products));
-  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  listed = g_new0 (ListedProducts, 1);
+  listed->products = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (listed->products, g_steal_pointer (&products));
+  listed->fetched_at = fetched_at;
+  g_task_return_pointer (task, listed, (GDestroyNotify) listed_products_free);
 }
 
 /* @account's products as the carrier last listed them: a JSON array of
- * TMF637 Product objects (empty when never listed). */
+ * TMF637 Product objects (empty when never listed), and in *fetched_at
+ * when they were listed (real time in µs; 0 for never). */
 void
 prov_store_list_products_async (ProvStore           *self,
                                 const char          *account,
@@ -166,7 +184,18 @@ prov_store_list_products_async (ProvStore           *self,
 JsonNode *
 prov_store_list_products_finish (ProvStore     *self,
                                  GAsyncResult  *result,
+                                 gint64        *fetched_at,
                                  GError       **error)
 {
-  return _prov_store_finish_pointer (self, result, prov_store_list_products_async, error);
+  ListedProducts *listed = _prov_store_finish_pointer (self, result, prov_store_list_products_async, error);
+  JsonNode *products;
+
+  if (listed == NULL)
+    return NULL;
+
+  if (fetched_at != NULL)
+    *fetched_at = listed->fetched_at;
+  products = g_steal_pointer (&listed->products);
+  listed_products_free (listed);
+  return products;
 }

@@ -394,6 +394,7 @@ void        prov_store_list_products_async  (ProvStore           *self,
                                              gpointer             user_data);
 JsonNode   *prov_store_list_products_finish (ProvStore           *self,
                                              GAsyncResult        *result,
+                                             gint64              *fetched_at,
                                              GError             **error);
 
 /* Extensions (prov-store-extensions.c) */
