@@ -4,6 +4,8 @@
 #include "prov-scan-listener.h"
 #include "prov-session.h"
 #include "prov-window.h"
+#include "widgets/prov-customers-view.h"
+#include "widgets/prov-focus-log.h"
 #include "widgets/prov-order-row.h"
 #include "widgets/prov-sign-in-view.h"
 #include "widgets/prov-sync-indicator.h"
@@ -24,6 +26,8 @@ struct _ProvWindow
   GtkStack             *content_stack;
   AdwStatusPage        *unavailable_page;
   GtkListView          *orders_view;
+  AdwViewStack         *view_stack;
+  ProvCustomersView    *customers_view;
 
   GSettings            *settings;
   ProvSession          *session;
@@ -45,6 +49,12 @@ prov_window_show_toast (ProvWindow *self,
   g_return_if_fail (PROV_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static gboolean
+customers_shown (ProvWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "customers") == 0;
 }
 
 static gboolean
@@ -195,9 +205,17 @@ on_scanned (ProvWindow *self,
 
   if (id != NULL && id->kind == PROV_ID_KIND_ORDER_REFERENCE)
     {
+      adw_view_stack_set_visible_child_name (self->view_stack, "orders");
       if (!gtk_widget_get_visible (self->search_row))
         gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       open_order_by_reference (self, id);
+      return;
+    }
+
+  /* In Customers, a SIM or device scanned finds whose line it is. */
+  if (customers_shown (self))
+    {
+      prov_customers_view_search_for (self->customers_view, search);
       return;
     }
 
@@ -221,6 +239,32 @@ static void
 on_stop_search (ProvWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* Typing anywhere in the window goes to the search of the page shown,
+ * and nowhere while the till is locked. */
+static void
+update_key_capture (ProvWindow *self)
+{
+  gboolean locked = prov_session_get_staff (self->session) == NULL;
+  gboolean customers = customers_shown (self);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, locked || customers ? NULL : GTK_WIDGET (self));
+  prov_customers_view_set_key_capture_widget (self->customers_view, locked || !customers ? NULL : GTK_WIDGET (self));
+}
+
+static void
+on_view_changed (ProvWindow *self)
+{
+  if (self->session == NULL)
+    return;
+
+  update_key_capture (self);
+  if (customers_shown (self))
+    prov_customers_view_focus (self->customers_view);
+  else if (gtk_widget_get_visible (self->search_row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  g_debug ("Main window shows %s", adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 /* The startup benchmark watches for these messages: they mark the moments
@@ -314,7 +358,9 @@ search_activated (GtkWidget  *widget,
 {
   ProvWindow *self = PROV_WINDOW (widget);
 
-  if (gtk_widget_get_visible (self->search_row))
+  if (customers_shown (self))
+    prov_customers_view_focus (self->customers_view);
+  else if (gtk_widget_get_visible (self->search_row))
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -326,6 +372,7 @@ search_for_activated (GtkWidget  *widget,
 {
   ProvWindow *self = PROV_WINDOW (widget);
 
+  adw_view_stack_set_visible_child_name (self->view_stack, "orders");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (self));
 }
@@ -340,11 +387,13 @@ update_lock (ProvWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-for", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-new-order", !locked);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, locked ? NULL : GTK_WIDGET (self));
+  update_key_capture (self);
 
   if (locked)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      /* Nothing of a customer stays behind the sign-in. */
+      prov_customers_view_reset (self->customers_view);
       gtk_stack_set_visible_child_name (self->lock_stack, "sign-in");
       prov_sign_in_view_reset (self->sign_in_view);
     }
@@ -401,6 +450,9 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, sign_in_view);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, new_order_button);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, customers_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, sync_indicator);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, state_filter);
@@ -424,6 +476,7 @@ prov_window_class_init (ProvWindowClass *klass)
 
   g_type_ensure (PROV_TYPE_ORDER_ROW);
   g_type_ensure (PROV_TYPE_SIGN_IN_VIEW);
+  g_type_ensure (PROV_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (PROV_TYPE_SYNC_INDICATOR);
 }
 
@@ -449,6 +502,7 @@ prov_window_init (ProvWindow *self)
   gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
 
   self->cancellable = g_cancellable_new ();
+  prov_focus_log_attach (GTK_WINDOW (self));
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));
   g_signal_connect_object (self->scan_listener, "scanned", G_CALLBACK (on_scanned), self, G_CONNECT_SWAPPED);
 
@@ -483,6 +537,7 @@ prov_window_new (GtkApplication    *application,
 
   gtk_menu_button_set_menu_model (self->new_order_button, new_order_menu);
   prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
+  prov_customers_view_set_context (self->customers_view, store, scheduler);
   self->store = g_object_ref (store);
   self->orders = prov_order_list_model_new (store);
   g_signal_connect_object (self->orders, "items-changed", G_CALLBACK (update_content), self, G_CONNECT_SWAPPED);

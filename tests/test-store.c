@@ -249,6 +249,126 @@ test_list_search_and_filter (Fixture       *fixture,
   g_assert_cmpuint (orders->len, ==, 0);
 }
 
+static GPtrArray *
+search_customers (ProvStore  *store,
+                  const char *text)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *customers;
+
+  prov_store_search_customers_async (store, text, 20, NULL, prov_test_store_result, &result);
+  customers = prov_store_search_customers_finish (store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  return customers;
+}
+
+/* What the customer view asks of the store: a customer found by their
+ * number, or by a line's number, ICCID or IMEI from the carrier's last
+ * list or the till's orders; their addresses kept; their orders only;
+ * and when their lines were fetched. */
+static void
+test_customers_and_their_lines (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *tmf629 =
+    "{\"id\":\"cust-42\",\"name\":\"Van Leeuwen Logistiek B.V.\",\"contactMedium\":["
+    "{\"mediumType\":\"postalAddress\",\"characteristic\":{\"contactType\":\"billing\",\"street1\":\"Postbus 5021\","
+    "\"postCode\":\"3008 AA\",\"city\":\"Rotterdam\",\"country\":\"NL\"}}]}";
+  const char *products_json =
+    "[{\"id\":\"line-1\",\"status\":\"active\",\"productCharacteristic\":["
+    "{\"name\":\"MSISDN\",\"value\":\"+31620031001\"},{\"name\":\"IMEI\",\"value\":\"353281151204007\"}]}]";
+  g_autoptr(JsonNode) customer_node = json_from_string (tmf629, NULL);
+  g_autoptr(ProvCustomer) customer = prov_customer_new_from_tmf629 (json_node_get_object (customer_node));
+  g_autoptr(ProvCustomer) other = prov_customer_new ("Klaas Vaak");
+  g_autoptr(JsonNode) products = json_from_string (products_json, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(ProvOrder) theirs = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "clerk");
+  g_autoptr(ProvOrder) klaas = new_draft (fixture->store, "Klaas Vaak", "8931440400000000006");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(ProvOrderFilter) filter = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autofree char *address = NULL;
+  const char *kind = NULL;
+  gint64 before = g_get_real_time ();
+  gint64 fetched_at = 0;
+  gint64 count;
+
+  prov_store_save_customer_async (fixture->store, customer, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_save_customer_finish (fixture->store, prov_test_await (&result), &error));
+  g_clear_object (&result);
+  prov_store_save_customer_async (fixture->store, other, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_save_customer_finish (fixture->store, prov_test_await (&result), &error));
+  g_clear_object (&result);
+
+  /* Never listed: nothing, fetched never. */
+  prov_store_list_products_async (fixture->store, "cust-42", NULL, prov_test_store_result, &result);
+  listed = prov_store_list_products_finish (fixture->store, prov_test_await (&result), &fetched_at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 0);
+  g_assert_cmpint (fetched_at, ==, 0);
+  g_clear_object (&result);
+  g_clear_pointer (&listed, json_node_unref);
+
+  prov_store_save_products_async (fixture->store, "cust-42", products, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_save_products_finish (fixture->store, prov_test_await (&result), &error));
+  g_clear_object (&result);
+  prov_store_list_products_async (fixture->store, "cust-42", NULL, prov_test_store_result, &result);
+  listed = prov_store_list_products_finish (fixture->store, prov_test_await (&result), &fetched_at, &error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
+  g_assert_cmpint (fetched_at, >=, before);
+  g_clear_object (&result);
+
+  /* By customer number, the phone number written nationally, the IMEI. */
+  found = search_customers (fixture->store, "cust-42");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (prov_customer_get_carrier_id (g_ptr_array_index (found, 0)), ==, "cust-42");
+  /* The address came back from the store. */
+  g_assert_cmpuint (prov_customer_get_n_addresses (g_ptr_array_index (found, 0)), ==, 1);
+  address = prov_customer_dup_address (g_ptr_array_index (found, 0), 0, &kind);
+  g_assert_cmpstr (address, ==, "Postbus 5021\n3008 AA Rotterdam\nNL");
+  g_assert_cmpstr (kind, ==, "billing");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search_customers (fixture->store, "06 2003 1001");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (prov_customer_get_name (g_ptr_array_index (found, 0)), ==, "Van Leeuwen Logistiek B.V.");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = search_customers (fixture->store, "353281151204007");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* A short number matches no line: "1" is in every body. */
+  found = search_customers (fixture->store, "1001");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* A SIM of the till's orders finds its customer. */
+  prov_order_set_field (klaas, PROV_ORDER_FIELD_CUSTOMER_ID, "cust-klaas");
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = prov_test_save (fixture->store, klaas, &error);
+  g_assert_no_error (error);
+  prov_customer_set_carrier_id (other, "cust-klaas");
+  prov_store_save_customer_async (fixture->store, other, NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_save_customer_finish (fixture->store, prov_test_await (&result), &error));
+  g_clear_object (&result);
+  found = search_customers (fixture->store, "8931440400000000006");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (prov_customer_get_name (g_ptr_array_index (found, 0)), ==, "Klaas Vaak");
+
+  /* The customer's orders, nobody else's. */
+  prov_order_set_field (theirs, PROV_ORDER_FIELD_CUSTOMER_NAME, "Van Leeuwen Logistiek B.V.");
+  prov_order_set_field (theirs, PROV_ORDER_FIELD_CUSTOMER_ID, "cust-42");
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = prov_test_save (fixture->store, theirs, &error);
+  g_assert_no_error (error);
+  filter = prov_order_filter_new (NULL, 0, 0);
+  prov_order_filter_set_customer (filter, "cust-42");
+  orders = list_orders (fixture->store, filter, 0, 10, &count);
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpstr (prov_order_get_uuid (g_ptr_array_index (orders, 0)), ==, prov_order_get_uuid (theirs));
+}
+
 static void
 test_transitions_and_timeline (Fixture       *fixture,
                                gconstpointer  data)
@@ -563,6 +683,7 @@ main (int   argc,
   ADD ("/store/load-unknown-order", test_load_unknown_order);
   ADD ("/store/find-by-reference", test_find_by_reference);
   ADD ("/store/list-search-and-filter", test_list_search_and_filter);
+  ADD ("/store/customers-and-their-lines", test_customers_and_their_lines);
   ADD ("/store/transitions-and-timeline", test_transitions_and_timeline);
   ADD ("/store/identifier-held-by-one-open-order", test_identifier_held_by_one_open_order);
   ADD ("/store/changed-signal", test_changed_signal);

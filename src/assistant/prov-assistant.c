@@ -3,6 +3,7 @@
 
 #include "prov-application.h"
 #include "prov-assistant.h"
+#include "widgets/prov-focus-log.h"
 #include "prov-assistant-page.h"
 #include "prov-autosave.h"
 #include "prov-flows.h"
@@ -546,31 +547,6 @@ add_page (ProvAssistant *self,
   g_ptr_array_add (self->overlays, overlay);
 }
 
-/* Where the keyboard is, in the debug log: keyboard-only tests move by
- * it instead of counting Tabs through rows that come and go. */
-static void
-on_focus_moved (GtkWindow  *window,
-                GParamSpec *pspec,
-                gpointer    user_data)
-{
-  GtkWidget *focus = gtk_window_get_focus (window);
-  GtkWidget *row;
-  GtkWidget *group;
-  const char *label;
-
-  if (focus == NULL)
-    return;
-  row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
-  group = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_GROUP);
-  label = gtk_widget_get_tooltip_text (focus);
-  if (label == NULL && GTK_IS_BUTTON (focus))
-    label = gtk_button_get_label (GTK_BUTTON (focus));
-  g_debug ("Focus on %s '%s' in row '%s' of group '%s'", G_OBJECT_TYPE_NAME (focus), label != NULL ? label : "",
-           row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "",
-           group != NULL && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) != NULL
-           ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : "");
-}
-
 static void
 on_destroy (GtkWidget     *window,
             ProvAssistant *self)
@@ -649,7 +625,7 @@ prov_assistant_new (ProvStore         *store,
   g_signal_connect_object (self->assistant, "prepare", G_CALLBACK (on_prepare), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assistant, "cancel", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assistant, "close", G_CALLBACK (on_cancel), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self->assistant, "notify::focus-widget", G_CALLBACK (on_focus_moved), NULL);
+  prov_focus_log_attach (GTK_WINDOW (self->assistant));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 
