@@ -21,6 +21,7 @@ struct _ProvPreferencesWindow
 
   AdwEntryRow          *name_row;
   AdwEntryRow          *dealer_code_row;
+  GtkSpinButton        *restore_window_spin;
   AdwEntryRow          *base_url_row;
   GtkLabel             *base_url_error_label;
   AdwEntryRow          *token_row;
@@ -205,6 +206,7 @@ bind_active_profile (ProvPreferencesWindow *self)
     {
       g_settings_unbind (self->name_row, "text");
       g_settings_unbind (self->dealer_code_row, "text");
+      g_settings_unbind (self->restore_window_spin, "value");
       g_signal_handlers_disconnect_by_func (self->profile_settings, fill_profiles, self);
     }
   g_clear_object (&self->profile_settings);
@@ -215,6 +217,8 @@ bind_active_profile (ProvPreferencesWindow *self)
 
   g_settings_bind (self->profile_settings, "name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->profile_settings, "dealer-code", self->dealer_code_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->profile_settings, "restore-window-days", self->restore_window_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->profile_settings, "changed::name", G_CALLBACK (fill_profiles), self);
 
   base_url = g_settings_get_string (self->profile_settings, "base-url");
@@ -331,6 +335,7 @@ remove_profile_activated (GtkWidget  *widget,
   g_settings_reset (profile, "name");
   g_settings_reset (profile, "base-url");
   g_settings_reset (profile, "dealer-code");
+  g_settings_reset (profile, "restore-window-days");
   prov_carrier_token_clear_async (removed, NULL, NULL, NULL);
 
   fill_profiles (self);
@@ -412,6 +417,7 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, dealer_code_row);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, restore_window_spin);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_error_label);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_row);
