@@ -106,6 +106,15 @@ test_scanner_without_suffix (void)
   assert_one_scan (&result, "89049032123451234512345678901235");
 }
 
+/* A stall in the middle of a scanner's burst does not cut it in two. */
+static void
+test_scanner_that_stalls (void)
+{
+  Replay result = replay ("scanner-stall-enter.txt");
+
+  assert_one_scan (&result, "(01)09506000134352(8040)490154203237518(8041)356938035643809");
+}
+
 static void
 test_people_are_not_scanners (void)
 {
@@ -259,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/scan/scanner-with-enter", test_scanner_with_enter);
   g_test_add_func ("/scan/scanner-with-cr-lf", test_scanner_with_cr_lf);
   g_test_add_func ("/scan/scanner-without-suffix", test_scanner_without_suffix);
+  g_test_add_func ("/scan/scanner-that-stalls", test_scanner_that_stalls);
   g_test_add_func ("/scan/people-are-not-scanners", test_people_are_not_scanners);
   g_test_add_func ("/scan/person-then-scanner", test_person_then_scanner);
   g_test_add_func ("/scan/gs1-dual-imei-box", test_gs1_dual_imei_box);

@@ -11,6 +11,11 @@
 
 #define DEFAULT_MAX_GAP_MS  35
 #define DEFAULT_MIN_LENGTH  6
+/* Once a burst has been a scanner's for min_length keys, it may stall
+ * for up to this long and go on: a Bluetooth scanner retransmitting, a
+ * busy hub or X server. Below the 150 ms after which a burst without a
+ * suffix is taken as complete, so the two never disagree. */
+#define MAX_STALL_US        (120 * G_TIME_SPAN_MILLISECOND)
 
 struct _ProvScanDecoder
 {
@@ -86,7 +91,10 @@ prov_scan_decoder_feed (ProvScanDecoder *self,
       return PROV_SCAN_FEED_SWALLOW;
     }
 
-  within_burst = self->burst->len > 0 && time_us - self->last_key_us <= self->max_gap_us;
+  within_burst = self->burst->len > 0 &&
+                 (time_us - self->last_key_us <= self->max_gap_us ||
+                  (time_us - self->last_key_us <= MAX(MAX_STALL_US, self->max_gap_us) &&
+                   g_utf8_strlen (self->burst->str, -1) >= self->min_length));
 
   if (is_suffix (character))
     {
