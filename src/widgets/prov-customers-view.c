@@ -19,8 +19,9 @@ struct _ProvCustomersView
   ProvStore         *store;
   ProvSyncScheduler *scheduler;
   GCancellable      *search_cancellable;
-  /* Enter pressed before the search it asked for had answered. */
-  gboolean           open_first_when_found;
+  /* The text Enter was pressed on, until its search has answered: the
+   * first customer found for it opens. */
+  char              *open_first_for;
 };
 
 G_DEFINE_FINAL_TYPE (ProvCustomersView, prov_customers_view, ADW_TYPE_BIN)
@@ -87,7 +88,7 @@ on_customers_found (GObject      *source,
       adw_status_page_set_title (self->empty_page, _("Customers Unavailable"));
       adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->results_stack, "empty");
-      self->open_first_when_found = FALSE;
+      g_clear_pointer (&self->open_first_for, g_free);
       return;
     }
 
@@ -105,9 +106,12 @@ on_customers_found (GObject      *source,
   g_debug ("Customer search “%s”: %u found%s", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
            customers->len, offline ? " offline" : "");
 
-  if (self->open_first_when_found && customers->len > 0)
-    open_customer (self, g_ptr_array_index (customers, 0));
-  self->open_first_when_found = FALSE;
+  if (g_strcmp0 (self->open_first_for, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) == 0)
+    {
+      g_clear_pointer (&self->open_first_for, g_free);
+      if (customers->len > 0)
+        open_customer (self, g_ptr_array_index (customers, 0));
+    }
 }
 
 static void
@@ -121,10 +125,13 @@ search (ProvCustomersView *self)
                               on_customers_found, self);
 }
 
+/* The entry's own search, after a pause in the typing; it may come after
+ * an Enter on the same text, whose wish to open stays. */
 static void
 on_search_changed (ProvCustomersView *self)
 {
-  self->open_first_when_found = FALSE;
+  if (g_strcmp0 (self->open_first_for, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    g_clear_pointer (&self->open_first_for, g_free);
   search (self);
 }
 
@@ -133,7 +140,8 @@ on_search_changed (ProvCustomersView *self)
 static void
 on_search_activated (ProvCustomersView *self)
 {
-  self->open_first_when_found = TRUE;
+  g_free (self->open_first_for);
+  self->open_first_for = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   search (self);
 }
 
@@ -181,7 +189,7 @@ prov_customers_view_search_for (ProvCustomersView *self,
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  self->open_first_when_found = FALSE;
+  g_clear_pointer (&self->open_first_for, g_free);
   search (self);
 }
 
@@ -192,6 +200,7 @@ prov_customers_view_reset (ProvCustomersView *self)
   g_return_if_fail (PROV_IS_CUSTOMERS_VIEW (self));
 
   gtk_stack_set_visible_child_name (self->stack, "search");
+  g_clear_pointer (&self->open_first_for, g_free);
   prov_customer_view_clear (self->customer_view);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
@@ -227,6 +236,7 @@ prov_customers_view_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->scheduler);
+  g_clear_pointer (&self->open_first_for, g_free);
 
   G_OBJECT_CLASS (prov_customers_view_parent_class)->dispose (object);
 }
