@@ -787,6 +787,75 @@ test_hostile_text (void)
   prov_test_remove_tree (dir);
 }
 
+static gboolean
+file_holds (const char *path,
+            const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* PINs leave the till only when asked for, and are gone from its files
+ * once the carrier has completed the order. */
+static void
+test_order_secrets (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *database = g_build_filename (dir, "orders.db", NULL);
+  g_autofree char *wal = g_strconcat (database, "-wal", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (database, NULL);
+  g_autoptr(ProvOrder) order = order_for_export (PROV_ORDER_KIND_USER_EXTENSION, 720);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *log_on_pin = "583920";
+  const char *transfer_pin = "771942";
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_NUMBER, "205");
+  prov_order_set_field (order, PROV_ORDER_FIELD_EXTENSION_PIN, log_on_pin);
+  prov_order_set_field (order, PROV_ORDER_FIELD_NUMBER_TRANSFER_PIN, transfer_pin);
+  prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", prov_order_get_uuid (order), NULL),
+                   ==, 0);
+  g_assert_null (strstr (out, log_on_pin));
+  g_assert_null (strstr (out, transfer_pin));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
+                            prov_order_get_uuid (order), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, log_on_pin));
+  g_assert_nonnull (strstr (out, transfer_pin));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_ACKNOWLEDGED, &error));
+  g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_IN_PROGRESS, &error));
+  g_assert_true (prov_test_transition (store, order, PROV_ORDER_STATE_COMPLETED, &error));
+  g_assert_no_error (error);
+  prov_test_close_store (g_steal_pointer (&store));
+
+  g_assert_false (file_holds (database, log_on_pin));
+  g_assert_false (file_holds (database, transfer_pin));
+  g_assert_false (file_holds (wal, log_on_pin));
+  g_assert_false (file_holds (wal, transfer_pin));
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
+                            prov_order_get_uuid (order), NULL), ==, 0);
+  g_assert_null (strstr (out, log_on_pin));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/cli/stock-find-cut", test_stock_find_cut);
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);
   g_test_add_func ("/cli/order-export-import", test_order_export_import);
+  g_test_add_func ("/cli/order-secrets", test_order_secrets);
   g_test_add_func ("/cli/order-import-refuses-broken", test_order_import_refuses_broken);
   g_test_add_func ("/cli/staff", test_staff);
   g_test_add_func ("/cli/hostile-text", test_hostile_text);

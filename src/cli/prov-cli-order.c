@@ -217,10 +217,12 @@ show_order (ProvStore  *store,
   return 0;
 }
 
-/* The TMF622 ProductOrder_Create of each order, as one JSON array. */
+/* The TMF622 ProductOrder_Create of each order, as one JSON array; the
+ * PINs only when asked for with --with-pins. */
 static int
 export_orders (ProvStore  *store,
-               char      **uuids)
+               char      **uuids,
+               gboolean    with_pins)
 {
   g_autoptr(JsonArray) bodies = json_array_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
@@ -236,6 +238,8 @@ export_orders (ProvStore  *store,
           g_printerr ("%s\n", error->message);
           return 1;
         }
+      if (!with_pins)
+        prov_order_forget_secrets (order);
       json_array_add_element (bodies, prov_tmf622_build_order_create (order, NULL));
     }
 
@@ -416,6 +420,7 @@ prov_cli_order (int    argc,
   g_autoptr(ProvCliStore) store = NULL;
   g_autofree char *database = NULL;
   g_autofree char *as = NULL;
+  gboolean with_pins = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The order database (default: the one the app uses)"), N_("PATH") },
@@ -425,6 +430,9 @@ prov_cli_order (int    argc,
       N_("list: orders whose customer, reference or numbers contain TEXT"), N_("TEXT") },
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states_option,
       N_("list: orders in this state (draft, queued, completed, …); may be repeated"), N_("STATE") },
+    { "with-pins", 0, 0, G_OPTION_ARG_NONE, &with_pins,
+      N_("export: include the log-on, transfer and account PINs, readable by anyone with the file; "
+         "without it they are left out"), NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING_ARRAY, &kinds_option,
       N_("list: orders of this kind (mobile-user, user-extension, …); may be repeated"), N_("KIND") },
     { NULL }
@@ -434,7 +442,8 @@ prov_cli_order (int    argc,
   g_option_context_set_description (context,
                                     _("list prints one line per order: uuid, kind, state, last change, customer.\n"
                                       "show prints an order's fields, lines and timeline; PINs are not shown.\n"
-                                      "export prints the orders as a JSON array of TMF622 ProductOrder_Create.\n"
+                                      "export prints the orders as a JSON array of TMF622 ProductOrder_Create, "
+                                      "without PINs unless --with-pins.\n"
                                       "import reads such an array, checks each order as the assistant does and "
                                       "places those that pass; each refused order is named with its reasons."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -464,7 +473,7 @@ prov_cli_order (int    argc,
   if (g_str_equal (argv[1], "show"))
     return show_order (store, argv[2]);
   if (g_str_equal (argv[1], "export"))
-    return export_orders (store, argv + 2);
+    return export_orders (store, argv + 2, with_pins);
 
   return import_orders (store, argv[2], as);
 }

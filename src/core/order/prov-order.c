@@ -577,3 +577,27 @@ prov_order_init (ProvOrder *self)
   self->lines = g_ptr_array_new_with_free_func (g_object_unref);
   adopt_line (self, prov_order_line_new ("1"));
 }
+
+/* Removes the order's secrets (the fields declared secret: log-on,
+ * transfer and account PINs) from it and its lines; what is exported or
+ * shown without them needs no more. */
+void
+prov_order_forget_secrets (ProvOrder *self)
+{
+  const ProvOrderField *fields;
+  guint n_fields;
+
+  g_return_if_fail (PROV_IS_ORDER (self));
+
+  fields = prov_order_field_get_all (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (fields[i].kind != PROV_FIELD_SECRET)
+        continue;
+      if (prov_order_field_is_line (fields[i].key))
+        for (guint l = 0; l < self->lines->len; l++)
+          prov_order_line_set_field (g_ptr_array_index (self->lines, l), fields[i].key, NULL);
+      else
+        prov_order_set_field (self, fields[i].key, NULL);
+    }
+}

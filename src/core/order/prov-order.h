@@ -28,6 +28,7 @@ void            prov_order_set_current_page  (ProvOrder      *self,
 const char     *prov_order_get_customer_account (ProvOrder    *self);
 const char     *prov_order_get_field         (ProvOrder      *self,
                                               const char     *key);
+void            prov_order_forget_secrets    (ProvOrder      *self);
 void            prov_order_set_field         (ProvOrder      *self,
                                               const char     *key,
                                               const char     *value);

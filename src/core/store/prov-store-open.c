@@ -147,7 +147,10 @@ worker_open_db (StoreWorker  *worker,
 
   /* WAL keeps readers and the writer apart and survives power cuts;
    * synchronous=FULL makes each committed keystroke durable. */
+  /* secure_delete: what is deleted or overwritten (an erased PIN) is
+   * zeroed in the file, not left in a free page. */
   if (sqlite3_exec (db, "PRAGMA journal_mode = WAL;"
+                        "PRAGMA secure_delete = ON;"
                         "PRAGMA synchronous = FULL;"
                         "PRAGMA foreign_keys = ON;", NULL, NULL, NULL) != SQLITE_OK ||
       !prov_store_schema_migrate (db, error))

@@ -30,6 +30,9 @@ struct _StoreWorker
   gboolean     sending;
   /* Running requests inside one group transaction (see prov-store-worker.c). */
   gboolean     in_group;
+  /* A request erased secrets: once committed, the WAL that still holds
+   * the pages with them is checkpointed and emptied. */
+  gboolean     truncate_wal;
 };
 
 #define assert_on_worker(worker) g_assert (g_thread_self () == (worker)->thread)

@@ -3,6 +3,7 @@
 
 #include "prov-order-placing.h"
 #include "prov-store-error.h"
+#include "prov-order-field.h"
 #include "prov-store-private.h"
 #include "prov-store-snapshot.h"
 
@@ -121,6 +122,50 @@ worker_update_reservations (StoreWorker     *worker,
   return TRUE;
 }
 
+/* Once the carrier has completed an order, or it is cancelled, its
+ * secrets (log-on, transfer and account PINs) have done their work: they
+ * are erased from the order and its lines. */
+static gboolean
+worker_forget_secrets (StoreWorker    *worker,
+                       sqlite3_int64   order_id,
+                       GError        **error)
+{
+  const ProvOrderField *fields;
+  guint n_fields;
+
+  fields = prov_order_field_get_all (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *path = NULL;
+      sqlite3_stmt *statement;
+
+      if (fields[i].kind != PROV_FIELD_SECRET)
+        continue;
+
+      path = g_strdup_printf ("$.\"%s\"", fields[i].key);
+      if (!(statement = _prov_store_worker_prepare (worker, "UPDATE orders SET payload = json_remove (payload, ?1) "
+                                                            "WHERE id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
+                                                    error)))
+        return FALSE;
+      _prov_store_bind_text (statement, 1, path);
+      sqlite3_bind_int64 (statement, 2, order_id);
+      if (!_prov_store_worker_run (worker, statement, error))
+        return FALSE;
+
+      if (!(statement = _prov_store_worker_prepare (worker, "UPDATE order_lines SET payload = json_remove (payload, ?1) "
+                                                            "WHERE order_id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
+                                                    error)))
+        return FALSE;
+      _prov_store_bind_text (statement, 1, path);
+      sqlite3_bind_int64 (statement, 2, order_id);
+      if (!_prov_store_worker_run (worker, statement, error))
+        return FALSE;
+    }
+
+  worker->truncate_wal = TRUE;
+  return TRUE;
+}
+
 static gboolean
 worker_apply_transition (StoreWorker  *worker,
                          gpointer      data,
@@ -192,6 +237,10 @@ worker_apply_transition (StoreWorker  *worker,
       if (!_prov_store_worker_run (worker, statement, error))
         return FALSE;
     }
+
+  if ((args->to == PROV_ORDER_STATE_COMPLETED || args->to == PROV_ORDER_STATE_CANCELLED) &&
+      !worker_forget_secrets (worker, order_id, error))
+    return FALSE;
 
   return _prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason,
                                        args->authorised_by, error);

@@ -211,6 +211,12 @@ worker_main (gpointer data)
         }
 
       run_group (worker, group);
+      if (worker->truncate_wal && worker->db != NULL && sqlite3_get_autocommit (worker->db))
+        {
+          worker->truncate_wal = FALSE;
+          if (sqlite3_wal_checkpoint_v2 (worker->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
+            g_debug ("The WAL was not emptied after secrets were erased: %s", sqlite3_errmsg (worker->db));
+        }
 
       /* Durable now: the replies go to the main context. Delivering may
        * drop the last reference to the store, whose finalize then only
