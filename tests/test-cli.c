@@ -856,6 +856,53 @@ test_order_secrets (void)
   prov_test_remove_tree (dir);
 }
 
+/* An order for a customer the carrier does not know yet (a name, no
+ * customer number) exports with that name and imports again. */
+static void
+test_order_export_new_customer (void)
+{
+  g_autofree char *dir = prov_test_make_tmp_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.db", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "orders.json", NULL);
+  g_autoptr(ProvStore) store = prov_test_open_store (first, NULL);
+  g_autoptr(ProvOrder) order = order_for_export (PROV_ORDER_KIND_MOBILE_USER, 730);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, NULL);
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, "Sanne Visser");
+  prov_store_place_order_async (store, order, NULL, "clerk", NULL, prov_test_store_result, &result);
+  g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
+  g_assert_no_error (error);
+  prov_test_close_store (g_steal_pointer (&store));
+
+  g_assert_cmpint (run_cli (&exported, &err, "order", "--database", first, "export", prov_order_get_uuid (order), NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (exported, "Sanne Visser"));
+  g_assert_true (g_file_set_contents (file, exported, -1, NULL));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Placed 1 orders; 0 refused"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&again, &err, "order", "--database", second, "export", prov_order_get_uuid (order), NULL),
+                   ==, 0);
+  g_assert_cmpstr (again, ==, exported);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* The till's own mark is no customer number. */
+  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "show", prov_order_get_uuid (order), NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Sanne Visser"));
+  g_assert_null (strstr (out, "till-customer:"));
+
+  prov_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/cli/stock-import-odd-files", test_stock_import_odd_files);
   g_test_add_func ("/cli/order-export-import", test_order_export_import);
   g_test_add_func ("/cli/order-secrets", test_order_secrets);
+  g_test_add_func ("/cli/order-export-new-customer", test_order_export_new_customer);
   g_test_add_func ("/cli/order-import-refuses-broken", test_order_import_refuses_broken);
   g_test_add_func ("/cli/staff", test_staff);
   g_test_add_func ("/cli/hostile-text", test_hostile_text);

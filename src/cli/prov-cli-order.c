@@ -240,7 +240,7 @@ export_orders (ProvStore  *store,
         }
       if (!with_pins)
         prov_order_forget_secrets (order);
-      json_array_add_element (bodies, prov_tmf622_build_order_create (order, NULL));
+      json_array_add_element (bodies, prov_tmf622_build_order_export (order));
     }
 
   json_node_set_array (root, bodies);

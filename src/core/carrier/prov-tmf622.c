@@ -17,6 +17,8 @@
  * line's product (identifiers also as realizingResource).
  */
 
+#define TILL_CUSTOMER_PREFIX "till-customer:"
+
 /* The name the carrier knows a characteristic by. */
 static const char *
 carrier_name (const char *key)
@@ -436,6 +438,36 @@ read_item (ProvOrder      *order,
  * when it has none), its category its kind. @problems gets a sentence for
  * each thing that cannot be read; NULL then.
  */
+/* The order as another till imports it: its ProductOrder_Create, with a
+ * customer the carrier does not know yet named as a related party of
+ * this till's own ("till-customer:" and the order's id), which the
+ * carrier never gets and the import takes for the name alone. */
+JsonNode *
+prov_tmf622_build_order_export (ProvOrder *order)
+{
+  JsonNode *body = prov_tmf622_build_order_create (order, NULL);
+  const char *customer_name = prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME);
+  g_autofree char *id = NULL;
+  JsonObject *party;
+  JsonArray *parties;
+
+  if (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) != NULL || customer_name == NULL)
+    return body;
+
+  id = g_strconcat (TILL_CUSTOMER_PREFIX, prov_order_get_uuid (order), NULL);
+  party = json_object_new ();
+  json_object_set_string_member (party, "id", id);
+  json_object_set_string_member (party, "name", customer_name);
+  json_object_set_string_member (party, "role", "Customer");
+  json_object_set_string_member (party, "@referredType",
+                                 g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND), "business") == 0
+                                 ? "Organization" : "Individual");
+  parties = json_array_new ();
+  json_array_add_object_element (parties, party);
+  json_object_set_array_member (json_node_get_object (body), "relatedParty", parties);
+  return body;
+}
+
 ProvOrder *
 prov_tmf622_read_order_create (JsonNode   *body,
                                const char *created_by,
@@ -492,7 +524,10 @@ prov_tmf622_read_order_create (JsonNode   *body,
         continue;
       text_fits (prov_json_object_get_string (party, "id"), _("The customer's number"), problems);
       text_fits (prov_json_object_get_string (party, "name"), _("The customer's name"), problems);
-      prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
+      /* A customer the carrier did not know yet when the order was
+       * exported: the name only (see prov_tmf622_build_order_export). */
+      if (!g_str_has_prefix (prov_json_object_get_string_or (party, "id", ""), TILL_CUSTOMER_PREFIX))
+        prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_ID, prov_json_object_get_string (party, "id"));
       prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_NAME, prov_json_object_get_string (party, "name"));
       if (g_strcmp0 (prov_json_object_get_string (party, "@referredType"), "Organization") == 0)
         prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_KIND, "business");

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 JsonNode *prov_tmf622_build_order_create (ProvOrder  *order,
                                           const char *dealer_code);
 
+JsonNode  *prov_tmf622_build_order_export (ProvOrder  *order);
 ProvOrder *prov_tmf622_read_order_create (JsonNode   *body,
                                           const char *created_by,
                                           GPtrArray  *problems);
