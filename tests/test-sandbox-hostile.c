@@ -458,10 +458,18 @@ test_files_are_private (void)
   Sandbox sandbox = { 0 };
   g_autofree char *database = NULL;
   g_autofree char *wal = NULL;
+  g_autofree char *capture = NULL;
+  g_autofree char *capture_option = NULL;
   GStatBuf info;
 
-  sandbox_start (&sandbox, NULL, NULL);
+  /* The capture holds every body received, PINs and all. */
+  sandbox.dir = prov_test_make_tmp_dir ();
+  capture = g_build_filename (sandbox.dir, "capture.jsonl", NULL);
+  capture_option = g_strconcat ("--capture=", capture, NULL);
+  sandbox_start (&sandbox, capture_option, NULL);
   g_assert_cmpuint (get_status (&sandbox, "productOrder"), ==, 200);
+  g_assert_cmpint (g_stat (capture, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   database = g_build_filename (sandbox.dir, "carrier.db", NULL);
   wal = g_strconcat (database, "-wal", NULL);
 
@@ -469,6 +477,68 @@ test_files_are_private (void)
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   if (g_stat (wal, &info) == 0)
     g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  sandbox_stop (&sandbox);
+  sandbox_remove (&sandbox);
+}
+
+/* One whole answer from @input: its status; its body is read past. */
+static guint
+read_whole_answer (GDataInputStream *input)
+{
+  g_autoptr(GError) error = NULL;
+  guint status = 0;
+  gsize length = 0;
+  char *line;
+
+  while ((line = g_data_input_stream_read_line (input, NULL, NULL, &error)) != NULL)
+    {
+      g_strchomp (line);
+      if (status == 0)
+        sscanf (line, "HTTP/1.1 %u", &status);
+      else if (g_ascii_strncasecmp (line, "Content-Length:", 15) == 0)
+        length = g_ascii_strtoull (line + 15, NULL, 10);
+      if (*line == '\0')
+        {
+          g_free (line);
+          break;
+        }
+      g_free (line);
+    }
+  g_assert_no_error (error);
+  if (length > 0)
+    {
+      g_autofree char *body = g_malloc (length);
+      gsize got = 0;
+
+      g_input_stream_read_all (G_INPUT_STREAM (input), body, length, &got, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (got, ==, length);
+    }
+
+  return status;
+}
+
+/* A connection stays open for the client's next request (RFC 9112 9.3):
+ * three requests, one connection, three answers. */
+static void
+test_keep_alive (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) input = NULL;
+  const char *request = "GET /tmf-api/productOrderingManagement/v4/productOrder?limit=1 HTTP/1.1\r\n"
+                        "Host: 127.0.0.1\r\n\r\n";
+
+  sandbox_start (&sandbox, NULL, NULL);
+  connection = connect_raw (&sandbox);
+  input = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (input), FALSE);
+  for (guint i = 0; i < 3; i++)
+    {
+      send_text (connection, request, strlen (request));
+      g_assert_cmpuint (read_whole_answer (input), ==, 200);
+    }
 
   sandbox_stop (&sandbox);
   sandbox_remove (&sandbox);
@@ -487,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/sandbox/hostile/idle-connections", test_idle_connections);
   g_test_add_func ("/sandbox/hostile/paging-out-of-range", test_paging_out_of_range);
   g_test_add_func ("/sandbox/hostile/files-are-private", test_files_are_private);
+  g_test_add_func ("/sandbox/hostile/keep-alive", test_keep_alive);
 
   return g_test_run ();
 }

@@ -4,12 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "prov-test-sandbox.h"
-#include "prov-test-util.h"
 #include "sandbox-line-requests.h"
 
 typedef struct {
@@ -577,34 +575,6 @@ test_restore_window_is_the_carriers (void)
   sandbox_remove (&sandbox);
 }
 
-/* The carrier's files hold customers' PINs: only its own user reads them. */
-static void
-test_files_are_private (void)
-{
-  Sandbox sandbox = { 0 };
-  g_autofree char *capture = NULL;
-  g_autofree char *capture_option = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *json = order_json ("private-1", "89014103211118510720");
-  Reply created;
-  GStatBuf info;
-
-  sandbox.dir = prov_test_make_tmp_dir ();
-  capture = g_build_filename (sandbox.dir, "capture.jsonl", NULL);
-  capture_option = g_strconcat ("--capture=", capture, NULL);
-  database = g_build_filename (sandbox.dir, "carrier.db", NULL);
-  sandbox_start (&sandbox, capture_option, NULL);
-  created = request (&sandbox, "POST", "productOrder", json);
-  g_assert_cmpuint (created.status, ==, 201);
-  reply_clear (&created);
-
-  g_assert_cmpint (g_stat (database, &info), ==, 0);
-  g_assert_cmpint (info.st_mode & 0077, ==, 0);
-  g_assert_cmpint (g_stat (capture, &info), ==, 0);
-  g_assert_cmpint (info.st_mode & 0077, ==, 0);
-  sandbox_remove (&sandbox);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -617,7 +587,6 @@ main (int   argc,
 
   g_test_add_func ("/sandbox/products-follow-orders", test_products_follow_orders);
   g_test_add_func ("/sandbox/lines-live", test_lines_live);
-  g_test_add_func ("/sandbox/files-are-private", test_files_are_private);
   g_test_add_func ("/sandbox/restore-window-is-the-carriers", test_restore_window_is_the_carriers);
 
   return g_test_run ();

@@ -1,5 +1,8 @@
 #include <errno.h>
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include <gio/gunixsocketaddress.h>
 
 #include "prov-sandbox-listener.h"
 
@@ -14,6 +17,14 @@
  * Here every connection has a deadline (idle, or with a request under way)
  * and is closed when it passes, or as soon as its client has closed it;
  * the listen backlog is deep.
+ *
+ * SoupServer 3.2.3 keeps a connection alive after an answer only while it
+ * has a listener of its own (request_finished checks priv->listeners), so
+ * every connection handed to it was closed after its first answer, with
+ * no "Connection: close": Python's http.client failed on its second
+ * request. It gets a listener nobody can reach, a socket in the abstract
+ * namespace bound to this process, and keeps connections alive as RFC
+ * 9112 says.
  */
 
 #define LISTEN_BACKLOG 1024
@@ -191,6 +202,18 @@ accept_next (ProvSandboxListener *self)
   g_socket_listener_accept_async (self->listener, self->cancellable, on_accepted, self);
 }
 
+static gboolean
+give_server_a_listener (SoupServer  *server,
+                        GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("provisioner-sandbox-keep-alive-%d-%p", getpid (), (gpointer) server);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new_with_type (name, -1, G_UNIX_SOCKET_ADDRESS_ABSTRACT);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+
+  return socket != NULL && g_socket_bind (socket, address, FALSE, error) && g_socket_listen (socket, error) &&
+         soup_server_listen_socket (server, socket, 0, error);
+}
+
 /* Listens on 127.0.0.1:@port (0: any free port) for @server. */
 ProvSandboxListener *
 prov_sandbox_listener_new (SoupServer  *server,
@@ -223,6 +246,12 @@ prov_sandbox_listener_new (SoupServer  *server,
   self->request_timeout_us = (gint64) MAX (request_timeout_s, 1) * G_USEC_PER_SEC;
 
   if (!g_socket_listener_add_socket (self->listener, socket, NULL, error))
+    {
+      prov_sandbox_listener_free (self);
+      return NULL;
+    }
+
+  if (!give_server_a_listener (server, error))
     {
       prov_sandbox_listener_free (self);
       return NULL;

@@ -2,7 +2,6 @@
  * integration tests, speaking the TMF622, TMF620, TMF629 and TMF685 subset
  * Provisioner uses. */
 #include <locale.h>
-#include <sys/stat.h>
 #include <stdio.h>
 
 #include <glib-unix.h>
@@ -69,8 +68,6 @@ main (int   argc,
     { NULL }
   };
 
-  /* The carrier's files hold customers' PINs: readable by this user only. */
-  umask (0077);
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
