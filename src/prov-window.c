@@ -320,11 +320,7 @@ on_order_activated (ProvWindow *self,
   if (order == NULL)
     return;
 
-  /* A draft opens where it was left; a placed order shows its state. */
-  if (prov_order_state_get_group (prov_order_get_state (order)) == PROV_ORDER_STATE_GROUP_DRAFTS)
-    gtk_widget_activate_action (GTK_WIDGET (self), "app.resume-order", "s", prov_order_get_uuid (order));
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "app.show-order", "s", prov_order_get_uuid (order));
+  prov_order_row_open (GTK_WIDGET (self), order);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "prov-customer-view.h"
 #include "prov-flows.h"
 #include "prov-line-request.h"
+#include "prov-order-row.h"
 #include "prov-order-filter.h"
 #include "prov-product-line.h"
 
@@ -403,10 +404,7 @@ static void
 on_order_row_activated (GtkWidget *row,
                         gpointer   user_data)
 {
-  ProvOrder *order = g_object_get_data (G_OBJECT (row), "prov-order");
-  gboolean draft = prov_order_state_get_group (prov_order_get_state (order)) == PROV_ORDER_STATE_GROUP_DRAFTS;
-
-  gtk_widget_activate_action (row, draft ? "app.resume-order" : "app.show-order", "s", prov_order_get_uuid (order));
+  prov_order_row_open (row, g_object_get_data (G_OBJECT (row), "prov-order"));
 }
 
 static void

@@ -189,3 +189,16 @@ prov_order_row_init (ProvOrderRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/* Opens @order from a list it is shown in: a draft where it was left, a
+ * placed order in its window, with its state. */
+void
+prov_order_row_open (GtkWidget *from,
+                     ProvOrder *order)
+{
+  gboolean draft = prov_order_state_get_group (prov_order_get_state (order)) == PROV_ORDER_STATE_GROUP_DRAFTS;
+
+  g_return_if_fail (PROV_IS_ORDER (order));
+
+  gtk_widget_activate_action (from, draft ? "app.resume-order" : "app.show-order", "s", prov_order_get_uuid (order));
+}

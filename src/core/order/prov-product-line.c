@@ -52,21 +52,31 @@ prov_product_status_get_title (const char *status)
   return status;
 }
 
-static const char *
-characteristic (JsonObject *product,
-                const char *name)
+/* The first object of @product's @array whose @key member is @value. */
+static JsonObject *
+find_entry (JsonObject *product,
+            const char *array,
+            const char *key,
+            const char *value)
 {
-  JsonArray *list = prov_json_object_get_array (product, "productCharacteristic");
+  JsonArray *list = prov_json_object_get_array (product, array);
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *entry = prov_json_array_get_object (list, i);
 
-      if (g_strcmp0 (prov_json_object_get_string (entry, "name"), name) == 0)
-        return prov_json_object_get_string (entry, "value");
+      if (g_strcmp0 (prov_json_object_get_string (entry, key), value) == 0)
+        return entry;
     }
 
   return NULL;
+}
+
+static const char *
+characteristic (JsonObject *product,
+                const char *name)
+{
+  return prov_json_object_get_string (find_entry (product, "productCharacteristic", "name", name), "value");
 }
 
 /* A resource the product is realised by, of @type (MSISDN, ICCID). */
@@ -74,51 +84,27 @@ static const char *
 resource (JsonObject *product,
           const char *type)
 {
-  JsonArray *list = prov_json_object_get_array (product, "realizingResource");
+  JsonObject *entry = find_entry (product, "realizingResource", "@referredType", type);
 
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *entry = prov_json_array_get_object (list, i);
-
-      if (g_strcmp0 (prov_json_object_get_string (entry, "@referredType"), type) == 0)
-        return prov_json_object_get_string_or (entry, "name", prov_json_object_get_string (entry, "id"));
-    }
-
-  return NULL;
+  return prov_json_object_get_string_or (entry, "name", prov_json_object_get_string (entry, "id"));
 }
 
 static const char *
 party_name (JsonObject *product,
             const char *role)
 {
-  JsonArray *list = prov_json_object_get_array (product, "relatedParty");
+  JsonObject *party = find_entry (product, "relatedParty", "role", role);
 
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *party = prov_json_array_get_object (list, i);
-
-      if (g_strcmp0 (prov_json_object_get_string (party, "role"), role) == 0)
-        return prov_json_object_get_string_or (party, "name", prov_json_object_get_string (party, "id"));
-    }
-
-  return NULL;
+  return prov_json_object_get_string_or (party, "name", prov_json_object_get_string (party, "id"));
 }
 
 /* The line an accessory relies on, or NULL. */
 static const char *
 relies_on (JsonObject *product)
 {
-  JsonArray *list = prov_json_object_get_array (product, "productRelationship");
+  JsonObject *relationship = find_entry (product, "productRelationship", "relationshipType", "reliesOn");
 
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonObject *relationship = prov_json_array_get_object (list, i);
-
-      if (g_strcmp0 (prov_json_object_get_string (relationship, "relationshipType"), "reliesOn") == 0)
-        return prov_json_object_get_string (prov_json_object_get_object (relationship, "product"), "id");
-    }
-
-  return NULL;
+  return prov_json_object_get_string (prov_json_object_get_object (relationship, "product"), "id");
 }
 
 static GDateTime *

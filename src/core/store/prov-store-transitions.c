@@ -130,6 +130,12 @@ worker_forget_secrets (StoreWorker    *worker,
                        sqlite3_int64   order_id,
                        GError        **error)
 {
+  /* The order's own fields, and its lines'. */
+  static const char * const erase[] = {
+    "UPDATE orders SET payload = json_remove (payload, ?1) WHERE id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
+    "UPDATE order_lines SET payload = json_remove (payload, ?1) "
+    "WHERE order_id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
+  };
   const ProvOrderField *fields;
   guint n_fields;
 
@@ -137,29 +143,22 @@ worker_forget_secrets (StoreWorker    *worker,
   for (guint i = 0; i < n_fields; i++)
     {
       g_autofree char *path = NULL;
-      sqlite3_stmt *statement;
 
       if (fields[i].kind != PROV_FIELD_SECRET)
         continue;
 
       path = g_strdup_printf ("$.\"%s\"", fields[i].key);
-      if (!(statement = _prov_store_worker_prepare (worker, "UPDATE orders SET payload = json_remove (payload, ?1) "
-                                                            "WHERE id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
-                                                    error)))
-        return FALSE;
-      _prov_store_bind_text (statement, 1, path);
-      sqlite3_bind_int64 (statement, 2, order_id);
-      if (!_prov_store_worker_run (worker, statement, error))
-        return FALSE;
+      for (guint t = 0; t < G_N_ELEMENTS (erase); t++)
+        {
+          sqlite3_stmt *statement = _prov_store_worker_prepare (worker, erase[t], error);
 
-      if (!(statement = _prov_store_worker_prepare (worker, "UPDATE order_lines SET payload = json_remove (payload, ?1) "
-                                                            "WHERE order_id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
-                                                    error)))
-        return FALSE;
-      _prov_store_bind_text (statement, 1, path);
-      sqlite3_bind_int64 (statement, 2, order_id);
-      if (!_prov_store_worker_run (worker, statement, error))
-        return FALSE;
+          if (statement == NULL)
+            return FALSE;
+          _prov_store_bind_text (statement, 1, path);
+          sqlite3_bind_int64 (statement, 2, order_id);
+          if (!_prov_store_worker_run (worker, statement, error))
+            return FALSE;
+        }
     }
 
   worker->truncate_wal = TRUE;
