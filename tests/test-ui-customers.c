@@ -78,6 +78,10 @@ test_customer_view (void)
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("customer-offline");
 
+  /* Back to the orders by their mnemonic. */
+  prov_test_app_keys ("alt+o", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "Main window shows orders", TIMEOUT_MS));
+
   prov_test_app_terminate (app);
   sandbox_remove (&sandbox);
 }
