@@ -36,6 +36,7 @@ test_customer_view (void)
   g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Leeuwen");
   g_assert_true (prov_test_app_wait_for_log (app, "Customer search “Leeuwen”: 1 found", TIMEOUT_MS));
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("customers-search");
 
   /* Enter opens the first found; the lines come from the carrier. */

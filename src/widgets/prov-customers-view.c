@@ -98,10 +98,20 @@ on_customers_found (GObject      *source,
   gtk_label_set_label (self->results_label,
                        offline ? _("Offline: customers known at this counter, and lines as last listed by the carrier")
                                : _("Customers at this counter and at the carrier"));
-  adw_status_page_set_title (self->empty_page, _("No Customers Found"));
-  adw_status_page_set_description (self->empty_page,
-                                   offline ? _("Offline: only customers known at this counter are searched. Try another name, number, ICCID or IMEI.")
-                                           : _("Try another name, customer number, phone number, ICCID or IMEI."));
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    {
+      /* Nothing asked for yet, and no customer at this counter. */
+      adw_status_page_set_title (self->empty_page, _("Find a Customer"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Type a name, customer number, phone number, ICCID or IMEI, or scan a SIM or device"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Customers Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       offline ? _("Offline: only customers known at this counter are searched. Try another name, number, ICCID or IMEI.")
+                                               : _("Try another name, customer number, phone number, ICCID or IMEI."));
+    }
   gtk_stack_set_visible_child_name (self->results_stack, customers->len > 0 ? "results" : "empty");
   g_debug ("Customer search “%s”: %u found%s", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
            customers->len, offline ? " offline" : "");
@@ -172,7 +182,11 @@ prov_customers_view_focus (ProvCustomersView *self)
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "customer"))
     prov_customer_view_focus_first (self->customer_view);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      /* The carrier may have come within reach since the last search. */
+      search (self);
+    }
 }
 
 /* Shows the customers whose name, number, SIM or device holds @text (a
