@@ -33,6 +33,8 @@ struct _ProvAssistant
   guint            focus_source;
   /* Where the page put the focus, kept there until the clerk acts. */
   GtkWidget       *placed_focus;
+  /* The first widget the page's focus_first focused. */
+  GtkWidget       *first_placed;
   gboolean         guarding_focus;
   gboolean         placing_focus;
   guint            focus_restores;
@@ -147,13 +149,24 @@ next_page (int      current,
  * says where it belongs. The count keeps two movers from ping-ponging. */
 #define MAX_FOCUS_RESTORES 8
 
+/* Entering a page's list of rows from outside, GTK may move the focus
+ * on by one within the same call (First Name, then Prefix, seen under
+ * load): the first widget the page focused is where it meant to be. */
 static void
 place_focus (ProvAssistant     *self,
              ProvAssistantPage *page)
 {
+  GtkWidget *focus;
+
+  g_clear_weak_pointer (&self->first_placed);
   self->placing_focus = TRUE;
   prov_assistant_page_focus_first (page);
+  focus = gtk_window_get_focus (GTK_WINDOW (self->assistant));
+  if (self->first_placed != NULL && focus != self->first_placed &&
+      gtk_widget_is_ancestor (self->first_placed, GTK_WIDGET (page)))
+    gtk_widget_grab_focus (self->first_placed);
   self->placing_focus = FALSE;
+  g_clear_weak_pointer (&self->first_placed);
   g_set_weak_pointer (&self->placed_focus, gtk_window_get_focus (GTK_WINDOW (self->assistant)));
 }
 
@@ -175,7 +188,16 @@ restore_page_focus (gpointer user_data)
 static void
 on_focus_moved_unasked (ProvAssistant *self)
 {
-  if (!self->guarding_focus || self->placing_focus || self->focus_source != 0 || self->focus_restores >= MAX_FOCUS_RESTORES ||
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self->assistant));
+
+  if (self->placing_focus)
+    {
+      if (self->first_placed == NULL && focus != NULL)
+        g_set_weak_pointer (&self->first_placed, focus);
+      return;
+    }
+
+  if (!self->guarding_focus || self->focus_source != 0 || self->focus_restores >= MAX_FOCUS_RESTORES ||
       gtk_window_get_focus (GTK_WINDOW (self->assistant)) == self->placed_focus)
     return;
 
@@ -697,6 +719,7 @@ prov_assistant_finalize (GObject *object)
 
   g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_weak_pointer (&self->placed_focus);
+  g_clear_weak_pointer (&self->first_placed);
   g_clear_object (&self->scan_listener);
   g_clear_object (&self->autosave);
   g_clear_object (&self->context.order);
