@@ -144,7 +144,7 @@ worker_search_customers (StoreWorker *worker,
                                                 "         WHERE p.account = c.carrier_id AND instr (p.body, ?3) > 0)) "
                                                 "   OR (?3 IS NOT NULL AND EXISTS ("
                                                 "         SELECT 1 FROM orders o "
-                                                "         WHERE (o.customer_id = c.id OR json_extract (o.payload, ?4) = c.carrier_id) "
+                                                "         WHERE (o.customer_id = c.id OR json_extract (o.payload, '$.\"' || ?4 || '\"') = c.carrier_id) "
                                                 "           AND (instr (coalesce (o.msisdn, ''), ?3) > 0 OR instr (coalesce (o.iccid, ''), ?3) > 0 "
                                                 "                OR instr (coalesce (o.imei, ''), ?3) > 0))) "
                                                 "ORDER BY name COLLATE NOCASE LIMIT ?2",
@@ -157,11 +157,7 @@ worker_search_customers (StoreWorker *worker,
   _prov_store_bind_text (statement, 1, args->text);
   sqlite3_bind_int (statement, 2, args->limit);
   _prov_store_bind_text (statement, 3, args->digits);
-  {
-    g_autofree char *customer_path = g_strdup_printf ("$.\"%s\"", PROV_ORDER_FIELD_CUSTOMER_ID);
-
-    _prov_store_bind_text (statement, 4, customer_path);
-  }
+  _prov_store_bind_text (statement, 4, PROV_ORDER_FIELD_CUSTOMER_ID);
   _prov_store_worker_return_rows (worker, task, statement, read_customer, g_object_unref);
 }
 

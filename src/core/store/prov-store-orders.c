@@ -440,20 +440,19 @@ list_args_free (ListArgs *args)
   "(?1 IS NULL OR customer_name LIKE ?1 ESCAPE '\\' OR reference LIKE ?1 ESCAPE '\\' " \
   "OR msisdn LIKE ?1 ESCAPE '\\' OR iccid LIKE ?1 ESCAPE '\\' OR imei LIKE ?1 ESCAPE '\\') " \
   "AND (?2 = 0 OR ((1 << state) & ?2) != 0) AND (?3 = 0 OR ((1 << kind) & ?3) != 0) " \
-  "AND (?6 IS NULL OR json_extract (payload, ?7) = ?6)"
+  "AND (?6 IS NULL OR json_extract (payload, '$.\"' || ?7 || '\"') = ?6)"
 
 static void
 bind_filter (sqlite3_stmt          *statement,
              const ProvOrderFilter *filter)
 {
   g_autofree char *pattern = prov_order_filter_dup_like_pattern (filter);
-  g_autofree char *customer_path = g_strdup_printf ("$.\"%s\"", PROV_ORDER_FIELD_CUSTOMER_ID);
 
   _prov_store_bind_text (statement, 1, pattern);
   sqlite3_bind_int64 (statement, 2, filter != NULL ? filter->states : 0);
   sqlite3_bind_int64 (statement, 3, filter != NULL ? filter->kinds : 0);
   _prov_store_bind_text (statement, 6, filter != NULL ? filter->customer_id : NULL);
-  _prov_store_bind_text (statement, 7, customer_path);
+  _prov_store_bind_text (statement, 7, PROV_ORDER_FIELD_CUSTOMER_ID);
 }
 
 static gpointer

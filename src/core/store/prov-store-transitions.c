@@ -132,9 +132,10 @@ worker_forget_secrets (StoreWorker    *worker,
 {
   /* The order's own fields, and its lines'. */
   static const char * const erase[] = {
-    "UPDATE orders SET payload = json_remove (payload, ?1) WHERE id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
-    "UPDATE order_lines SET payload = json_remove (payload, ?1) "
-    "WHERE order_id = ?2 AND json_extract (payload, ?1) IS NOT NULL",
+    "UPDATE orders SET payload = json_remove (payload, '$.\"' || ?1 || '\"') "
+    "WHERE id = ?2 AND json_extract (payload, '$.\"' || ?1 || '\"') IS NOT NULL",
+    "UPDATE order_lines SET payload = json_remove (payload, '$.\"' || ?1 || '\"') "
+    "WHERE order_id = ?2 AND json_extract (payload, '$.\"' || ?1 || '\"') IS NOT NULL",
   };
   const ProvOrderField *fields;
   guint n_fields;
@@ -142,19 +143,16 @@ worker_forget_secrets (StoreWorker    *worker,
   fields = prov_order_field_get_all (&n_fields);
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *path = NULL;
-
       if (fields[i].kind != PROV_FIELD_SECRET)
         continue;
 
-      path = g_strdup_printf ("$.\"%s\"", fields[i].key);
       for (guint t = 0; t < G_N_ELEMENTS (erase); t++)
         {
           sqlite3_stmt *statement = _prov_store_worker_prepare (worker, erase[t], error);
 
           if (statement == NULL)
             return FALSE;
-          _prov_store_bind_text (statement, 1, path);
+          _prov_store_bind_text (statement, 1, fields[i].key);
           sqlite3_bind_int64 (statement, 2, order_id);
           if (!_prov_store_worker_run (worker, statement, error))
             return FALSE;
