@@ -12,11 +12,9 @@ struct _ProvCustomerView
 {
   AdwBin                parent_instance;
 
-  AdwPreferencesPage   *page;
   AdwPreferencesGroup  *contact_group;
   AdwPreferencesGroup  *lines_group;
   AdwPreferencesGroup  *orders_group;
-  GtkWidget            *refresh_button;
   GtkMenuButton        *new_request_button;
 
   ProvStore            *store;
@@ -507,13 +505,6 @@ prov_customer_view_clear (ProvCustomerView *self)
   adw_preferences_group_set_description (self->lines_group, NULL);
 }
 
-ProvCustomer *
-prov_customer_view_get_customer (ProvCustomerView *self)
-{
-  g_return_val_if_fail (PROV_IS_CUSTOMER_VIEW (self), NULL);
-  return self->customer;
-}
-
 /* The keyboard on the first line, or on the contact when there is none. */
 void
 prov_customer_view_focus_first (ProvCustomerView *self)
@@ -578,11 +569,9 @@ prov_customer_view_class_init (ProvCustomerViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = prov_customer_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Provisioner/widgets/prov-customer-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, page);
   gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, contact_group);
   gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, lines_group);
   gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, orders_group);
-  gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, ProvCustomerView, new_request_button);
 
   gtk_widget_class_install_action (widget_class, "customer.refresh", NULL, refresh_activated);

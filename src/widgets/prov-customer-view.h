@@ -19,7 +19,6 @@ void          prov_customer_view_set_context  (ProvCustomerView  *self,
                                                ProvSyncScheduler *scheduler);
 void          prov_customer_view_show         (ProvCustomerView  *self,
                                                ProvCustomer      *customer);
-ProvCustomer *prov_customer_view_get_customer (ProvCustomerView  *self);
 void          prov_customer_view_clear        (ProvCustomerView  *self);
 void          prov_customer_view_focus_first  (ProvCustomerView  *self);
 

@@ -35,16 +35,6 @@ prov_line_requests_get_all (guint *n_requests)
   return requests;
 }
 
-const ProvLineRequest *
-prov_line_request_lookup (const char *id)
-{
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (requests); i++)
-    if (g_str_equal (requests[i].id, id))
-      return &requests[i];
-
-  return NULL;
-}
-
 /* Whether @request starts from a line whose TMF637 status is @status. */
 gboolean
 prov_line_request_starts_from_status (const ProvLineRequest *request,

@@ -31,7 +31,6 @@ typedef struct {
 } ProvLineRequest;
 
 const ProvLineRequest *prov_line_requests_get_all (guint      *n_requests);
-const ProvLineRequest *prov_line_request_lookup   (const char *id);
 gboolean               prov_line_request_starts_from_status (const ProvLineRequest *request,
                                                              const char            *status);
 

@@ -12,7 +12,6 @@ struct _ProvProductLine
   char      *id;
   char      *number;
   char      *plan;
-  char      *plan_id;
   char      *device;
   char      *imei;
   char      *iccid;
@@ -127,7 +126,6 @@ line_new (JsonObject *product)
   self->id = g_strdup (prov_json_object_get_string (product, "id"));
   self->number = g_strdup (number != NULL ? number : resource (product, "MSISDN"));
   self->plan = g_strdup (prov_json_object_get_string_or (offering, "name", prov_json_object_get_string (product, "name")));
-  self->plan_id = g_strdup (prov_json_object_get_string (offering, "id"));
   self->device = g_strdup (characteristic (product, "deviceModel"));
   self->imei = g_strdup (characteristic (product, "IMEI"));
   self->iccid = g_strdup (iccid != NULL ? iccid : resource (product, "ICCID"));
@@ -210,7 +208,6 @@ prov_product_lines_from_tmf637 (JsonNode *products)
 GETTER (id)
 GETTER (number)
 GETTER (plan)
-GETTER (plan_id)
 GETTER (device)
 GETTER (imei)
 GETTER (iccid)
@@ -268,7 +265,6 @@ prov_product_line_finalize (GObject *object)
   g_free (self->id);
   g_free (self->number);
   g_free (self->plan);
-  g_free (self->plan_id);
   g_free (self->device);
   g_free (self->imei);
   g_free (self->iccid);

@@ -17,7 +17,6 @@ const char *prov_product_status_get_title            (const char      *status);
 const char *prov_product_line_get_id                 (ProvProductLine *self);
 const char *prov_product_line_get_number             (ProvProductLine *self);
 const char *prov_product_line_get_plan               (ProvProductLine *self);
-const char *prov_product_line_get_plan_id            (ProvProductLine *self);
 const char *prov_product_line_get_device             (ProvProductLine *self);
 const char *prov_product_line_get_imei               (ProvProductLine *self);
 const char *prov_product_line_get_iccid              (ProvProductLine *self);
