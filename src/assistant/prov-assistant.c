@@ -198,7 +198,7 @@ on_focus_moved_unasked (ProvAssistant *self)
     }
 
   if (!self->guarding_focus || self->focus_source != 0 || self->focus_restores >= MAX_FOCUS_RESTORES ||
-      gtk_window_get_focus (GTK_WINDOW (self->assistant)) == self->placed_focus)
+      focus == self->placed_focus)
     return;
 
   self->focus_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_page_focus, self, NULL);

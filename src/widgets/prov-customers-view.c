@@ -74,12 +74,14 @@ on_customers_found (GObject      *source,
   g_autoptr(GPtrArray) customers = prov_customer_search_finish (PROV_STORE (source), result, &error);
   ProvCustomersView *self;
   GtkWidget *child;
+  const char *text;
   gboolean offline;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = PROV_CUSTOMERS_VIEW (user_data);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->customers_list))) != NULL)
     gtk_list_box_remove (self->customers_list, child);
 
@@ -98,7 +100,7 @@ on_customers_found (GObject      *source,
   gtk_label_set_label (self->results_label,
                        offline ? _("Offline: customers known at this counter, and lines as last listed by the carrier")
                                : _("Customers at this counter and at the carrier"));
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+  if (*text == '\0')
     {
       /* Nothing asked for yet, and no customer at this counter. */
       adw_status_page_set_title (self->empty_page, _("Find a Customer"));
@@ -113,10 +115,9 @@ on_customers_found (GObject      *source,
                                                : _("Try another name, customer number, phone number, ICCID or IMEI."));
     }
   gtk_stack_set_visible_child_name (self->results_stack, customers->len > 0 ? "results" : "empty");
-  g_debug ("Customer search “%s”: %u found%s", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-           customers->len, offline ? " offline" : "");
+  g_debug ("Customer search “%s”: %u found%s", text, customers->len, offline ? " offline" : "");
 
-  if (g_strcmp0 (self->open_first_for, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) == 0)
+  if (g_strcmp0 (self->open_first_for, text) == 0)
     {
       g_clear_pointer (&self->open_first_for, g_free);
       if (customers->len > 0)

@@ -164,6 +164,17 @@ prov_customer_get_n_addresses (ProvCustomer *self)
   return json_array_get_length (self->addresses);
 }
 
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL || *line == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
 /* The @index'th address on lines as a letter has it; its kind ("head
  * office", "billing") in @kind when the carrier says. */
 char *
@@ -171,7 +182,6 @@ prov_customer_dup_address (ProvCustomer  *self,
                            guint          index,
                            const char   **kind)
 {
-  static const char * const street_members[] = { "street1", "street2" };
   JsonObject *address;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *town = NULL;
@@ -182,17 +192,12 @@ prov_customer_dup_address (ProvCustomer  *self,
   address = json_array_get_object_element (self->addresses, index);
   if (kind != NULL)
     *kind = prov_json_object_get_string (address, "contactType");
-  for (guint i = 0; i < G_N_ELEMENTS (street_members); i++)
-    if (prov_json_object_get_string (address, street_members[i]) != NULL)
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
-                              prov_json_object_get_string (address, street_members[i]));
+  append_line (text, prov_json_object_get_string (address, "street1"));
+  append_line (text, prov_json_object_get_string (address, "street2"));
   town = g_strjoin (" ", prov_json_object_get_string_or (address, "postCode", ""),
                     prov_json_object_get_string_or (address, "city", ""), NULL);
-  g_strstrip (town);
-  if (*town != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", town);
-  if (prov_json_object_get_string (address, "country") != NULL)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", prov_json_object_get_string (address, "country"));
+  append_line (text, g_strstrip (town));
+  append_line (text, prov_json_object_get_string (address, "country"));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
