@@ -249,3 +249,32 @@ prov_test_file_contains (const char *path,
       return TRUE;
   return FALSE;
 }
+
+ProvProductLine *
+prov_test_product_line (const char *id,
+                        const char *status,
+                        const char *number,
+                        guint       ended_days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) ended = g_date_time_add_days (now, -(gint) ended_days_ago);
+  g_autofree char *ended_text = g_date_time_format_iso8601 (ended);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  json = g_strdup_printf ("[{\"id\":\"%s\",\"status\":\"%s\",\"name\":\"Voice Advanced\","
+                          "\"startDate\":\"2025-01-01T09:00:00Z\"%s%s%s"
+                          "\"productCharacteristic\":[{\"name\":\"MSISDN\",\"value\":\"%s\"}],"
+                          "\"relatedParty\":[{\"id\":\"emp-1\",\"name\":\"Eva de Boer\",\"role\":\"User\","
+                          "\"@referredType\":\"Individual\"}]}]",
+                          id, status, g_str_equal (status, "terminated") ? ",\"terminationDate\":\"" : ",",
+                          g_str_equal (status, "terminated") ? ended_text : "",
+                          g_str_equal (status, "terminated") ? "\"," : "", number);
+  node = json_from_string (json, NULL);
+  g_assert_nonnull (node);
+  lines = prov_product_lines_from_tmf637 (node);
+  g_assert_cmpuint (lines->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (lines, 0));
+}

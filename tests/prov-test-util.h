@@ -1,5 +1,6 @@
 #pragma once
 
+#include "prov-product-line.h"
 #include "prov-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,12 @@ gboolean      prov_test_file_contains (const char   *path,
 /* A valid ICCID of the test range (8931 44 04…) for a serial number. */
 char         *prov_test_make_iccid   (guint          serial);
 char         *prov_test_make_imei    (guint          serial);
+/* One of a customer's lines as TMF637 lists it: @status "active",
+ * "suspended" or "terminated"; @ended_days_ago counts for terminated. */
+ProvProductLine *prov_test_product_line (const char *id,
+                                         const char *status,
+                                         const char *number,
+                                         guint       ended_days_ago);
 
 /* Synchronous shortcuts for tests only. */
 ProvStore    *prov_test_open_store   (const char    *path,

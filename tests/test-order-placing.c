@@ -2,6 +2,7 @@
  * that state, outbox, timeline and extensions change in one step. */
 #include <string.h>
 
+#include "prov-line-request.h"
 #include "prov-order-placing.h"
 #include "prov-sim-link.h"
 #include "prov-store-error.h"
@@ -100,7 +101,10 @@ test_placed_state_follows_the_order (Fixture       *fixture,
   g_autoptr(ProvOrder) now = complete_order (PROV_ORDER_KIND_MOBILE_USER, 10);
   g_autoptr(ProvOrder) later = complete_order (PROV_ORDER_KIND_MOBILE_USER, 11);
   g_autoptr(ProvOrder) wireless = complete_order (PROV_ORDER_KIND_NEW_WIRELESS_CUSTOMER, 12);
-  g_autoptr(ProvOrder) lifecycle = complete_order (PROV_ORDER_KIND_LINE_LIFECYCLE, 13);
+  g_autoptr(ProvProductLine) line = prov_test_product_line ("product-13", "active", "+31612000013", 0);
+  g_autoptr(ProvOrder) lifecycle = prov_line_request_new_order (prov_line_request_lookup ("new-sim"), line,
+                                                                "C-1001", "Jan Jansen", 30, "clerk");
+  g_autofree char *iccid = prov_test_make_iccid (13);
   g_autoptr(GAsyncResult) listed = NULL;
   g_autoptr(GPtrArray) outbox = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,6 +112,7 @@ test_placed_state_follows_the_order (Fixture       *fixture,
 
   prov_order_set_field (later, PROV_ORDER_FIELD_SIM_ICCID, NULL);
   prov_order_set_field (later, PROV_ORDER_FIELD_SIM_MODE, "later");
+  prov_order_set_field (lifecycle, PROV_ORDER_FIELD_SIM_ICCID, iccid);
 
   g_assert_true (place (fixture->store, now, &error));
   g_assert_no_error (error);

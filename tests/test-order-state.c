@@ -90,6 +90,34 @@ test_stored_values_are_stable (void)
   g_assert_cmpint (state, ==, 12);
   g_assert_true (prov_order_state_from_id ("pendingCancellation", &state));
   g_assert_cmpint (state, ==, 18);
+  g_assert_true (prov_order_state_from_id ("info-requested", &state));
+  g_assert_cmpint (state, ==, 19);
+  g_assert_true (prov_order_state_from_id ("declined", &state));
+  g_assert_cmpint (state, ==, 20);
+}
+
+/* Flow 5: a manager approves, declines or asks; asked, the requester
+ * places it again; declined is closed. */
+static void
+test_approval_flow (void)
+{
+  assert_allowed (PROV_ORDER_STATE_READY, PROV_ORDER_STATE_AWAITING_APPROVAL);
+  assert_allowed (PROV_ORDER_STATE_AWAITING_APPROVAL, PROV_ORDER_STATE_QUEUED);
+  assert_allowed (PROV_ORDER_STATE_AWAITING_APPROVAL, PROV_ORDER_STATE_COMPLETED);
+  assert_allowed (PROV_ORDER_STATE_AWAITING_APPROVAL, PROV_ORDER_STATE_DECLINED);
+  assert_allowed (PROV_ORDER_STATE_AWAITING_APPROVAL, PROV_ORDER_STATE_INFO_REQUESTED);
+  assert_allowed (PROV_ORDER_STATE_INFO_REQUESTED, PROV_ORDER_STATE_AWAITING_APPROVAL);
+  assert_allowed (PROV_ORDER_STATE_INFO_REQUESTED, PROV_ORDER_STATE_CANCELLED);
+
+  assert_refused (PROV_ORDER_STATE_INFO_REQUESTED, PROV_ORDER_STATE_QUEUED);
+  assert_refused (PROV_ORDER_STATE_QUEUED, PROV_ORDER_STATE_DECLINED);
+  for (int to = PROV_ORDER_STATE_FIRST; to <= PROV_ORDER_STATE_LAST; to++)
+    assert_refused (PROV_ORDER_STATE_DECLINED, to);
+
+  g_assert_false (prov_order_state_is_open (PROV_ORDER_STATE_DECLINED));
+  g_assert_true (prov_order_state_is_closed_locally (PROV_ORDER_STATE_DECLINED));
+  g_assert_true (prov_order_state_is_editable (PROV_ORDER_STATE_INFO_REQUESTED));
+  g_assert_cmpint (prov_order_state_get_group (PROV_ORDER_STATE_AWAITING_APPROVAL), ==, PROV_ORDER_STATE_GROUP_APPROVAL);
 }
 
 static void
@@ -158,6 +186,7 @@ main (int   argc,
 
   g_test_add_func ("/order-state/local-flow", test_local_flow);
   g_test_add_func ("/order-state/carrier-flow", test_carrier_flow);
+  g_test_add_func ("/order-state/approval-flow", test_approval_flow);
   g_test_add_func ("/order-state/closed-states-are-final", test_closed_states_are_final);
   g_test_add_func ("/order-state/unknown-target", test_unknown_target);
   g_test_add_func ("/order-state/stored-values-are-stable", test_stored_values_are_stable);

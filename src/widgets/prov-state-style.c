@@ -10,6 +10,7 @@ static const char * const group_style_classes[] = {
   [PROV_ORDER_STATE_GROUP_AT_CARRIER] = "at-carrier",
   [PROV_ORDER_STATE_GROUP_COMPLETED] = "completed",
   [PROV_ORDER_STATE_GROUP_CANCELLED] = "cancelled",
+  [PROV_ORDER_STATE_GROUP_APPROVAL] = "approval",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (group_style_classes) == PROV_ORDER_STATE_GROUP_LAST + 1);

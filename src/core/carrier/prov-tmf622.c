@@ -90,6 +90,33 @@ resource_type (const ProvOrderField *field)
   return field->id_kind == PROV_ID_KIND_ICCID ? "SIMCard" : "MSISDN";
 }
 
+/* What a line asks of its product itself: a status (suspend, restore),
+ * or the line an accessory relies on. */
+static void
+add_product_members (JsonBuilder   *builder,
+                     ProvOrderLine *line)
+{
+  const char *status = prov_order_line_get_field (line, PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS);
+  const char *relies_on = prov_order_line_get_field (line, PROV_ORDER_FIELD_REQUEST_RELIES_ON);
+
+  if (status != NULL)
+    add_string_member (builder, "status", status);
+
+  if (relies_on != NULL)
+    {
+      json_builder_set_member_name (builder, "productRelationship");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      add_string_member (builder, "relationshipType", "reliesOn");
+      json_builder_set_member_name (builder, "product");
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", relies_on);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+    }
+}
+
 /* The line's product: for add, what to create; for modify and delete,
  * the existing product (its id) and what changes. */
 static void
@@ -106,6 +133,7 @@ add_product (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   if (product_ref != NULL)
     add_string_member (builder, "id", product_ref);
+  add_product_members (builder, line);
 
   json_builder_set_member_name (builder, "productCharacteristic");
   json_builder_begin_array (builder);
@@ -376,6 +404,46 @@ quantity_is_one (JsonObject    *item,
   return FALSE;
 }
 
+/* What add_product_members wrote: a status the till asks for, and the
+ * line an accessory relies on. */
+static gboolean
+read_product_members (ProvOrderLine *line,
+                      JsonObject    *product,
+                      GPtrArray     *problems)
+{
+  const char *status = prov_json_object_get_string (product, "status");
+  JsonArray *relationships = prov_json_object_get_array (product, "productRelationship");
+  gboolean ok = TRUE;
+
+  if (status != NULL && !g_str_equal (status, "active") && !g_str_equal (status, "suspended"))
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("Line %s: a line can be made active or suspended, not “%s”"),
+                                                  prov_order_line_get_id (line), status));
+      ok = FALSE;
+    }
+  else
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS, status);
+
+  for (guint i = 0; relationships != NULL && i < json_array_get_length (relationships); i++)
+    {
+      JsonObject *relationship = prov_json_array_get_object (relationships, i);
+      const char *type = prov_json_object_get_string (relationship, "relationshipType");
+      const char *relies_on = prov_json_object_get_string (prov_json_object_get_object (relationship, "product"), "id");
+
+      if (g_strcmp0 (type, "reliesOn") != 0 || relies_on == NULL ||
+          prov_order_line_get_field (line, PROV_ORDER_FIELD_REQUEST_RELIES_ON) != NULL)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Line %s: a product can only name the one line it relies on"),
+                                                      prov_order_line_get_id (line)));
+          ok = FALSE;
+          continue;
+        }
+      prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_RELIES_ON, relies_on);
+    }
+
+  return ok;
+}
+
 static gboolean
 read_item (ProvOrder      *order,
            ProvOrderLine  *line,
@@ -429,7 +497,7 @@ read_item (ProvOrder      *order,
         prov_order_set_field (order, field->key, value);
     }
 
-  return ok;
+  return read_product_members (line, product, problems) && ok;
 }
 
 /*

@@ -34,6 +34,7 @@
 #define ORDER(member) PROV_FIELD_CARRIER_ORDER, member
 #define OFFERING(member) PROV_FIELD_CARRIER_OFFERING, member
 #define CUSTOMER(member) PROV_FIELD_CARRIER_CUSTOMER, member
+#define PRODUCT(member) PROV_FIELD_CARRIER_PRODUCT, member
 
 static const ProvOrderField fields[] = {
   /* The order */
@@ -199,6 +200,30 @@ static const ProvOrderField fields[] = {
   { PROV_ORDER_FIELD_CONFIRM_PRINT, N_("Print the confirmation"), BOOLEAN, 0, NEVER },
   { PROV_ORDER_FIELD_CONFIRM_SAVE_PDF, N_("Save the confirmation as PDF"), BOOLEAN, 0, NEVER },
   { PROV_ORDER_FIELD_NOTES, N_("Notes"), TEXT, 0, NEVER },
+
+  /* Flow 5: what is asked of one of the customer's lines. The request's
+   * id goes to the carrier on its item; the line is named by the item's
+   * product id (prov_order_line_get_product_ref). */
+  { PROV_ORDER_FIELD_REQUEST_TYPE, N_("Request"), CHOICE, LINE, CHARACTERISTIC ("requestType") },
+  { PROV_ORDER_FIELD_REQUEST_TYPE_NAME, N_("Request"), TEXT, LINE | SHOWN, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_LINE_NUMBER, N_("Line"), TEXT, LINE | SHOWN | SEARCHED, NEVER },
+  /* When the line ended (RFC 3339), for the restore window. */
+  { PROV_ORDER_FIELD_REQUEST_LINE_ENDED, N_("Line ended"), TEXT, LINE, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_RESTORE_WINDOW_DAYS, N_("Days a line can be restored"), NUMBER, 0, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS, N_("Line status asked for"), CHOICE, LINE, PRODUCT ("status") },
+  { PROV_ORDER_FIELD_REQUEST_RELIES_ON, N_("For the line"), TEXT, LINE, PRODUCT ("reliesOn") },
+  { PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON, N_("Reason"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("suspendReason") },
+  { PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE, N_("Date of purchase"), DATE, LINE | SHOWN, CHARACTERISTIC ("purchaseDate") },
+  { PROV_ORDER_FIELD_REQUEST_DAMAGE, N_("Damage"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("damage") },
+  { PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED, N_("Chargeback warning read"), BOOLEAN, LINE, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED, N_("Early termination warning read"), BOOLEAN, LINE, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER, N_("Gaining carrier"), TEXT, LINE | SHOWN, CHARACTERISTIC ("gainingCarrier") },
+  { PROV_ORDER_FIELD_REQUEST_LIABILITY_TO, N_("Liability goes to"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("liabilityTo") },
+  { PROV_ORDER_FIELD_REQUEST_OTHER_PARTY, N_("Other party"), TEXT, LINE | SHOWN, CHARACTERISTIC ("otherParty") },
+  { PROV_ORDER_FIELD_REQUEST_CONSENT, N_("Consent of both parties"), BOOLEAN, LINE, CHARACTERISTIC ("consent") },
+  { PROV_ORDER_FIELD_REQUEST_EMPLOYEE, N_("Employee"), TEXT, LINE | SHOWN | SEARCHED, CHARACTERISTIC ("employee") },
+  { PROV_ORDER_FIELD_REQUEST_FEATURES, N_("Features"), TEXT, LINE | SHOWN, CHARACTERISTIC ("features") },
+  { PROV_ORDER_FIELD_REQUEST_NEEDS_APPROVAL, N_("Needs approval"), BOOLEAN, 0, NEVER },
 };
 
 /* A service's settings, one field per characteristic its product

@@ -166,6 +166,29 @@ G_BEGIN_DECLS
 
 #define PROV_ORDER_FIELD_NOTES                         "notes"
 
+/* Flow 5: a request on one of a customer's lines */
+#define PROV_ORDER_FIELD_REQUEST_TYPE                  "request.type"
+#define PROV_ORDER_FIELD_REQUEST_TYPE_NAME             "request.type-name"
+#define PROV_ORDER_FIELD_REQUEST_LINE_NUMBER           "request.line-number"
+#define PROV_ORDER_FIELD_REQUEST_LINE_ENDED            "request.line-ended"
+#define PROV_ORDER_FIELD_REQUEST_RESTORE_WINDOW_DAYS   "request.restore-window-days"
+#define PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS        "request.product-status"
+#define PROV_ORDER_FIELD_REQUEST_RELIES_ON             "request.relies-on"
+#define PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON        "request.suspend-reason"
+#define PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE         "request.purchase-date"
+#define PROV_ORDER_FIELD_REQUEST_DAMAGE                "request.damage"
+#define PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED   "request.chargeback-accepted"
+#define PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED  "request.termination-accepted"
+#define PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER       "request.gaining-carrier"
+#define PROV_ORDER_FIELD_REQUEST_LIABILITY_TO          "request.liability-to"
+#define PROV_ORDER_FIELD_REQUEST_OTHER_PARTY           "request.other-party"
+#define PROV_ORDER_FIELD_REQUEST_CONSENT               "request.consent"
+#define PROV_ORDER_FIELD_REQUEST_EMPLOYEE              "request.employee"
+#define PROV_ORDER_FIELD_REQUEST_FEATURES              "request.features"
+/* "false" when the carrier profile lets this request type go without a
+ * manager's approval (set when it is placed). */
+#define PROV_ORDER_FIELD_REQUEST_NEEDS_APPROVAL        "request.needs-approval"
+
 /* A line's settings: "setting." and the characteristic's name. */
 #define PROV_ORDER_FIELD_SETTING_PREFIX "setting."
 
@@ -189,6 +212,8 @@ typedef enum {
   PROV_FIELD_CARRIER_ORDER,            /* a member of the order itself */
   PROV_FIELD_CARRIER_OFFERING,         /* the line's productOffering */
   PROV_FIELD_CARRIER_CUSTOMER,         /* the TMF629 customer created for the order */
+  PROV_FIELD_CARRIER_PRODUCT,          /* a member of its line's product: status, or
+                                        * reliesOn (a productRelationship) */
 } ProvFieldCarrier;
 
 typedef enum {

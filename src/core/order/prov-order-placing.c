@@ -4,6 +4,7 @@
 
 #include "prov-ids.h"
 #include "prov-inventory.h"
+#include "prov-line-request.h"
 #include "prov-order-field.h"
 #include "prov-order-placing.h"
 #include "prov-sim-link.h"
@@ -129,6 +130,7 @@ prov_order_collect_problems (ProvOrder   *order,
                              ProvCatalog *catalog)
 {
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) keys = prov_order_dup_field_keys (order);
 
@@ -167,6 +169,9 @@ prov_order_collect_problems (ProvOrder   *order,
         check_contract (problems, line_id, line, product);
     }
 
+  now = g_date_time_new_now_local ();
+  prov_line_request_collect_problems (order, now, problems);
+
   return problems;
 }
 
@@ -204,6 +209,29 @@ prov_order_placed_state (ProvOrder *order)
     return PROV_ORDER_STATE_AWAITING_APPROVAL;
 
   return PROV_ORDER_STATE_QUEUED;
+}
+
+/* Whether @order, placed, waits for a manager: a request of flow 5
+ * does unless the carrier profile let its type go without (the field
+ * prov_line_request_apply_policy set). */
+gboolean
+prov_order_needs_approval (ProvOrder *order)
+{
+  g_return_val_if_fail (PROV_IS_ORDER (order), TRUE);
+
+  return prov_order_kind_has_traits (prov_order_get_kind (order), PROV_ORDER_KIND_NEEDS_APPROVAL) &&
+         g_strcmp0 (prov_order_get_field (order, PROV_ORDER_FIELD_REQUEST_NEEDS_APPROVAL), "false") != 0;
+}
+
+/* Where @order goes once approved: to the carrier, or completed at once
+ * when the carrier has nothing to do (a line assigned to an employee,
+ * the stipend). */
+ProvOrderState
+prov_order_approved_state (ProvOrder *order)
+{
+  const ProvLineRequest *request = prov_line_request_for_order (order);
+
+  return request != NULL && !request->carrier_work ? PROV_ORDER_STATE_COMPLETED : PROV_ORDER_STATE_QUEUED;
 }
 
 /* The timeline's words for placing @order into @state. */

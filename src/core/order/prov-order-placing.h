@@ -22,6 +22,8 @@ gboolean       prov_order_check_complete   (ProvOrder    *order,
                                             ProvCatalog  *catalog,
                                             GError      **error);
 ProvOrderState prov_order_placed_state   (ProvOrder  *order);
+gboolean       prov_order_needs_approval (ProvOrder  *order);
+ProvOrderState prov_order_approved_state (ProvOrder  *order);
 const char    *prov_order_placed_reason  (ProvOrder      *order,
                                           ProvOrderState  state);
 

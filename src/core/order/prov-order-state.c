@@ -25,7 +25,9 @@ G_DEFINE_ENUM_TYPE (ProvOrderState, prov_order_state,
   G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_FAILED, "failed"),
   G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_PARTIAL, "partial"),
   G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_ASSESSING_CANCELLATION, "assessingCancellation"),
-  G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_PENDING_CANCELLATION, "pendingCancellation"))
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_PENDING_CANCELLATION, "pendingCancellation"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_INFO_REQUESTED, "info-requested"),
+  G_DEFINE_ENUM_VALUE (PROV_ORDER_STATE_DECLINED, "declined"))
 
 #define BIT(state) (1u << (state))
 
@@ -48,6 +50,8 @@ static const char * const state_titles[] = {
   [PROV_ORDER_STATE_PARTIAL] = N_("Partly Completed"),
   [PROV_ORDER_STATE_ASSESSING_CANCELLATION] = N_("Cancellation Requested"),
   [PROV_ORDER_STATE_PENDING_CANCELLATION] = N_("Being Cancelled"),
+  [PROV_ORDER_STATE_INFO_REQUESTED] = N_("More Information Needed"),
+  [PROV_ORDER_STATE_DECLINED] = N_("Declined"),
 };
 
 #define CARRIER_STATES (BIT (PROV_ORDER_STATE_ACKNOWLEDGED) | BIT (PROV_ORDER_STATE_REJECTED) | \
@@ -76,8 +80,11 @@ static const guint32 allowed_targets[] = {
                                     BIT (PROV_ORDER_STATE_CANCELLED),
   [PROV_ORDER_STATE_AWAITING_INVENTORY] = BIT (PROV_ORDER_STATE_QUEUED) | BIT (PROV_ORDER_STATE_DRAFT) |
                                           BIT (PROV_ORDER_STATE_CANCELLED),
+  /* Approved, it is sent, or completes at once when it needs no carrier
+   * work; or it is declined, asked about or cancelled. */
   [PROV_ORDER_STATE_AWAITING_APPROVAL] = BIT (PROV_ORDER_STATE_QUEUED) | BIT (PROV_ORDER_STATE_DRAFT) |
-                                         BIT (PROV_ORDER_STATE_CANCELLED),
+                                         BIT (PROV_ORDER_STATE_CANCELLED) | BIT (PROV_ORDER_STATE_COMPLETED) |
+                                         BIT (PROV_ORDER_STATE_DECLINED) | BIT (PROV_ORDER_STATE_INFO_REQUESTED),
   [PROV_ORDER_STATE_NEEDS_ATTENTION] = BIT (PROV_ORDER_STATE_DRAFT) | BIT (PROV_ORDER_STATE_READY) |
                                        BIT (PROV_ORDER_STATE_QUEUED) | BIT (PROV_ORDER_STATE_CANCELLED),
   [PROV_ORDER_STATE_ACKNOWLEDGED] = AFTER_IN_PROGRESS | BIT (PROV_ORDER_STATE_REJECTED),
@@ -91,6 +98,10 @@ static const guint32 allowed_targets[] = {
   [PROV_ORDER_STATE_PARTIAL] = BIT (PROV_ORDER_STATE_NEEDS_ATTENTION),
   [PROV_ORDER_STATE_ASSESSING_CANCELLATION] = AFTER_IN_PROGRESS,
   [PROV_ORDER_STATE_PENDING_CANCELLATION] = BIT (PROV_ORDER_STATE_CANCELLED),
+  /* The requester edits it (a draft again) or places it again as it is. */
+  [PROV_ORDER_STATE_INFO_REQUESTED] = BIT (PROV_ORDER_STATE_DRAFT) | BIT (PROV_ORDER_STATE_READY) |
+                                      BIT (PROV_ORDER_STATE_AWAITING_APPROVAL) | BIT (PROV_ORDER_STATE_CANCELLED),
+  [PROV_ORDER_STATE_DECLINED] = 0,
 };
 
 static const ProvOrderStateGroup state_groups[] = {
@@ -99,7 +110,7 @@ static const ProvOrderStateGroup state_groups[] = {
   [PROV_ORDER_STATE_QUEUED] = PROV_ORDER_STATE_GROUP_WAITING,
   [PROV_ORDER_STATE_AWAITING_SIM] = PROV_ORDER_STATE_GROUP_WAITING,
   [PROV_ORDER_STATE_AWAITING_INVENTORY] = PROV_ORDER_STATE_GROUP_WAITING,
-  [PROV_ORDER_STATE_AWAITING_APPROVAL] = PROV_ORDER_STATE_GROUP_WAITING,
+  [PROV_ORDER_STATE_AWAITING_APPROVAL] = PROV_ORDER_STATE_GROUP_APPROVAL,
   [PROV_ORDER_STATE_NEEDS_ATTENTION] = PROV_ORDER_STATE_GROUP_ATTENTION,
   [PROV_ORDER_STATE_ACKNOWLEDGED] = PROV_ORDER_STATE_GROUP_AT_CARRIER,
   [PROV_ORDER_STATE_REJECTED] = PROV_ORDER_STATE_GROUP_ATTENTION,
@@ -112,6 +123,8 @@ static const ProvOrderStateGroup state_groups[] = {
   [PROV_ORDER_STATE_PARTIAL] = PROV_ORDER_STATE_GROUP_ATTENTION,
   [PROV_ORDER_STATE_ASSESSING_CANCELLATION] = PROV_ORDER_STATE_GROUP_AT_CARRIER,
   [PROV_ORDER_STATE_PENDING_CANCELLATION] = PROV_ORDER_STATE_GROUP_AT_CARRIER,
+  [PROV_ORDER_STATE_INFO_REQUESTED] = PROV_ORDER_STATE_GROUP_ATTENTION,
+  [PROV_ORDER_STATE_DECLINED] = PROV_ORDER_STATE_GROUP_CANCELLED,
 };
 
 ProvOrderStateGroup
@@ -177,14 +190,23 @@ prov_order_state_get_title (ProvOrderState state)
 gboolean
 prov_order_state_is_open (ProvOrderState state)
 {
-  return state != PROV_ORDER_STATE_CANCELLED && state != PROV_ORDER_STATE_COMPLETED;
+  return state != PROV_ORDER_STATE_CANCELLED && state != PROV_ORDER_STATE_COMPLETED &&
+         state != PROV_ORDER_STATE_DECLINED;
+}
+
+/* Closed without the carrier having done it: what the order held goes
+ * back on the shelf. */
+gboolean
+prov_order_state_is_closed_locally (ProvOrderState state)
+{
+  return state == PROV_ORDER_STATE_CANCELLED || state == PROV_ORDER_STATE_DECLINED;
 }
 
 gboolean
 prov_order_state_is_editable (ProvOrderState state)
 {
   return state == PROV_ORDER_STATE_DRAFT || state == PROV_ORDER_STATE_READY ||
-         state == PROV_ORDER_STATE_NEEDS_ATTENTION;
+         state == PROV_ORDER_STATE_NEEDS_ATTENTION || state == PROV_ORDER_STATE_INFO_REQUESTED;
 }
 
 gboolean

@@ -25,10 +25,15 @@ typedef enum {
   PROV_ORDER_STATE_PARTIAL = 16,
   PROV_ORDER_STATE_ASSESSING_CANCELLATION = 17,
   PROV_ORDER_STATE_PENDING_CANCELLATION = 18,
+  /* A manager asked the requester a question (flow 5): they edit the
+   * request and place it again. */
+  PROV_ORDER_STATE_INFO_REQUESTED = 19,
+  /* A manager declined the request: closed, never sent. */
+  PROV_ORDER_STATE_DECLINED = 20,
 } ProvOrderState;
 
 #define PROV_ORDER_STATE_FIRST PROV_ORDER_STATE_DRAFT
-#define PROV_ORDER_STATE_LAST  PROV_ORDER_STATE_PENDING_CANCELLATION
+#define PROV_ORDER_STATE_LAST  PROV_ORDER_STATE_DECLINED
 
 #define PROV_TYPE_ORDER_STATE (prov_order_state_get_type ())
 GType prov_order_state_get_type (void);
@@ -49,9 +54,11 @@ typedef enum {
   PROV_ORDER_STATE_GROUP_AT_CARRIER,
   PROV_ORDER_STATE_GROUP_COMPLETED,
   PROV_ORDER_STATE_GROUP_CANCELLED,
+  /* What waits for a manager: the approvals queue. */
+  PROV_ORDER_STATE_GROUP_APPROVAL,
 } ProvOrderStateGroup;
 
-#define PROV_ORDER_STATE_GROUP_LAST PROV_ORDER_STATE_GROUP_CANCELLED
+#define PROV_ORDER_STATE_GROUP_LAST PROV_ORDER_STATE_GROUP_APPROVAL
 
 ProvOrderStateGroup prov_order_state_get_group      (ProvOrderState      state);
 guint32             prov_order_state_group_get_mask (ProvOrderStateGroup group);
@@ -62,6 +69,7 @@ gboolean     prov_order_state_from_id            (const char     *id,
                                                   ProvOrderState *out_state);
 const char  *prov_order_state_get_title          (ProvOrderState  state);
 gboolean     prov_order_state_is_open            (ProvOrderState  state);
+gboolean     prov_order_state_is_closed_locally  (ProvOrderState  state);
 gboolean     prov_order_state_is_editable        (ProvOrderState  state);
 gboolean     prov_order_state_is_at_carrier      (ProvOrderState  state);
 gboolean     prov_order_state_check_transition   (ProvOrderState  from,

@@ -21,6 +21,7 @@ typedef enum {
   PROV_STORE_ERROR_BUSY,
   PROV_STORE_ERROR_ALREADY_THERE,
   PROV_STORE_ERROR_LAST_MANAGER,
+  PROV_STORE_ERROR_OWN_REQUEST,
 } ProvStoreError;
 
 void prov_store_set_sqlite_error (GError     **error,

@@ -113,7 +113,7 @@ worker_list_free_numbers (StoreWorker *worker,
       !(statement = _prov_store_worker_prepare (worker,
                                                 "SELECT msisdn FROM numbers n WHERE status = 2 AND expires_at > ?1 "
                                                 "AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.msisdn = n.msisdn "
-                                                "  AND o.uuid IS NOT ?2 AND o.state NOT IN (?3, ?4, ?5)) "
+                                                "  AND o.uuid IS NOT ?2 AND o.state NOT IN (?3, ?4, ?5, ?6)) "
                                                 "ORDER BY msisdn",
                                                 &error)))
     {
@@ -126,6 +126,7 @@ worker_list_free_numbers (StoreWorker *worker,
   sqlite3_bind_int (statement, 3, PROV_ORDER_STATE_CANCELLED);
   sqlite3_bind_int (statement, 4, PROV_ORDER_STATE_REJECTED);
   sqlite3_bind_int (statement, 5, PROV_ORDER_STATE_FAILED);
+  sqlite3_bind_int (statement, 6, PROV_ORDER_STATE_DECLINED);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     g_strv_builder_add (numbers, _prov_store_column_text (statement, 0));
   if (rc != SQLITE_DONE)

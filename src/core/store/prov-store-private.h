@@ -132,6 +132,16 @@ gboolean      _prov_store_worker_write_order (StoreWorker          *worker,
                                               GPtrArray            *conflicts,
                                               GError              **error);
 
+/* Transitions (prov-store-transitions.c) */
+gboolean      _prov_store_worker_transition  (StoreWorker          *worker,
+                                              const char           *uuid,
+                                              ProvOrderState        to,
+                                              const char           *who,
+                                              const char           *authorised_by,
+                                              const char           *reason,
+                                              gint64                at,
+                                              GError              **error);
+
 /* Lines and the identifiers they hold (prov-store-lines.c) */
 gboolean      _prov_store_worker_reserve_identifiers (StoreWorker       *worker,
                                                       sqlite3_int64      order_id,

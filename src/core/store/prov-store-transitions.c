@@ -52,7 +52,7 @@ worker_follow_stock (StoreWorker     *worker,
 
   if (args->to == PROV_ORDER_STATE_COMPLETED)
     from = PROV_STOCK_STATUS_ASSIGNED, to = PROV_STOCK_STATUS_USED;
-  else if (args->to == PROV_ORDER_STATE_CANCELLED || args->to == PROV_ORDER_STATE_DRAFT)
+  else if (prov_order_state_is_closed_locally (args->to) || args->to == PROV_ORDER_STATE_DRAFT)
     from = PROV_STOCK_STATUS_ASSIGNED, to = PROV_STOCK_STATUS_IN_STOCK;
   else if (args->to != PROV_ORDER_STATE_READY && state_holds_identifiers (args->to))
     from = PROV_STOCK_STATUS_IN_STOCK, to = PROV_STOCK_STATUS_ASSIGNED;
@@ -235,12 +235,36 @@ worker_apply_transition (StoreWorker  *worker,
         return FALSE;
     }
 
-  if ((args->to == PROV_ORDER_STATE_COMPLETED || args->to == PROV_ORDER_STATE_CANCELLED) &&
+  if (!prov_order_state_is_open (args->to) &&
       !worker_forget_secrets (worker, order_id, error))
     return FALSE;
 
   return _prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason,
                                        args->authorised_by, error);
+}
+
+/* One transition within a write already under way (placing, an
+ * approval): as prov_store_transition_async does it. */
+gboolean
+_prov_store_worker_transition (StoreWorker     *worker,
+                               const char      *uuid,
+                               ProvOrderState   to,
+                               const char      *who,
+                               const char      *authorised_by,
+                               const char      *reason,
+                               gint64           at,
+                               GError         **error)
+{
+  TransitionArgs step = {
+    .uuid = (char *) uuid,
+    .to = to,
+    .who = (char *) who,
+    .authorised_by = (char *) authorised_by,
+    .reason = (char *) reason,
+    .at = at,
+  };
+
+  return worker_apply_transition (worker, &step, error);
 }
 
 static void
@@ -453,6 +477,7 @@ typedef struct {
   char              *account;
   GPtrArray         *extensions;  /* number, name, … */
   gboolean           new_only;    /* refused when the till has it already */
+  ProvOrderState     approved_by_policy;  /* 0: waits for a manager */
 } PlaceArgs;
 
 static void
@@ -518,6 +543,16 @@ worker_apply_place (StoreWorker  *worker,
   step.reason = args->reason;
   if (!worker_apply_transition (worker, &step, error))
     return FALSE;
+
+  /* The carrier profile lets this request go without a manager: the
+   * policy approves it, and the timeline says so. */
+  if (args->to == PROV_ORDER_STATE_AWAITING_APPROVAL && args->approved_by_policy != 0)
+    {
+      step.to = args->approved_by_policy;
+      step.reason = (char *) _("Approved by the policy: the carrier profile lets this request go without approval");
+      if (!worker_apply_transition (worker, &step, error))
+        return FALSE;
+    }
 
   /* The extensions it takes are in use from now on, for the next order. */
   for (guint i = 0; args->account != NULL && i < args->extensions->len; i += 2)
@@ -609,6 +644,8 @@ push_place (ProvStore           *self,
   args->snapshot = prov_order_snapshot_new (order, args->at);
   args->order = g_object_ref (order);
   args->to = prov_order_placed_state (order);
+  if (!prov_order_needs_approval (order))
+    args->approved_by_policy = prov_order_approved_state (order);
   args->reason = g_strdup (prov_order_placed_reason (order, args->to));
   args->who = g_strdup (who);
   args->new_only = new_only;
@@ -642,7 +679,10 @@ prov_store_place_order_finish (ProvStore     *self,
     return FALSE;
 
   args = _prov_store_request_get_args (G_TASK (result));
-  prov_order_set_persisted_state (args->order, args->to, args->at);
+  prov_order_set_persisted_state (args->order,
+                                  args->to == PROV_ORDER_STATE_AWAITING_APPROVAL && args->approved_by_policy != 0
+                                    ? args->approved_by_policy : args->to,
+                                  args->at);
 
   return TRUE;
 }

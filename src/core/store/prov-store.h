@@ -429,6 +429,28 @@ void        prov_store_cancel_order_async  (ProvStore            *self,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 
+/* A manager's decision on a request awaiting approval
+ * (prov-store-approvals.c) */
+typedef enum {
+  PROV_APPROVAL_APPROVE,
+  PROV_APPROVAL_DECLINE,
+  PROV_APPROVAL_ASK,
+} ProvApprovalDecision;
+
+void        prov_store_decide_approval_async  (ProvStore            *self,
+                                               ProvOrder            *order,
+                                               ProvApprovalDecision  decision,
+                                               const char           *who,
+                                               const char           *authorised_by,
+                                               const char           *text,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean    prov_store_decide_approval_finish (ProvStore            *self,
+                                               GAsyncResult         *result,
+                                               ProvOrderState       *out_state,
+                                               GError              **error);
+
 /* The till's staff (prov-store-staff.c) */
 void             prov_store_add_staff_async       (ProvStore            *self,
                                                    const char           *name,
