@@ -59,6 +59,15 @@ prov_application_get_settings (ProvApplication *self)
   return self->settings;
 }
 
+/* The carrier profile the till orders from now. */
+GSettings *
+prov_application_get_carrier_profile (ProvApplication *self)
+{
+  g_return_val_if_fail (PROV_IS_APPLICATION (self), NULL);
+
+  return self->profile_settings;
+}
+
 /* Who does what the till does now, for its timeline and confirmations:
  * the staff member signed in, or the computer's user where no till runs
  * (a test driving one window). */
@@ -71,7 +80,7 @@ prov_current_staff_name (void)
   if (PROV_IS_APPLICATION (application) && PROV_APPLICATION (application)->session != NULL)
     name = prov_session_get_name (PROV_APPLICATION (application)->session);
 
-  return name != NULL ? name : prov_current_staff_name ();
+  return name != NULL ? name : g_get_user_name ();
 }
 
 ProvSession *

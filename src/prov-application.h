@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (ProvApplication, prov_application, PROV, APPLICATION, AdwA
 
 ProvApplication *prov_application_new          (void);
 GSettings       *prov_application_get_settings (ProvApplication *self);
+GSettings       *prov_application_get_carrier_profile (ProvApplication *self);
 ProvStore       *prov_application_get_store    (ProvApplication *self);
 ProvSession     *prov_application_get_session  (ProvApplication *self);
 

@@ -111,49 +111,8 @@ main (int   argc,
     requests = prov_line_requests_get_all (&n_requests);
     for (guint i = 0; i < n_requests; i++)
       {
-        g_autoptr(ProvProductLine) product = NULL;
-        g_autoptr(ProvOrder) request = NULL;
-        g_autofree char *iccid = prov_test_make_iccid (100 + i);
-        g_autofree char *imei = prov_test_make_imei (100 + i);
+        g_autoptr(ProvOrder) request = prov_test_answered_request (requests[i].id, 100 + i);
 
-        if ((requests[i].starts & PROV_LINE_REQUEST_FROM_CUSTOMER) == 0)
-          product = prov_test_product_line ("demo-line-vanleeuwen-01",
-                                            (requests[i].starts & PROV_LINE_REQUEST_FROM_ACTIVE) != 0 ? "active"
-                                                                                                     : "suspended",
-                                            "+31612000001", 0);
-        request = prov_line_request_new_order (&requests[i], product, "c0ffee00-0000-4000-8000-000000000007",
-                                               "Van Leeuwen Logistiek B.V.", 30, "clerk");
-        line = prov_order_get_line (request, 0);
-        if (requests[i].asks & (PROV_LINE_REQUEST_ASKS_PLAN | PROV_LINE_REQUEST_ASKS_ACCESSORY))
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-professional");
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_DEVICE)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_SIM)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_SIM_ICCID, iccid);
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_NUMBER)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345679");
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_WARRANTY)
-          {
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE, "2026-06-01");
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_DAMAGE, PROV_LINE_REQUEST_DAMAGE_NONE);
-          }
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_PORT)
-          {
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER, "Other Mobile");
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_NUMBER_CONSENT, "true");
-          }
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_LIABILITY)
-          {
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_LIABILITY_TO, PROV_LINE_REQUEST_LIABILITY_PERSONAL);
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_OTHER_PARTY, "Eva de Boer");
-            prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_CONSENT, "true");
-          }
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_EMPLOYEE)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_EMPLOYEE, "Noah Visser");
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_SUSPEND_REASON)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON, PROV_LINE_REQUEST_SUSPEND_STOLEN);
-        if (requests[i].asks & PROV_LINE_REQUEST_ASKS_FEATURES)
-          prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_FEATURES, "roaming-eu");
         print_order (request, "D-1001");
       }
   }

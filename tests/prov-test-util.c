@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include "prov-line-request.h"
+#include "prov-order-field.h"
 #include "prov-test-util.h"
 
 void
@@ -278,3 +280,71 @@ prov_test_product_line (const char *id,
 
   return g_object_ref (g_ptr_array_index (lines, 0));
 }
+
+/* A draft of @id on a line it starts from (ended 10 days ago for a
+ * restore), with every question it asks answered; serial numbers its
+ * identifiers. */
+ProvOrder *
+prov_test_answered_request (const char *id,
+                            guint       serial)
+{
+  const ProvLineRequest *request = prov_line_request_lookup (id);
+  g_autoptr(ProvProductLine) line = NULL;
+  g_autofree char *product_id = g_strdup_printf ("product-%u", serial);
+  g_autofree char *iccid = prov_test_make_iccid (serial);
+  g_autofree char *imei = prov_test_make_imei (serial);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) bought = g_date_time_add_days (today, -100);
+  g_autofree char *purchase = g_date_time_format (bought, "%Y-%m-%d");
+  ProvOrderLine *item;
+  ProvOrder *order;
+
+  g_assert_nonnull (request);
+  if ((request->starts & PROV_LINE_REQUEST_FROM_CUSTOMER) == 0)
+    line = prov_test_product_line (product_id,
+                                   (request->starts & PROV_LINE_REQUEST_FROM_ACTIVE) != 0 ? "active"
+                                   : (request->starts & PROV_LINE_REQUEST_FROM_SUSPENDED) != 0 ? "suspended"
+                                                                                              : "terminated",
+                                   "+31612000001", 10);
+  order = prov_line_request_new_order (request, line, "c0ffee00-0000-4000-8000-000000000007",
+                                       "Van Leeuwen Logistiek B.V.", 30, "Sem Bakker");
+  item = prov_order_get_line (order, 0);
+
+  if (request->asks & (PROV_LINE_REQUEST_ASKS_PLAN | PROV_LINE_REQUEST_ASKS_ACCESSORY))
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID,
+                               request->asks & PROV_LINE_REQUEST_ASKS_ACCESSORY ? "acc-case" : "voice-professional");
+  if (request->asks & PROV_LINE_REQUEST_ASKS_DEVICE)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
+  if (request->asks & PROV_LINE_REQUEST_ASKS_SIM)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_SIM_ICCID, iccid);
+  if (request->asks & PROV_LINE_REQUEST_ASKS_NUMBER)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345679");
+  if (request->asks & PROV_LINE_REQUEST_ASKS_WARRANTY)
+    {
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE, purchase);
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_DAMAGE, PROV_LINE_REQUEST_DAMAGE_NONE);
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED, "true");
+    }
+  if (request->asks & PROV_LINE_REQUEST_ASKS_PORT)
+    {
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER, "Other Mobile");
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_NUMBER_CONSENT, "true");
+    }
+  if (request->asks & PROV_LINE_REQUEST_ASKS_LIABILITY)
+    {
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_LIABILITY_TO, PROV_LINE_REQUEST_LIABILITY_PERSONAL);
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_OTHER_PARTY, "Eva de Boer");
+      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_CONSENT, "true");
+    }
+  if (request->asks & PROV_LINE_REQUEST_ASKS_EMPLOYEE)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_EMPLOYEE, "Noah Visser");
+  if (request->asks & PROV_LINE_REQUEST_ASKS_SUSPEND_REASON)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON, PROV_LINE_REQUEST_SUSPEND_LOST);
+  if (request->asks & PROV_LINE_REQUEST_ASKS_TERMINATION)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED, "true");
+  if (request->asks & PROV_LINE_REQUEST_ASKS_FEATURES)
+    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_FEATURES, "roaming-eu");
+
+  return order;
+}
+

@@ -28,6 +28,11 @@ ProvProductLine *prov_test_product_line (const char *id,
                                          const char *status,
                                          const char *number,
                                          guint       ended_days_ago);
+/* A request of flow 5 by its @id, on a line it starts from (ended 10 days
+ * ago for a restore), with every question it asks answered; @serial makes
+ * its identifiers. */
+ProvOrder       *prov_test_answered_request (const char *id,
+                                             guint       serial);
 
 /* Synchronous shortcuts for tests only. */
 ProvStore    *prov_test_open_store   (const char    *path,

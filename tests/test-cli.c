@@ -3,68 +3,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "prov-test-cli.h"
 #include "prov-test-sandbox.h"
 #include "prov-test-util.h"
-
-/* Runs provisioner-cli with @arguments (NULL-terminated) and @input (or
- * nothing) on its standard input. */
-static int
-run_cli_argv (const char  *input,
-              char       **out,
-              char       **err,
-              GPtrArray   *arguments)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = prov_test_make_tmp_dir ();
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("PROVISIONER_CLI"));
-  for (guint i = 0; i < arguments->len; i++)
-    g_ptr_array_add (argv, g_ptr_array_index (arguments, i));
-
-  /* The tool must touch nothing of the developer's: not the keyring, not
-   * the app's database. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, out, err, &error);
-  g_assert_no_error (error);
-  prov_test_remove_tree (home);
-
-  return g_subprocess_get_exit_status (process);
-}
-
-static void
-add_arguments (GPtrArray  *arguments,
-               const char *first_argument,
-               va_list     args)
-{
-  for (const char *argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
-    g_ptr_array_add (arguments, (gpointer) argument);
-  g_ptr_array_add (arguments, NULL);
-}
-
-static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first_argument,
-         ...)
-{
-  g_autoptr(GPtrArray) arguments = g_ptr_array_new ();
-  va_list args;
-
-  va_start (args, first_argument);
-  add_arguments (arguments, first_argument, args);
-  va_end (args);
-  return run_cli_argv (NULL, out, err, arguments);
-}
 
 /* provisioner-cli staff -d @database with @input on its standard input;
  * what it printed replaces @out and @err. */
@@ -85,9 +26,9 @@ run_staff (const char  *database,
   g_ptr_array_add (arguments, (gpointer) "-d");
   g_ptr_array_add (arguments, (gpointer) database);
   va_start (args, first_argument);
-  add_arguments (arguments, first_argument, args);
+  prov_test_add_arguments (arguments, first_argument, args);
   va_end (args);
-  return run_cli_argv (input, out, err, arguments);
+  return prov_test_run_cli_argv (input, out, err, arguments);
 }
 
 static JsonObject *
@@ -112,7 +53,7 @@ test_id_prints_json_lines (void)
   g_autoptr(JsonObject) iccid = NULL;
   int status;
 
-  status = run_cli (&out, &err, "id", "A10000009296F2", "8931 4404 0000 0000 006", NULL);
+  status = prov_test_run_cli (&out, &err, "id", "A10000009296F2", "8931 4404 0000 0000 006", NULL);
   g_assert_cmpint (status, ==, 1);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -137,13 +78,13 @@ test_id_with_kind (void)
   g_autofree char *err = NULL;
   g_autoptr(JsonObject) esn = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "id", "--kind", "esn", "23010485759", NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "id", "--kind", "esn", "23010485759", NULL), ==, 0);
   esn = parse_line (g_strchomp (out));
   g_assert_cmpstr (json_object_get_string_member (esn, "hex"), ==, "E69FFFFF");
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "id", "--kind", "nonsense", "1", NULL), ==, 2);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "id", "--kind", "nonsense", "1", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "nonsense"));
 }
 
@@ -158,7 +99,7 @@ test_id_odd_input (void)
   g_autoptr(JsonObject) odd = NULL;
   g_autoptr(JsonObject) negative = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "id", "--", "\xff\xfe" "8931\x01", "-5", NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "id", "--", "\xff\xfe" "8931\x01", "-5", NULL), ==, 1);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   odd = parse_line (lines[0]);
@@ -183,28 +124,28 @@ test_stock_import_and_find (void)
                                       "device,490154203237517,Typo\n"
                                       "device,490154203237518,Fairphone 5\n", -1, NULL));
 
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "Added 2"));
   g_assert_nonnull (strstr (err, "Line 3"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "7518", NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "find", "7518", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "imei\t490154203237518\t"));
   g_assert_nonnull (strstr (out, "Fairphone 5"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "9999", NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "find", "9999", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Fewer digits than a clerk types at the counter: refused, not "all". */
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "", NULL), ==, 2);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "find", "", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "4 digits"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "7", NULL), ==, 2);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "find", "7", NULL), ==, 2);
 
   prov_test_remove_tree (dir);
 }
@@ -249,12 +190,12 @@ test_stock_find_cut (void)
       g_string_append_printf (text, "%s\n", iccid);
     }
   g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Added 150"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "find", "1237", NULL), ==, 3);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "find", "1237", NULL), ==, 3);
   listed = g_strsplit (g_strchomp (out), "\n", -1);
   g_assert_cmpuint (g_strv_length (listed), ==, 100);
   g_assert_nonnull (strstr (err, "150 items end in 1237"));
@@ -281,7 +222,7 @@ test_stock_import_odd_files (void)
   g_autoptr(GString) bytes = g_string_new (NULL);
 
   g_assert_true (g_file_set_contents (csv, with_nul, sizeof with_nul - 1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "import", csv, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "Added 2"));
   g_assert_nonnull (strstr (out, "1 lines could not be used"));
   g_assert_nonnull (strstr (err, "Line 3"));
@@ -293,7 +234,7 @@ test_stock_import_odd_files (void)
   g_string_append_len (bytes, "\xff\xfe", 2);
   g_string_append_len (bytes, converted, converted_length);
   g_assert_true (g_file_set_contents (utf16, bytes->str, bytes->len, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "stock", "--database", database, "import", utf16, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "stock", "--database", database, "import", utf16, NULL), ==, 1);
   /* The IMEI is in stock already; the ICCID's check digit is wrong. */
   g_assert_nonnull (strstr (out, "Added 0"));
   g_assert_nonnull (strstr (out, "1 were already in stock"));
@@ -335,7 +276,7 @@ test_sync_run_ends (void)
 
   sandbox_start (&sandbox, "--timeout-rate=1", NULL);
   started = g_get_monotonic_time ();
-  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
                             "--timeout", "600", "--time-limit", "2", NULL), ==, 1);
   /* Its own limit, not the carrier's 20 s. */
   g_assert_cmpint (g_get_monotonic_time () - started, <, 15 * G_USEC_PER_SEC);
@@ -346,7 +287,7 @@ test_sync_run_ends (void)
 
   /* Their retry comes due within the wait. */
   sandbox_start (&sandbox, NULL, NULL);
-  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root,
                             "--wait", "30", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Sent: 3\n"));
   g_assert_cmpuint (sandbox_count_orders (&sandbox), ==, 3);
@@ -386,13 +327,13 @@ test_sync_sends_the_outbox (void)
 
   sandbox_start (&sandbox, NULL, NULL);
 
-  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Sent: 3\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Nothing is sent twice. */
-  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "sync", "--database", database, "--carrier", sandbox.root, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Sent: 0\n"));
 
   uri = g_strconcat (sandbox.base, "productOrder", NULL);
@@ -403,7 +344,7 @@ test_sync_sends_the_outbox (void)
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "sync", "--database", database, "--carrier", "http://carrier.example/", NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "sync", "--database", database, "--carrier", "http://carrier.example/", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "https://"));
 
   sandbox_remove (&sandbox);
@@ -480,31 +421,31 @@ test_order_export_import (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (&exported, &err, "order", "--database", first, "export", uuids[0], uuids[1], uuids[2], NULL),
+  g_assert_cmpint (prov_test_run_cli (&exported, &err, "order", "--database", first, "export", uuids[0], uuids[1], uuids[2], NULL),
                    ==, 0);
   g_assert_nonnull (strstr (exported, "\"action\" : \"delete\""));
   g_assert_true (g_file_set_contents (file, exported, -1, NULL));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Placed 3 orders; 0 refused"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&again, &err, "order", "--database", second, "export", uuids[0], uuids[1], uuids[2], NULL),
+  g_assert_cmpint (prov_test_run_cli (&again, &err, "order", "--database", second, "export", uuids[0], uuids[1], uuids[2], NULL),
                    ==, 0);
   g_assert_cmpstr (again, ==, exported);
   g_clear_pointer (&err, g_free);
 
   /* show: its lines and timeline, without the PIN. */
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "show", uuids[1], NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", second, "show", uuids[1], NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Line 1 (add)"));
   g_assert_nonnull (strstr (out, "Queued"));
   g_assert_null (strstr (out, "4711"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "list", "--kind", "new-wireless-customer", NULL),
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", second, "list", "--kind", "new-wireless-customer", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (out, uuids[2]));
   g_assert_null (strstr (out, uuids[0]));
@@ -535,7 +476,7 @@ test_order_import_refuses_broken (void)
     " {\"externalId\":\"33333333-3333-4333-8333-333333333333\",\"category\":\"nonsense\",\"productOrderItem\":[]}]";
 
   g_assert_true (g_file_set_contents (file, batch, -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "Placed 1 orders; 2 refused"));
   g_assert_nonnull (strstr (err, "Order 2 (22222222-2222-4222-8222-222222222222) is refused"));
   g_assert_nonnull (strstr (err, "SIM (ICCID)"));
@@ -544,7 +485,7 @@ test_order_import_refuses_broken (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "11111111-1111-4111-8111-111111111111"));
   g_assert_null (strstr (out, "22222222"));
   g_assert_null (strstr (out, "33333333"));
@@ -576,7 +517,7 @@ test_order_import_refuses_broken (void)
       }
     g_string_append (batch_text, "]");
     g_assert_true (g_file_set_contents (file, batch_text->str, -1, NULL));
-    g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+    g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
     g_test_message ("%s", err);
     g_assert_nonnull (strstr (out, "Placed 0 orders; 7 refused"));
     g_assert_nonnull (strstr (err, "not a date-time text"));
@@ -596,11 +537,11 @@ test_order_import_refuses_broken (void)
     "  \"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\",\"productOffering\":{\"id\":\"voice-advanced\"},"
     "    \"product\":{\"productCharacteristic\":[{\"name\":\"ICCID\",\"value\":\"8931440400000000008\"}]}}]}]",
     -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "import", file, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "NUL"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "list", NULL), ==, 0);
   g_assert_null (strstr (out, "44444444"));
 
   prov_test_remove_tree (dir);
@@ -637,7 +578,7 @@ test_order_import_never_overwrites (void)
 
   g_assert_true (g_file_set_contents (first_file, first, -1, NULL));
   g_assert_true (g_file_set_contents (second_file, second, -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", first_file, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "import", first_file, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -650,17 +591,17 @@ test_order_import_never_overwrites (void)
   prov_test_close_store (store);
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (&before, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&before, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "import", second_file, NULL), ==, 1);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "import", second_file, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "Placed 0 orders; 1 refused"));
   g_assert_nonnull (strstr (err, "has an order with this reference already"));
   g_assert_null (strstr (err, "can no longer be changed"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&after, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&after, &err, "order", "--database", database, "show", uuid, NULL), ==, 0);
   g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (strstr (after, "Jan Jansen"));
   g_assert_null (strstr (after, "Someone Else"));
@@ -727,11 +668,11 @@ test_staff (void)
   /* With staff, an import names who does it, with their PIN. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", NULL), ==, 2);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--as"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", "--as", "Marit de Vries",
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "import", "/nonexistent.json", "--as", "Marit de Vries",
                             NULL), ==, 1);
   g_assert_nonnull (strstr (err, "No PIN"));
 
@@ -770,14 +711,14 @@ test_hostile_text (void)
   g_assert_no_error (error);
   prov_test_close_store (g_steal_pointer (&store));
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "list", NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "list", NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);   /* one order, then the end */
   g_assert_nonnull (strstr (out, "Evil\\x1b[2J\\x1b]0;owned\\x07 \\u202eKing\\r\\nforged\\tline\\x7f"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "-d", database, "show", prov_order_get_uuid (order), NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "show", prov_order_get_uuid (order), NULL), ==, 0);
   for (const char *p = out; *p != '\0'; p++)
     g_assert_true (*p == '\n' || *p == '\t' || (guchar) *p >= 0x20);
   g_assert_null (strstr (out, "\xe2\x80\xae"));
@@ -826,13 +767,13 @@ test_order_secrets (void)
   g_assert_true (prov_store_place_order_finish (store, prov_test_await (&result), &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", prov_order_get_uuid (order), NULL),
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "export", prov_order_get_uuid (order), NULL),
                    ==, 0);
   g_assert_null (strstr (out, log_on_pin));
   g_assert_null (strstr (out, transfer_pin));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
                             prov_order_get_uuid (order), NULL), ==, 0);
   g_assert_nonnull (strstr (out, log_on_pin));
   g_assert_nonnull (strstr (out, transfer_pin));
@@ -849,7 +790,7 @@ test_order_secrets (void)
   g_assert_false (file_holds (database, transfer_pin));
   g_assert_false (file_holds (wal, log_on_pin));
   g_assert_false (file_holds (wal, transfer_pin));
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", database, "export", "--with-pins",
                             prov_order_get_uuid (order), NULL), ==, 0);
   g_assert_null (strstr (out, log_on_pin));
 
@@ -881,22 +822,22 @@ test_order_export_new_customer (void)
   g_assert_no_error (error);
   prov_test_close_store (g_steal_pointer (&store));
 
-  g_assert_cmpint (run_cli (&exported, &err, "order", "--database", first, "export", prov_order_get_uuid (order), NULL),
+  g_assert_cmpint (prov_test_run_cli (&exported, &err, "order", "--database", first, "export", prov_order_get_uuid (order), NULL),
                    ==, 0);
   g_assert_nonnull (strstr (exported, "Sanne Visser"));
   g_assert_true (g_file_set_contents (file, exported, -1, NULL));
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", second, "import", file, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Placed 1 orders; 0 refused"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (&again, &err, "order", "--database", second, "export", prov_order_get_uuid (order), NULL),
+  g_assert_cmpint (prov_test_run_cli (&again, &err, "order", "--database", second, "export", prov_order_get_uuid (order), NULL),
                    ==, 0);
   g_assert_cmpstr (again, ==, exported);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   /* The till's own mark is no customer number. */
-  g_assert_cmpint (run_cli (&out, &err, "order", "--database", second, "show", prov_order_get_uuid (order), NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "--database", second, "show", prov_order_get_uuid (order), NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Sanne Visser"));
   g_assert_null (strstr (out, "till-customer:"));
 

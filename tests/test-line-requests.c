@@ -35,73 +35,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* A draft of @id on a line it starts from (ended 10 days ago for a
- * restore), with every question it asks answered; serial numbers its
- * identifiers. */
-static ProvOrder *
-answered_request (const char *id,
-                  guint       serial)
-{
-  const ProvLineRequest *request = prov_line_request_lookup (id);
-  g_autoptr(ProvProductLine) line = NULL;
-  g_autofree char *product_id = g_strdup_printf ("product-%u", serial);
-  g_autofree char *iccid = prov_test_make_iccid (serial);
-  g_autofree char *imei = prov_test_make_imei (serial);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) bought = g_date_time_add_days (today, -100);
-  g_autofree char *purchase = g_date_time_format (bought, "%Y-%m-%d");
-  ProvOrderLine *item;
-  ProvOrder *order;
-
-  g_assert_nonnull (request);
-  if ((request->starts & PROV_LINE_REQUEST_FROM_CUSTOMER) == 0)
-    line = prov_test_product_line (product_id,
-                                   (request->starts & PROV_LINE_REQUEST_FROM_ACTIVE) != 0 ? "active"
-                                   : (request->starts & PROV_LINE_REQUEST_FROM_SUSPENDED) != 0 ? "suspended"
-                                                                                              : "terminated",
-                                   "+31612000001", 10);
-  order = prov_line_request_new_order (request, line, "c0ffee00-0000-4000-8000-000000000007",
-                                       "Van Leeuwen Logistiek B.V.", 30, "Sem Bakker");
-  item = prov_order_get_line (order, 0);
-
-  if (request->asks & (PROV_LINE_REQUEST_ASKS_PLAN | PROV_LINE_REQUEST_ASKS_ACCESSORY))
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID,
-                               request->asks & PROV_LINE_REQUEST_ASKS_ACCESSORY ? "acc-case" : "voice-professional");
-  if (request->asks & PROV_LINE_REQUEST_ASKS_DEVICE)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_DEVICE_IMEI, imei);
-  if (request->asks & PROV_LINE_REQUEST_ASKS_SIM)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_SIM_ICCID, iccid);
-  if (request->asks & PROV_LINE_REQUEST_ASKS_NUMBER)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_NUMBER_MSISDN, "+31612345679");
-  if (request->asks & PROV_LINE_REQUEST_ASKS_WARRANTY)
-    {
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE, purchase);
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_DAMAGE, PROV_LINE_REQUEST_DAMAGE_NONE);
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED, "true");
-    }
-  if (request->asks & PROV_LINE_REQUEST_ASKS_PORT)
-    {
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER, "Other Mobile");
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_NUMBER_CONSENT, "true");
-    }
-  if (request->asks & PROV_LINE_REQUEST_ASKS_LIABILITY)
-    {
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_LIABILITY_TO, PROV_LINE_REQUEST_LIABILITY_PERSONAL);
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_OTHER_PARTY, "Eva de Boer");
-      prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_CONSENT, "true");
-    }
-  if (request->asks & PROV_LINE_REQUEST_ASKS_EMPLOYEE)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_EMPLOYEE, "Noah Visser");
-  if (request->asks & PROV_LINE_REQUEST_ASKS_SUSPEND_REASON)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON, PROV_LINE_REQUEST_SUSPEND_LOST);
-  if (request->asks & PROV_LINE_REQUEST_ASKS_TERMINATION)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED, "true");
-  if (request->asks & PROV_LINE_REQUEST_ASKS_FEATURES)
-    prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_FEATURES, "roaming-eu");
-
-  return order;
-}
-
 static const char *
 characteristic (JsonObject *product,
                 const char *name)
@@ -130,7 +63,7 @@ test_every_request_on_the_wire (void)
 
   for (guint i = 0; i < n_requests; i++)
     {
-      g_autoptr(ProvOrder) order = answered_request (requests[i].id, i + 1);
+      g_autoptr(ProvOrder) order = prov_test_answered_request (requests[i].id, i + 1);
       g_autoptr(GPtrArray) problems = prov_order_collect_problems (order, NULL);
       g_autoptr(JsonNode) body = NULL;
       JsonObject *item;
@@ -221,7 +154,7 @@ test_warranty (void)
 static void
 test_restore_window (void)
 {
-  g_autoptr(ProvOrder) recent = answered_request ("restore", 1);
+  g_autoptr(ProvOrder) recent = prov_test_answered_request ("restore", 1);
   g_autoptr(ProvProductLine) long_ago = prov_test_product_line ("product-2", "terminated", "+31612000002", 45);
   g_autoptr(ProvOrder) late = prov_line_request_new_order (prov_line_request_lookup ("restore"), long_ago,
                                                            "C-1", "Van Leeuwen", 30, "Sem Bakker");
@@ -280,11 +213,11 @@ static void
 test_approvals (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(ProvOrder) sim = answered_request ("new-sim", 1);
-  g_autoptr(ProvOrder) declined = answered_request ("new-sim", 2);
-  g_autoptr(ProvOrder) same_sim = answered_request ("new-sim", 2);
-  g_autoptr(ProvOrder) asked = answered_request ("suspend", 3);
-  g_autoptr(ProvOrder) employee = answered_request ("assign-employee", 4);
+  g_autoptr(ProvOrder) sim = prov_test_answered_request ("new-sim", 1);
+  g_autoptr(ProvOrder) declined = prov_test_answered_request ("new-sim", 2);
+  g_autoptr(ProvOrder) same_sim = prov_test_answered_request ("new-sim", 2);
+  g_autoptr(ProvOrder) asked = prov_test_answered_request ("suspend", 3);
+  g_autoptr(ProvOrder) employee = prov_test_answered_request ("assign-employee", 4);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   ProvOrderEvent *last;
@@ -360,8 +293,8 @@ test_policy_approves (Fixture       *fixture,
                       gconstpointer  data)
 {
   const char * const without[] = { "suspend", NULL };
-  g_autoptr(ProvOrder) suspend = answered_request ("suspend", 1);
-  g_autoptr(ProvOrder) disconnect = answered_request ("disconnect", 2);
+  g_autoptr(ProvOrder) suspend = prov_test_answered_request ("suspend", 1);
+  g_autoptr(ProvOrder) disconnect = prov_test_answered_request ("disconnect", 2);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   ProvOrderEvent *last;

@@ -7,6 +7,7 @@
 #include "prov-assistant-page.h"
 #include "prov-autosave.h"
 #include "prov-flows.h"
+#include "prov-line-request.h"
 #include "prov-scan-listener.h"
 
 /*
@@ -399,8 +400,16 @@ on_flushed (GObject      *source,
       return;
     }
 
-  /* The store decides where the order goes (queued, awaiting its SIM, …)
-   * and records it, in one step. */
+  /* The store decides where the order goes (queued, awaiting its SIM, an
+   * approval, …) and records it, in one step; the carrier profile of this
+   * moment says which requests need no approval. */
+  if (PROV_IS_APPLICATION (g_application_get_default ()))
+    {
+      GSettings *profile = prov_application_get_carrier_profile (PROV_APPLICATION (g_application_get_default ()));
+      g_auto(GStrv) without_approval = profile != NULL ? g_settings_get_strv (profile, "requests-without-approval") : NULL;
+
+      prov_line_request_apply_policy (self->context.order, (const char * const *) without_approval);
+    }
   prov_store_place_order_async (self->context.store, self->context.order,
                                 prov_sync_scheduler_get_catalog (self->context.scheduler),
                                 prov_current_staff_name (), NULL, on_placed, placing);

@@ -3,6 +3,7 @@
 
 #include "prov-cli.h"
 #include "prov-json-guard.h"
+#include "prov-line-request.h"
 #include "prov-order-placing.h"
 #include "prov-tmf622.h"
 
@@ -312,7 +313,7 @@ import_orders (ProvStore  *store,
   guint placed = 0;
   guint refused = 0;
   g_autoptr(ProvCatalog) catalog = NULL;
-
+  g_auto(GStrv) without_approval = NULL;
   g_autoptr(ProvStaffMember) staff = NULL;
   g_autoptr(GPtrArray) everyone = NULL;
   g_autoptr(GAsyncResult) listed = NULL;
@@ -368,6 +369,7 @@ import_orders (ProvStore  *store,
     }
 
   catalog = load_app_catalog (store);
+  without_approval = prov_cli_dup_requests_without_approval ();
   bodies = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (bodies); i++)
     {
@@ -380,6 +382,7 @@ import_orders (ProvStore  *store,
 
       if (order != NULL)
         {
+          prov_line_request_apply_policy (order, (const char * const *) without_approval);
           g_ptr_array_extend_and_steal (problems, prov_order_collect_problems (order, catalog));
           if (problems->len == 0 && !place (store, order, catalog, who, &place_error))
             g_ptr_array_add (problems, g_strdup (place_error->message));
@@ -411,21 +414,35 @@ import_orders (ProvStore  *store,
   return refused > 0 ? 1 : 0;
 }
 
+static gboolean
+is_decision (const char *verb)
+{
+  return g_str_equal (verb, "approve") || g_str_equal (verb, "decline") || g_str_equal (verb, "ask") ||
+         g_str_equal (verb, "cancel");
+}
+
 int
 prov_cli_order (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show UUID | export UUID… | import FILE — the till's orders"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list | show UUID | export UUID… | import FILE | approve|decline|ask|cancel UUID — the till's orders"));
   g_autoptr(GError) error = NULL;
   g_autoptr(ProvCliStore) store = NULL;
   g_autofree char *database = NULL;
   g_autofree char *as = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *question = NULL;
   gboolean with_pins = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The order database (default: the one the app uses)"), N_("PATH") },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as,
-      N_("import: the staff member who imports; their PIN is read from standard input"), N_("NAME") },
+      N_("import, approve, decline, ask, cancel: the staff member who does it; their PIN is read from "
+         "standard input"), N_("NAME") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("decline, cancel: why, for the timeline and the requester"), N_("TEXT") },
+    { "question", 0, 0, G_OPTION_ARG_STRING, &question,
+      N_("ask: the question the requester answers before placing the request again"), N_("TEXT") },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search_option,
       N_("list: orders whose customer, reference or numbers contain TEXT"), N_("TEXT") },
     { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states_option,
@@ -445,7 +462,10 @@ prov_cli_order (int    argc,
                                       "export prints the orders as a JSON array of TMF622 ProductOrder_Create, "
                                       "without PINs unless --with-pins.\n"
                                       "import reads such an array, checks each order as the assistant does and "
-                                      "places those that pass; each refused order is named with its reasons."));
+                                      "places those that pass; each refused order is named with its reasons.\n"
+                                      "approve, decline (--reason) and ask (--question) decide on a request awaiting "
+                                      "approval, cancel cancels a placed order; each as the manager --as, never on "
+                                      "their own request."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -453,11 +473,13 @@ prov_cli_order (int    argc,
     }
 
   if (argc < 2 || !(g_str_equal (argv[1], "list") ? argc == 2
-                    : g_str_equal (argv[1], "show") || g_str_equal (argv[1], "import") ? argc == 3
+                    : g_str_equal (argv[1], "show") || g_str_equal (argv[1], "import") ||
+                      is_decision (argv[1]) ? argc == 3
                     : g_str_equal (argv[1], "export") ? argc >= 3 : FALSE))
     {
       g_printerr ("%s\n", _("Usage: provisioner-cli order [--database PATH] list [--search TEXT] [--state STATE]… "
-                            "[--kind KIND]… | show UUID | export UUID… | import FILE"));
+                            "[--kind KIND]… | show UUID | export UUID… | import FILE | "
+                            "approve|decline|ask|cancel UUID --as NAME [--reason TEXT | --question TEXT]"));
       return 2;
     }
 
@@ -474,6 +496,8 @@ prov_cli_order (int    argc,
     return show_order (store, argv[2]);
   if (g_str_equal (argv[1], "export"))
     return export_orders (store, argv + 2, with_pins);
+  if (is_decision (argv[1]))
+    return prov_cli_order_decide (store, argv[1], argv[2], as, reason, question);
 
   return import_orders (store, argv[2], as);
 }

@@ -16,6 +16,15 @@ int           prov_cli_sync       (int            argc,
 int           prov_cli_staff      (int            argc,
                                    char         **argv);
 
+/* order approve | decline | ask | cancel (prov-cli-approvals.c) */
+int           prov_cli_order_decide (ProvStore   *store,
+                                     const char  *verb,
+                                     const char  *uuid,
+                                     const char  *as,
+                                     const char  *reason,
+                                     const char  *question);
+char        **prov_cli_dup_requests_without_approval (void);
+
 /* Shared by the commands. */
 char         *prov_cli_dup_safe   (const char    *text);
 GAsyncResult *prov_cli_await      (GAsyncResult **slot);

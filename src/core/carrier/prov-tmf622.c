@@ -4,6 +4,7 @@
 
 #include "prov-id-kind.h"
 #include "prov-json-guard.h"
+#include "prov-line-request.h"
 #include "prov-order-field.h"
 #include "prov-rfc3339.h"
 #include "prov-tmf622.h"
@@ -626,5 +627,6 @@ prov_tmf622_read_order_create (JsonNode   *body,
     return NULL;
 
   prov_order_set_lines (order, lines);
+  prov_line_request_describe (order);
   return g_steal_pointer (&order);
 }

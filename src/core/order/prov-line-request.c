@@ -189,6 +189,27 @@ prov_line_request_new_order (const ProvLineRequest *request,
   return order;
 }
 
+/* Gives a request from elsewhere (an import) the name the till shows for
+ * it, and the line it is for: what a request drafted here has from the
+ * start. */
+void
+prov_line_request_describe (ProvOrder *order)
+{
+  const ProvLineRequest *request = prov_line_request_for_order (order);
+  ProvOrderLine *line;
+
+  if (request == NULL)
+    return;
+
+  line = prov_order_get_line (order, 0);
+  prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_TYPE_NAME, prov_line_request_get_title (request));
+  if (prov_order_line_get_field (line, PROV_ORDER_FIELD_REQUEST_LINE_NUMBER) == NULL)
+    prov_order_line_set_field (line, PROV_ORDER_FIELD_REQUEST_LINE_NUMBER,
+                               prov_order_line_get_product_ref (line) != NULL
+                                 ? prov_order_line_get_product_ref (line)
+                                 : prov_order_line_get_field (line, PROV_ORDER_FIELD_REQUEST_RELIES_ON));
+}
+
 /* The carrier profile's say on approvals: a request whose id is in
  * @without_approval (NULL: none) is approved by the policy when placed;
  * every other waits for a manager. Called as it is placed, so the profile

@@ -86,6 +86,7 @@ ProvOrder *prov_line_request_new_order (const ProvLineRequest *request,
                                         guint                  restore_window_days,
                                         const char            *created_by);
 
+void  prov_line_request_describe     (ProvOrder          *order);
 void  prov_line_request_apply_policy (ProvOrder          *order,
                                       const char * const *without_approval);
 

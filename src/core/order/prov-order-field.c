@@ -215,8 +215,11 @@ static const ProvOrderField fields[] = {
   { PROV_ORDER_FIELD_REQUEST_SUSPEND_REASON, N_("Reason"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("suspendReason") },
   { PROV_ORDER_FIELD_REQUEST_PURCHASE_DATE, N_("Date of purchase"), DATE, LINE | SHOWN, CHARACTERISTIC ("purchaseDate") },
   { PROV_ORDER_FIELD_REQUEST_DAMAGE, N_("Damage"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("damage") },
-  { PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED, N_("Chargeback warning read"), BOOLEAN, LINE, NEVER },
-  { PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED, N_("Early termination warning read"), BOOLEAN, LINE, NEVER },
+  /* The carrier learns the customer was told, as the portal records it. */
+  { PROV_ORDER_FIELD_REQUEST_CHARGEBACK_ACCEPTED, N_("Chargeback warning read"), BOOLEAN, LINE,
+    CHARACTERISTIC ("chargebackAcknowledged") },
+  { PROV_ORDER_FIELD_REQUEST_TERMINATION_ACCEPTED, N_("Early termination warning read"), BOOLEAN, LINE,
+    CHARACTERISTIC ("earlyTerminationAcknowledged") },
   { PROV_ORDER_FIELD_REQUEST_GAINING_CARRIER, N_("Gaining carrier"), TEXT, LINE | SHOWN, CHARACTERISTIC ("gainingCarrier") },
   { PROV_ORDER_FIELD_REQUEST_LIABILITY_TO, N_("Liability goes to"), CHOICE, LINE | SHOWN, CHARACTERISTIC ("liabilityTo") },
   { PROV_ORDER_FIELD_REQUEST_OTHER_PARTY, N_("Other party"), TEXT, LINE | SHOWN, CHARACTERISTIC ("otherParty") },
