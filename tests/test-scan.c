@@ -115,17 +115,29 @@ test_scanner_that_stalls (void)
   assert_one_scan (&result, "(01)09506000134352(8040)490154203237518(8041)356938035643809");
 }
 
+/* A stall before the burst is long is a stall too. */
+static void
+test_scanner_that_stalls_early (void)
+{
+  Replay result = replay ("scanner-early-stall-enter.txt");
+
+  assert_one_scan (&result, "(01)09506000134352(8040)490154203237518(8041)356938035643809");
+}
+
 static void
 test_people_are_not_scanners (void)
 {
   Replay slow = replay ("human-iccid-enter.txt");
   Replay fast = replay ("human-fast-typist.txt");
+  Replay rollover = replay ("human-rollover-typist.txt");
 
   g_assert_cmpuint (slow.scans->len, ==, 0);
   g_assert_cmpuint (slow.keys_through, ==, 21);
   g_assert_cmpuint (fast.scans->len, ==, 0);
+  g_assert_cmpuint (rollover.scans->len, ==, 0);
   g_ptr_array_unref (slow.scans);
   g_ptr_array_unref (fast.scans);
+  g_ptr_array_unref (rollover.scans);
 }
 
 static void
@@ -269,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/scan/scanner-with-cr-lf", test_scanner_with_cr_lf);
   g_test_add_func ("/scan/scanner-without-suffix", test_scanner_without_suffix);
   g_test_add_func ("/scan/scanner-that-stalls", test_scanner_that_stalls);
+  g_test_add_func ("/scan/scanner-that-stalls-early", test_scanner_that_stalls_early);
   g_test_add_func ("/scan/people-are-not-scanners", test_people_are_not_scanners);
   g_test_add_func ("/scan/person-then-scanner", test_person_then_scanner);
   g_test_add_func ("/scan/gs1-dual-imei-box", test_gs1_dual_imei_box);

@@ -11,11 +11,13 @@
 
 #define DEFAULT_MAX_GAP_MS  35
 #define DEFAULT_MIN_LENGTH  6
-/* Once a burst has been a scanner's for min_length keys, it may stall
- * for up to this long and go on: a Bluetooth scanner retransmitting, a
- * busy hub or X server. Below the 150 ms after which a burst without a
- * suffix is taken as complete, so the two never disagree. */
+/* A scanner's burst may stall for up to this long and go on, anywhere in
+ * it: a Bluetooth scanner retransmitting, a busy hub or X server. Below
+ * the 150 ms after which a burst without a suffix is taken as complete,
+ * so the two never disagree. */
 #define MAX_STALL_US        (120 * G_TIME_SPAN_MILLISECOND)
+/* How many stalls one burst may have; a third gap that long is a person. */
+#define MAX_STALLS          2
 
 struct _ProvScanDecoder
 {
@@ -26,6 +28,11 @@ struct _ProvScanDecoder
 
   GString *burst;
   gint64   last_key_us;
+  /* Gaps within the burst: at a scanner's pace, and stalls. A burst is a
+   * scan only with min_length - 1 fast gaps: a person's key rollovers
+   * between pauses are not. */
+  guint    fast_gaps;
+  guint    stalls;
   gint64   swallow_lf_until_us;
   char    *scan;
 };
@@ -66,14 +73,33 @@ is_suffix (gunichar character)
   return character == '\n' || character == '\r' || character == '\t';
 }
 
+static void
+restart_burst (ProvScanDecoder *self)
+{
+  g_string_truncate (self->burst, 0);
+  self->fast_gaps = 0;
+  self->stalls = 0;
+}
+
 static ProvScanFeed
 complete_scan (ProvScanDecoder *self)
 {
   g_free (self->scan);
   self->scan = g_string_free (g_steal_pointer (&self->burst), FALSE);
   self->burst = g_string_new (NULL);
+  restart_burst (self);
 
   return PROV_SCAN_FEED_SCAN;
+}
+
+/* Whether the burst so far reads as a scanner's: long enough, and at its
+ * pace but for a stall or two. */
+static gboolean
+burst_is_scan (ProvScanDecoder *self)
+{
+  guint length = g_utf8_strlen (self->burst->str, -1);
+
+  return length >= self->min_length && self->fast_gaps + 1 >= self->min_length;
 }
 
 ProvScanFeed
@@ -82,6 +108,8 @@ prov_scan_decoder_feed (ProvScanDecoder *self,
                         gint64           time_us)
 {
   gboolean within_burst;
+  gboolean fast;
+  gboolean stall;
 
   g_return_val_if_fail (PROV_IS_SCAN_DECODER (self), PROV_SCAN_FEED_KEY);
 
@@ -91,26 +119,29 @@ prov_scan_decoder_feed (ProvScanDecoder *self,
       return PROV_SCAN_FEED_SWALLOW;
     }
 
-  within_burst = self->burst->len > 0 &&
-                 (time_us - self->last_key_us <= self->max_gap_us ||
-                  (time_us - self->last_key_us <= MAX(MAX_STALL_US, self->max_gap_us) &&
-                   g_utf8_strlen (self->burst->str, -1) >= self->min_length));
+  fast = time_us - self->last_key_us <= self->max_gap_us;
+  stall = !fast && time_us - self->last_key_us <= MAX (MAX_STALL_US, self->max_gap_us) && self->stalls < MAX_STALLS;
+  within_burst = self->burst->len > 0 && (fast || stall);
 
   if (is_suffix (character))
     {
-      if (within_burst && g_utf8_strlen (self->burst->str, -1) >= self->min_length)
+      if (within_burst && burst_is_scan (self))
         {
           if (character == '\r')
             self->swallow_lf_until_us = time_us + self->max_gap_us;
           return complete_scan (self);
         }
 
-      g_string_truncate (self->burst, 0);
+      restart_burst (self);
       return PROV_SCAN_FEED_KEY;
     }
 
   if (!within_burst)
-    g_string_truncate (self->burst, 0);
+    restart_burst (self);
+  else if (fast)
+    self->fast_gaps++;
+  else
+    self->stalls++;
 
   g_string_append_unichar (self->burst, character);
   self->last_key_us = time_us;
@@ -132,7 +163,7 @@ prov_scan_decoder_check_idle (ProvScanDecoder *self,
   if (self->burst->len == 0 || now_us - self->last_key_us <= self->max_gap_us)
     return PROV_SCAN_FEED_KEY;
 
-  if (g_utf8_strlen (self->burst->str, -1) >= self->min_length)
+  if (burst_is_scan (self))
     return complete_scan (self);
 
   return PROV_SCAN_FEED_KEY;
