@@ -1,41 +1,18 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
-#include "prov-application.h"
 #include "prov-carrier-profile.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
-#include "prov-assistant.h"
 #include "prov-authorise.h"
 #include "prov-flows.h"
 #include "prov-session.h"
 #include "prov-new-order-menu.h"
-#include "prov-order-window.h"
 #include "prov-preferences-window.h"
 #include "prov-stock-window.h"
 #include "prov-window.h"
 
-struct _ProvApplication
-{
-  AdwApplication  parent_instance;
-
-  GSettings         *settings;
-  GSettings         *profile_settings;
-  ProvStore         *store;
-  ProvSyncScheduler *scheduler;
-  ProvNewOrderMenu  *new_order_menu;
-  GCancellable      *token_lookup;
-  /* The order the clerk worked on last: its customer is the current one,
-   * whom a new order starts with. */
-  ProvOrder         *last_order;
-  /* Who is signed in; windows other than the main one, hidden while the
-   * till is locked. */
-  ProvSession       *session;
-  GPtrArray         *hidden_windows;
-  /* A problem with the store found before any window could show it. */
-  GError         *store_error;
-  char           *store_moved_aside;
-};
+#include "prov-application-private.h"
 
 G_DEFINE_FINAL_TYPE (ProvApplication, prov_application, ADW_TYPE_APPLICATION)
 
@@ -341,6 +318,8 @@ open_preferences (const char *who,
   g_debug ("Preferences opened by %s%s%s", who, authorised_by != NULL ? ", allowed by " : "",
            authorised_by != NULL ? authorised_by : "");
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  /* The application's: the till hides it when it locks. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -437,149 +416,6 @@ sync_now_activated (GSimpleAction *action,
 }
 
 static void
-show_order_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  ProvApplication *self = PROV_APPLICATION (user_data);
-  GtkWindow *parent;
-  ProvOrderWindow *window;
-
-  g_application_activate (G_APPLICATION (self));
-  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  window = prov_order_window_new (self->store, self->scheduler, g_variant_get_string (parameter, NULL));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-open_assistant (ProvApplication *self,
-                ProvOrder       *order)
-{
-  g_autoptr(ProvAssistant) assistant = prov_assistant_new (self->store, self->scheduler, order);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  g_set_object (&self->last_order, order);
-  prov_assistant_present (assistant, parent);
-}
-
-/* The customer is read when the new order starts, not when the last one
- * was opened: it may have been chosen since. */
-static void
-take_current_customer (ProvApplication *self,
-                       ProvOrder       *order)
-{
-  static const char * const customer_fields[] = {
-    PROV_ORDER_FIELD_CUSTOMER_ID, PROV_ORDER_FIELD_CUSTOMER_UUID, PROV_ORDER_FIELD_CUSTOMER_NAME, PROV_ORDER_FIELD_CUSTOMER_EMAIL, NULL
-  };
-
-  if (self->last_order == NULL || prov_order_get_customer_account (self->last_order) == NULL ||
-      !prov_flows_lookup (prov_order_get_kind (order))->starts_with_current_customer)
-    return;
-
-  for (guint i = 0; customer_fields[i] != NULL; i++)
-    prov_order_set_field (order, customer_fields[i], prov_order_get_field (self->last_order, customer_fields[i]));
-}
-
-static void
-new_order_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  ProvApplication *self = PROV_APPLICATION (user_data);
-  g_autoptr(ProvOrder) order = NULL;
-  ProvOrderKind kind;
-
-  if (!prov_order_kind_from_id (g_variant_get_string (parameter, NULL), &kind) ||
-      !prov_assistant_supports_kind (kind))
-    {
-      g_warning ("No order flow for “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
-
-  g_application_activate (G_APPLICATION (self));
-  order = prov_order_new (kind, prov_current_staff_name ());
-  take_current_customer (self, order);
-  open_assistant (self, order);
-}
-
-/* The portal's Ordering menu opens the mobile-user assistant with the
- * chosen tier (a voice product) already on its first page: the target
- * is the kind's id and the tier's offering id. */
-static void
-new_order_in_tier_activated (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
-{
-  ProvApplication *self = PROV_APPLICATION (user_data);
-  ProvCatalog *catalog = prov_sync_scheduler_get_catalog (self->scheduler);
-  const char *kind_id = NULL;
-  const char *tier_id = NULL;
-  ProvOffering *tier;
-  g_autoptr(ProvOrder) order = NULL;
-  ProvOrderKind kind;
-
-  g_variant_get (parameter, "(&s&s)", &kind_id, &tier_id);
-  if (!prov_order_kind_from_id (kind_id, &kind) || !prov_assistant_supports_kind (kind))
-    {
-      g_warning ("No order flow for “%s”", kind_id);
-      return;
-    }
-
-  g_application_activate (G_APPLICATION (self));
-  order = prov_order_new (kind, prov_current_staff_name ());
-  take_current_customer (self, order);
-  tier = catalog != NULL ? prov_catalog_lookup (catalog, tier_id) : NULL;
-  if (tier != NULL && prov_offering_has_role (tier, PROV_OFFERING_ROLE_VOICE))
-    {
-      prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, prov_offering_get_id (tier));
-      prov_order_set_field (order, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_NAME, prov_offering_get_name (tier));
-    }
-  open_assistant (self, order);
-}
-
-static void
-on_draft_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ProvApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ProvOrder) order = prov_store_load_order_finish (PROV_STORE (source), result, &error);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (order == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The draft could not be opened: %s"), error->message);
-
-      if (PROV_IS_WINDOW (window))
-        prov_window_show_toast (PROV_WINDOW (window), message);
-      return;
-    }
-
-  if (!prov_assistant_supports_kind (prov_order_get_kind (order)))
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (self), "show-order",
-                                      g_variant_new_string (prov_order_get_uuid (order)));
-      return;
-    }
-
-  open_assistant (self, order);
-}
-
-static void
-resume_order_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  ProvApplication *self = PROV_APPLICATION (user_data);
-
-  g_application_activate (G_APPLICATION (self));
-  prov_store_load_order_async (self->store, g_variant_get_string (parameter, NULL), NULL,
-                               on_draft_loaded, g_object_ref (self));
-}
-
-static void
 sign_out_activated (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -589,11 +425,7 @@ sign_out_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "sign-out", sign_out_activated },
-  { "new-order", new_order_activated, "s" },
-  { "new-order-in-tier", new_order_in_tier_activated, "(ss)" },
-  { "resume-order", resume_order_activated, "s" },
   { "sync-now", sync_now_activated },
-  { "show-order", show_order_activated, "s" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "stock", stock_activated },
@@ -605,6 +437,40 @@ static const GActionEntry app_actions[] = {
 static const char * const signed_in_actions[] = {
   "new-order", "new-order-in-tier", "resume-order", "show-order", "preferences", "stock", "sign-out", NULL
 };
+
+/* What the sign-in does not show while the till is locked: every window
+ * but the main one, and the main one's own messages (a damaged database
+ * said at start, before anyone signs in). */
+static gboolean
+shows_while_locked (GtkWindow *window)
+{
+  return PROV_IS_WINDOW (window) ||
+         (ADW_IS_MESSAGE_DIALOG (window) && PROV_IS_WINDOW (gtk_window_get_transient_for (window)));
+}
+
+static void
+hide_while_locked (ProvApplication *self,
+                   GtkWindow       *window)
+{
+  if (shows_while_locked (window) || !gtk_widget_get_visible (GTK_WIDGET (window)))
+    return;
+
+  if (!g_ptr_array_find (self->hidden_windows, window, NULL))
+    g_ptr_array_add (self->hidden_windows, g_object_ref (window));
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+}
+
+/* A window that shows itself again while the till is locked (a reload
+ * finishing, a dialog closing over it just after the lock) is hidden
+ * again at once: the till shows nothing but the sign-in. */
+static void
+on_window_visible (GtkWindow       *window,
+                   GParamSpec      *pspec,
+                   ProvApplication *self)
+{
+  if (self->session != NULL && prov_session_get_staff (self->session) == NULL)
+    hide_while_locked (self, window);
+}
 
 /* Locked, every window but the main one goes (its sign-in shows there):
  * drafts stay saved, and what they show stays hidden until someone signs
@@ -621,11 +487,7 @@ on_staff_changed (ProvApplication *self)
   if (!signed_in)
     {
       for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-        if (!PROV_IS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-          {
-            g_ptr_array_add (self->hidden_windows, g_object_ref (l->data));
-            gtk_widget_set_visible (l->data, FALSE);
-          }
+        hide_while_locked (self, l->data);
       return;
     }
 
@@ -657,6 +519,7 @@ on_window_added (ProvApplication *self,
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "event", G_CALLBACK (on_window_event), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  g_signal_connect_object (window, "notify::visible", G_CALLBACK (on_window_visible), self, 0);
 }
 
 static void
@@ -705,6 +568,7 @@ prov_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  _prov_application_add_order_actions (self);
 
   /* Nobody is signed in at start. */
   self->session = prov_session_new (self->settings);

@@ -18,6 +18,8 @@ ProvStore       *prov_application_get_store    (ProvApplication *self);
 ProvSession     *prov_application_get_session  (ProvApplication *self);
 
 ProvSyncScheduler *prov_application_get_scheduler (ProvApplication *self);
+void             prov_application_open_assistant (ProvApplication *self,
+                                                  ProvOrder       *order);
 
 const char      *prov_current_staff_name       (void);
 

@@ -6,6 +6,7 @@
 #include "widgets/prov-inventory-view.h"
 #include "widgets/prov-state-style.h"
 #include "widgets/prov-lines-view.h"
+#include "prov-order-approval.h"
 #include "prov-order-cancel.h"
 #include "prov-order-summary.h"
 #include "prov-application.h"
@@ -42,6 +43,7 @@ struct _ProvOrderWindow
   GtkLabel             *state_badge;
   GtkButton            *edit_button;
   GtkButton            *cancel_button;
+  AdwPreferencesGroup  *approval_group;
   AdwPreferencesGroup  *timeline_group;
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
@@ -91,9 +93,10 @@ show_order (ProvOrderWindow *self,
   gtk_label_set_label (self->state_badge, prov_order_state_get_title (state));
   /* An order the carrier or the sender sent back is fixed on its pages. */
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button),
-                          state == PROV_ORDER_STATE_NEEDS_ATTENTION &&
+                          (state == PROV_ORDER_STATE_NEEDS_ATTENTION || state == PROV_ORDER_STATE_INFO_REQUESTED) &&
                           prov_assistant_supports_kind (prov_order_get_kind (order)));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), prov_order_cancel_is_offered (order));
+  gtk_widget_set_visible (GTK_WIDGET (self->approval_group), prov_order_approval_is_offered (order));
   prov_state_style_apply (GTK_WIDGET (self->state_badge), group);
 
   /* What the registry says an overview shows; an order of several lines
@@ -509,6 +512,19 @@ cancel_activated (GtkWidget  *widget,
 }
 
 static void
+decide_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ProvOrderWindow *self = PROV_ORDER_WINDOW (widget);
+  ProvApprovalDecision decision;
+
+  if (self->order != NULL && prov_approval_decision_from_id (g_variant_get_string (parameter, NULL), &decision))
+    prov_order_approval_decide (GTK_WINDOW (self), prov_application_get_session (PROV_APPLICATION (g_application_get_default ())),
+                                self->store, self->order, decision);
+}
+
+static void
 edit_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -724,6 +740,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_row);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, approval_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_badge);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
@@ -735,6 +752,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "order.send", NULL, send_activated);
   gtk_widget_class_install_action (widget_class, "order.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "order.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "order.decide", "s", decide_activated);
   gtk_widget_class_install_action (widget_class, "order.connect-sim", NULL, connect_sim_activated);
   gtk_widget_class_install_action (widget_class, "order.print", NULL, print_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "order.print", NULL);

@@ -4,6 +4,7 @@
 #include "prov-scan-listener.h"
 #include "prov-session.h"
 #include "prov-window.h"
+#include "widgets/prov-approvals-button.h"
 #include "widgets/prov-customers-view.h"
 #include "widgets/prov-focus-log.h"
 #include "widgets/prov-order-row.h"
@@ -27,6 +28,7 @@ struct _ProvWindow
   AdwStatusPage        *unavailable_page;
   GtkListView          *orders_view;
   AdwViewStack         *view_stack;
+  ProvApprovalsButton  *approvals_button;
   ProvCustomersView    *customers_view;
 
   GSettings            *settings;
@@ -373,6 +375,20 @@ search_for_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* The approvals queue: the requests that wait for a manager. */
+static void
+show_approvals_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ProvWindow *self = PROV_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "orders");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_filter, PROV_ORDER_STATE_GROUP_APPROVAL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->orders_view));
+}
+
 /* Locked, the window shows the sign-in and nothing of the orders; the
  * actions that reach them are off. */
 static void
@@ -382,6 +398,7 @@ update_lock (ProvWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-for", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-approvals", !locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-new-order", !locked);
   update_key_capture (self);
 
@@ -450,6 +467,7 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, customers_view);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, ProvWindow, approvals_button);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, state_filter);
   gtk_widget_class_bind_template_child (widget_class, ProvWindow, kind_filter);
@@ -467,6 +485,8 @@ prov_window_class_init (ProvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.search-for", "s", search_for_activated);
   gtk_widget_class_install_action (widget_class, "win.choose-new-order", NULL, choose_new_order_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-approvals", NULL, show_approvals_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK, "win.show-approvals", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.choose-new-order", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
@@ -474,6 +494,7 @@ prov_window_class_init (ProvWindowClass *klass)
   g_type_ensure (PROV_TYPE_SIGN_IN_VIEW);
   g_type_ensure (PROV_TYPE_CUSTOMERS_VIEW);
   g_type_ensure (PROV_TYPE_SYNC_INDICATOR);
+  g_type_ensure (PROV_TYPE_APPROVALS_BUTTON);
 }
 
 static GtkStringList *
@@ -533,6 +554,7 @@ prov_window_new (GtkApplication    *application,
 
   gtk_menu_button_set_menu_model (self->new_order_button, new_order_menu);
   prov_sync_indicator_set_scheduler (self->sync_indicator, scheduler);
+  prov_approvals_button_set_store (self->approvals_button, store);
   prov_customers_view_set_context (self->customers_view, store, scheduler);
   self->store = g_object_ref (store);
   self->orders = prov_order_list_model_new (store);

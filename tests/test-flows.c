@@ -3,6 +3,8 @@
 #include "prov-assistant.h"
 #include "prov-assistant-page.h"
 #include "prov-flows.h"
+#include "prov-line-request.h"
+#include "prov-test-util.h"
 
 /* The flows table (src/assistant/prov-flows.c) holds: one entry per order
  * kind, in the kinds' order, naming only pages that declare those ids. */
@@ -68,15 +70,27 @@ test_unknown_page_is_an_error (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
-/* A kind whose orders are not drafted here has no assistant. */
+/* Flow 5 is drafted from a customer's line, not from the New Order menu;
+ * its number page is there only for a change of number or a port. */
 static void
-test_line_lifecycle_has_no_assistant_yet (void)
+test_line_requests_start_from_lines (void)
 {
   const ProvFlow *flow = prov_flows_lookup (PROV_ORDER_KIND_LINE_LIFECYCLE);
+  g_autoptr(ProvProductLine) line = prov_test_product_line ("product-1", "active", "+31612000001", 0);
+  g_autoptr(ProvOrder) suspend = prov_line_request_new_order (prov_line_request_lookup ("suspend"), line,
+                                                              "C-1", "Van Leeuwen", 30, "clerk");
+  g_autoptr(ProvOrder) number = prov_line_request_new_order (prov_line_request_lookup ("change-number"), line,
+                                                             "C-1", "Van Leeuwen", 30, "clerk");
+  g_autoptr(ProvOrder) port = prov_line_request_new_order (prov_line_request_lookup ("port-carrier"), line,
+                                                           "C-1", "Van Leeuwen", 30, "clerk");
 
-  g_assert_false (prov_flow_can_draft (flow));
-  g_assert_false (prov_assistant_supports_kind (PROV_ORDER_KIND_LINE_LIFECYCLE));
+  g_assert_true (prov_flow_can_draft (flow));
+  g_assert_true (prov_assistant_supports_kind (PROV_ORDER_KIND_LINE_LIFECYCLE));
   g_assert_null (flow->menu_section);
+  g_assert_true (prov_flow_skips_page (flow, "number", suspend));
+  g_assert_false (prov_flow_skips_page (flow, "number", number));
+  g_assert_false (prov_flow_skips_page (flow, "number", port));
+  g_assert_false (prov_flow_skips_page (flow, "request", suspend));
 }
 
 int
@@ -93,7 +107,7 @@ main (int   argc,
 
   g_test_add_func ("/flows/every-flow-holds", test_every_flow_holds);
   g_test_add_func ("/flows/unknown-page-is-an-error", test_unknown_page_is_an_error);
-  g_test_add_func ("/flows/line-lifecycle-has-no-assistant-yet", test_line_lifecycle_has_no_assistant_yet);
+  g_test_add_func ("/flows/line-requests-start-from-lines", test_line_requests_start_from_lines);
 
   return g_test_run ();
 }

@@ -96,8 +96,12 @@ gboolean
 prov_assistant_page_should_skip (ProvAssistantPage *self,
                                  ProvPageContext   *context)
 {
+  ProvAssistantPageInterface *iface;
+
   g_return_val_if_fail (PROV_IS_ASSISTANT_PAGE (self), FALSE);
-  return PROV_ASSISTANT_PAGE_GET_IFACE (self)->should_skip (self, context);
+
+  iface = PROV_ASSISTANT_PAGE_GET_IFACE (self);
+  return prov_flow_skips_page (context->flow, iface->id, context->order) || iface->should_skip (self, context);
 }
 
 gboolean

@@ -248,6 +248,8 @@ on_prepare (ProvAssistant *self,
     return;
 
   prov_assistant_page_load (page, &self->context);
+  /* A page may name itself after what it loaded (flow 5's request). */
+  gtk_assistant_set_page_title (self->assistant, overlay, page_title (self, page));
   update_complete (self, page);
   /* The Confirm page has its own buttons: Place Order says what it does. */
   gtk_widget_set_visible (self->back_button, index == (int) self->pages->len - 1);
@@ -694,7 +696,10 @@ void
 prov_assistant_present (ProvAssistant *self,
                         GtkWindow     *parent)
 {
-  const char *resume = prov_order_get_current_page (self->context.order);
+  /* A request sent back with a question opens on its question: its
+   * first page, not where it was placed from. */
+  const char *resume = prov_order_get_state (self->context.order) == PROV_ORDER_STATE_INFO_REQUESTED
+                       ? NULL : prov_order_get_current_page (self->context.order);
 
   g_return_if_fail (PROV_IS_ASSISTANT (self));
 

@@ -2,6 +2,7 @@
 
 #include "prov-assistant-page.h"
 #include "prov-flows.h"
+#include "prov-line-request.h"
 #include "pages/prov-address-page.h"
 #include "pages/prov-addons-page.h"
 #include "pages/prov-billing-page.h"
@@ -15,6 +16,7 @@
 #include "pages/prov-numbers-page.h"
 #include "pages/prov-options-page.h"
 #include "pages/prov-profile-page.h"
+#include "pages/prov-request-page.h"
 #include "pages/prov-reseller-page.h"
 #include "pages/prov-service-page.h"
 #include "pages/prov-settings-page.h"
@@ -44,6 +46,7 @@ static GType (* const page_types[]) (void) = {
   prov_numbers_page_get_type,
   prov_options_page_get_type,
   prov_profile_page_get_type,
+  prov_request_page_get_type,
   prov_reseller_page_get_type,
   prov_service_page_get_type,
   prov_settings_page_get_type,
@@ -75,6 +78,22 @@ static const ProvFlowPage new_wireless_customer_pages[] = {
 static const ProvFlowPage add_services_pages[] = {
   { "customer" }, { "service" }, { "numbers" }, { "settings" }, { "billing" }, { "creation" },
   { "notifications" }, { NULL }
+};
+
+/* Flow 5: the enterprise portal's request on a line, its question on one
+ * page; the number page for a change of number (a new one) or a port to
+ * another carrier (the port data). */
+static gboolean
+skip_number_for_request (ProvOrder *order)
+{
+  const ProvLineRequest *request = prov_line_request_for_order (order);
+
+  return request == NULL ||
+         (request->asks & (PROV_LINE_REQUEST_ASKS_NUMBER | PROV_LINE_REQUEST_ASKS_PORT)) == 0;
+}
+
+static const ProvFlowPage line_request_pages[] = {
+  { "request" }, { "number", NULL, skip_number_for_request }, { "confirm" }, { NULL }
 };
 
 static const ProvFlow flows[] = {
@@ -132,8 +151,14 @@ static const ProvFlow flows[] = {
     .icon_name = "list-add-symbolic",
   },
   {
-    /* Flow 5: started from a customer's line, not drafted here yet. */
+    /* Flow 5: started from a customer's line in the customer view, not
+     * from the New Order menu. Placed, it waits for a manager. */
     .kind = PROV_ORDER_KIND_LINE_LIFECYCLE,
+    .pages = line_request_pages,
+    .traits = PROV_FLOW_CHANGES_LINES,
+    .place_label = N_("Place _Request"),
+    .end = PROV_FLOW_END_PLACES,
+    .help_page = "flow-line-requests",
     .icon_name = "emblem-system-symbolic",
   },
 };
@@ -176,6 +201,18 @@ prov_flow_get_page_title (const ProvFlow *flow,
     if (g_str_equal (flow->pages[i].id, page_id) && flow->pages[i].title != NULL)
       return _(flow->pages[i].title);
   return NULL;
+}
+
+/* Whether @flow leaves out its page @page_id for @order. */
+gboolean
+prov_flow_skips_page (const ProvFlow *flow,
+                      const char     *page_id,
+                      ProvOrder      *order)
+{
+  for (guint i = 0; flow != NULL && flow->pages != NULL && flow->pages[i].id != NULL; i++)
+    if (g_str_equal (flow->pages[i].id, page_id))
+      return flow->pages[i].skip != NULL && flow->pages[i].skip (order);
+  return FALSE;
 }
 
 /* The help for the flow, at @section (a page's id) if given; the help's

@@ -2,7 +2,7 @@
 
 #include <glib-object.h>
 
-#include "prov-order-kind.h"
+#include "prov-order.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +13,9 @@ typedef enum {
    * subscribers, add-ons are sold per country, the product is chosen in
    * the first step. */
   PROV_FLOW_HOSTED_PBX  = 1 << 0,
+  /* Changes a customer's existing lines (flow 5): nothing new is billed,
+   * so there is no end-user billing to choose. */
+  PROV_FLOW_CHANGES_LINES = 1 << 1,
 } ProvFlowTraits;
 
 /* What the last page's button does. */
@@ -28,6 +31,9 @@ typedef enum {
 typedef struct {
   const char *id;      /* the page's own id (ProvAssistantPageInterface.id) */
   const char *title;   /* its title in this flow, if not its own (untranslated) */
+  /* The flow's rule for leaving the page out, besides the page's own:
+   * TRUE when @order needs nothing of it. NULL: always shown. */
+  gboolean  (*skip) (ProvOrder *order);
 } ProvFlowPage;
 
 /* One order kind's assistant: the steps of its carrier portal
@@ -66,6 +72,9 @@ const ProvFlow *prov_flows_get_all         (guint          *n_flows);
 gboolean        prov_flow_can_draft        (const ProvFlow *flow);
 const char     *prov_flow_get_page_title   (const ProvFlow *flow,
                                             const char     *page_id);
+gboolean        prov_flow_skips_page       (const ProvFlow *flow,
+                                            const char     *page_id,
+                                            ProvOrder      *order);
 char           *prov_flow_dup_help_uri     (const ProvFlow *flow,
                                             const char     *section);
 

@@ -1,5 +1,6 @@
 #include <glib/gi18n.h>
 
+#include "prov-application.h"
 #include "prov-customer-products.h"
 #include "prov-customer-view.h"
 #include "prov-flows.h"
@@ -25,6 +26,8 @@ struct _ProvCustomerView
   GPtrArray            *contact_rows;
   GPtrArray            *line_rows;
   GPtrArray            *order_rows;
+  /* The customer's lines as shown: a request starts from one of them. */
+  GPtrArray            *lines;
   gboolean              refreshing;
   gint64                fetched_at;
   gboolean              refresh_failed;
@@ -279,8 +282,10 @@ static void
 show_lines (ProvCustomerView *self,
             JsonNode         *products)
 {
-  g_autoptr(GPtrArray) lines = prov_product_lines_from_tmf637 (products);
+  GPtrArray *lines = prov_product_lines_from_tmf637 (products);
 
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  self->lines = lines;
   clear_rows (self->lines_group, self->line_rows);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -386,14 +391,52 @@ refresh_activated (GtkWidget  *widget,
   refresh_lines (PROV_CUSTOMER_VIEW (widget));
 }
 
-/* Each request opens its own assistant, flow 5's, once that flow can be
- * drafted; until then the entries are there and insensitive. */
+static ProvProductLine *
+find_line (ProvCustomerView *self,
+           const char       *product_id)
+{
+  for (guint i = 0; self->lines != NULL && i < self->lines->len; i++)
+    if (g_strcmp0 (prov_product_line_get_id (g_ptr_array_index (self->lines, i)), product_id) == 0)
+      return g_ptr_array_index (self->lines, i);
+
+  return NULL;
+}
+
+/* Each request opens flow 5's assistant on a new draft: the request's id
+ * and the line's product id ("" for one that starts from the customer),
+ * with the carrier profile's restore window for the portal's rule. */
 static void
 line_request_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  gtk_widget_activate_action_variant (widget, "app.new-line-request", parameter);
+  ProvCustomerView *self = PROV_CUSTOMER_VIEW (widget);
+  GApplication *application = g_application_get_default ();
+  const char *request_id = NULL;
+  const char *product_id = NULL;
+  const ProvLineRequest *request;
+  ProvProductLine *line;
+  GSettings *profile;
+  g_autoptr(ProvOrder) draft = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &request_id, &product_id);
+  request = prov_line_request_lookup (request_id);
+  line = find_line (self, product_id);
+  if (request == NULL || self->customer == NULL || !PROV_IS_APPLICATION (application) ||
+      (line == NULL) != ((request->starts & PROV_LINE_REQUEST_FROM_CUSTOMER) != 0))
+    {
+      g_warning ("No request “%s” for line “%s”", request_id, product_id);
+      return;
+    }
+
+  profile = prov_application_get_carrier_profile (PROV_APPLICATION (application));
+  draft = prov_line_request_new_order (request, line, prov_customer_get_carrier_id (self->customer),
+                                       prov_customer_get_name (self->customer),
+                                       profile != NULL ? g_settings_get_uint (profile, "restore-window-days") : 0,
+                                       prov_current_staff_name ());
+  prov_order_set_field (draft, PROV_ORDER_FIELD_CUSTOMER_UUID, prov_customer_get_uuid (self->customer));
+  g_debug ("Request %s on line %s of %s", request_id, product_id, prov_customer_get_name (self->customer));
+  prov_application_open_assistant (PROV_APPLICATION (application), draft);
 }
 
 /* ---- orders --------------------------------------------------------------- */
@@ -556,6 +599,7 @@ prov_customer_view_dispose (GObject *object)
   g_clear_object (&self->scheduler);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->line_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_pointer (&self->order_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prov_customer_view_parent_class)->dispose (object);

@@ -158,11 +158,14 @@ prov_confirm_page_load (ProvAssistantPage *page,
   ProvConfirmPage *self = PROV_CONFIRM_PAGE (page);
   const char *billing = prov_order_get_field (context->order, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING);
 
+  gboolean bills = (context->flow->traits & PROV_FLOW_CHANGES_LINES) == 0;
+
   self->context = context;
   self->filling = TRUE;
   gtk_switch_set_active (self->billing_switch, g_strcmp0 (billing, "false") != 0);
   self->filling = FALSE;
-  if (billing == NULL)
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->billing_row), ADW_TYPE_PREFERENCES_GROUP), bills);
+  if (billing == NULL && bills)
     prov_page_set_field (context, PROV_ORDER_FIELD_CONFIRM_END_USER_BILLING, "true");
 
   explain_billing (self);

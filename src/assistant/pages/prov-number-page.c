@@ -3,6 +3,7 @@
 #include "prov-assistant-page.h"
 #include "prov-ids.h"
 #include "prov-number-page.h"
+#include "prov-line-request.h"
 #include "prov-order-rules.h"
 
 /* A new number from those reserved at the carrier (kept for offline use),
@@ -296,8 +297,15 @@ prov_number_page_load (ProvAssistantPage *page,
 {
   ProvNumberPage *self = PROV_NUMBER_PAGE (page);
   PortField fields[] = PORT_FIELDS (self);
+  const ProvLineRequest *request = prov_line_request_for_order (context->order);
   gboolean port_in = g_strcmp0 (prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_MODE), "port-in") == 0;
   const char *chosen_country = prov_order_get_field (context->order, PROV_ORDER_FIELD_NUMBER_COUNTRY);
+
+  /* A request of flow 5 says which: a new number, or the port data for
+   * the carrier the line moves to. */
+  if (request != NULL)
+    port_in = (request->asks & PROV_LINE_REQUEST_ASKS_PORT) != 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_row), request == NULL);
 
   self->context = context;
   self->filling = TRUE;

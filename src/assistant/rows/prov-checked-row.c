@@ -81,6 +81,10 @@ prov_checked_row_dup_problem (ProvCheckedRow *self)
     return *text != '\0' ? prov_rule_check_identifier (PROV_ID_KIND_E164, text) : NULL;
   if (rule_is (self, "iban"))
     return prov_rule_check_identifier (PROV_ID_KIND_IBAN, text);
+  if (rule_is (self, "imei"))
+    return prov_rule_check_identifier (PROV_ID_KIND_IMEI, text);
+  if (rule_is (self, "iccid"))
+    return prov_rule_check_identifier (PROV_ID_KIND_ICCID, text);
   if (rule_is (self, "account-pin"))
     return prov_rule_check_account_pin (text);
 
@@ -89,6 +93,8 @@ prov_checked_row_dup_problem (ProvCheckedRow *self)
     return prov_rule_check_birth_date (text, today);
   if (rule_is (self, "start-date"))
     return prov_rule_check_start_date (text, today);
+  if (rule_is (self, "past-date"))
+    return prov_rule_check_past_date (text, today);
 
   g_critical ("ProvCheckedRow: no rule “%s”", self->rule);
   return NULL;
@@ -131,14 +137,18 @@ dup_stored_value (ProvCheckedRow *self)
   if (!prov_checked_row_is_valid (self))
     return g_strdup (text);
 
-  if ((rule_is (self, "phone") || rule_is (self, "optional-phone") || rule_is (self, "iban")) && *text != '\0')
+  if ((rule_is (self, "phone") || rule_is (self, "optional-phone") || rule_is (self, "iban") ||
+       rule_is (self, "imei") || rule_is (self, "iccid")) && *text != '\0')
     {
-      g_autoptr(ProvId) id = prov_id_parse (rule_is (self, "iban") ? PROV_ID_KIND_IBAN : PROV_ID_KIND_E164, text);
+      g_autoptr(ProvId) id = prov_id_parse (rule_is (self, "iban") ? PROV_ID_KIND_IBAN
+                                            : rule_is (self, "imei") ? PROV_ID_KIND_IMEI
+                                            : rule_is (self, "iccid") ? PROV_ID_KIND_ICCID
+                                                                      : PROV_ID_KIND_E164, text);
 
       return g_strdup (id->normalized);
     }
 
-  if ((rule_is (self, "birth-date") || rule_is (self, "start-date")) &&
+  if ((rule_is (self, "birth-date") || rule_is (self, "start-date") || rule_is (self, "past-date")) &&
       prov_typed_date_parse (text, prov_date_order_of_locale (), &date))
     return prov_typed_date_dup_iso (&date);
 

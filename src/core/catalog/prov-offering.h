@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 #define PROV_OFFERING_ROLE_DATA      "data"
 #define PROV_OFFERING_ROLE_SMS       "sms"
 #define PROV_OFFERING_ROLE_ADD_ON    "add-on"
+/* Sold for a line's device: a case, a screen protector (flow 5). */
+#define PROV_OFFERING_ROLE_ACCESSORY "accessory"
 #define PROV_OFFERING_ROLE_EXTENSION "extension"
 /* A new customer's line: its package, and what kind of line it is for. */
 #define PROV_OFFERING_ROLE_LINE_PACKAGE "line-package"

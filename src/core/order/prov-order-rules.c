@@ -196,6 +196,30 @@ prov_rule_check_birth_date (const char *value,
   return NULL;
 }
 
+/* A day that has been: a date of purchase, typed in the clerk's form. */
+char *
+prov_rule_check_past_date (const char *value,
+                           GDateTime  *today)
+{
+  ProvDateOrder order = prov_date_order_of_locale ();
+  GDate date;
+  GDate now;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("Required"));
+
+  if (!prov_typed_date_parse (value, order, &date))
+    return dup_not_a_date (order);
+
+  g_date_clear (&now, 1);
+  g_date_set_dmy (&now, g_date_time_get_day_of_month (today), g_date_time_get_month (today),
+                  g_date_time_get_year (today));
+  if (g_date_compare (&date, &now) > 0)
+    return g_strdup (_("That day is still to come"));
+
+  return NULL;
+}
+
 /* The PIN the customer gives when calling support: 4 to 8 digits, and not
  * one anybody would guess (all the same digit, or a run such as 1234). */
 char *

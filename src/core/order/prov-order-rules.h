@@ -21,6 +21,8 @@ char *prov_rule_next_extension     (const char * const  *in_use,
 char *prov_rule_check_area_code    (const char          *value);
 char *prov_rule_check_birth_date   (const char          *value,
                                     GDateTime           *today);
+char *prov_rule_check_past_date    (const char          *value,
+                                    GDateTime           *today);
 char *prov_rule_check_account_pin  (const char          *value);
 char *prov_rule_check_identifier   (ProvIdKind           kind,
                                     const char          *value);
