@@ -309,6 +309,7 @@ prov_test_answered_request (const char *id,
   order = prov_line_request_new_order (request, line, "c0ffee00-0000-4000-8000-000000000007",
                                        "Van Leeuwen Logistiek B.V.", 30, "Sem Bakker");
   item = prov_order_get_line (order, 0);
+  prov_order_set_field (order, PROV_ORDER_FIELD_CUSTOMER_EMAIL, "it@vanleeuwen.example");
 
   if (request->asks & (PROV_LINE_REQUEST_ASKS_PLAN | PROV_LINE_REQUEST_ASKS_ACCESSORY))
     prov_order_line_set_field (item, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID,

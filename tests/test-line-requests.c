@@ -209,6 +209,28 @@ list_events (ProvStore *store,
   return events;
 }
 
+static guint
+count_messages (ProvStore *store,
+                ProvOrder *order)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+
+  prov_store_list_messages_async (store, prov_order_get_uuid (order), G_MAXINT64, NULL, prov_test_store_result, &result);
+  messages = prov_store_list_messages_finish (store, prov_test_await (&result), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ProvQueuedMessage *message = g_ptr_array_index (messages, i);
+      g_autofree char *text = json_to_string (message->body, FALSE);
+
+      g_assert_nonnull (strstr (text, "it@vanleeuwen.example"));
+    }
+
+  return messages->len;
+}
+
 static void
 test_approvals (Fixture       *fixture,
                 gconstpointer  data)
@@ -279,11 +301,18 @@ test_approvals (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (prov_order_get_state (asked), ==, PROV_ORDER_STATE_AWAITING_APPROVAL);
 
+  /* Each milestone told the customer's contact once: placed and approved;
+   * placed and declined; placed, asked and placed again. */
+  g_assert_cmpuint (count_messages (fixture->store, sim), ==, 2);
+  g_assert_cmpuint (count_messages (fixture->store, declined), ==, 2);
+  g_assert_cmpuint (count_messages (fixture->store, asked), ==, 3);
+
   /* No carrier work: approved is done. */
   g_assert_true (place (fixture->store, employee, "Sem Bakker", &error));
   g_assert_true (decide (fixture->store, employee, PROV_APPROVAL_APPROVE, "Mila Jansen", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (prov_order_get_state (employee), ==, PROV_ORDER_STATE_COMPLETED);
+  g_assert_cmpuint (count_messages (fixture->store, employee), ==, 2);
 }
 
 /* A request type the carrier profile lets go without a manager is

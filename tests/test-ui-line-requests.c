@@ -103,6 +103,33 @@ order_shows (ProvTestApp *app,
   return FALSE;
 }
 
+/* The customer's contact told at @count milestones, each e-mail once at
+ * the carrier; the sender is woken (F5) until they are there. */
+static void
+assert_emails_sent_once (ProvTestApp *app,
+                         Sandbox     *sandbox,
+                         guint        count)
+{
+  g_autoptr(GHashTable) sent = NULL;
+  GHashTableIter iter;
+  gpointer times;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_clear_pointer (&sent, g_hash_table_unref);
+      sent = sandbox_count_by_reference (sandbox, "messages");
+      if (g_hash_table_size (sent) >= count)
+        break;
+      prov_test_app_keys ("F5", NULL);
+      g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (sent), ==, count);
+  g_hash_table_iter_init (&iter, sent);
+  while (g_hash_table_iter_next (&iter, NULL, &times))
+    g_assert_cmpuint (GPOINTER_TO_UINT (times), ==, 1);
+}
+
 /* A clerk suspends a stolen phone's line; a manager allows the approval
  * through the override; the carrier suspends the line. */
 static void
@@ -158,6 +185,7 @@ test_suspend_approved_through_the_override (void)
   prov_test_app_focus_window (window, TIMEOUT_MS);
   g_assert_true (prov_test_app_sync_until_log (app, completed, 30, 1500));
   g_assert_true (order_shows (app, uuid, "Completed"));
+  assert_emails_sent_once (app, &sandbox, 3);
   show_order (app, uuid);
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("line-request-completed");

@@ -435,6 +435,8 @@ line_request_activated (GtkWidget  *widget,
                                        profile != NULL ? g_settings_get_uint (profile, "restore-window-days") : 0,
                                        prov_current_staff_name ());
   prov_order_set_field (draft, PROV_ORDER_FIELD_CUSTOMER_UUID, prov_customer_get_uuid (self->customer));
+  /* Told at each milestone of the request. */
+  prov_order_set_field (draft, PROV_ORDER_FIELD_CUSTOMER_EMAIL, prov_customer_get_email (self->customer));
   g_debug ("Request %s on line %s of %s", request_id, product_id, prov_customer_get_name (self->customer));
   prov_application_open_assistant (PROV_APPLICATION (application), draft);
 }

@@ -142,6 +142,19 @@ gboolean      _prov_store_worker_transition  (StoreWorker          *worker,
                                               gint64                at,
                                               GError              **error);
 
+/* Flow 5's milestones by e-mail (prov-store-milestones.c) */
+gboolean      _prov_store_worker_queue_milestone (StoreWorker      *worker,
+                                                  sqlite3_int64     order_id,
+                                                  const char       *order_uuid,
+                                                  const char       *payload,
+                                                  sqlite3_int64     event_id,
+                                                  ProvOrderState    from,
+                                                  ProvOrderState    to,
+                                                  const char       *who,
+                                                  const char       *reason,
+                                                  gint64            at,
+                                                  GError          **error);
+
 /* Lines and the identifiers they hold (prov-store-lines.c) */
 gboolean      _prov_store_worker_reserve_identifiers (StoreWorker       *worker,
                                                       sqlite3_int64      order_id,

@@ -239,8 +239,16 @@ worker_apply_transition (StoreWorker  *worker,
       !worker_forget_secrets (worker, order_id, error))
     return FALSE;
 
-  return _prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason,
-                                       args->authorised_by, error);
+  if (!_prov_store_worker_add_event (worker, order_id, args->at, args->who, from, args->to, args->reason,
+                                     args->authorised_by, error))
+    return FALSE;
+
+  /* Flow 5 tells the customer's contact at each milestone. The payload is
+   * read before secrets are erased: only the contact is used. */
+  return _prov_store_worker_queue_milestone (worker, order_id, args->uuid, payload,
+                                             sqlite3_last_insert_rowid (worker->db), from, args->to,
+                                             args->authorised_by != NULL ? args->authorised_by : args->who,
+                                             args->reason, args->at, error);
 }
 
 /* One transition within a write already under way (placing, an
