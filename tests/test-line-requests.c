@@ -315,6 +315,77 @@ test_approvals (Fixture       *fixture,
   g_assert_cmpuint (count_messages (fixture->store, employee), ==, 2);
 }
 
+static guint
+count_stock (ProvStore       *store,
+             const char      *identifier,
+             ProvStockStatus  status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  prov_store_find_stock_async (store, PROV_STOCK_KINDS, identifier, status, 10, NULL, prov_test_store_result, &result);
+  found = prov_store_find_stock_finish (store, prov_test_await (&result), &total, &error);
+  g_assert_no_error (error);
+
+  return found->len;
+}
+
+/* A new SIM for a line: once the carrier completed it, the SIM the store
+ * sold the line before is back on the shelf as returned, the new one is
+ * used. */
+static void
+test_replaced_sim_returns (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *old_sim = prov_test_make_iccid (41);
+  g_autofree char *new_sim = prov_test_make_iccid (42);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) prov_stock_item_free);
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(ProvOrder) sale = prov_order_new (PROV_ORDER_KIND_MOBILE_USER, "Sem Bakker");
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) products = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(ProvOrder) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, old_sim, NULL));
+  g_ptr_array_add (items, prov_stock_item_new (PROV_ID_KIND_ICCID, new_sim, NULL));
+  prov_store_add_stock_async (fixture->store, items, NULL, prov_test_store_result, &added);
+  g_assert_true (prov_store_add_stock_finish (fixture->store, prov_test_await (&added), NULL, NULL, &error));
+
+  /* The line was sold here with the old SIM. */
+  prov_order_set_field (sale, PROV_ORDER_FIELD_CUSTOMER_NAME, "Van Leeuwen Logistiek B.V.");
+  prov_order_set_field (sale, PROV_ORDER_FIELD_SUBSCRIPTION_OFFERING_ID, "voice-advanced");
+  prov_order_set_field (sale, PROV_ORDER_FIELD_SIM_ICCID, old_sim);
+  g_assert_true (place (fixture->store, sale, "Sem Bakker", &error));
+  g_assert_true (prov_test_transition (fixture->store, sale, PROV_ORDER_STATE_ACKNOWLEDGED, &error));
+  g_assert_true (prov_test_transition (fixture->store, sale, PROV_ORDER_STATE_COMPLETED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stock (fixture->store, old_sim, PROV_STOCK_STATUS_USED), ==, 1);
+
+  json = g_strdup_printf ("[{\"id\":\"product-41\",\"status\":\"active\","
+                          "\"productCharacteristic\":[{\"name\":\"MSISDN\",\"value\":\"+31612000041\"},"
+                          "{\"name\":\"ICCID\",\"value\":\"%s\"}]}]", old_sim);
+  products = json_from_string (json, NULL);
+  lines = prov_product_lines_from_tmf637 (products);
+  request = prov_line_request_new_order (prov_line_request_lookup ("new-sim"), g_ptr_array_index (lines, 0),
+                                         "C-1", "Van Leeuwen Logistiek B.V.", 30, "Sem Bakker");
+  prov_order_set_field (request, PROV_ORDER_FIELD_SIM_ICCID, new_sim);
+  g_assert_true (place (fixture->store, request, "Sem Bakker", &error));
+  g_assert_true (decide (fixture->store, request, PROV_APPROVAL_APPROVE, "Mila Jansen", NULL, NULL, &error));
+  g_assert_true (prov_test_transition (fixture->store, request, PROV_ORDER_STATE_ACKNOWLEDGED, &error));
+  g_assert_no_error (error);
+  /* Not before the carrier is done. */
+  g_assert_cmpuint (count_stock (fixture->store, old_sim, PROV_STOCK_STATUS_USED), ==, 1);
+  g_assert_true (prov_test_transition (fixture->store, request, PROV_ORDER_STATE_COMPLETED, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_stock (fixture->store, old_sim, PROV_STOCK_STATUS_RETURNED), ==, 1);
+  g_assert_cmpuint (count_stock (fixture->store, new_sim, PROV_STOCK_STATUS_USED), ==, 1);
+}
+
 /* A request type the carrier profile lets go without a manager is
  * approved by the policy, and the timeline says so. */
 static void
@@ -355,6 +426,8 @@ main (int   argc,
   g_test_add_func ("/line-requests/warranty", test_warranty);
   g_test_add_func ("/line-requests/restore-window", test_restore_window);
   g_test_add ("/line-requests/approvals", Fixture, NULL, fixture_set_up, test_approvals, fixture_tear_down);
+  g_test_add ("/line-requests/replaced-sim-returns", Fixture, NULL, fixture_set_up, test_replaced_sim_returns,
+              fixture_tear_down);
   g_test_add ("/line-requests/policy-approves", Fixture, NULL, fixture_set_up, test_policy_approves, fixture_tear_down);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 
 #define TIMEOUT_MS 30000
 #define ENTERPRISE "Van Leeuwen Logistiek B.V."
+#define ENTERPRISE_ID "c0ffee00-0000-4000-8000-000000000007"
 /* Line 3 of the sandbox's demo enterprise customer. */
 #define LINE_3_NUMBER "+31620031003"
 #define LINE_4_NUMBER "+31620031004"
@@ -185,6 +186,9 @@ test_suspend_approved_through_the_override (void)
   prov_test_app_focus_window (window, TIMEOUT_MS);
   g_assert_true (prov_test_app_sync_until_log (app, completed, 30, 1500));
   g_assert_true (order_shows (app, uuid, "Completed"));
+  /* The till read the customer's lines again, on its own. */
+  g_assert_true (prov_test_app_wait_for_log (app, "The lines of customer " ENTERPRISE_ID " were read from the carrier "
+                                             "after a request", TIMEOUT_MS));
   assert_emails_sent_once (app, &sandbox, 3);
   show_order (app, uuid);
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
@@ -303,6 +307,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The core's messages too: what the sender does after a request. */
+  g_setenv ("PROV_TEST_APP_DEBUG", "Provisioner Provisioner-core", TRUE);
 
   g_test_add_func ("/ui/line-requests/suspend-approved-through-the-override", test_suspend_approved_through_the_override);
   g_test_add_func ("/ui/line-requests/own-request-ask-and-decline", test_own_request_ask_and_decline);

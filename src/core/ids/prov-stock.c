@@ -59,6 +59,8 @@ prov_stock_status_get_title (ProvStockStatus status)
       return _("Used");
     case PROV_STOCK_STATUS_FAULTY:
       return _("Faulty");
+    case PROV_STOCK_STATUS_RETURNED:
+      return _("Returned");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -17,6 +17,8 @@ typedef enum {
   PROV_STOCK_STATUS_ASSIGNED = 3,
   PROV_STOCK_STATUS_USED = 4,
   PROV_STOCK_STATUS_FAULTY = 5,
+  /* Came back from a customer: a SIM or device a request replaced. */
+  PROV_STOCK_STATUS_RETURNED = 6,
 } ProvStockStatus;
 
 /* A SIM or device the store has on its shelves. */

@@ -171,6 +171,11 @@ prov_line_request_new_order (const ProvLineRequest *request,
       prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_LINE_NUMBER,
                                  prov_product_line_get_number (line) != NULL ? prov_product_line_get_number (line)
                                                                              : prov_product_line_get_id (line));
+      /* What the request replaces goes back to the store once it is done. */
+      if (request->asks & ASKS (SIM))
+        prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_OLD_ICCID, prov_product_line_get_iccid (line));
+      if (request->asks & ASKS (DEVICE))
+        prov_order_line_set_field (item, PROV_ORDER_FIELD_REQUEST_OLD_IMEI, prov_product_line_get_imei (line));
       if (ended != NULL)
         {
           g_autofree char *text = prov_rfc3339_format (ended);

@@ -209,6 +209,8 @@ static const ProvOrderField fields[] = {
   { PROV_ORDER_FIELD_REQUEST_LINE_NUMBER, N_("Line"), TEXT, LINE | SHOWN | SEARCHED, NEVER },
   /* When the line ended (RFC 3339), for the restore window. */
   { PROV_ORDER_FIELD_REQUEST_LINE_ENDED, N_("Line ended"), TEXT, LINE, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_OLD_ICCID, N_("SIM replaced"), TEXT, LINE | SHOWN, NEVER },
+  { PROV_ORDER_FIELD_REQUEST_OLD_IMEI, N_("Device replaced"), TEXT, LINE | SHOWN, NEVER },
   { PROV_ORDER_FIELD_REQUEST_RESTORE_WINDOW_DAYS, N_("Days a line can be restored"), NUMBER, 0, NEVER },
   { PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS, N_("Line status asked for"), CHOICE, LINE, PRODUCT ("status") },
   { PROV_ORDER_FIELD_REQUEST_RELIES_ON, N_("For the line"), TEXT, LINE, PRODUCT ("reliesOn") },

@@ -171,6 +171,9 @@ G_BEGIN_DECLS
 #define PROV_ORDER_FIELD_REQUEST_TYPE_NAME             "request.type-name"
 #define PROV_ORDER_FIELD_REQUEST_LINE_NUMBER           "request.line-number"
 #define PROV_ORDER_FIELD_REQUEST_LINE_ENDED            "request.line-ended"
+/* The SIM and device a request replaces: back to stock once it is done. */
+#define PROV_ORDER_FIELD_REQUEST_OLD_ICCID             "request.old-iccid"
+#define PROV_ORDER_FIELD_REQUEST_OLD_IMEI              "request.old-imei"
 #define PROV_ORDER_FIELD_REQUEST_RESTORE_WINDOW_DAYS   "request.restore-window-days"
 #define PROV_ORDER_FIELD_REQUEST_PRODUCT_STATUS        "request.product-status"
 #define PROV_ORDER_FIELD_REQUEST_RELIES_ON             "request.relies-on"

@@ -142,6 +142,12 @@ gboolean      _prov_store_worker_transition  (StoreWorker          *worker,
                                               gint64                at,
                                               GError              **error);
 
+/* Stock (prov-store-stock.c) */
+gboolean      _prov_store_worker_return_replaced (StoreWorker      *worker,
+                                                  sqlite3_int64     order_id,
+                                                  gint64            at,
+                                                  GError          **error);
+
 /* Flow 5's milestones by e-mail (prov-store-milestones.c) */
 gboolean      _prov_store_worker_queue_milestone (StoreWorker      *worker,
                                                   sqlite3_int64     order_id,

@@ -1,5 +1,6 @@
 #include <glib/gi18n-lib.h>
 
+#include "prov-order-field.h"
 #include "prov-store-private.h"
 
 /* Stock operations of ProvStore: SIMs and devices on the shelves. */
@@ -252,4 +253,38 @@ prov_store_find_stock_finish (ProvStore     *self,
     *total = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "prov-total"));
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A request of flow 5 the carrier completed replaced a SIM or a device:
+ * the old one, if the store sold it, is back on the shelf as returned.
+ * Runs in the completion's transaction. */
+gboolean
+_prov_store_worker_return_replaced (StoreWorker    *worker,
+                                    sqlite3_int64   order_id,
+                                    gint64          at,
+                                    GError        **error)
+{
+  static const char * const replaced[] = { PROV_ORDER_FIELD_REQUEST_OLD_ICCID, PROV_ORDER_FIELD_REQUEST_OLD_IMEI };
+
+  for (guint i = 0; i < G_N_ELEMENTS (replaced); i++)
+    {
+      sqlite3_stmt *statement = _prov_store_worker_prepare (worker,
+                                                            "UPDATE stock SET status = ?1, updated_at = ?2, order_id = NULL "
+                                                            "WHERE status = ?3 AND identifier IN "
+                                                            "  (SELECT json_extract (payload, '$.\"' || ?4 || '\"') "
+                                                            "   FROM order_lines WHERE order_id = ?5)",
+                                                            error);
+
+      if (statement == NULL)
+        return FALSE;
+      sqlite3_bind_int (statement, 1, PROV_STOCK_STATUS_RETURNED);
+      sqlite3_bind_int64 (statement, 2, at);
+      sqlite3_bind_int (statement, 3, PROV_STOCK_STATUS_USED);
+      _prov_store_bind_text (statement, 4, replaced[i]);
+      sqlite3_bind_int64 (statement, 5, order_id);
+      if (!_prov_store_worker_run (worker, statement, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -235,6 +235,9 @@ worker_apply_transition (StoreWorker  *worker,
         return FALSE;
     }
 
+  if (args->to == PROV_ORDER_STATE_COMPLETED && !_prov_store_worker_return_replaced (worker, order_id, args->at, error))
+    return FALSE;
+
   if (!prov_order_state_is_open (args->to) &&
       !worker_forget_secrets (worker, order_id, error))
     return FALSE;

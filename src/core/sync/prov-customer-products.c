@@ -37,6 +37,29 @@ on_products_listed (GObject      *source,
                                   g_task_get_cancellable (task), on_products_saved, g_object_ref (task));
 }
 
+/* Reads @account's products from @client's carrier into @store: the
+ * sender does when a request on the account's lines is completed. Finish
+ * with prov_customer_products_refresh_finish. */
+void
+prov_customer_products_refresh_from_async (ProvStore           *store,
+                                           ProvCarrierClient   *client,
+                                           const char          *account,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (PROV_IS_STORE (store));
+  g_return_if_fail (PROV_IS_CARRIER_CLIENT (client));
+  g_return_if_fail (account != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prov_customer_products_refresh_async);
+  g_task_set_task_data (task, g_strdup (account), g_free);
+  prov_carrier_client_list_products_async (client, account, cancellable, on_products_listed, task);
+}
+
 /* Reads @account's products from @session's carrier into @store. */
 void
 prov_customer_products_refresh_async (ProvStore           *store,
@@ -46,17 +69,10 @@ prov_customer_products_refresh_async (ProvStore           *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (PROV_IS_STORE (store));
   g_return_if_fail (PROV_IS_CARRIER_SESSION (session));
-  g_return_if_fail (account != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, prov_customer_products_refresh_async);
-  g_task_set_task_data (task, g_strdup (account), g_free);
-  prov_carrier_client_list_products_async (prov_carrier_session_get_client (session), account, cancellable,
-                                           on_products_listed, task);
+  prov_customer_products_refresh_from_async (store, prov_carrier_session_get_client (session), account,
+                                             cancellable, callback, user_data);
 }
 
 gboolean

@@ -11,6 +11,12 @@ void     prov_customer_products_refresh_async  (ProvStore           *store,
                                                 GCancellable        *cancellable,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data);
+void     prov_customer_products_refresh_from_async (ProvStore           *store,
+                                                    ProvCarrierClient   *client,
+                                                    const char          *account,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
 gboolean prov_customer_products_refresh_finish (ProvStore           *store,
                                                 GAsyncResult        *result,
                                                 GError             **error);

@@ -2,6 +2,9 @@
 
 #include "prov-json-guard.h"
 #include "prov-sync.h"
+#include "prov-customer-products.h"
+#include "prov-line-request.h"
+#include "prov-order-field.h"
 #include "prov-sync-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -26,6 +29,53 @@ poll_done (Poll *poll)
 }
 
 static void
+on_lines_refreshed (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree char *account = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (prov_customer_products_refresh_finish (PROV_STORE (source), result, &error))
+    g_debug ("The lines of customer %s were read from the carrier after a request", account);
+  else
+    g_debug ("The lines of customer %s could not be read after a request: %s", account, error->message);
+}
+
+static void
+on_request_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ProvSync) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ProvOrder) order = prov_store_load_order_finish (PROV_STORE (source), result, &error);
+  const ProvLineRequest *request = order != NULL ? prov_line_request_for_order (order) : NULL;
+  const char *account = order != NULL ? prov_order_get_field (order, PROV_ORDER_FIELD_CUSTOMER_ID) : NULL;
+
+  if (request == NULL || !request->carrier_work || account == NULL)
+    return;
+
+  prov_customer_products_refresh_from_async (self->store, self->client, account, NULL, on_lines_refreshed,
+                                             g_strdup (account));
+}
+
+/* A request of flow 5 the carrier completed changed the customer's lines:
+ * the till reads them again, so the inventory shows the new number,
+ * device, SIM or status without anyone opening a window. The polled
+ * order is its list row: its fields are loaded first. */
+static void
+refresh_lines_after (ProvSync  *self,
+                     ProvOrder *order)
+{
+  if (prov_order_get_state (order) != PROV_ORDER_STATE_COMPLETED ||
+      prov_order_get_kind (order) != PROV_ORDER_KIND_LINE_LIFECYCLE)
+    return;
+
+  prov_store_load_order_async (self->store, prov_order_get_uuid (order), NULL, on_request_loaded, g_object_ref (self));
+}
+
+static void
 on_poll_transition (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -38,6 +88,7 @@ on_poll_transition (GObject      *source,
     {
       pass->report.updated++;
       _prov_sync_announce_change (g_task_get_source_object (poll->pass_task), poll->order);
+      refresh_lines_after (g_task_get_source_object (poll->pass_task), poll->order);
     }
   else
     {
