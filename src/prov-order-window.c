@@ -7,6 +7,7 @@
 #include "widgets/prov-state-style.h"
 #include "widgets/prov-lines-view.h"
 #include "prov-order-approval.h"
+#include "widgets/prov-request-progress.h"
 #include "prov-order-cancel.h"
 #include "prov-order-summary.h"
 #include "prov-application.h"
@@ -44,6 +45,7 @@ struct _ProvOrderWindow
   GtkButton            *edit_button;
   GtkButton            *cancel_button;
   AdwPreferencesGroup  *approval_group;
+  ProvRequestProgress  *request_progress;
   AdwPreferencesGroup  *timeline_group;
   AdwPreferencesGroup  *connect_sim_group;
   AdwBin               *sim_page_bin;
@@ -97,6 +99,7 @@ show_order (ProvOrderWindow *self,
                           prov_assistant_supports_kind (prov_order_get_kind (order)));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), prov_order_cancel_is_offered (order));
   gtk_widget_set_visible (GTK_WIDGET (self->approval_group), prov_order_approval_is_offered (order));
+  prov_request_progress_show (self->request_progress, order);
   prov_state_style_apply (GTK_WIDGET (self->state_badge), group);
 
   /* What the registry says an overview shows; an order of several lines
@@ -741,6 +744,7 @@ prov_order_window_class_init (ProvOrderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, approval_group);
+  gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, request_progress);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, state_badge);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, ProvOrderWindow, connect_sim_group);
@@ -768,6 +772,7 @@ prov_order_window_init (ProvOrderWindow *self)
 
   g_type_ensure (PROV_TYPE_INVENTORY_VIEW);
   g_type_ensure (PROV_TYPE_LINES_VIEW);
+  g_type_ensure (PROV_TYPE_REQUEST_PROGRESS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scan_listener = prov_scan_listener_new (GTK_WIDGET (self));

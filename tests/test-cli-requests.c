@@ -100,7 +100,11 @@ test_every_request_round_trips (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", first, "list", "--state", "awaiting-approval", NULL), ==, 0);
-  g_assert_cmpuint (g_strv_length (g_strsplit (out, "\n", -1)) - 1, ==, 17);
+  {
+    g_auto(GStrv) listed = g_strsplit (out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (listed) - 1, ==, 17);
+  }
 
   exported = export_all (first, (const char * const *) uuids);
   g_assert_true (g_file_set_contents (again, exported, -1, NULL));

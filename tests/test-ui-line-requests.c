@@ -77,7 +77,7 @@ show_order (ProvTestApp *app,
             const char  *uuid)
 {
   g_autofree char *shown = g_strdup_printf ("Order window shows order %s", uuid);
-  guint before = g_strv_length (prov_test_app_dup_log_lines (app, shown));
+  guint before = count_log (app, shown);
 
   prov_test_app_activate_action ("show-order", uuid);
   g_assert_true (prov_test_app_wait_for_log_count (app, shown, before, TIMEOUT_MS));
@@ -142,6 +142,7 @@ test_suspend_approved_through_the_override (void)
   g_autofree char *uuid = NULL;
   g_autofree char *placed = NULL;
   g_autofree char *completed = NULL;
+  g_autofree char *line = NULL;
 
   if (!prov_test_have_display ())
     {
@@ -171,6 +172,9 @@ test_suspend_approved_through_the_override (void)
   g_usleep (600 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("approvals-queue");
   show_order (app, uuid);
+  line = g_strdup_printf ("Request %s: Progress: Placed, Awaiting Approval", uuid);
+  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
+  g_clear_pointer (&line, g_free);
   prov_test_app_screenshot ("line-request-awaiting-approval");
 
   /* The clerk approves; a manager allows it. */
@@ -191,6 +195,8 @@ test_suspend_approved_through_the_override (void)
                                              "after a request", TIMEOUT_MS));
   assert_emails_sent_once (app, &sandbox, 3);
   show_order (app, uuid);
+  line = g_strdup_printf ("Request %s: Progress: Completed, Completed", uuid);
+  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
   g_usleep (500 * G_TIME_SPAN_MILLISECOND);
   prov_test_app_screenshot ("line-request-completed");
   g_assert_true (prov_test_app_wait_for_log (app, "Requests awaiting approval: 0", TIMEOUT_MS));
