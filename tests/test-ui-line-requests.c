@@ -11,6 +11,7 @@
 #define ENTERPRISE "Van Leeuwen Logistiek B.V."
 #define ENTERPRISE_ID "c0ffee00-0000-4000-8000-000000000007"
 /* Line 3 of the sandbox's demo enterprise customer. */
+#define LINE_1_NUMBER "+31620031001"
 #define LINE_3_NUMBER "+31620031003"
 #define LINE_4_NUMBER "+31620031004"
 #define LINE_5_NUMBER "+31620031005"
@@ -308,6 +309,58 @@ test_own_request_ask_and_decline (void)
   sandbox_remove (&sandbox);
 }
 
+/* A new accessory for a line's phone, from the catalog: placed by the
+ * clerk, approved by the manager signed in, made by the carrier. */
+static void
+test_accessory_for_a_line (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *line = NULL;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("needs an X display and xdotool");
+      return;
+    }
+
+  sandbox_start (&sandbox, "--state-delay=500", NULL);
+  app = prov_test_app_spawn_synced (sandbox.root, &window);
+  open_enterprise_customer (app);
+
+  uuid = start_line_request (app, LINE_1_NUMBER, "a", "accessory");
+  /* The second accessory of the catalog. */
+  prov_test_app_choose ("alt+a", 1);
+  prov_test_app_screenshot ("line-request-accessory");
+  prov_test_app_next_page (app, "alt+n", "confirm");
+  prov_test_app_keys ("alt+r", NULL);
+  line = g_strdup_printf ("Order %s placed as awaiting-approval", uuid);
+  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
+  g_assert_true (order_shows (app, uuid, "Accessory"));
+
+  prov_test_app_activate_action ("sign-out", NULL);
+  g_assert_true (prov_test_app_wait_for_log (app, "Till locked (sign-out); " PROV_TEST_CLERK " signed out", TIMEOUT_MS));
+  g_assert_true (prov_test_app_sign_in (app, PROV_TEST_MANAGER, PROV_TEST_MANAGER_PIN, 1));
+  show_order (app, uuid);
+  prov_test_app_press_button ("alt+p");
+  g_assert_true (prov_test_app_wait_for_log (app, "Request decided: queued", TIMEOUT_MS));
+  g_assert_true (order_shows (app, uuid, "Marit de Vries  Queued"));
+
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("Lines of order %s (completed)", uuid);
+  prov_test_app_focus_window (window, TIMEOUT_MS);
+  g_assert_true (prov_test_app_sync_until_log (app, line, 30, 1500));
+  g_assert_true (prov_test_app_wait_for_log (app, "The lines of customer " ENTERPRISE_ID " were read from the carrier "
+                                             "after a request", TIMEOUT_MS));
+  /* Placed, approved, done. */
+  assert_emails_sent_once (app, &sandbox, 3);
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +371,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/line-requests/suspend-approved-through-the-override", test_suspend_approved_through_the_override);
   g_test_add_func ("/ui/line-requests/own-request-ask-and-decline", test_own_request_ask_and_decline);
+  g_test_add_func ("/ui/line-requests/accessory-for-a-line", test_accessory_for_a_line);
 
   return g_test_run ();
 }

@@ -568,6 +568,9 @@ add_page (ProvAssistant *self,
   gtk_assistant_append_page (self->assistant, overlay);
   gtk_assistant_set_page_title (self->assistant, overlay, page_title (self, page));
   gtk_assistant_set_page_type (self->assistant, overlay, last ? GTK_ASSISTANT_PAGE_CUSTOM : GTK_ASSISTANT_PAGE_CONTENT);
+  /* A page the flow leaves out for this order (flow 5's number page for
+   * a suspension) is not listed in the sidebar either. */
+  gtk_widget_set_visible (overlay, !prov_flow_skips_page (self->context.flow, id, self->context.order));
 
   /* Pages keep a pointer to the context, which lives in the controller:
    * the controller stays until the last page is gone. */
