@@ -169,10 +169,10 @@ test_decisions (void)
   g_assert_nonnull (strstr (out, "Cancelled"));
 
   /* The timeline says who decided and why. */
-  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "show", declined, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli_input (NULL, &out, &err, "order", "-d", database, "show", declined, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Joost Smit"));
   g_assert_nonnull (strstr (out, "Out of warranty per the supplier"));
-  g_assert_cmpint (prov_test_run_cli (&out, &err, "order", "-d", database, "show", asked, NULL), ==, 0);
+  g_assert_cmpint (prov_test_run_cli_input (NULL, &out, &err, "order", "-d", database, "show", asked, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Which colour of case?"));
 
   /* Decided is decided. */
