@@ -61,6 +61,19 @@ test_birth_date (void)
   assert_problem (prov_rule_check_birth_date ("", today), "Required");
 }
 
+/* A date of purchase: a real day, today at the latest. */
+static void
+test_past_date (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2026, 11, 22, 9, 0, 0);
+
+  assert_ok (prov_rule_check_past_date ("2026-11-22", today));
+  assert_ok (prov_rule_check_past_date ("2025-01-31", today));
+  assert_problem (prov_rule_check_past_date ("2026-11-23", today), "still to come");
+  assert_problem (prov_rule_check_past_date ("2026-02-30", today), "Not a date");
+  assert_problem (prov_rule_check_past_date ("", today), "Required");
+}
+
 /* The customer's support PIN: 4 to 8 digits, not one anybody guesses. */
 static void
 test_account_pin (void)
@@ -206,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/order-rules/email", test_email);
   g_test_add_func ("/order-rules/start-date", test_start_date);
   g_test_add_func ("/order-rules/typed-dates", test_typed_dates);
+  g_test_add_func ("/order-rules/past-date", test_past_date);
   g_test_add_func ("/order-rules/extension", test_extension);
   g_test_add_func ("/order-rules/next-extension", test_next_extension);
   g_test_add_func ("/order-rules/pin", test_pin);

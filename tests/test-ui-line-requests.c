@@ -72,6 +72,35 @@ start_line_request (ProvTestApp *app,
   return prov_test_app_dup_logged_uuid (app, "Assistant for order");
 }
 
+/* From the request's page: Confirm, then Place Request; waits until the
+ * request @uuid is placed to wait for approval. */
+static void
+place_request (ProvTestApp *app,
+               const char  *uuid)
+{
+  g_autofree char *placed = g_strdup_printf ("Order %s placed as awaiting-approval", uuid);
+  guint before = count_log (app, placed);
+
+  prov_test_app_next_page (app, "alt+n", "confirm");
+  prov_test_app_keys ("alt+r", NULL);
+  g_assert_true (prov_test_app_wait_for_log_count (app, placed, before, TIMEOUT_MS));
+}
+
+/* The sandbox and the app on it, signed in as the clerk, the enterprise
+ * customer open in Customers. */
+static ProvTestApp *
+start_at_enterprise (Sandbox  *sandbox,
+                     char    **window)
+{
+  ProvTestApp *app;
+
+  sandbox_start (sandbox, "--state-delay=500", NULL);
+  app = prov_test_app_spawn_synced (sandbox->root, window);
+  open_enterprise_customer (app);
+
+  return app;
+}
+
 /* The order window of @uuid, from the approvals queue's action. */
 static void
 show_order (ProvTestApp *app,
@@ -141,7 +170,6 @@ test_suspend_approved_through_the_override (void)
   g_autoptr(ProvTestApp) app = NULL;
   g_autofree char *window = NULL;
   g_autofree char *uuid = NULL;
-  g_autofree char *placed = NULL;
   g_autofree char *completed = NULL;
   g_autofree char *line = NULL;
 
@@ -151,20 +179,14 @@ test_suspend_approved_through_the_override (void)
       return;
     }
 
-  sandbox_start (&sandbox, "--state-delay=500", NULL);
-  app = prov_test_app_spawn_synced (sandbox.root, &window);
-  open_enterprise_customer (app);
+  app = start_at_enterprise (&sandbox, &window);
   prov_test_app_screenshot ("line-requests-customer");
 
   uuid = start_line_request (app, LINE_3_NUMBER, "u", "suspend");
   /* Why: stolen. */
   prov_test_app_choose ("alt+r", 1);
   prov_test_app_screenshot ("line-request-suspend");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_screenshot ("line-request-suspend-confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  placed = g_strdup_printf ("Order %s placed as awaiting-approval", uuid);
-  g_assert_true (prov_test_app_wait_for_log (app, placed, TIMEOUT_MS));
+  place_request (app, uuid);
   g_assert_true (prov_test_app_wait_for_log (app, "Requests awaiting approval: 1", TIMEOUT_MS));
 
   /* The approvals queue, then the request's window. */
@@ -218,7 +240,6 @@ test_own_request_ask_and_decline (void)
   g_autofree char *employee = NULL;
   g_autofree char *disconnect = NULL;
   g_autofree char *own = NULL;
-  g_autofree char *line = NULL;
   guint shown;
 
   if (!prov_test_have_display ())
@@ -227,30 +248,20 @@ test_own_request_ask_and_decline (void)
       return;
     }
 
-  sandbox_start (&sandbox, "--state-delay=500", NULL);
-  app = prov_test_app_spawn_synced (sandbox.root, &window);
-  open_enterprise_customer (app);
+  app = start_at_enterprise (&sandbox, &window);
 
   /* The clerk: line 4 to another employee, line 5 disconnected. */
   employee = start_line_request (app, LINE_4_NUMBER, "e", "assign-employee");
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Noah Visser");
   prov_test_app_screenshot ("line-request-assign-employee");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  line = g_strdup_printf ("Order %s placed as awaiting-approval", employee);
-  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
-  g_clear_pointer (&line, g_free);
+  place_request (app, employee);
 
   prov_test_app_focus_window (window, TIMEOUT_MS);
   disconnect = start_line_request (app, LINE_5_NUMBER, "c", "disconnect");
   /* The early-termination warning, read to the customer. */
   prov_test_app_keys ("space", NULL);
   prov_test_app_screenshot ("line-request-disconnect");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  line = g_strdup_printf ("Order %s placed as awaiting-approval", disconnect);
-  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
-  g_clear_pointer (&line, g_free);
+  place_request (app, disconnect);
 
   /* The manager's turn: their own request first. */
   prov_test_app_activate_action ("sign-out", NULL);
@@ -258,11 +269,7 @@ test_own_request_ask_and_decline (void)
   g_assert_true (prov_test_app_sign_in (app, PROV_TEST_MANAGER, PROV_TEST_MANAGER_PIN, 1));
   open_enterprise_customer (app);
   own = start_line_request (app, LINE_7_NUMBER, "s", "stipend-enrol");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  line = g_strdup_printf ("Order %s placed as awaiting-approval", own);
-  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
-  g_clear_pointer (&line, g_free);
+  place_request (app, own);
   show_order (app, own);
   prov_test_app_press_button ("alt+p");
   g_assert_true (prov_test_app_wait_for_log (app, "Approval refused: " PROV_TEST_MANAGER " placed this request", TIMEOUT_MS));
@@ -299,10 +306,7 @@ test_own_request_ask_and_decline (void)
   prov_test_app_expect_page (app, "request", shown, NULL);
   prov_test_app_keys ("ctrl+a", NULL);
   prov_test_app_type (PROV_TEST_HUMAN_DELAY, "Noah Visser from 1 January");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  line = g_strdup_printf ("Order %s placed as awaiting-approval", employee);
-  g_assert_true (prov_test_app_wait_for_log_count (app, line, 1, TIMEOUT_MS));
+  place_request (app, employee);
   g_assert_true (order_shows (app, employee, "Noah Visser from 1 January"));
 
   prov_test_app_terminate (app);
@@ -326,18 +330,13 @@ test_accessory_for_a_line (void)
       return;
     }
 
-  sandbox_start (&sandbox, "--state-delay=500", NULL);
-  app = prov_test_app_spawn_synced (sandbox.root, &window);
-  open_enterprise_customer (app);
+  app = start_at_enterprise (&sandbox, &window);
 
   uuid = start_line_request (app, LINE_1_NUMBER, "a", "accessory");
   /* The second accessory of the catalog. */
   prov_test_app_choose ("alt+a", 1);
   prov_test_app_screenshot ("line-request-accessory");
-  prov_test_app_next_page (app, "alt+n", "confirm");
-  prov_test_app_keys ("alt+r", NULL);
-  line = g_strdup_printf ("Order %s placed as awaiting-approval", uuid);
-  g_assert_true (prov_test_app_wait_for_log (app, line, TIMEOUT_MS));
+  place_request (app, uuid);
   g_assert_true (order_shows (app, uuid, "Accessory"));
 
   prov_test_app_activate_action ("sign-out", NULL);

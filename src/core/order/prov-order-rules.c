@@ -163,24 +163,40 @@ prov_rule_check_area_code (const char *value)
 
 /* A person's date of birth: a real date, in the past, of someone old
  * enough to sign a contract (18) and not implausibly old. */
-char *
-prov_rule_check_birth_date (const char *value,
-                            GDateTime  *today)
+/* A date typed in the clerk's form, and @today as a date: NULL when both
+ * are there, else what is wrong with @value. */
+static char *
+dup_typed_day_problem (const char *value,
+                       GDateTime  *today,
+                       GDate      *date,
+                       GDate      *now)
 {
   ProvDateOrder order = prov_date_order_of_locale ();
-  GDate date;
-  GDate now;
-  int age;
 
   if (value == NULL || *value == '\0')
     return g_strdup (_("Required"));
 
-  if (!prov_typed_date_parse (value, order, &date))
+  if (!prov_typed_date_parse (value, order, date))
     return dup_not_a_date (order);
 
-  g_date_clear (&now, 1);
-  g_date_set_dmy (&now, g_date_time_get_day_of_month (today), g_date_time_get_month (today),
+  g_date_clear (now, 1);
+  g_date_set_dmy (now, g_date_time_get_day_of_month (today), g_date_time_get_month (today),
                   g_date_time_get_year (today));
+  return NULL;
+}
+
+char *
+prov_rule_check_birth_date (const char *value,
+                            GDateTime  *today)
+{
+  char *problem;
+  GDate date;
+  GDate now;
+  int age;
+
+  if ((problem = dup_typed_day_problem (value, today, &date, &now)) != NULL)
+    return problem;
+
   if (g_date_compare (&date, &now) >= 0)
     return g_strdup (_("A date of birth lies in the past"));
 
@@ -201,19 +217,13 @@ char *
 prov_rule_check_past_date (const char *value,
                            GDateTime  *today)
 {
-  ProvDateOrder order = prov_date_order_of_locale ();
+  char *problem;
   GDate date;
   GDate now;
 
-  if (value == NULL || *value == '\0')
-    return g_strdup (_("Required"));
+  if ((problem = dup_typed_day_problem (value, today, &date, &now)) != NULL)
+    return problem;
 
-  if (!prov_typed_date_parse (value, order, &date))
-    return dup_not_a_date (order);
-
-  g_date_clear (&now, 1);
-  g_date_set_dmy (&now, g_date_time_get_day_of_month (today), g_date_time_get_month (today),
-                  g_date_time_get_year (today));
   if (g_date_compare (&date, &now) > 0)
     return g_strdup (_("That day is still to come"));
 
