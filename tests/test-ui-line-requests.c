@@ -6,6 +6,7 @@
 
 #include "prov-test-app.h"
 #include "prov-test-sandbox.h"
+#include "prov-test-util.h"
 
 #define TIMEOUT_MS 30000
 #define ENTERPRISE "Van Leeuwen Logistiek B.V."
@@ -360,6 +361,44 @@ test_accessory_for_a_line (void)
   sandbox_remove (&sandbox);
 }
 
+/* A new SIM for a line, picked from stock by its last four digits as on
+ * the SIM page, and placed. */
+static void
+test_new_sim_from_stock (void)
+{
+  Sandbox sandbox = { 0 };
+  g_autoptr(ProvTestApp) app = NULL;
+  g_autofree char *window = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *picked = NULL;
+  g_autofree char *iccid = prov_test_make_iccid (4321);
+  g_autofree char *csv = g_strdup_printf ("iccid,kind,model\n%s,sim,Nano\n", iccid);
+  g_autofree char *path = NULL;
+  g_autofree char *printed = NULL;
+
+  if (!prov_test_have_display ())
+    {
+      g_test_skip ("needs an X display and xdotool");
+      return;
+    }
+
+  app = start_at_enterprise (&sandbox, &window);
+  path = prov_test_app_write_file (app, "sims.csv", csv);
+  printed = prov_test_app_run_cli (app, "stock", "import", path);
+
+  uuid = start_line_request (app, LINE_1_NUMBER, "i", "new-sim");
+  prov_test_app_type (PROV_TEST_HUMAN_DELAY, iccid + strlen (iccid) - 4);
+  picked = g_strdup_printf ("Request picks %s from stock by %s", iccid, iccid + strlen (iccid) - 4);
+  g_assert_true (prov_test_app_wait_for_log (app, picked, TIMEOUT_MS));
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  prov_test_app_screenshot ("line-request-new-sim");
+  place_request (app, uuid);
+  g_assert_true (order_shows (app, uuid, iccid));
+
+  prov_test_app_terminate (app);
+  sandbox_remove (&sandbox);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/ui/line-requests/suspend-approved-through-the-override", test_suspend_approved_through_the_override);
   g_test_add_func ("/ui/line-requests/own-request-ask-and-decline", test_own_request_ask_and_decline);
   g_test_add_func ("/ui/line-requests/accessory-for-a-line", test_accessory_for_a_line);
+  g_test_add_func ("/ui/line-requests/new-sim-from-stock", test_new_sim_from_stock);
 
   return g_test_run ();
 }

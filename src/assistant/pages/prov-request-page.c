@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "prov-application.h"
@@ -23,6 +25,7 @@ struct _ProvRequestPage
   ProvPageContext      *context;
   const ProvLineRequest *request;
   gboolean              filling;
+  GCancellable         *lookup;
 
   AdwActionRow         *customer_row;
   AdwActionRow         *line_row;
@@ -119,12 +122,102 @@ show_warranty (ProvRequestPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.offer-upgrade", problem != NULL);
 }
 
+typedef struct {
+  ProvRequestPage *self;
+  ProvCheckedRow  *row;
+  char            *digits;
+} Lookup;
+
 static void
-on_field_changed (ProvRequestPage *self)
+lookup_free (Lookup *lookup)
+{
+  g_free (lookup->digits);
+  g_free (lookup);
+}
+
+static const char *
+stock_hint (ProvRequestPage *self,
+            ProvCheckedRow  *row)
+{
+  return row == self->iccid_row ? _("Scan the SIM card, type its ICCID, or its last four digits to pick it from stock")
+                                : _("Scan the device's box, type its IMEI, or its last four digits to pick it from stock");
+}
+
+static void
+on_stock_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = prov_store_find_stock_finish (PROV_STORE (source), result, NULL, &error);
+  AdwPreferencesGroup *group;
+  g_autofree char *hint = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      lookup_free (lookup);
+      return;
+    }
+
+  group = lookup->row == lookup->self->iccid_row ? lookup->self->sim_group : lookup->self->device_group;
+  if (found != NULL && found->len == 1)
+    {
+      const ProvStockItem *item = g_ptr_array_index (found, 0);
+
+      g_debug ("Request picks %s from stock by %s", item->identifier, lookup->digits);
+      gtk_editable_set_text (GTK_EDITABLE (lookup->row), item->identifier);
+      adw_preferences_group_set_description (group, stock_hint (lookup->self, lookup->row));
+    }
+  else if (found != NULL && found->len > 1)
+    /* Translators: how many SIMs or devices, and four digits */
+    hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in stock ends in %s: type more of it, or scan it",
+                                         "%u in stock end in %s: type more of it, or scan it", found->len),
+                            found->len, lookup->digits);
+  else if (found != NULL)
+    /* Translators: four digits */
+    hint = g_strdup_printf (_("Nothing in stock ends in %s: scan it, or type it whole"), lookup->digits);
+  else
+    hint = g_strdup (error->message);
+
+  if (hint != NULL)
+    adw_preferences_group_set_description (group, hint);
+  lookup_free (lookup);
+}
+
+/* Four digits in the SIM's or the device's row pick it from stock, as on
+ * the SIM page: one in stock that ends in them is taken. */
+static void
+pick_from_stock (ProvRequestPage *self,
+                 ProvCheckedRow  *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  Lookup *lookup;
+
+  if (strlen (text) != 4 || strspn (text, "0123456789") != 4)
+    return;
+
+  g_cancellable_cancel (self->lookup);
+  g_clear_object (&self->lookup);
+  self->lookup = g_cancellable_new ();
+  lookup = g_new0 (Lookup, 1);
+  lookup->self = self;
+  lookup->row = row;
+  lookup->digits = g_strdup (text);
+  prov_store_find_stock_async (self->context->store,
+                               row == self->iccid_row ? 1u << PROV_ID_KIND_ICCID : 1u << PROV_ID_KIND_IMEI,
+                               text, PROV_STOCK_STATUS_IN_STOCK, 20, self->lookup, on_stock_found, lookup);
+}
+
+static void
+on_field_changed (ProvRequestPage *self,
+                  GtkWidget       *row)
 {
   if (self->filling || self->context == NULL)
     return;
 
+  if (row == GTK_WIDGET (self->iccid_row) || row == GTK_WIDGET (self->imei_row))
+    pick_from_stock (self, PROV_CHECKED_ROW (row));
   show_warranty (self);
   prov_assistant_page_changed (PROV_ASSISTANT_PAGE (self));
 }
@@ -327,9 +420,22 @@ offer_upgrade_activated (GtkWidget  *widget,
 }
 
 static void
+prov_request_page_dispose (GObject *object)
+{
+  ProvRequestPage *self = PROV_REQUEST_PAGE (object);
+
+  g_cancellable_cancel (self->lookup);
+  g_clear_object (&self->lookup);
+
+  G_OBJECT_CLASS (prov_request_page_parent_class)->dispose (object);
+}
+
+static void
 prov_request_page_class_init (ProvRequestPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = prov_request_page_dispose;
 
   g_type_ensure (PROV_TYPE_CHECKED_ROW);
   g_type_ensure (PROV_TYPE_CHOICE_ROW);
