@@ -5,6 +5,7 @@
 #include "prov-carrier-profile.h"
 #include "prov-carrier-token.h"
 #include "prov-carrier-url.h"
+#include "prov-line-request.h"
 #include "prov-preferences-window.h"
 #include "widgets/prov-staff-page.h"
 #include "widgets/prov-store-page.h"
@@ -22,6 +23,8 @@ struct _ProvPreferencesWindow
   AdwEntryRow          *name_row;
   AdwEntryRow          *dealer_code_row;
   GtkSpinButton        *restore_window_spin;
+  AdwExpanderRow       *approval_row;
+  GPtrArray            *approval_switches;   /* one per request, in their order */
   AdwEntryRow          *base_url_row;
   GtkLabel             *base_url_error_label;
   AdwEntryRow          *token_row;
@@ -196,6 +199,67 @@ on_token_applied (ProvPreferencesWindow *self)
 
 static void fill_profiles (ProvPreferencesWindow *self);
 
+/* The profile's requests-without-approval, as one switch per request:
+ * on, a manager approves it. */
+static void
+show_approvals (ProvPreferencesWindow *self)
+{
+  g_auto(GStrv) without = g_settings_get_strv (self->profile_settings, "requests-without-approval");
+  const ProvLineRequest *requests;
+  guint n_requests;
+
+  requests = prov_line_requests_get_all (&n_requests);
+  self->refilling = TRUE;
+  for (guint i = 0; i < n_requests; i++)
+    gtk_switch_set_active (g_ptr_array_index (self->approval_switches, i),
+                           !g_strv_contains ((const char * const *) without, requests[i].id));
+  self->refilling = FALSE;
+}
+
+static void
+on_approval_switched (ProvPreferencesWindow *self)
+{
+  g_autoptr(GStrvBuilder) without = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  const ProvLineRequest *requests;
+  guint n_requests;
+
+  if (self->refilling || self->profile_settings == NULL)
+    return;
+
+  requests = prov_line_requests_get_all (&n_requests);
+  for (guint i = 0; i < n_requests; i++)
+    if (!gtk_switch_get_active (g_ptr_array_index (self->approval_switches, i)))
+      g_strv_builder_add (without, requests[i].id);
+  ids = g_strv_builder_end (without);
+  g_settings_set_strv (self->profile_settings, "requests-without-approval", (const char * const *) ids);
+}
+
+static void
+add_approval_rows (ProvPreferencesWindow *self)
+{
+  const ProvLineRequest *requests;
+  guint n_requests;
+
+  self->approval_switches = g_ptr_array_new ();
+  requests = prov_line_requests_get_all (&n_requests);
+  for (guint i = 0; i < n_requests; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prov_line_request_get_title (&requests[i]));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      prov_line_request_get_title (&requests[i]), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_approval_switched), self);
+      adw_expander_row_add_row (self->approval_row, row);
+      g_ptr_array_add (self->approval_switches, toggle);
+    }
+}
+
 /* The rows below the profile list edit the active profile. */
 static void
 bind_active_profile (ProvPreferencesWindow *self)
@@ -220,6 +284,7 @@ bind_active_profile (ProvPreferencesWindow *self)
   g_settings_bind (self->profile_settings, "restore-window-days", self->restore_window_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (self->profile_settings, "changed::name", G_CALLBACK (fill_profiles), self);
+  show_approvals (self);
 
   base_url = g_settings_get_string (self->profile_settings, "base-url");
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), base_url);
@@ -336,6 +401,7 @@ remove_profile_activated (GtkWidget  *widget,
   g_settings_reset (profile, "base-url");
   g_settings_reset (profile, "dealer-code");
   g_settings_reset (profile, "restore-window-days");
+  g_settings_reset (profile, "requests-without-approval");
   prov_carrier_token_clear_async (removed, NULL, NULL, NULL);
 
   fill_profiles (self);
@@ -393,6 +459,7 @@ prov_preferences_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->profile_settings, fill_profiles, self);
   g_clear_object (&self->profile_settings);
   g_clear_object (&self->app_settings);
+  g_clear_pointer (&self->approval_switches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prov_preferences_window_parent_class)->dispose (object);
 }
@@ -418,6 +485,7 @@ prov_preferences_window_class_init (ProvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, dealer_code_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, restore_window_spin);
+  gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, approval_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, base_url_error_label);
   gtk_widget_class_bind_template_child (widget_class, ProvPreferencesWindow, token_row);
@@ -436,4 +504,5 @@ prov_preferences_window_init (ProvPreferencesWindow *self)
   g_type_ensure (PROV_TYPE_STAFF_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  add_approval_rows (self);
 }
