@@ -103,6 +103,22 @@ test_required_members_only (void)
   g_assert_cmpstr (g_ptr_array_index (prov_product_line_get_accessories (line), 0), ==, "Accessory");
 }
 
+/* What the carrier shipped for a line last: its tracking number. */
+static void
+test_tracking_number (void)
+{
+  g_autoptr(JsonNode) products = json_from_string ("[{\"id\":\"p-1\",\"status\":\"active\","
+                                                   "\"productCharacteristic\":[{\"name\":\"MSISDN\",\"value\":\"+31612000001\"},"
+                                                   "{\"name\":\"trackingNumber\",\"value\":\"TRK0000ABCD\"}]},"
+                                                   "{\"id\":\"p-2\",\"status\":\"active\",\"productCharacteristic\":"
+                                                   "[{\"name\":\"MSISDN\",\"value\":\"+31612000002\"}]}]", NULL);
+  g_autoptr(GPtrArray) lines = prov_product_lines_from_tmf637 (products);
+
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (prov_product_line_get_tracking (g_ptr_array_index (lines, 0)), ==, "TRK0000ABCD");
+  g_assert_null (prov_product_line_get_tracking (g_ptr_array_index (lines, 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +127,7 @@ main (int   argc,
 
   g_test_add_func ("/product-lines/enterprise", test_enterprise_lines);
   g_test_add_func ("/product-lines/required-members-only", test_required_members_only);
+  g_test_add_func ("/product-lines/tracking-number", test_tracking_number);
 
   return g_test_run ();
 }

@@ -496,6 +496,12 @@ test_lines_live (void)
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (relationship, "product"), "id"),
                      ==, ENTERPRISE_LINE (3));
   }
+  /* Shipped: the accessory has the shipment's tracking number. */
+  {
+    g_autofree char *text = json_to_string (line.body, FALSE);
+
+    g_assert_nonnull (strstr (text, "\"name\":\"trackingNumber\""));
+  }
   reply_clear (&line);
   g_free (json);
   json = g_strdup_printf ("{\"externalId\":\"accessory-ended\",\"productOrderItem\":[{\"id\":\"1\",\"action\":\"add\","

@@ -220,6 +220,40 @@ customer_of (JsonObject *order)
   return NULL;
 }
 
+/* Something the carrier ships (an accessory, a device, a SIM) gets the
+ * shipment's tracking number, as a characteristic of the product. */
+static void
+add_tracking_number (JsonObject *product,
+                     JsonObject *ordered,
+                     gboolean    accessory)
+{
+  JsonArray *characteristics = prov_json_object_get_array (ordered, "productCharacteristic");
+  gboolean ships = accessory;
+  g_autofree char *number = NULL;
+  JsonObject *tracking;
+  JsonArray *shipment;
+
+  for (guint i = 0; !ships && characteristics != NULL && i < json_array_get_length (characteristics); i++)
+    {
+      const char *name = prov_json_object_get_string (prov_json_array_get_object (characteristics, i), "name");
+
+      ships = g_strcmp0 (name, "IMEI") == 0 || g_strcmp0 (name, "ICCID") == 0;
+    }
+  if (!ships)
+    return;
+
+  number = g_strdup_printf ("TRK%08X", g_random_int ());
+  tracking = json_object_new ();
+  json_object_set_string_member (tracking, "name", "trackingNumber");
+  json_object_set_string_member (tracking, "valueType", "string");
+  json_object_set_string_member (tracking, "value", number);
+  shipment = json_array_new ();
+  json_array_add_object_element (shipment, tracking);
+  /* The latest shipment's: one tracking number per product. */
+  merge_by (ensure_array (product, "productCharacteristic"), shipment, "name");
+  json_array_unref (shipment);
+}
+
 static void
 create_product (sqlite3    *db,
                 JsonObject *order,
@@ -253,6 +287,7 @@ create_product (sqlite3    *db,
   if (prov_json_object_get_array (ordered, "productRelationship") != NULL)
     json_object_set_member (product, "productRelationship",
                             json_node_copy (json_object_get_member (ordered, "productRelationship")));
+  add_tracking_number (product, ordered, prov_json_object_get_array (ordered, "productRelationship") != NULL);
   add_order_item_ref (product, order, item);
   json_object_set_string_member (product, "@type", "Product");
   store_product (db, product, customer);
@@ -289,6 +324,8 @@ change_product (sqlite3    *db,
   /* One party per role: a new Customer is a transfer of liability, a new
    * User the employee the line is now assigned to. */
   merge_by (ensure_array (product, "relatedParty"), prov_json_object_get_array (ordered, "relatedParty"), "role");
+  if (!ends)
+    add_tracking_number (product, ordered, FALSE);
   if (!ends && prov_json_object_get_object (item, "productOffering") != NULL)
     {
       JsonObject *offering = json_object_get_object_member (item, "productOffering");

@@ -265,6 +265,8 @@ new_line_row (ProvProductLine *line)
   add_detail (ADW_EXPANDER_ROW (row), _("Assigned to"), employee != NULL ? employee : _("Nobody"));
   add_detail (ADW_EXPANDER_ROW (row), _("Line since"), since);
   add_detail (ADW_EXPANDER_ROW (row), _("Ended on"), ended);
+  /* Translators: the carrier's tracking number of what it ships for a line */
+  add_detail (ADW_EXPANDER_ROW (row), _("Shipment"), prov_product_line_get_tracking (line));
   if (accessories->len > 0)
     {
       g_autofree char *names = NULL;

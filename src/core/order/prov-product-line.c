@@ -17,6 +17,8 @@ struct _ProvProductLine
   char      *iccid;
   char      *status;
   char      *employee;
+  /* The carrier's shipment of what the last request sent (trackingNumber). */
+  char      *tracking;
   GDateTime *start_date;
   GDateTime *termination_date;
   GPtrArray *accessories;   /* names of the products that rely on the line */
@@ -127,6 +129,7 @@ line_new (JsonObject *product)
   self->number = g_strdup (number != NULL ? number : resource (product, "MSISDN"));
   self->plan = g_strdup (prov_json_object_get_string_or (offering, "name", prov_json_object_get_string (product, "name")));
   self->device = g_strdup (characteristic (product, "deviceModel"));
+  self->tracking = g_strdup (characteristic (product, "trackingNumber"));
   self->imei = g_strdup (characteristic (product, "IMEI"));
   self->iccid = g_strdup (iccid != NULL ? iccid : resource (product, "ICCID"));
   self->status = g_strdup (prov_json_object_get_string (product, "status"));
@@ -213,6 +216,7 @@ GETTER (imei)
 GETTER (iccid)
 GETTER (status)
 GETTER (employee)
+GETTER (tracking)
 
 GDateTime *
 prov_product_line_get_start_date (ProvProductLine *self)
@@ -270,6 +274,7 @@ prov_product_line_finalize (GObject *object)
   g_free (self->iccid);
   g_free (self->status);
   g_free (self->employee);
+  g_free (self->tracking);
   g_clear_pointer (&self->start_date, g_date_time_unref);
   g_clear_pointer (&self->termination_date, g_date_time_unref);
   g_ptr_array_unref (self->accessories);

@@ -22,6 +22,7 @@ const char *prov_product_line_get_imei               (ProvProductLine *self);
 const char *prov_product_line_get_iccid              (ProvProductLine *self);
 const char *prov_product_line_get_status             (ProvProductLine *self);
 const char *prov_product_line_get_employee           (ProvProductLine *self);
+const char *prov_product_line_get_tracking           (ProvProductLine *self);
 GDateTime  *prov_product_line_get_start_date         (ProvProductLine *self);
 GDateTime  *prov_product_line_get_termination_date   (ProvProductLine *self);
 GPtrArray  *prov_product_line_get_accessories        (ProvProductLine *self);
