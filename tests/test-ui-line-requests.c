@@ -173,6 +173,7 @@ test_suspend_approved_through_the_override (void)
   g_autofree char *uuid = NULL;
   g_autofree char *completed = NULL;
   g_autofree char *line = NULL;
+  guint lines_shown;
 
   if (!prov_test_have_display ())
     {
@@ -202,6 +203,7 @@ test_suspend_approved_through_the_override (void)
   prov_test_app_screenshot ("line-request-awaiting-approval");
 
   /* The clerk approves; a manager allows it. */
+  lines_shown = count_log (app, "Customer " ENTERPRISE " shows 9 lines");
   prov_test_app_press_button ("alt+p");
   g_assert_true (prov_test_app_wait_for_log (app, "Manager override asked for " PROV_TEST_CLERK, TIMEOUT_MS));
   g_assert_true (prov_test_app_focus_assistant (app, "Manager Override", TIMEOUT_MS));
@@ -214,9 +216,11 @@ test_suspend_approved_through_the_override (void)
   prov_test_app_focus_window (window, TIMEOUT_MS);
   g_assert_true (prov_test_app_sync_until_log (app, completed, 30, 1500));
   g_assert_true (order_shows (app, uuid, "Completed"));
-  /* The till read the customer's lines again, on its own. */
+  /* The till read the customer's lines again, on its own, and Customers
+   * shows them so without being opened again. */
   g_assert_true (prov_test_app_wait_for_log (app, "The lines of customer " ENTERPRISE_ID " were read from the carrier "
                                              "after a request", TIMEOUT_MS));
+  g_assert_true (prov_test_app_wait_for_log_count (app, "Customer " ENTERPRISE " shows 9 lines", lines_shown, TIMEOUT_MS));
   assert_emails_sent_once (app, &sandbox, 3);
   show_order (app, uuid);
   line = g_strdup_printf ("Request %s: Progress: Completed, Completed", uuid);

@@ -346,6 +346,19 @@ list_kept_lines (ProvCustomerView *self)
                                   on_products_listed, self);
 }
 
+/* The sender read the lines again after a request was completed (or a
+ * page refreshed them): the customer shown shows them as they are now. */
+static void
+on_products_changed (ProvCustomerView *self,
+                     const char       *account)
+{
+  if (self->customer == NULL || g_strcmp0 (account, prov_customer_get_carrier_id (self->customer)) != 0 ||
+      self->refreshing)
+    return;
+
+  list_kept_lines (self);
+}
+
 static void
 on_products_refreshed (GObject      *source,
                        GAsyncResult *result,
@@ -588,6 +601,7 @@ prov_customer_view_set_context (ProvCustomerView  *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->scheduler, scheduler);
+  g_signal_connect_object (store, "products-changed", G_CALLBACK (on_products_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (scheduler, "notify::online", G_CALLBACK (on_reachability_changed), self, G_CONNECT_SWAPPED);
 }
 

@@ -118,6 +118,8 @@ void          _prov_store_worker_close_db    (StoreWorker          *worker);
 /* The store object (prov-store.c) */
 void          _prov_store_announce_change    (ProvStore            *self,
                                               const char           *uuid);
+void          _prov_store_announce_products  (ProvStore            *self,
+                                              const char           *account);
 GAsyncQueue  *_prov_store_get_queue          (ProvStore            *self);
 
 /* Orders (prov-store-orders.c) */

@@ -97,7 +97,15 @@ prov_store_save_products_finish (ProvStore     *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return _prov_store_finish (self, result, prov_store_save_products_async, error);
+  SaveProductsArgs *args;
+
+  if (!_prov_store_finish (self, result, prov_store_save_products_async, error))
+    return FALSE;
+
+  /* Whatever shows this customer's lines reads them again. */
+  args = _prov_store_request_get_args (G_TASK (result));
+  _prov_store_announce_products (self, args->account);
+  return TRUE;
 }
 
 typedef struct {

@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (ProvStore, prov_store, G_TYPE_OBJECT)
 
 enum {
   ORDER_CHANGED,
+  PRODUCTS_CHANGED,
   N_SIGNALS
 };
 
@@ -118,6 +119,15 @@ _prov_store_announce_change (ProvStore  *self,
   g_signal_emit (self, signals[ORDER_CHANGED], 0, uuid);
 }
 
+/* Emits ProvStore::products-changed for @account, once the carrier's
+ * products of that customer the store keeps were replaced. */
+void
+_prov_store_announce_products (ProvStore  *self,
+                               const char *account)
+{
+  g_signal_emit (self, signals[PRODUCTS_CHANGED], 0, account);
+}
+
 GAsyncQueue *
 _prov_store_get_queue (ProvStore *self)
 {
@@ -180,6 +190,11 @@ prov_store_class_init (ProvStoreClass *klass)
   signals[ORDER_CHANGED] = g_signal_new ("order-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                          G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /* Emitted on the main context after a customer's products (TMF637)
+   * were read again and kept: the customer's account. */
+  signals[PRODUCTS_CHANGED] = g_signal_new ("products-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                            G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
