@@ -15,6 +15,7 @@ struct _ProvApprovalsButton
 
   ProvStore    *store;
   GCancellable *cancellable;
+  guint         recount_source;
 
   GtkButton    *button;
   GtkLabel     *count_label;
@@ -52,6 +53,28 @@ on_counted (GObject      *source,
 }
 
 static void
+count (ProvApprovalsButton *self);
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  ProvApprovalsButton *self = user_data;
+
+  self->recount_source = 0;
+  count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every autosaved keystroke changes an order: the count is asked once the
+ * changes pause, not once for each. */
+static void
+on_order_changed (ProvApprovalsButton *self)
+{
+  if (self->recount_source == 0)
+    self->recount_source = g_timeout_add (300, recount_cb, self);
+}
+
+static void
 count (ProvApprovalsButton *self)
 {
   g_autoptr(ProvOrderFilter) waiting = prov_order_filter_new (NULL,
@@ -72,7 +95,7 @@ prov_approvals_button_set_store (ProvApprovalsButton *self,
   g_return_if_fail (PROV_IS_STORE (store));
 
   g_set_object (&self->store, store);
-  g_signal_connect_object (store, "order-changed", G_CALLBACK (count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "order-changed", G_CALLBACK (on_order_changed), self, G_CONNECT_SWAPPED);
   count (self);
 }
 
@@ -81,6 +104,7 @@ prov_approvals_button_dispose (GObject *object)
 {
   ProvApprovalsButton *self = PROV_APPROVALS_BUTTON (object);
 
+  g_clear_handle_id (&self->recount_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
